@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { countryCode } from "@/lib/orgs/schema";
+
+/** ASVS 2.1.1/2.1.2: at least 12 characters, up to 128, any characters allowed. */
+export const passwordSchema = z
+  .string()
+  .min(12, { error: "Use at least 12 characters." })
+  .max(128, { error: "Use at most 128 characters." });
+
+export const emailSchema = z
+  .email({ error: "Enter a valid email address." })
+  .max(320)
+  .transform((e) => e.trim().toLowerCase());
+
+export const registerSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().min(1, { error: "Enter your name." }).max(200),
+  organization: z.object({
+    name: z.string().trim().min(2, { error: "Enter the organisation's name." }).max(200),
+    /** Self-service sign-up creates studios and partners; facilities and platform orgs are created by platform admins. */
+    kind: z.enum(["STUDIO", "PARTNER"], { error: "Choose STUDIO or PARTNER." }),
+    homeCountry: countryCode,
+  }),
+});
+export type RegisterInput = z.input<typeof registerSchema>;
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { error: "Enter your password." }).max(128),
+});
+export type LoginInput = z.input<typeof loginSchema>;
