@@ -32,3 +32,49 @@ export const createOrganizationSchema = z.object({
   homeCountry: countryCode,
   ownerEmail: z.email().transform((e) => e.trim().toLowerCase()),
 });
+
+// ---- API shapes ----------------------------------------------------------------------------
+
+export const orgKindSchema = z.enum(ORG_KINDS).meta({ id: "OrgKind" });
+
+export const organizationRefSchema = z
+  .object({ id: z.uuid(), name: z.string(), kind: orgKindSchema })
+  .meta({ id: "OrganizationRef" });
+
+export const membershipOrgSchema = organizationRefSchema.extend({ role: roleSchema }).meta({ id: "MyOrganization" });
+
+export const meSchema = z
+  .object({
+    user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }).nullable().meta({
+      description: "null when the caller is an API key.",
+    }),
+    activeOrganization: membershipOrgSchema.extend({ homeCountry: z.string() }),
+    organizations: z.array(membershipOrgSchema),
+  })
+  .meta({ id: "Me" });
+
+export const memberSchema = z
+  .object({
+    id: z.uuid(),
+    role: roleSchema,
+    createdAt: z.iso.datetime(),
+    user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  })
+  .meta({ id: "Member" });
+
+export const invitationSchema = z
+  .object({ id: z.uuid(), email: z.string(), role: roleSchema, expiresAt: z.iso.datetime() })
+  .meta({ id: "Invitation" });
+
+export const createdInvitationSchema = invitationSchema
+  .extend({
+    token: z.string().meta({ description: "Secret token of the invitation link; shown once." }),
+    url: z.string().meta({ description: "Link to send to the invitee." }),
+  })
+  .meta({ id: "CreatedInvitation" });
+
+export const acceptInvitationSchema = z.object({ token: z.string().min(10).max(200) });
+
+export const registeredSchema = z
+  .object({ user: z.object({ id: z.uuid(), email: z.string() }), organization: organizationRefSchema })
+  .meta({ id: "Registered" });

@@ -1,0 +1,145 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { logger } from "@/lib/log/logger";
+import type { Failure } from "@/lib/result";
+import { type ApiCaller, authenticate } from "./auth";
+import { failureToProblem, problem, problemResponse, validationProblem } from "./problem";
+
+type AnySchema = z.ZodType;
+type Infer<S> = S extends AnySchema ? z.output<S> : undefined;
+
+type Spec<B, Q, P> = {
+  /** Default true. Public endpoints (registration) say false. */
+  auth?: boolean;
+  permission?: Permission;
+  body?: B;
+  query?: Q;
+  params?: P;
+};
+
+export type ApiContext<B, Q, P> = {
+  req: NextRequest;
+  requestId: string;
+  body: Infer<B>;
+  query: Infer<Q>;
+  params: Infer<P>;
+};
+export type AuthedContext<B, Q, P> = ApiContext<B, Q, P> & { actor: Actor; caller: ApiCaller };
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  const h = new Headers(headers);
+  h.set("content-type", "application/json");
+  return new Response(JSON.stringify(data), { status, headers: h });
+}
+
+export function isFailure(value: unknown): value is Failure {
+  return typeof value === "object" && value !== null && "ok" in value && value.ok === false && "kind" in value;
+}
+
+async function readJson(req: NextRequest): Promise<{ ok: true; value: unknown } | { ok: false; detail: string; status: number }> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    return { ok: false, status: 415, detail: "Send the body as application/json." };
+  }
+  const text = await req.text();
+  if (text.trim() === "") return { ok: false, status: 400, detail: "The request body is empty; a JSON object is expected." };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, detail: "The request body is not valid JSON." };
+  }
+}
+
+function queryObject(req: NextRequest): Record<string, string> {
+  return Object.fromEntries(req.nextUrl.searchParams.entries());
+}
+
+/**
+ * The one wrapper every /api/v1 route handler goes through: request id, authentication (API key
+ * or session), permission check, zod validation of path, query and body, domain failures mapped
+ * to problem+json, and unexpected errors logged with the request id and answered generically.
+ */
+export function route<B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined, P extends AnySchema | undefined = undefined>(
+  spec: Spec<B, Q, P> & { auth: false },
+  handler: (ctx: ApiContext<B, Q, P>) => Promise<Response | Failure>,
+): (req: NextRequest, context: RouteContext) => Promise<Response>;
+export function route<B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined, P extends AnySchema | undefined = undefined>(
+  spec: Spec<B, Q, P> & { auth?: true },
+  handler: (ctx: AuthedContext<B, Q, P>) => Promise<Response | Failure>,
+): (req: NextRequest, context: RouteContext) => Promise<Response>;
+export function route<B extends AnySchema | undefined, Q extends AnySchema | undefined, P extends AnySchema | undefined>(
+  spec: Spec<B, Q, P>,
+  handler: (ctx: AuthedContext<B, Q, P>) => Promise<Response | Failure>,
+) {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    const started = performance.now();
+    try {
+      const response = await run(req, context, requestId);
+      response.headers.set("x-request-id", requestId);
+      logger.info({ requestId, method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(performance.now() - started) }, "api");
+      return response;
+    } catch (error) {
+      logger.error({ requestId, method: req.method, path: req.nextUrl.pathname, err: error }, "api.unhandled");
+      return problemResponse(
+        problem(500, "INTERNAL_ERROR", "Something went wrong on our side. Quote the request id if you contact support.", { requestId }),
+      );
+    }
+  };
+
+  async function run(req: NextRequest, context: RouteContext, requestId: string): Promise<Response> {
+    let caller: ApiCaller | null = null;
+    if (spec.auth !== false) {
+      const authResult = await authenticate(req, requestId);
+      if (authResult === "invalid") {
+        return problemResponse(problem(401, "INVALID_CREDENTIALS", "The API key is invalid or has been revoked.", { requestId }), {
+          "www-authenticate": 'Bearer error="invalid_token"',
+        });
+      }
+      if (!authResult) {
+        return problemResponse(problem(401, "UNAUTHENTICATED", "Sign in, or send Authorization: Bearer <api key>.", { requestId }), {
+          "www-authenticate": "Bearer",
+        });
+      }
+      caller = authResult;
+      const { actor } = caller.session;
+      if (spec.permission && !can({ role: actor.role, orgKind: actor.org.kind }, spec.permission)) {
+        return problemResponse(problem(403, "FORBIDDEN", "Your role in this organisation does not allow this.", { requestId }));
+      }
+    }
+
+    const rawParams = await context.params;
+    const params = spec.params ? spec.params.safeParse(rawParams) : undefined;
+    // A malformed id cannot name anything the caller may see.
+    if (params && !params.success) return problemResponse(problem(404, "NOT_FOUND", "Not found.", { requestId }));
+
+    const query = spec.query ? spec.query.safeParse(queryObject(req)) : undefined;
+    if (query && !query.success) return problemResponse(validationProblem(query.error, requestId, "query"));
+
+    let body: z.ZodSafeParseResult<unknown> | undefined;
+    if (spec.body) {
+      const raw = await readJson(req);
+      if (!raw.ok) return problemResponse(problem(raw.status, raw.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "MALFORMED_JSON", raw.detail, { requestId }));
+      body = spec.body.safeParse(raw.value);
+      if (!body.success) return problemResponse(validationProblem(body.error, requestId, "body"));
+    }
+
+    const ctx = {
+      req,
+      requestId,
+      body: body?.data,
+      query: query?.data,
+      params: params?.data,
+      ...(caller ? { actor: caller.session.actor, caller } : {}),
+    } as AuthedContext<B, Q, P>;
+    const result = await handler(ctx);
+    if (isFailure(result)) return problemResponse(failureToProblem(result, requestId));
+    return result;
+  }
+}

@@ -1,0 +1,28 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerFoundationPaths } from "./openapi-foundation";
+
+/**
+ * The OpenAPI 3.1 document is generated from the same zod schemas the route handlers validate
+ * with. Each domain contributes a `register*Paths(registry)` function.
+ */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key of your organisation (Settings → API keys).",
+  });
+  registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "__Secure-next-auth.session-token" });
+  registerFoundationPaths(registry);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Rightsbridge API",
+      version: "1.0.0",
+      description:
+        "Rights, licensing, revenue and advances for cultural IP. Money is `{amount: decimal string, currency}`; errors are application/problem+json; lists take `limit` and an opaque `cursor`.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ apiKey: [] }, { session: [] }],
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+
+export const idParams = z.object({ id: z.uuid() });
+
+const problemContent = { "application/problem+json": { schema: problemSchema } };
+
+/** Standard error responses, for the OpenAPI document. */
+export function errorResponses(...statuses: number[]) {
+  const descriptions: Record<number, string> = {
+    400: "Malformed JSON.",
+    401: "Not signed in, or an invalid API key.",
+    403: "Your role does not allow this.",
+    404: "Not found (or not visible to your organisation).",
+    409: "Conflict with the current state.",
+    415: "Body is not application/json.",
+    422: "Validation failed; `errors` lists each field.",
+  };
+  return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent }]));
+}

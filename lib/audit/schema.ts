@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, { error: "Use the nextCursor of a previous page." })
+    .optional(),
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+});
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.iso.datetime(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+    viaApiKey: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: "AuditEntry" });

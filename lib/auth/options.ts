@@ -1,0 +1,90 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db/client";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./rate-limit";
+import { loginSchema } from "./schema";
+
+/**
+ * Session cookies are Secure unless AUTH_INSECURE_COOKIES=true (only for serving plain http on a
+ * host other than localhost, where browsers refuse Secure cookies). Browsers treat
+ * http://localhost as a secure context, so the default works for local use too.
+ */
+export const useSecureCookies = process.env.AUTH_INSECURE_COOKIES !== "true";
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export function authSecret(): string {
+  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (secret) return secret;
+  if (process.env.NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET must be set in production");
+  return "rightsbridge-development-secret-not-for-production";
+}
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  useSecureCookies,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = loginSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const ip = clientIp(req?.headers);
+        const gate = await checkLoginAllowed(email, ip);
+        // next-auth hands the message of a thrown error to the client as `error`.
+        if (!gate.allowed) throw new Error("RATE_LIMITED");
+        const user = await db.user.findUnique({ where: { email } });
+        if (!user) {
+          await burnPasswordCheck(password);
+          await recordLoginFailure(email, ip);
+          return null;
+        }
+        if (!(await verifyPassword(user.passwordHash, password))) {
+          await recordLoginFailure(email, ip);
+          return null;
+        }
+        await recordLoginSuccess(email);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user, trigger, session }) {
+      if (user) {
+        const row = await db.user.findUnique({
+          where: { id: user.id },
+          select: {
+            sessionVersion: true,
+            memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { organizationId: true } },
+          },
+        });
+        token.sv = row?.sessionVersion ?? -1;
+        token.org = row?.memberships[0]?.organizationId ?? null;
+      }
+      // Organisation switch: accepted only for an organisation the user belongs to right now.
+      const wanted = (session as { activeOrganizationId?: unknown } | undefined)?.activeOrganizationId;
+      if (trigger === "update" && typeof wanted === "string" && token.sub) {
+        const membership = await db.membership
+          .findUnique({ where: { userId_organizationId: { userId: token.sub, organizationId: wanted } } })
+          .catch(() => null);
+        if (membership) token.org = membership.organizationId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub, activeOrganizationId: token.org ?? null };
+    },
+  },
+};

@@ -1,0 +1,40 @@
+import type { OrgKind, RoleName } from "@/lib/orgs/schema";
+
+/**
+ * The one permission table: which roles (and, where it matters, which kinds of organisation)
+ * may take each action. Actions, route handlers and page loaders all ask `can()`; nothing relies
+ * on a button being hidden or on middleware.
+ */
+const ALL_ROLES: readonly RoleName[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
+const MANAGERS: readonly RoleName[] = ["OWNER", "ADMIN"];
+const WRITERS: readonly RoleName[] = ["OWNER", "ADMIN", "MEMBER"];
+
+type Rule = { roles: readonly RoleName[]; kinds?: readonly OrgKind[] };
+
+export const PERMISSIONS = {
+  "org.read": { roles: ALL_ROLES },
+  "org.members.read": { roles: ALL_ROLES },
+  /** Invite people and revoke pending invitations. */
+  "org.members.invite": { roles: MANAGERS },
+  /** Change a member's role or remove a member. */
+  "org.members.manage": { roles: ["OWNER"] },
+  "org.apiKeys.manage": { roles: MANAGERS },
+  "org.audit.read": { roles: MANAGERS },
+  "org.write": { roles: WRITERS },
+  "platform.organizations.manage": { roles: MANAGERS, kinds: ["PLATFORM"] },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(subject: { role: RoleName; orgKind: OrgKind }, permission: Permission): boolean {
+  const rule: Rule = PERMISSIONS[permission];
+  if (!rule.roles.includes(subject.role)) return false;
+  return !rule.kinds || rule.kinds.includes(subject.orgKind);
+}
+
+/** Who may grant which role: an ADMIN may not create OWNERs (that would let them take over). */
+export function canAssignRole(actorRole: RoleName, role: RoleName): boolean {
+  if (actorRole === "OWNER") return true;
+  if (actorRole === "ADMIN") return role !== "OWNER";
+  return false;
+}

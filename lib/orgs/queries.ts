@@ -1,0 +1,71 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { sha256 } from "./commands";
+
+export async function listMembers(actor: Actor) {
+  return db.membership.findMany({
+    where: { organizationId: actor.org.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+export async function listPendingInvitations(actor: Actor) {
+  return db.invitation.findMany({
+    where: { organizationId: actor.org.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, invitedBy: { select: { name: true } } },
+  });
+}
+
+/** What the invitation page may show to whoever holds the link. */
+export async function findInvitationByToken(token: string) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: {
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      organization: { select: { name: true, kind: true } },
+      invitedBy: { select: { name: true } },
+    },
+  });
+  if (!invitation) return null;
+  const status = invitation.revokedAt
+    ? "REVOKED"
+    : invitation.acceptedAt
+      ? "ACCEPTED"
+      : invitation.expiresAt < new Date()
+        ? "EXPIRED"
+        : "PENDING";
+  return { ...invitation, status } as const;
+}
+
+/** Invitations waiting for this user's email, shown after login. */
+export async function listInvitationsForEmail(email: string) {
+  return db.invitation.findMany({
+    where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, role: true, organization: { select: { name: true, kind: true } } },
+  });
+}
+
+export async function listOrganizationsForPlatform() {
+  return db.organization.findMany({
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, kind: true, homeCountry: true, createdAt: true, _count: { select: { memberships: true } } },
+  });
+}
+
+/** Home-page figures every kind of organisation has; later domains add their own. */
+export async function organizationFigures(actor: Actor) {
+  const [members, pendingInvitations, apiKeys, auditEntries] = await Promise.all([
+    db.membership.count({ where: { organizationId: actor.org.id } }),
+    db.invitation.count({ where: { organizationId: actor.org.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
+    db.apiKey.count({ where: { organizationId: actor.org.id, revokedAt: null } }),
+    db.auditEntry.count({ where: { partyOrgIds: { has: actor.org.id } } }),
+  ]);
+  return { members, pendingInvitations, apiKeys, auditEntries };
+}
