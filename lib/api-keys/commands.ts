@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { recordAudit, who } from "@/lib/audit/commands";
 import { db } from "@/lib/db/client";
 import { sha256 } from "@/lib/orgs/commands";
 import { forbidden, notFound, ok, type Result } from "@/lib/result";

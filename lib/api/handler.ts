@@ -65,11 +65,19 @@ function queryObject(req: NextRequest): Record<string, string> {
  * or session), permission check, zod validation of path, query and body, domain failures mapped
  * to problem+json, and unexpected errors logged with the request id and answered generically.
  */
-export function route<B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined, P extends AnySchema | undefined = undefined>(
+export function route<
+  B extends AnySchema | undefined = undefined,
+  Q extends AnySchema | undefined = undefined,
+  P extends AnySchema | undefined = undefined,
+>(
   spec: Spec<B, Q, P> & { auth: false },
   handler: (ctx: ApiContext<B, Q, P>) => Promise<Response | Failure>,
 ): (req: NextRequest, context: RouteContext) => Promise<Response>;
-export function route<B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined, P extends AnySchema | undefined = undefined>(
+export function route<
+  B extends AnySchema | undefined = undefined,
+  Q extends AnySchema | undefined = undefined,
+  P extends AnySchema | undefined = undefined,
+>(
   spec: Spec<B, Q, P> & { auth?: true },
   handler: (ctx: AuthedContext<B, Q, P>) => Promise<Response | Failure>,
 ): (req: NextRequest, context: RouteContext) => Promise<Response>;
@@ -83,7 +91,10 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
     try {
       const response = await run(req, context, requestId);
       response.headers.set("x-request-id", requestId);
-      logger.info({ requestId, method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(performance.now() - started) }, "api");
+      logger.info(
+        { requestId, method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(performance.now() - started) },
+        "api",
+      );
       return response;
     } catch (error) {
       logger.error({ requestId, method: req.method, path: req.nextUrl.pathname, err: error }, "api.unhandled");
@@ -125,7 +136,10 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
     let body: z.ZodSafeParseResult<unknown> | undefined;
     if (spec.body) {
       const raw = await readJson(req);
-      if (!raw.ok) return problemResponse(problem(raw.status, raw.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "MALFORMED_JSON", raw.detail, { requestId }));
+      if (!raw.ok)
+        return problemResponse(
+          problem(raw.status, raw.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "MALFORMED_JSON", raw.detail, { requestId }),
+        );
       body = spec.body.safeParse(raw.value);
       if (!body.success) return problemResponse(validationProblem(body.error, requestId, "body"));
     }

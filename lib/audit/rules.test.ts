@@ -28,9 +28,7 @@ function chain(n: number) {
 
 describe("audit chain", () => {
   it("canonical JSON ignores key order", () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: [1, { f: 1, e: 2 }] } })).toBe(
-      canonicalJson({ a: { c: [1, { e: 2, f: 1 }], d: 2 }, b: 1 }),
-    );
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [1, { f: 1, e: 2 }] } })).toBe(canonicalJson({ a: { c: [1, { e: 2, f: 1 }], d: 2 }, b: 1 }));
   });
 
   it("accepts an intact chain", () => {

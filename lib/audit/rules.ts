@@ -40,6 +40,11 @@ export function hashEntry(prevHash: string, content: AuditContent): string {
 
 export type ChainRow = AuditContent & { id: bigint; prevHash: string; hash: string };
 
+function contentOf(row: ChainRow): AuditContent {
+  const { id: _id, prevHash: _prev, hash: _hash, ...content } = row;
+  return content;
+}
+
 export type ChainProblem = { id: bigint; problem: "PREV_HASH_MISMATCH" | "HASH_MISMATCH" };
 
 /** Walks rows in id order and reports every entry whose link or content does not check out. */
@@ -50,7 +55,7 @@ export function verifyChain(rows: Iterable<ChainRow>, startHash = GENESIS_HASH) 
   for (const row of rows) {
     count++;
     if (row.prevHash !== expectedPrev) problems.push({ id: row.id, problem: "PREV_HASH_MISMATCH" });
-    if (hashEntry(row.prevHash, row) !== row.hash) problems.push({ id: row.id, problem: "HASH_MISMATCH" });
+    if (hashEntry(row.prevHash, contentOf(row)) !== row.hash) problems.push({ id: row.id, problem: "HASH_MISMATCH" });
     expectedPrev = row.hash;
   }
   return { count, lastHash: expectedPrev, problems };

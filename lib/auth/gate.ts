@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-import { NextRequest } from "next/server";
 import { notFound, redirect } from "next/navigation";
+import { NextRequest } from "next/server";
 import { getToken, type JWT } from "next-auth/jwt";
 import { cache } from "react";
 import { db } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 import "server-only";
 import { Pool } from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
 import { resolveDatabaseUrl } from "@/lib/db/url";
 
 /**
@@ -31,10 +31,9 @@ export type LoginGate = { allowed: true } | { allowed: false; retryAfterSeconds:
 export async function checkLoginAllowed(email: string, ip: string): Promise<LoginGate> {
   const { account, ip: byIp } = limiters();
   const [a, i] = await Promise.all([account.get(email), byIp.get(ip)]);
-  const blocked = [
-    a && a.consumedPoints >= MAX_PER_ACCOUNT ? a : null,
-    i && i.consumedPoints >= MAX_PER_IP ? i : null,
-  ].filter((r): r is RateLimiterRes => r !== null);
+  const blocked = [a && a.consumedPoints >= MAX_PER_ACCOUNT ? a : null, i && i.consumedPoints >= MAX_PER_IP ? i : null].filter(
+    (r): r is RateLimiterRes => r !== null,
+  );
   if (blocked.length === 0) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000) };
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { can, canAssignRole } from "@/lib/auth/permissions";
 import { type RegisterInput, registerSchema } from "@/lib/auth/schema";
-import { recordAudit, who } from "@/lib/audit/commands";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
@@ -22,9 +22,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function registerWithOrganization(
   input: RegisterInput,
   requestId: string | null,
-): Promise<
-  Result<{ user: { id: string; email: string }; organization: { id: string; name: string; kind: OrgKind } }, "EMAIL_TAKEN">
-> {
+): Promise<Result<{ user: { id: string; email: string }; organization: { id: string; name: string; kind: OrgKind } }, "EMAIL_TAKEN">> {
   const data = registerSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   try {
@@ -83,7 +81,14 @@ export async function inviteMember(
       data: { revokedAt: new Date() },
     });
     const created = await tx.invitation.create({
-      data: { organizationId: actor.org.id, email: input.email, role: input.role, tokenHash: sha256(token), invitedById: inviterId, expiresAt },
+      data: {
+        organizationId: actor.org.id,
+        email: input.email,
+        role: input.role,
+        tokenHash: sha256(token),
+        invitedById: inviterId,
+        expiresAt,
+      },
     });
     await recordAudit(tx, who(actor), {
       action: "invitation.create",
@@ -139,13 +144,17 @@ export async function acceptInvitation(
       create: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role },
       update: {},
     });
-    await recordAudit(tx, { userId: user.id, apiKeyId: null, organizationId: invitation.organizationId, requestId }, {
-      action: "membership.create",
-      entityType: "Membership",
-      entityId: membership.id,
-      partyOrgIds: [invitation.organizationId],
-      after: { user: user.email, role: membership.role, invitationId: invitation.id },
-    });
+    await recordAudit(
+      tx,
+      { userId: user.id, apiKeyId: null, organizationId: invitation.organizationId, requestId },
+      {
+        action: "membership.create",
+        entityType: "Membership",
+        entityId: membership.id,
+        partyOrgIds: [invitation.organizationId],
+        after: { user: user.email, role: membership.role, invitationId: invitation.id },
+      },
+    );
     return ok({ organizationId: invitation.organizationId });
   });
 }

@@ -37,9 +37,7 @@ export const createOrganizationSchema = z.object({
 
 export const orgKindSchema = z.enum(ORG_KINDS).meta({ id: "OrgKind" });
 
-export const organizationRefSchema = z
-  .object({ id: z.uuid(), name: z.string(), kind: orgKindSchema })
-  .meta({ id: "OrganizationRef" });
+export const organizationRefSchema = z.object({ id: z.uuid(), name: z.string(), kind: orgKindSchema }).meta({ id: "OrganizationRef" });
 
 export const membershipOrgSchema = organizationRefSchema.extend({ role: roleSchema }).meta({ id: "MyOrganization" });
 

@@ -4,7 +4,13 @@ export const GET = route({}, async ({ caller }) => {
   const { actor, user, organizations } = caller.session;
   return json({
     user: user ? { id: user.id, email: user.email, name: user.name } : null,
-    activeOrganization: { id: actor.org.id, name: actor.org.name, kind: actor.org.kind, homeCountry: actor.org.homeCountry, role: actor.role },
+    activeOrganization: {
+      id: actor.org.id,
+      name: actor.org.name,
+      kind: actor.org.kind,
+      homeCountry: actor.org.homeCountry,
+      role: actor.role,
+    },
     organizations,
   });
 });

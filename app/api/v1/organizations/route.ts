@@ -7,7 +7,14 @@ import { createOrganizationSchema } from "@/lib/orgs/schema";
 export const GET = route({ permission: "platform.organizations.manage" }, async () => {
   const orgs = await listOrganizationsForPlatform();
   return json({
-    items: orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, homeCountry: o.homeCountry, createdAt: iso(o.createdAt), members: o._count.memberships })),
+    items: orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      homeCountry: o.homeCountry,
+      createdAt: iso(o.createdAt),
+      members: o._count.memberships,
+    })),
     nextCursor: null,
   });
 });

@@ -1,6 +1,6 @@
-import { revokeApiKey } from "@/lib/api-keys/commands";
 import { route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
+import { revokeApiKey } from "@/lib/api-keys/commands";
 
 export const DELETE = route({ permission: "org.apiKeys.manage", params: idParams }, async ({ actor, params }) => {
   const result = await revokeApiKey(actor, params.id);

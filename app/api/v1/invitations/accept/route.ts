@@ -1,7 +1,7 @@
 import { json, route } from "@/lib/api/handler";
-import { fail } from "@/lib/result";
 import { acceptInvitation } from "@/lib/orgs/commands";
 import { acceptInvitationSchema } from "@/lib/orgs/schema";
+import { fail } from "@/lib/result";
 
 export const POST = route({ body: acceptInvitationSchema }, async ({ caller, body, requestId }) => {
   const user = caller.session.user;

@@ -1,0 +1,13 @@
+"use server";
+import { headers } from "next/headers";
+import { type ActionResult, fromFailure, parseInput } from "@/lib/actions/result";
+import { registerWithOrganization } from "@/lib/orgs/commands";
+import { registerSchema } from "./schema";
+
+export async function registerAction(input: unknown): Promise<ActionResult<{ organizationId: string }>> {
+  const parsed = parseInput(registerSchema, input);
+  if (!parsed.ok) return parsed;
+  const requestId = (await headers()).get("x-request-id");
+  const result = await registerWithOrganization(parsed.data, requestId);
+  return result.ok ? { ok: true, data: { organizationId: result.value.organization.id } } : fromFailure(result);
+}

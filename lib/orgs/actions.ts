@@ -1,0 +1,86 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
+import { getSession } from "@/lib/auth/gate";
+import {
+  acceptInvitation,
+  changeMemberRole,
+  createOrganizationAsPlatform,
+  inviteMember,
+  logoutEverywhere,
+  removeMember,
+  revokeInvitation,
+} from "./commands";
+import { changeRoleSchema, createOrganizationSchema, inviteSchema } from "./schema";
+
+const id = z.uuid();
+
+export async function inviteMemberAction(input: unknown): Promise<ActionResult<{ url: string; email: string }>> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  const parsed = parseInput(inviteSchema, input);
+  if (!parsed.ok) return parsed;
+  const result = await inviteMember(session.actor, parsed.data);
+  if (!result.ok) return fromFailure(result);
+  revalidatePath("/settings/members");
+  const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  return { ok: true, data: { url: new URL(`/invite/${result.value.token}`, base).toString(), email: result.value.email } };
+}
+
+export async function revokeInvitationAction(invitationId: string): Promise<ActionResult> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  if (!id.safeParse(invitationId).success) return { ok: false, reason: "NOT_FOUND", message: "Invitation not found." };
+  const result = await revokeInvitation(session.actor, invitationId);
+  revalidatePath("/settings/members");
+  return result.ok ? { ok: true, data: null } : fromFailure(result);
+}
+
+export async function changeRoleAction(membershipId: string, input: unknown): Promise<ActionResult> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  const parsed = parseInput(changeRoleSchema, input);
+  if (!parsed.ok) return parsed;
+  if (!id.safeParse(membershipId).success) return { ok: false, reason: "NOT_FOUND", message: "Member not found." };
+  const result = await changeMemberRole(session.actor, membershipId, parsed.data.role);
+  revalidatePath("/settings/members");
+  return result.ok ? { ok: true, data: null } : fromFailure(result);
+}
+
+export async function removeMemberAction(membershipId: string): Promise<ActionResult> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  if (!id.safeParse(membershipId).success) return { ok: false, reason: "NOT_FOUND", message: "Member not found." };
+  const result = await removeMember(session.actor, membershipId);
+  revalidatePath("/settings/members");
+  return result.ok ? { ok: true, data: null } : fromFailure(result);
+}
+
+export async function acceptInvitationAction(token: string): Promise<ActionResult<{ organizationId: string }>> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  if (typeof token !== "string" || token.length > 200) return { ok: false, reason: "NOT_FOUND", message: "Invitation not found." };
+  const result = await acceptInvitation(session.user, token, session.actor.requestId);
+  return result.ok ? { ok: true, data: result.value } : fromFailure(result);
+}
+
+export async function logoutEverywhereAction(): Promise<ActionResult> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  const result = await logoutEverywhere(session.actor);
+  return result.ok ? { ok: true, data: null } : fromFailure(result);
+}
+
+export async function createOrganizationAction(input: unknown): Promise<ActionResult<{ id: string; invitationUrl: string | null }>> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  const parsed = parseInput(createOrganizationSchema, input);
+  if (!parsed.ok) return parsed;
+  const result = await createOrganizationAsPlatform(session.actor, parsed.data);
+  if (!result.ok) return fromFailure(result);
+  revalidatePath("/platform/organizations");
+  const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  const token = result.value.invitationToken;
+  return { ok: true, data: { id: result.value.id, invitationUrl: token ? new URL(`/invite/${token}`, base).toString() : null } };
+}
