@@ -1,0 +1,45 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // Server modules guard themselves with `import "server-only"`, which throws outside React
+      // server components; tests are server-side too, so the guard becomes a no-op here.
+      { find: /^server-only$/, replacement: path.join(root, "tests", "support", "empty.ts") },
+    ],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts"],
+          // One database per run, so files run one after another in a single worker: tests that
+          // truncate tables would otherwise wipe each other's data.
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/support/integration-env.ts"],
+          pool: "forks",
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
