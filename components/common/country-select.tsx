@@ -1,0 +1,152 @@
+"use client";
+
+import { Check, ChevronsUpDown, Search } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import type * as React from "react";
+import { useId, useMemo, useState } from "react";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { countryOptions, matchesCountry } from "@/lib/i18n/countries";
+import { cn } from "@/lib/utils";
+
+export type CountrySelectProps = Omit<React.ComponentProps<"button">, "value" | "onChange" | "onBlur"> & {
+  /** ISO 3166-1 alpha-2 code, e.g. "TH". */
+  value?: string | null;
+  onValueChange: (code: string) => void;
+  /** Called when the list closes, so react-hook-form can mark the field as touched. */
+  onBlur?: () => void;
+  placeholder?: string;
+};
+
+/**
+ * Searchable country picker (a combobox button + filterable listbox). Names follow the UI language;
+ * typing the English name or the ISO code also works. Label it like any control: the trigger
+ * button is labelable, so `<FormField label="Home country">` makes `getByLabel("Home country")` work.
+ */
+export function CountrySelect({ value, onValueChange, onBlur, placeholder, className, disabled, ...triggerProps }: CountrySelectProps) {
+  const locale = useLocale();
+  const t = useTranslations("auth.country");
+  const options = useMemo(() => countryOptions(locale), [locale]);
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState("");
+  const [activeIndex, setActiveIndex] = useState(0);
+  const baseId = useId();
+  const listId = `${baseId}-list`;
+  const optionId = (code: string) => `${baseId}-${code}`;
+
+  const filtered = useMemo(() => options.filter((o) => matchesCountry(o, query)), [options, query]);
+  const selected = value ? options.find((o) => o.code === value.toUpperCase()) : undefined;
+  const active = filtered[Math.min(activeIndex, filtered.length - 1)];
+
+  function setOpenState(next: boolean) {
+    setOpen(next);
+    if (next) {
+      setQuery("");
+      setActiveIndex(Math.max(0, selected ? options.indexOf(selected) : 0));
+    } else {
+      onBlur?.();
+    }
+  }
+
+  function choose(code: string) {
+    onValueChange(code);
+    setOpenState(false);
+  }
+
+  function moveTo(index: number) {
+    const next = Math.max(0, Math.min(index, filtered.length - 1));
+    setActiveIndex(next);
+    const code = filtered[next]?.code;
+    if (code) document.getElementById(optionId(code))?.scrollIntoView({ block: "nearest" });
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown") moveTo(activeIndex + 1);
+    else if (event.key === "ArrowUp") moveTo(activeIndex - 1);
+    else if (event.key === "Home") moveTo(0);
+    else if (event.key === "End") moveTo(filtered.length - 1);
+    else if (event.key === "Enter" && active) choose(active.code);
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <Popover open={open} onOpenChange={setOpenState}>
+      <PopoverTrigger asChild>
+        <button
+          type="button"
+          role="combobox"
+          aria-expanded={open}
+          aria-haspopup="listbox"
+          aria-controls={open ? listId : undefined}
+          disabled={disabled}
+          className={cn(
+            "flex h-9 w-full items-center gap-2 rounded-md border border-input bg-background px-3 text-left text-sm shadow-xs outline-none transition-[color,box-shadow,border-color] focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/20 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive data-[state=open]:border-ring",
+            className,
+          )}
+          {...triggerProps}
+        >
+          {selected ? (
+            <span className="flex-1 truncate">{selected.name}</span>
+          ) : (
+            <span className="flex-1 truncate text-muted-foreground/70">{placeholder ?? t("placeholder")}</span>
+          )}
+          <ChevronsUpDown className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+        </button>
+      </PopoverTrigger>
+      <PopoverContent className="w-(--radix-popover-trigger-width) min-w-64 p-0">
+        <div className="flex items-center gap-2 border-b px-3">
+          <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+          <input
+            type="text"
+            autoComplete="off"
+            aria-label={t("search")}
+            aria-controls={listId}
+            aria-activedescendant={active ? optionId(active.code) : undefined}
+            placeholder={t("search")}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActiveIndex(0);
+            }}
+            onKeyDown={onKeyDown}
+            className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground/70"
+          />
+        </div>
+        <div id={listId} role="listbox" aria-label={t("search")} className="max-h-64 overflow-y-auto p-1">
+          {filtered.map((option, index) => {
+            const isSelected = option.code === selected?.code;
+            return (
+              <div
+                key={option.code}
+                id={optionId(option.code)}
+                role="option"
+                aria-selected={isSelected}
+                data-active={option === active ? "" : undefined}
+                onMouseMove={() => setActiveIndex(index)}
+                onClick={() => choose(option.code)}
+                // Focus stays in the search box (aria-activedescendant); this serves a focused option.
+                tabIndex={-1}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter" || event.key === " ") {
+                    event.preventDefault();
+                    choose(option.code);
+                  }
+                }}
+                className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm select-none data-[active]:bg-muted"
+              >
+                <Check className={cn("size-4 shrink-0 text-primary", !isSelected && "invisible")} aria-hidden />
+                <span className="flex-1 truncate">{option.name}</span>
+                <span className="font-mono text-[11px] text-muted-foreground" aria-hidden>
+                  {option.code}
+                </span>
+              </div>
+            );
+          })}
+          {filtered.length === 0 ? (
+            <div className="px-2 py-6 text-center text-sm text-muted-foreground">{t("empty", { query })}</div>
+          ) : null}
+        </div>
+      </PopoverContent>
+    </Popover>
+  );
+}
