@@ -1,0 +1,117 @@
+/**
+ * Prepares what every spec runs against: a fresh database (on TEST_DATABASE_URL's server, else
+ * the local server at 127.0.0.1:5432, else an embedded one — never the database DATABASE_URL
+ * names), migrated and seeded; a production build (rebuilt only when stale); and `next start` on
+ * a free port. Returns the teardown, which stops the server and drops the database.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort, isPortFree } from "../lib/db/embedded";
+import { createDatabase, databaseNameOf, dropDatabase, migrate, withDatabaseName } from "../lib/db/migrate";
+import { buildIsStale } from "../scripts/build-status";
+import { findTestServer } from "../tests/support/database-server";
+import { testDatabaseName } from "../tests/support/names";
+
+const root = path.resolve(__dirname, "..");
+const PREFERRED_PORT = 3100;
+const READY_TIMEOUT_MS = 60_000;
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const server = await findTestServer();
+  const developerDatabase = process.env.DATABASE_URL ? databaseNameOf(process.env.DATABASE_URL) : undefined;
+  let name = testDatabaseName("e2e");
+  while (name === developerDatabase) name = testDatabaseName("e2e");
+  const databaseUrl = withDatabaseName(server.adminUrl, name);
+
+  let next: ChildProcess | undefined;
+  const teardown = async () => {
+    if (next) await stop(next);
+    await dropDatabase(server.adminUrl, name).catch((error: unknown) => console.error(`[e2e] could not drop ${name}:`, error));
+    await server.stop();
+  };
+
+  try {
+    await createDatabase(server.adminUrl, name);
+    const { applied } = await migrate(databaseUrl, { migrationsDir: path.join(root, "prisma", "migrations") });
+    console.log(`[e2e] database ${name} on ${server.description}: applied ${applied.length} migration(s)`);
+
+    const port = await pickPort();
+    const baseUrl = `http://localhost:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+
+    // The seed imports "server-only" modules, which load only under tsx's react-server condition.
+    if (fs.existsSync(path.join(root, "prisma", "seed.ts"))) await run("npm", ["run", "--silent", "db:seed"], env);
+
+    const build = buildIsStale(root);
+    if (build.stale) {
+      console.log(`[e2e] building (${build.reason})`);
+      await run("npm", ["run", "build"], env);
+    } else {
+      console.log(`[e2e] reusing the production build: ${build.reason}`);
+    }
+
+    const logFile = path.join(root, "test-results", "next-server.log");
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const log = fs.openSync(logFile, "w");
+    next = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+      cwd: root,
+      env,
+      stdio: ["ignore", log, log],
+    });
+    fs.closeSync(log);
+    await waitForServer(baseUrl, next, logFile);
+    console.log(`[e2e] next start on ${baseUrl} (log: ${path.relative(root, logFile)})`);
+
+    // Workers are started after global setup and inherit this; playwright.config.ts reads it.
+    process.env.E2E_BASE_URL = baseUrl;
+    return teardown;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
+
+async function pickPort(): Promise<number> {
+  if (process.env.E2E_PORT) return Number(process.env.E2E_PORT);
+  return (await isPortFree(PREFERRED_PORT)) ? PREFERRED_PORT : freePort();
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function waitForServer(baseUrl: string, proc: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline && proc.exitCode === null) {
+    try {
+      await fetch(baseUrl, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      return; // any HTTP answer means it is listening
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-20).join("\n");
+  throw new Error(`next start ${proc.exitCode === null ? "did not answer" : `exited (${proc.exitCode})`}:\n${tail}`);
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once("exit", resolve));
+  proc.kill("SIGTERM");
+  const timer = setTimeout(() => proc.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,81 @@
+/**
+ * Shared Playwright fixtures. Every test that needs an account makes its own organisation, so
+ * specs never share state and can run in parallel:
+ *
+ *   import { expect, test } from "./support/fixtures";
+ *   test("studio sees its dashboard", async ({ page, signUp }) => {
+ *     const account = await signUp(page, { kind: "STUDIO" });
+ *     await expect(page.getByText(account.organization.name)).toBeVisible();
+ *   });
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+
+export type OrganizationKind = "STUDIO" | "PARTNER";
+
+export interface SignUpOptions {
+  kind: OrganizationKind;
+  /** ISO 3166-1 alpha-2; defaults to CN for studios and TH for partners. */
+  homeCountry?: string;
+  /** Skip the UI login when a test only needs the account (e.g. to log in itself). */
+  logIn?: boolean;
+}
+
+export interface Account {
+  email: string;
+  password: string;
+  name: string;
+  user: { id: string; email: string };
+  organization: { id: string; name: string; kind: OrganizationKind };
+}
+
+let counter = 0;
+
+/** An address no other test, worker or retry uses. */
+export function uniqueEmail(label = "user"): string {
+  const info = base.info();
+  counter += 1;
+  const salt = Math.random().toString(36).slice(2, 8);
+  return `${label}.w${info.parallelIndex}r${info.retry}.${Date.now().toString(36)}${counter}${salt}@e2e.rightsbridge.test`;
+}
+
+/** Creates a user and its organisation through the public API (POST /api/v1/auth/register). */
+export async function register(page: Page, options: SignUpOptions): Promise<Account> {
+  const email = uniqueEmail(options.kind.toLowerCase());
+  const tag = email.split("@")[0] ?? email;
+  const password = "e2e-password-2026!";
+  const name = `E2E ${options.kind === "STUDIO" ? "Producer" : "Buyer"} ${tag.slice(-6)}`;
+  const organization = {
+    name: `E2E ${options.kind === "STUDIO" ? "Studio" : "Partner"} ${tag.slice(-10)}`,
+    kind: options.kind,
+    homeCountry: options.homeCountry ?? (options.kind === "STUDIO" ? "CN" : "TH"),
+  };
+  const response = await page.request.post("/api/v1/auth/register", { data: { email, password, name, organization } });
+  expect(response.status(), `register ${email}: ${await response.text()}`).toBe(201);
+  const body: { user: Account["user"]; organization: Account["organization"] } = await response.json();
+  return { email, password, name, user: body.user, organization: body.organization };
+}
+
+/** Logs in through the login page, as a user would, and waits to leave it. */
+export async function logIn(page: Page, account: Pick<Account, "email" | "password">): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** A fresh organisation and user, logged in on `page` (pass another page for a second tenant). */
+export async function signUp(page: Page, options: SignUpOptions): Promise<Account> {
+  const account = await register(page, options);
+  if (options.logIn ?? true) await logIn(page, account);
+  return account;
+}
+
+export const test = base.extend<{ signUp: typeof signUp }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring pattern
+  signUp: async ({}, use) => {
+    await use(signUp);
+  },
+});
+
+export { expect };

@@ -1,0 +1,155 @@
+/**
+ * `npm start`: one command from a fresh clone to a running app.
+ *
+ * Without DATABASE_URL it runs an embedded PostgreSQL in ./.data/postgres and seeds demo data on
+ * first start; with DATABASE_URL it uses that server and never seeds (demo accounts have a known
+ * password). Then it migrates, builds when the production build is missing or older than the
+ * sources, and serves with `next start`. Ctrl-C / SIGTERM stop Next first, then Postgres.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "../lib/db/embedded";
+import { ensureDatabaseExists, migrate, redactUrl } from "../lib/db/migrate";
+import { buildIsStale } from "./build-status";
+
+const root = path.resolve(__dirname, "..");
+const dataDir = path.join(root, ".data");
+/** Written after a successful demo seed, inside the cluster's folder so deleting that folder resets it. */
+const seededMarker = path.join(dataDir, "postgres", "demo-seeded");
+const NEXT_STOP_TIMEOUT_MS = 10_000;
+
+let embedded: EmbeddedPostgres | undefined;
+let child: ChildProcess | undefined;
+let shuttingDown = false;
+
+function say(message: string): void {
+  console.log(`\x1b[36m[rightsbridge]\x1b[0m ${message}`);
+}
+
+async function main(): Promise<void> {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(signal));
+
+  const port = process.env.PORT ?? "3000";
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: port,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
+    NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+  };
+
+  let seedDemo = false;
+  if (env.DATABASE_URL) {
+    say(`using DATABASE_URL ${redactUrl(env.DATABASE_URL)}`);
+    // As `prisma migrate deploy` does: a named but missing database is created, not an error.
+    if (await ensureDatabaseExists(env.DATABASE_URL)) say("created the database");
+  } else {
+    say("DATABASE_URL is not set: starting the embedded PostgreSQL in .data/postgres");
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      stopOnSignals: false,
+      log: (m) => say(`postgres: ${m}`),
+    });
+    env.DATABASE_URL = embedded.url;
+    seedDemo = embedded.databaseCreated || !fs.existsSync(seededMarker);
+  }
+  if (shuttingDown) return;
+
+  const { applied } = await migrate(env.DATABASE_URL, { migrationsDir: path.join(root, "prisma", "migrations") });
+  say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+
+  if (seedDemo && !shuttingDown) await seedDemoData(env.DATABASE_URL);
+
+  const build = buildIsStale(root);
+  if (build.stale && !shuttingDown) {
+    say(`building (${build.reason}) — this takes a minute or two`);
+    const code = await run("npm", ["run", "build"], env);
+    if (code !== 0) throw new Error(`the build failed (exit code ${code})`);
+  } else {
+    say(`skipping the build: ${build.reason}`);
+  }
+  if (shuttingDown) return;
+
+  // `next` directly rather than `npm run serve`: one process to signal, and its exit code is ours.
+  const next = spawnChild(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], env);
+  say(`serving on ${env.NEXTAUTH_URL} — Ctrl-C stops it`);
+  const code = await exitOf(next);
+  if (!shuttingDown) {
+    say(`next start exited with code ${code}`);
+    await embedded?.stop();
+    process.exit(code);
+  }
+}
+
+/** The app's NEXTAUTH_SECRET: made once and kept in .data/secret so sessions survive restarts. */
+function persistentSecret(): string {
+  const file = path.join(dataDir, "secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing) return existing;
+  } catch {
+    // first start
+  }
+  const secret = randomBytes(32).toString("base64url");
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function seedDemoData(databaseUrl: string): Promise<void> {
+  say("seeding demo data (first start)");
+  // Imported only now: the Prisma client reads DATABASE_URL when its module loads.
+  process.env.DATABASE_URL = databaseUrl;
+  const { seed, DEMO_PASSWORD_DEFAULT } = await import("../prisma/seed");
+  const { created } = await seed();
+  const { db } = await import("../lib/db/client");
+  await db.$disconnect();
+  fs.writeFileSync(seededMarker, `${new Date().toISOString()}\n`);
+  say(created ? "demo data created" : "demo data already present");
+  const password = process.env.DEMO_PASSWORD ? "DEMO_PASSWORD" : DEMO_PASSWORD_DEFAULT;
+  say(`demo login: studio@demo.rightsbridge.test / ${password} (all demo accounts are listed in the README)`);
+}
+
+function spawnChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+  return child;
+}
+
+function exitOf(proc: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null) resolve(proc.exitCode);
+    else proc.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const code = await exitOf(spawnChild(command, args, env));
+  child = undefined;
+  return code;
+}
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  // A terminal Ctrl-C reaches us twice (from the terminal and relayed by tsx): act once.
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say(`${signal}: stopping`);
+  const running = child;
+  if (running && running.exitCode === null && running.signalCode === null) {
+    running.kill("SIGTERM");
+    const timer = setTimeout(() => running.kill("SIGKILL"), NEXT_STOP_TIMEOUT_MS);
+    await exitOf(running);
+    clearTimeout(timer);
+  }
+  await embedded?.stop();
+  say("stopped");
+  process.exit(0);
+}
+
+main().catch(async (error: unknown) => {
+  if (shuttingDown) return; // a step failed because shutdown() pulled the database away
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  await embedded?.stop();
+  process.exit(1);
+});
