@@ -34,7 +34,9 @@ export function LoginForm({ callbackUrl, notice }: LoginFormProps) {
   const form = useForm({
     resolver: zodResolver(loginSchema),
     defaultValues: { email: "", password: "" },
-    mode: "onTouched",
+    // Check on submit, then as the user corrects: a login form that complains on blur is noise.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const { errors, isSubmitting } = form.formState;
 

@@ -46,9 +46,9 @@ export function RegisterForm({ action }: RegisterFormProps) {
   const [redirecting, setRedirecting] = useState(false);
   const form = useForm({
     resolver: zodResolver(registerSchema),
-    // Validate a field once it has been left, then on every keystroke: feedback as you type
-    // without flagging an email address before it has been finished.
-    mode: "onTouched",
+    // Validate as the user types. Not on blur: an error appearing on blur moves the submit button
+    // between mousedown and mouseup, and the click that caused the blur is lost.
+    mode: "onChange",
     defaultValues: {
       name: "",
       email: "",
@@ -155,7 +155,7 @@ export function RegisterForm({ action }: RegisterFormProps) {
                   field.onChange(kind);
                   field.onBlur();
                 }}
-                className="grid-cols-1 sm:grid-cols-2"
+                className="grid-cols-1"
               >
                 <RadioCard
                   value="STUDIO"

@@ -112,7 +112,7 @@ export function CountrySelect({ value, onValueChange, onBlur, placeholder, class
             className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground/70"
           />
         </div>
-        <div id={listId} role="listbox" aria-label={t("search")} className="max-h-64 overflow-y-auto p-1">
+        <div id={listId} role="listbox" aria-label={t("placeholder")} className="max-h-64 overflow-y-auto p-1">
           {filtered.map((option, index) => {
             const isSelected = option.code === selected?.code;
             return (

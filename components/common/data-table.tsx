@@ -9,6 +9,8 @@ export type Column<Row> = {
   cell: (row: Row) => React.ReactNode;
   /** Figures align right so digits line up. */
   align?: "left" | "right" | "center";
+  /** Keep the cell on one line (dates, amounts, codes). Right-aligned columns default to true. */
+  nowrap?: boolean;
   className?: string;
 };
 
@@ -34,7 +36,8 @@ const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } 
 export function DataTable<Row>({ columns, rows, rowKey, empty, label, footer, className }: DataTableProps<Row>) {
   if (rows.length === 0 && empty) return <>{empty}</>;
   return (
-    <div className={cn("overflow-hidden rounded-xl border bg-card shadow-xs", className)}>
+    // min-w-0 lets the table scroll inside grid and flex parents instead of widening the page.
+    <div className={cn("min-w-0 overflow-hidden rounded-xl border bg-card shadow-xs", className)}>
       <Table aria-label={label}>
         <TableHeader>
           <TableRow className="hover:bg-transparent">
@@ -49,7 +52,14 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, label, footer, cl
           {rows.map((row) => (
             <TableRow key={rowKey(row)}>
               {columns.map((column) => (
-                <TableCell key={column.id} className={cn(ALIGN[column.align ?? "left"], column.className)}>
+                <TableCell
+                  key={column.id}
+                  className={cn(
+                    ALIGN[column.align ?? "left"],
+                    (column.nowrap ?? column.align === "right") && "whitespace-nowrap",
+                    column.className,
+                  )}
+                >
                   {column.cell(row)}
                 </TableCell>
               ))}

@@ -31,10 +31,15 @@ function SidebarContent({
   activeOrganization,
   switchOrgAction,
   onNavigate,
-}: Pick<AppShellProps, "organizations" | "activeOrganization" | "switchOrgAction"> & { onNavigate?: () => void }) {
+  inDrawer = false,
+}: Pick<AppShellProps, "organizations" | "activeOrganization" | "switchOrgAction"> & {
+  onNavigate?: () => void;
+  inDrawer?: boolean;
+}) {
   return (
     <div className="flex h-full flex-col">
-      <div className="p-3">
+      {/* In the drawer, leave room on the right for its close button. */}
+      <div className={inDrawer ? "py-3 pr-11 pl-3" : "p-3"}>
         <OrgSwitcher organizations={organizations} activeId={activeOrganization.id} switchAction={switchOrgAction} />
       </div>
       <div className="flex-1 overflow-y-auto px-3 pt-2 pb-4">
@@ -85,11 +90,11 @@ export function AppShell({
               className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] border-r bg-sidebar shadow-xl outline-none data-[state=open]:animate-slide-in-left data-[state=closed]:animate-slide-out-left lg:hidden"
             >
               <DialogPrimitive.Title className="sr-only">{t("label")}</DialogPrimitive.Title>
-              <DialogPrimitive.Close className="absolute top-4 right-3 rounded-md p-1 text-muted-foreground hover:bg-muted">
+              <DialogPrimitive.Close className="absolute top-5 right-3 rounded-md p-1.5 text-muted-foreground hover:bg-muted">
                 <XIcon className="size-4" aria-hidden />
                 <span className="sr-only">{t("closeMenu")}</span>
               </DialogPrimitive.Close>
-              <SidebarContent {...sidebar} onNavigate={() => setDrawerOpen(false)} />
+              <SidebarContent {...sidebar} inDrawer onNavigate={() => setDrawerOpen(false)} />
             </DialogPrimitive.Content>
           </DialogPrimitive.Portal>
         </DialogPrimitive.Root>

@@ -3,31 +3,52 @@ import enCountries from "i18n-iso-countries/langs/en.json";
 import zhCountries from "i18n-iso-countries/langs/zh.json";
 import { type AppLocale, isLocale, toIntlLocale } from "./config";
 
-// The browser build of i18n-iso-countries ships without names; register only the two we show.
+/*
+ * Client-safe country list for pickers. Codes (and search aliases such as "USA" or "PRC") come
+ * from i18n-iso-countries; display names from CLDR through Intl.DisplayNames, the same CLDR data
+ * lib/territories uses on the server, so a country reads the same in a picker and in a table.
+ * lib/territories itself is too heavy for the browser bundle.
+ */
+
+// The browser build of i18n-iso-countries ships without names; register the two we search.
 countries.registerLocale(enCountries);
 countries.registerLocale(zhCountries);
 
-export type CountryOption = { code: string; name: string; englishName: string };
+/** Codes ISO 3166-1 leaves to users; the package uses XK (Kosovo), which is not an ISO code. */
+const USER_ASSIGNED = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
+
+export type CountryOption = { code: string; name: string; englishName: string; aliases: string[] };
 
 const cache = new Map<AppLocale, CountryOption[]>();
 
-/** ISO 3166-1 countries with names in the UI language, in that language's collation (pinyin for zh). */
+function displayNames(locale: string) {
+  return new Intl.DisplayNames([toIntlLocale(locale)], { type: "region", fallback: "none" });
+}
+
+/** ISO 3166-1 countries named in the UI language, in that language's collation (pinyin for zh). */
 export function countryOptions(locale: string): CountryOption[] {
   const lang: AppLocale = isLocale(locale) ? locale : "en";
   const cached = cache.get(lang);
   if (cached) return cached;
-  const local = countries.getNames(lang, { select: "official" });
-  const english = countries.getNames("en", { select: "official" });
+  const local = displayNames(lang);
+  const english = displayNames("en");
+  const aliasesEn = countries.getNames("en", { select: "all" });
+  const aliasesZh = countries.getNames("zh", { select: "all" });
   const collator = new Intl.Collator(toIntlLocale(lang));
-  const options = Object.keys(english)
-    .map((code) => ({ code, name: local[code] ?? english[code] ?? code, englishName: english[code] ?? code }))
+  const options = Object.keys(countries.getAlpha2Codes())
+    .filter((code) => !USER_ASSIGNED.test(code))
+    .map((code) => {
+      const aliases = [...(aliasesEn[code] ?? []), ...(aliasesZh[code] ?? [])];
+      const englishName = english.of(code) ?? aliases[0] ?? code;
+      return { code, name: local.of(code) ?? englishName, englishName, aliases };
+    })
     .sort((a, b) => collator.compare(a.name, b.name));
   cache.set(lang, options);
   return options;
 }
 
 export function countryName(code: string, locale: string): string {
-  return countries.getName(code, isLocale(locale) ? locale : "en", { select: "official" }) ?? code;
+  return displayNames(locale).of(code.toUpperCase()) ?? code;
 }
 
 const fold = (s: string) =>
@@ -36,9 +57,10 @@ const fold = (s: string) =>
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase();
 
-/** Matches the local name, the English name (people often type it anyway) or the exact code. */
+/** Matches the shown name, the English name, any alias (either language) or the exact code. */
 export function matchesCountry(option: CountryOption, query: string): boolean {
   const q = fold(query.trim());
   if (!q) return true;
-  return fold(option.name).includes(q) || fold(option.englishName).includes(q) || option.code.toLowerCase() === q;
+  if (option.code.toLowerCase() === q) return true;
+  return [option.name, option.englishName, ...option.aliases].some((name) => fold(name).includes(q));
 }
