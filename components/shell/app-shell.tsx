@@ -19,8 +19,9 @@ export type AppShellProps = {
   organizations: OrgOption[];
   /** The session's active organisation; it decides the navigation. */
   activeOrganization: OrgOption;
-  switchOrgAction: (orgId: string) => Promise<void>;
-  logoutEverywhereAction: () => Promise<void>;
+  /** Optional: defaults to updating the next-auth session (see OrgSwitcher). */
+  switchOrgAction?: (orgId: string) => Promise<void | { ok: boolean }>;
+  logoutEverywhereAction: () => Promise<void | { ok: boolean }>;
   /** Optional content for the left of the top bar, e.g. breadcrumbs or a search box. */
   topBar?: React.ReactNode;
   children: React.ReactNode;

@@ -9,14 +9,19 @@ import { OrgKindBadge } from "@/components/common/org-kind-badge";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import { cn, initials } from "@/lib/utils";
+import { switchOrganizationInSession } from "./switch-organization";
 
 export type OrgOption = { id: string; name: string; kind: OrgKind; role: RoleName };
 
 export type OrgSwitcherProps = {
   organizations: OrgOption[];
   activeId: string;
-  /** Server action that makes `orgId` the session's active organisation (it re-checks membership). */
-  switchAction: (orgId: string) => Promise<void>;
+  /**
+   * Makes `orgId` the session's active organisation (a server action, say). Defaults to updating
+   * the next-auth session, whose jwt callback re-checks the membership. `{ ok: false }` or a throw
+   * shows an error and stays put.
+   */
+  switchAction?: (orgId: string) => Promise<void | { ok: boolean }>;
   className?: string;
 };
 
@@ -38,7 +43,7 @@ function OrgTile({ org, className }: { org: Pick<OrgOption, "name" | "kind">; cl
   );
 }
 
-export function OrgSwitcher({ organizations, activeId, switchAction, className }: OrgSwitcherProps) {
+export function OrgSwitcher({ organizations, activeId, switchAction = switchOrganizationInSession, className }: OrgSwitcherProps) {
   const t = useTranslations("shell.orgSwitcher");
   const tRole = useTranslations("role");
   const tKind = useTranslations("orgKind");
@@ -49,9 +54,8 @@ export function OrgSwitcher({ organizations, activeId, switchAction, className }
   function choose(org: OrgOption) {
     if (org.id === active?.id) return;
     startTransition(async () => {
-      try {
-        await switchAction(org.id);
-      } catch {
+      const result = await switchAction(org.id).catch(() => ({ ok: false }));
+      if (result && !result.ok) {
         toast.error(t("failed"));
         return;
       }

@@ -20,7 +20,7 @@ import { cn, initials } from "@/lib/utils";
 export type UserMenuProps = {
   user: { name: string; email: string };
   /** Server action that revokes every session of the user (bumps the session version). */
-  logoutEverywhereAction: () => Promise<void>;
+  logoutEverywhereAction: () => Promise<void | { ok: boolean }>;
   className?: string;
 };
 
@@ -36,9 +36,8 @@ export function UserMenu({ user, logoutEverywhereAction, className }: UserMenuPr
 
   function logoutEverywhere() {
     startTransition(async () => {
-      try {
-        await logoutEverywhereAction();
-      } catch {
+      const result = await logoutEverywhereAction().catch(() => ({ ok: false }));
+      if (result && !result.ok) {
         toast.error(t("logoutEverywhereFailed"));
         return;
       }
