@@ -14,7 +14,7 @@ export type ConfirmDialogProps = {
   confirmLabel: React.ReactNode;
   destructive?: boolean;
   /** Runs the action; return `false` to keep the dialog open (e.g. it showed an error toast). */
-  onConfirm: () => Promise<void | boolean> | void | boolean;
+  onConfirm: () => unknown;
 };
 
 /** "Are you sure?" for revoking, removing and other actions people may regret. */

@@ -20,8 +20,8 @@ export type AppShellProps = {
   /** The session's active organisation; it decides the navigation. */
   activeOrganization: OrgOption;
   /** Optional: defaults to updating the next-auth session (see OrgSwitcher). */
-  switchOrgAction?: (orgId: string) => Promise<void | { ok: boolean }>;
-  logoutEverywhereAction: () => Promise<void | { ok: boolean }>;
+  switchOrgAction?: (orgId: string) => Promise<unknown>;
+  logoutEverywhereAction: () => Promise<unknown>;
   /** Optional content for the left of the top bar, e.g. breadcrumbs or a search box. */
   topBar?: React.ReactNode;
   children: React.ReactNode;

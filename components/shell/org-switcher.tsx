@@ -9,7 +9,7 @@ import { OrgKindBadge } from "@/components/common/org-kind-badge";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import { cn, initials } from "@/lib/utils";
-import { switchOrganizationInSession } from "./switch-organization";
+import { answeredNotOk, switchOrganizationInSession } from "./switch-organization";
 
 export type OrgOption = { id: string; name: string; kind: OrgKind; role: RoleName };
 
@@ -21,7 +21,7 @@ export type OrgSwitcherProps = {
    * the next-auth session, whose jwt callback re-checks the membership. `{ ok: false }` or a throw
    * shows an error and stays put.
    */
-  switchAction?: (orgId: string) => Promise<void | { ok: boolean }>;
+  switchAction?: (orgId: string) => Promise<unknown>;
   className?: string;
 };
 
@@ -55,7 +55,7 @@ export function OrgSwitcher({ organizations, activeId, switchAction = switchOrga
     if (org.id === active?.id) return;
     startTransition(async () => {
       const result = await switchAction(org.id).catch(() => ({ ok: false }));
-      if (result && !result.ok) {
+      if (answeredNotOk(result)) {
         toast.error(t("failed"));
         return;
       }

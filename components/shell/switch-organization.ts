@@ -19,3 +19,8 @@ export async function switchOrganizationInSession(orgId: string): Promise<{ ok: 
   const active = session && typeof session === "object" && "activeOrganizationId" in session ? session.activeOrganizationId : undefined;
   return { ok: active === orgId };
 }
+
+/** Shell actions may answer nothing (success) or an ActionResult; only an explicit `ok: false` is a failure. */
+export function answeredNotOk(result: unknown): boolean {
+  return typeof result === "object" && result !== null && "ok" in result && result.ok === false;
+}

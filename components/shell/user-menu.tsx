@@ -16,11 +16,12 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { cn, initials } from "@/lib/utils";
+import { answeredNotOk } from "./switch-organization";
 
 export type UserMenuProps = {
   user: { name: string; email: string };
   /** Server action that revokes every session of the user (bumps the session version). */
-  logoutEverywhereAction: () => Promise<void | { ok: boolean }>;
+  logoutEverywhereAction: () => Promise<unknown>;
   className?: string;
 };
 
@@ -37,7 +38,7 @@ export function UserMenu({ user, logoutEverywhereAction, className }: UserMenuPr
   function logoutEverywhere() {
     startTransition(async () => {
       const result = await logoutEverywhereAction().catch(() => ({ ok: false }));
-      if (result && !result.ok) {
+      if (answeredNotOk(result)) {
         toast.error(t("logoutEverywhereFailed"));
         return;
       }
