@@ -60,6 +60,35 @@ function queryObject(req: NextRequest): Record<string, string> {
   return Object.fromEntries(req.nextUrl.searchParams.entries());
 }
 
+const NUL_MESSAGE = "Text cannot contain NUL (U+0000) characters.";
+
+/**
+ * Paths of every string (or object key) holding U+0000, which Postgres text and jsonb cannot
+ * store: refused up front as a validation error instead of failing in the database with a 500.
+ */
+function nulPaths(value: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) found.push(path.join("."));
+  } else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) nulPaths(item, [...path, String(i)], found);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes("\u0000")) found.push([...path, key].join("."));
+      else nulPaths(item, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+function nulProblem(paths: string[], requestId: string, where: "body" | "query"): Response {
+  return problemResponse(
+    problem(422, "VALIDATION_FAILED", `The request ${where} is not valid.`, {
+      requestId,
+      errors: paths.map((path) => ({ path, message: NUL_MESSAGE })),
+    }),
+  );
+}
+
 /**
  * The one wrapper every /api/v1 route handler goes through: request id, authentication (API key
  * or session), permission check, zod validation of path, query and body, domain failures mapped
@@ -130,7 +159,10 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
     // A malformed id cannot name anything the caller may see.
     if (params && !params.success) return problemResponse(problem(404, "NOT_FOUND", "Not found.", { requestId }));
 
-    const query = spec.query ? spec.query.safeParse(queryObject(req)) : undefined;
+    const rawQuery = queryObject(req);
+    const queryNuls = spec.query ? nulPaths(rawQuery) : [];
+    if (queryNuls.length > 0) return nulProblem(queryNuls, requestId, "query");
+    const query = spec.query ? spec.query.safeParse(rawQuery) : undefined;
     if (query && !query.success) return problemResponse(validationProblem(query.error, requestId, "query"));
 
     let body: z.ZodSafeParseResult<unknown> | undefined;
@@ -140,6 +172,8 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
         return problemResponse(
           problem(raw.status, raw.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "MALFORMED_JSON", raw.detail, { requestId }),
         );
+      const bodyNuls = nulPaths(raw.value);
+      if (bodyNuls.length > 0) return nulProblem(bodyNuls, requestId, "body");
       body = spec.body.safeParse(raw.value);
       if (!body.success) return problemResponse(validationProblem(body.error, requestId, "body"));
     }

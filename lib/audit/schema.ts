@@ -1,10 +1,14 @@
 import { z } from "zod";
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
 export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z
     .string()
     .regex(/^\d{1,19}$/, { error: "Use the nextCursor of a previous page." })
+    // 19 digits can still exceed Postgres' bigint, which would fail in the database with a 500.
+    .refine((c) => !/^\d+$/.test(c) || BigInt(c) <= MAX_BIGINT, { error: "Use the nextCursor of a previous page." })
     .optional(),
   entityType: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
