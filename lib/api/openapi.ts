@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerCataloguePaths } from "@/lib/catalogue/openapi";
 import { registerFoundationPaths } from "./openapi-foundation";
 
 /**
@@ -14,6 +15,7 @@ export function buildOpenApiDocument() {
   });
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "__Secure-next-auth.session-token" });
   registerFoundationPaths(registry);
+  registerCataloguePaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

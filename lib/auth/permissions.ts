@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "org.audit.read": { roles: MANAGERS },
   "org.write": { roles: WRITERS },
   "platform.organizations.manage": { roles: MANAGERS, kinds: ["PLATFORM"] },
+  /** Register and edit titles, versions, market tests, posters; import titles. */
+  "catalogue.write": { roles: WRITERS, kinds: ["STUDIO"] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,231 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { paginated } from "@/lib/api/pagination";
+import { errorResponses, idParams } from "@/lib/api/schemas";
+import {
+  awardSchema,
+  createMarketTestSchema,
+  createTitleSchema,
+  createVersionSchema,
+  EDIT_CATEGORIES,
+  TITLE_KINDS,
+  titleListQuerySchema,
+  updateTitleSchema,
+  updateVersionSchema,
+  VERSION_STATUSES,
+  VISIBILITIES,
+} from "./schema";
+
+const localized = z.object({ en: z.string(), zh: z.string() });
+
+export const marketTestSchema = z
+  .object({
+    id: z.uuid(),
+    territory: z.string(),
+    date: z.iso.date(),
+    audienceSize: z.int(),
+    score: z.int(),
+    method: z.string(),
+    notes: z.string().nullable(),
+  })
+  .meta({ id: "MarketTest" });
+
+export const versionSchema = z
+  .object({
+    id: z.uuid(),
+    titleId: z.uuid(),
+    kind: z.enum(["ORIGINAL", "INTERNATIONAL"]),
+    name: z.string(),
+    derivedFromId: z.uuid().nullable(),
+    territories: z.array(z.string()),
+    audioLanguages: z.array(z.string()),
+    subtitleLanguages: z.array(z.string()),
+    runtimeMinutes: z.int().nullable(),
+    status: z.enum(VERSION_STATUSES),
+    eidrEdit: z.string().nullable(),
+    changes: z.array(z.object({ id: z.uuid(), category: z.enum(EDIT_CATEGORIES), description: z.string() })),
+    marketTests: z.array(marketTestSchema),
+    lockVersion: z.int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Version" });
+
+export const titleSummarySchema = z
+  .object({
+    id: z.uuid(),
+    studio: z.object({ id: z.uuid(), name: z.string() }),
+    kind: z.enum(TITLE_KINDS),
+    originalTitle: z.string(),
+    titles: z.object({ en: z.string().nullable(), zh: z.string().nullable() }),
+    originalLanguage: z.string(),
+    genres: z.array(z.string()),
+    year: z.int(),
+    runtimeMinutes: z.int().nullable(),
+    episodeCount: z.int().nullable(),
+    eidr: z.string().nullable(),
+    visibility: z.enum(VISIBILITIES),
+    archived: z.boolean(),
+    posterUrl: z.string().nullable(),
+    versionCount: z.int(),
+    lockVersion: z.int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "TitleSummary" });
+
+export const titleSchema = titleSummarySchema
+  .extend({ synopsis: z.string().nullable(), awards: z.array(awardSchema), versions: z.array(versionSchema) })
+  .meta({ id: "Title" });
+
+const jsonBody = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+const ok = (description: string, schema: z.ZodType) => ({ description, ...jsonBody(schema) });
+
+export function registerCataloguePaths(r: OpenAPIRegistry) {
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/titles",
+    tags: ["Catalogue"],
+    summary: "A studio's own titles; for everyone else the marketplace of LISTED titles",
+    request: { query: titleListQuerySchema },
+    responses: {
+      200: ok("A page of titles.", paginated(titleSummarySchema, "TitlePage").extend({ total: z.int() })),
+      ...errorResponses(401, 422),
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/titles",
+    tags: ["Catalogue"],
+    summary: "Register a title (studios); its ORIGINAL version is created with it",
+    request: { body: jsonBody(createTitleSchema) },
+    responses: { 201: ok("Created.", titleSchema), ...errorResponses(400, 401, 403, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/titles/{id}",
+    tags: ["Catalogue"],
+    summary: "A title with awards, versions and market tests",
+    request: { params: idParams },
+    responses: { 200: ok("The title.", titleSchema), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "patch",
+    path: "/api/v1/titles/{id}",
+    tags: ["Catalogue"],
+    summary: "Edit, archive (archived: true) or restore a title; only its studio",
+    request: { params: idParams, body: jsonBody(updateTitleSchema) },
+    responses: { 200: ok("The updated title.", titleSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/titles/{id}/versions",
+    tags: ["Catalogue"],
+    summary: "Versions of a title",
+    request: { params: idParams },
+    responses: { 200: ok("Versions.", paginated(versionSchema, "VersionPage")), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/titles/{id}/versions",
+    tags: ["Catalogue"],
+    summary: "Add an INTERNATIONAL version derived from another version of the title",
+    request: { params: idParams, body: jsonBody(createVersionSchema) },
+    responses: { 201: ok("Created.", versionSchema), ...errorResponses(400, 401, 403, 404, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/versions/{id}",
+    tags: ["Catalogue"],
+    summary: "A version",
+    request: { params: idParams },
+    responses: { 200: ok("The version.", versionSchema), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "patch",
+    path: "/api/v1/versions/{id}",
+    tags: ["Catalogue"],
+    summary: "Edit a version; only the title's studio",
+    request: { params: idParams, body: jsonBody(updateVersionSchema) },
+    responses: { 200: ok("The updated version.", versionSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/versions/{id}/market-tests",
+    tags: ["Catalogue"],
+    summary: "Market tests of a version",
+    request: { params: idParams },
+    responses: { 200: ok("Market tests.", paginated(marketTestSchema, "MarketTestPage")), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/versions/{id}/market-tests",
+    tags: ["Catalogue"],
+    summary: "Record an audience test of a version in a territory",
+    request: { params: idParams, body: jsonBody(createMarketTestSchema) },
+    responses: { 201: ok("Created.", marketTestSchema), ...errorResponses(400, 401, 403, 404, 415, 422) },
+  });
+
+  const named = (id: string) => z.object({ items: z.array(z.object({ code: z.string(), name: localized })) }).meta({ id });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/genres",
+    tags: ["Reference data"],
+    summary: "The managed genre list",
+    security: [],
+    responses: { 200: ok("Genres.", named("GenreList")) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/territories",
+    tags: ["Reference data"],
+    summary: "ISO 3166-1 countries, UN M49 regions and commercial groups, with members",
+    security: [],
+    request: { query: z.object({ type: z.enum(["COUNTRY", "REGION", "GROUP"]).optional() }) },
+    responses: {
+      200: ok(
+        "Territories.",
+        z
+          .object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                type: z.enum(["COUNTRY", "REGION", "GROUP"]),
+                name: localized,
+                members: z.array(z.string()).optional(),
+              }),
+            ),
+          })
+          .meta({ id: "TerritoryList" }),
+      ),
+      ...errorResponses(422),
+    },
+  });
+  // The taxonomy has two levels: parents, whose children are leaves (leaves have no children).
+  const mediaLeaf = z.object({ code: z.string(), name: localized, children: z.array(z.object({})).max(0) });
+  const mediaNode = z.object({ code: z.string(), name: localized, children: z.array(mediaLeaf) });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/media-rights",
+    tags: ["Reference data"],
+    summary: "The media-rights taxonomy as a tree (parents with their leaves)",
+    security: [],
+    responses: { 200: ok("Media rights.", z.object({ items: z.array(mediaNode) }).meta({ id: "MediaRightTree" })) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/currencies",
+    tags: ["Reference data"],
+    summary: "ISO 4217 currencies with their minor-unit exponent",
+    security: [],
+    responses: { 200: { description: "Currencies." } },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/languages",
+    tags: ["Reference data"],
+    summary: "Languages (ISO 639-1) with en and zh names; any BCP 47 tag is accepted where languages are asked for",
+    security: [],
+    responses: { 200: { description: "Languages." } },
+  });
+}

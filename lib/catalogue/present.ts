@@ -1,0 +1,71 @@
+import type { TitleDetail, TitleListRow } from "./queries";
+
+/** API shapes of catalogue records: dates as ISO strings, calendar dates as YYYY-MM-DD. */
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export function posterUrl(t: { id: string; posterFile: string | null; lockVersion: number }) {
+  return t.posterFile ? `/api/v1/titles/${t.id}/poster?v=${t.lockVersion}` : null;
+}
+
+export function presentTitleSummary(t: TitleListRow) {
+  return {
+    id: t.id,
+    studio: { id: t.studio.id, name: t.studio.name },
+    kind: t.kind,
+    originalTitle: t.originalTitle,
+    titles: { en: t.titleEn, zh: t.titleZh },
+    originalLanguage: t.originalLanguage,
+    genres: t.genres,
+    year: t.year,
+    runtimeMinutes: t.runtimeMinutes,
+    episodeCount: t.episodeCount,
+    eidr: t.eidr,
+    visibility: t.visibility,
+    archived: t.archivedAt !== null,
+    posterUrl: posterUrl(t),
+    versionCount: t._count.versions,
+    lockVersion: t.lockVersion,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+type VersionRow = TitleDetail["versions"][number];
+
+export function presentVersion(v: VersionRow) {
+  return {
+    id: v.id,
+    titleId: v.titleId,
+    kind: v.kind,
+    name: v.name,
+    derivedFromId: v.derivedFromId,
+    territories: v.territories,
+    audioLanguages: v.audioLanguages,
+    subtitleLanguages: v.subtitleLanguages,
+    runtimeMinutes: v.runtimeMinutes,
+    status: v.status,
+    eidrEdit: v.eidrEdit,
+    changes: v.changes.map((c) => ({ id: c.id, category: c.category, description: c.description })),
+    marketTests: v.marketTests.map((m) => ({
+      id: m.id,
+      territory: m.territory,
+      date: day(m.date),
+      audienceSize: m.audienceSize,
+      score: m.score,
+      method: m.method,
+      notes: m.notes,
+    })),
+    lockVersion: v.lockVersion,
+    createdAt: v.createdAt.toISOString(),
+    updatedAt: v.updatedAt.toISOString(),
+  };
+}
+
+export function presentTitle(t: TitleDetail) {
+  return {
+    ...presentTitleSummary({ ...t, _count: { versions: t.versions.length } }),
+    synopsis: t.synopsis,
+    awards: t.awards.map((a) => ({ festival: a.festival, section: a.section, award: a.award, year: a.year })),
+    versions: t.versions.map(presentVersion),
+  };
+}

@@ -1,0 +1,155 @@
+import "server-only";
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { TitleListQuery } from "./schema";
+
+/**
+ * Which titles the acting organisation may read: a studio its own (any visibility); partners and
+ * studios looking to license in see LISTED, unarchived titles of every studio. Facilities and
+ * the platform see the marketplace too. This filter goes into every title query's WHERE.
+ */
+export function readableTitles(actor: Actor): Prisma.TitleWhereInput {
+  return { OR: [{ studioId: actor.org.id }, { visibility: "LISTED", archivedAt: null }] };
+}
+
+/** What the acting organisation may change: its own titles. */
+export function ownTitles(actor: Actor): Prisma.TitleWhereInput {
+  return { studioId: actor.org.id };
+}
+
+const SORT_COLUMN = { title: "originalTitle", year: "year", updated: "updatedAt", created: "createdAt" } as const;
+const cursorSchema = z.object({ v: z.union([z.string(), z.number()]), id: z.uuid() });
+
+export const titleListSelect = {
+  id: true,
+  studioId: true,
+  kind: true,
+  originalTitle: true,
+  titleEn: true,
+  titleZh: true,
+  originalLanguage: true,
+  genres: true,
+  year: true,
+  runtimeMinutes: true,
+  episodeCount: true,
+  eidr: true,
+  visibility: true,
+  posterFile: true,
+  archivedAt: true,
+  lockVersion: true,
+  createdAt: true,
+  updatedAt: true,
+  studio: { select: { id: true, name: true, homeCountry: true } },
+  _count: { select: { versions: true } },
+} satisfies Prisma.TitleSelect;
+
+export type TitleListRow = Prisma.TitleGetPayload<{ select: typeof titleListSelect }>;
+
+/**
+ * The catalogue list: a studio's own titles, or for everyone else the marketplace of LISTED
+ * titles. Keyset pagination on (sort column, id) keeps deep pages as fast as the first.
+ */
+export async function listTitles(actor: Actor, query: TitleListQuery) {
+  const scope: Prisma.TitleWhereInput = actor.org.kind === "STUDIO" ? ownTitles(actor) : { visibility: "LISTED", archivedAt: null };
+  const filters: Prisma.TitleWhereInput[] = [scope];
+  if (query.q) {
+    filters.push({
+      OR: [
+        { originalTitle: { contains: query.q, mode: "insensitive" } },
+        { titleEn: { contains: query.q, mode: "insensitive" } },
+        { titleZh: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (query.kind) filters.push({ kind: query.kind });
+  if (query.genre) filters.push({ genres: { has: query.genre } });
+  if (query.visibility) filters.push({ visibility: query.visibility });
+  if (query.archived === "false") filters.push({ archivedAt: null });
+  if (query.archived === "true") filters.push({ archivedAt: { not: null } });
+
+  const column = SORT_COLUMN[query.sort];
+  const direction = query.order;
+  const after = decodeCursor(query.cursor, cursorSchema);
+  const where: Prisma.TitleWhereInput = { AND: filters };
+  const page: Prisma.TitleWhereInput[] = [];
+  if (after) {
+    const value = column === "updatedAt" || column === "createdAt" ? new Date(String(after.v)) : after.v;
+    const beyond = direction === "asc" ? "gt" : "lt";
+    page.push({ OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: after.id } }] });
+  }
+  const [rows, total] = await Promise.all([
+    db.title.findMany({
+      where: { AND: [where, ...page] },
+      orderBy: [{ [column]: direction }, { id: direction }],
+      take: query.limit + 1,
+      select: titleListSelect,
+    }),
+    db.title.count({ where }),
+  ]);
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const lastValue = last?.[column];
+  const nextCursor =
+    rows.length > query.limit && last && lastValue !== undefined && lastValue !== null
+      ? encodeCursor({ v: lastValue instanceof Date ? lastValue.toISOString() : lastValue, id: last.id })
+      : null;
+  return { items, nextCursor, total };
+}
+
+export async function getTitle(actor: Actor, id: string) {
+  return db.title.findFirst({
+    where: { AND: [{ id }, readableTitles(actor)] },
+    include: {
+      studio: { select: { id: true, name: true, homeCountry: true } },
+      awards: { orderBy: { position: "asc" } },
+      versions: {
+        orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+        include: {
+          changes: { orderBy: { position: "asc" } },
+          marketTests: { orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
+        },
+      },
+    },
+  });
+}
+export type TitleDetail = NonNullable<Awaited<ReturnType<typeof getTitle>>>;
+
+export async function listVersions(actor: Actor, titleId: string) {
+  const title = await db.title.findFirst({ where: { AND: [{ id: titleId }, readableTitles(actor)] }, select: { id: true } });
+  if (!title) return null;
+  return db.version.findMany({
+    where: { titleId: title.id, title: readableTitles(actor) },
+    orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+    include: { changes: { orderBy: { position: "asc" } }, marketTests: { orderBy: [{ date: "asc" }, { createdAt: "asc" }] } },
+  });
+}
+
+export async function getVersion(actor: Actor, id: string) {
+  return db.version.findFirst({
+    where: { id, title: readableTitles(actor) },
+    include: {
+      title: { select: { id: true, originalTitle: true, titleEn: true, titleZh: true, studioId: true } },
+      changes: { orderBy: { position: "asc" } },
+      marketTests: { orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
+    },
+  });
+}
+
+export async function titlePoster(actor: Actor, titleId: string) {
+  return db.title.findFirst({
+    where: { AND: [{ id: titleId }, readableTitles(actor)] },
+    select: { posterFile: true, posterType: true },
+  });
+}
+
+export async function catalogueFigures(actor: Actor) {
+  const [titles, listed, versions] = await Promise.all([
+    db.title.count({ where: { studioId: actor.org.id, archivedAt: null } }),
+    db.title.count({ where: { studioId: actor.org.id, archivedAt: null, visibility: "LISTED" } }),
+    db.version.count({ where: { title: { studioId: actor.org.id, archivedAt: null }, kind: "INTERNATIONAL" } }),
+  ]);
+  return { titles, listed, internationalVersions: versions };
+}
