@@ -2,7 +2,7 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from "@/lib/api-keys/schema";
 import { auditEntrySchema, auditQuerySchema } from "@/lib/audit/schema";
-import { registerSchema } from "@/lib/auth/schema";
+import { registerInvitedSchema, registerSchema } from "@/lib/auth/schema";
 import {
   acceptInvitationSchema,
   changeRoleSchema,
@@ -29,6 +29,18 @@ export function registerFoundationPaths(r: OpenAPIRegistry) {
     security: [],
     request: { body: jsonBody(registerSchema) },
     responses: { 201: ok("Created.", registeredSchema), ...errorResponses(400, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/auth/register-invited",
+    tags: ["Accounts"],
+    summary: "Sign up from an invitation link: the account joins the inviting organisation (e.g. a FACILITY)",
+    security: [],
+    request: { body: jsonBody(registerInvitedSchema) },
+    responses: {
+      201: ok("Created.", z.object({ user: z.object({ id: z.uuid(), email: z.string() }), organizationId: z.uuid() })),
+      ...errorResponses(400, 404, 409, 415, 422),
+    },
   });
   r.registerPath({
     method: "post",

@@ -61,11 +61,30 @@ export const getSession = cache(async (): Promise<SessionContext | null> => {
   return actorFromToken(await readSessionToken(req), requestId);
 });
 
-/** For pages: the session, or off to the login page. */
+/**
+ * A signed-in person whether or not they belong to any organisation (someone removed from their
+ * only organisation, or about to accept an invitation). Same revocation checks as the session.
+ */
+export async function userFromToken(token: JWT | null): Promise<SessionContext["user"] | null> {
+  if (!token?.sub || typeof token.sv !== "number") return null;
+  const user = await db.user.findUnique({
+    where: { id: token.sub },
+    select: { id: true, email: true, name: true, locale: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== token.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+}
+
+export const getSignedInUser = cache(async () => {
+  const req = new NextRequest("http://internal/", { headers: await headers() });
+  return userFromToken(await readSessionToken(req));
+});
+
+/** For pages: the session, or off to the login page (or, without an organisation, to /welcome). */
 export async function requireSession(): Promise<SessionContext> {
   const session = await getSession();
-  if (!session) redirect("/login");
-  return session;
+  if (session) return session;
+  redirect((await getSignedInUser()) ? "/welcome" : "/login");
 }
 
 /** For pages that need a permission: without it the page does not exist for this user. */

@@ -30,3 +30,11 @@ export const loginSchema = z.object({
   password: z.string().min(1, { error: "Enter your password." }).max(128),
 });
 export type LoginInput = z.input<typeof loginSchema>;
+
+/** Sign-up through an invitation: the account joins the inviting organisation; the email is the invited one. */
+export const registerInvitedSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: passwordSchema,
+  name: z.string().trim().min(1, { error: "Enter your name." }).max(200),
+});
+export type RegisterInvitedInput = z.input<typeof registerInvitedSchema>;

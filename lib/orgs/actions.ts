@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
-import { getSession } from "@/lib/auth/gate";
+import { getSession, getSignedInUser } from "@/lib/auth/gate";
 import {
   acceptInvitation,
   changeMemberRole,
@@ -58,10 +58,11 @@ export async function removeMemberAction(membershipId: string): Promise<ActionRe
 }
 
 export async function acceptInvitationAction(token: string): Promise<ActionResult<{ organizationId: string }>> {
-  const session = await getSession();
-  if (!session) return unauthenticated;
+  // A person with no organisation yet may accept, so this asks only for a signed-in user.
+  const user = await getSignedInUser();
+  if (!user) return unauthenticated;
   if (typeof token !== "string" || token.length > 200) return { ok: false, reason: "NOT_FOUND", message: "Invitation not found." };
-  const result = await acceptInvitation(session.user, token, session.actor.requestId);
+  const result = await acceptInvitation(user, token, null);
   return result.ok ? { ok: true, data: result.value } : fromFailure(result);
 }
 

@@ -4,7 +4,7 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { can, canAssignRole } from "@/lib/auth/permissions";
-import { type RegisterInput, registerSchema } from "@/lib/auth/schema";
+import { type RegisterInput, type RegisterInvitedInput, registerInvitedSchema, registerSchema } from "@/lib/auth/schema";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
@@ -51,6 +51,51 @@ export async function registerWithOrganization(
       return fail("conflict", "EMAIL_TAKEN", "An account with this email already exists.", {
         errors: [{ path: "email", message: "An account with this email already exists." }],
       });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Sign-up from an invitation link: creates the account with the invited email and joins the
+ * inviting organisation in one transaction (how owners of FACILITY organisations get in).
+ */
+export async function registerWithInvitation(
+  input: RegisterInvitedInput,
+  requestId: string | null,
+): Promise<Result<{ user: { id: string; email: string }; organizationId: string }, "NOT_FOUND" | "EXPIRED" | "EMAIL_TAKEN">> {
+  const data = registerInvitedSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const invitation = await tx.invitation.findUnique({ where: { tokenHash: sha256(data.token) } });
+      if (!invitation || invitation.revokedAt || invitation.acceptedAt) return notFound("Invitation");
+      if (invitation.expiresAt < new Date()) return fail("invalid", "EXPIRED", "This invitation has expired. Ask for a new one.");
+      const claimed = await tx.invitation.updateMany({
+        where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+        data: { acceptedAt: new Date() },
+      });
+      if (claimed.count === 0) return notFound("Invitation");
+      const user = await tx.user.create({ data: { email: invitation.email, name: data.name, passwordHash } });
+      const membership = await tx.membership.create({
+        data: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role },
+      });
+      await recordAudit(
+        tx,
+        { userId: user.id, apiKeyId: null, organizationId: invitation.organizationId, requestId },
+        {
+          action: "membership.create",
+          entityType: "Membership",
+          entityId: membership.id,
+          partyOrgIds: [invitation.organizationId],
+          after: { user: user.email, role: membership.role, invitationId: invitation.id, newAccount: true },
+        },
+      );
+      return ok({ user: { id: user.id, email: user.email }, organizationId: invitation.organizationId });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return fail("conflict", "EMAIL_TAKEN", "An account with the invited email already exists: log in and accept the invitation.");
     }
     throw error;
   }

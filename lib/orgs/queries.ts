@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { sha256 } from "./commands";
+import type { OrgKind } from "./schema";
 
 export async function listMembers(actor: Actor) {
   return db.membership.findMany({
@@ -68,4 +69,15 @@ export async function organizationFigures(actor: Actor) {
     db.auditEntry.count({ where: { partyOrgIds: { has: actor.org.id } } }),
   ]);
   return { members, pendingInvitations, apiKeys, auditEntries };
+}
+
+/** Platform-wide counts for the PLATFORM dashboard: organisations by kind, and users who belong somewhere. */
+export async function platformFigures() {
+  const [byKind, users] = await Promise.all([
+    db.organization.groupBy({ by: ["kind"], _count: { _all: true } }),
+    db.user.count({ where: { memberships: { some: {} } } }),
+  ]);
+  const organizations: Record<OrgKind, number> = { STUDIO: 0, PARTNER: 0, FACILITY: 0, PLATFORM: 0 };
+  for (const row of byKind) organizations[row.kind] = row._count._all;
+  return { organizations, totalOrganizations: byKind.reduce((sum, row) => sum + row._count._all, 0), users };
 }

@@ -310,7 +310,11 @@ describe("an organisation always keeps an owner", () => {
   it("two owners removing each other at the same moment leave exactly one owner", async () => {
     const second = await addMemberViaInvitation(owner, "OWNER");
     const results = await Promise.all([remove(owner.headers, second.membershipId), remove(second.memberHeaders, ownerMembershipId)]);
-    expect(results.map((r) => r.status).sort()).toEqual([204, 409]);
+    // The loser is refused either as the last owner (409) or, when the winner's removal landed
+    // before its request was authorised, as someone no longer in the organisation (404).
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses[0]).toBe(204);
+    expect([404, 409]).toContain(statuses[1]);
     expect(await db.membership.count({ where: { organizationId: owner.orgId, role: "OWNER" } })).toBe(1);
   });
 });
