@@ -57,6 +57,7 @@ const ALLOWED_EXTRA_TABLES = new Set(["_prisma_migrations"]);
  */
 const SQL_ONLY_INDEXES: Record<string, { table: string; unique: boolean; method: string; partial: boolean }> = {
   version_one_original_per_title: { table: "version", unique: true, method: "btree", partial: true },
+  grant_slice_no_double_grant: { table: "grant_slice", unique: false, method: "gist", partial: false },
 };
 /** Postgres' identifier limit; Prisma truncates generated constraint names to fit it. */
 const MAX_IDENTIFIER_LENGTH = 63;
