@@ -56,11 +56,14 @@ export async function listTitles(actor: Actor, query: TitleListQuery) {
   const scope: Prisma.TitleWhereInput = actor.org.kind === "STUDIO" ? ownTitles(actor) : { visibility: "LISTED", archivedAt: null };
   const filters: Prisma.TitleWhereInput[] = [scope];
   if (query.q) {
+    // Prisma's `contains` becomes ILIKE '%…%' without escaping, so `%` and `_` typed by a user
+    // would act as wildcards ("_" matching every title): escape them (and the escape character).
+    const q = query.q.replace(/[\\%_]/g, "\\$&");
     filters.push({
       OR: [
-        { originalTitle: { contains: query.q, mode: "insensitive" } },
-        { titleEn: { contains: query.q, mode: "insensitive" } },
-        { titleZh: { contains: query.q, mode: "insensitive" } },
+        { originalTitle: { contains: q, mode: "insensitive" } },
+        { titleEn: { contains: q, mode: "insensitive" } },
+        { titleZh: { contains: q, mode: "insensitive" } },
       ],
     });
   }
