@@ -21,7 +21,27 @@ export function ownTitles(actor: Actor): Prisma.TitleWhereInput {
 }
 
 const SORT_COLUMN = { title: "originalTitle", year: "year", updated: "updatedAt", created: "createdAt" } as const;
-const cursorSchema = z.object({ v: z.union([z.string(), z.number()]), id: z.uuid() });
+/**
+ * What a cursor's sort value must be for each sort column. A cursor is opaque but decodable, and
+ * one made for another sort (or by hand) would otherwise reach the database as a value of the
+ * wrong type (a string for `year`, an invalid date, an out-of-range integer) and fail with a 500.
+ * A cursor that does not fit is ignored, like any other undecodable cursor.
+ */
+const INT4_MAX = 2_147_483_647;
+const timestampCursor = z.string().refine((s) => {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) || s.startsWith("0000")) return false;
+  const date = new Date(s);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === s;
+});
+const CURSOR_VALUE = {
+  originalTitle: z
+    .string()
+    .max(300)
+    .refine((s) => !s.includes("\u0000")),
+  year: z.int().min(-INT4_MAX).max(INT4_MAX),
+  updatedAt: timestampCursor,
+  createdAt: timestampCursor,
+} as const;
 
 export const titleListSelect = {
   id: true,
@@ -75,7 +95,7 @@ export async function listTitles(actor: Actor, query: TitleListQuery) {
 
   const column = SORT_COLUMN[query.sort];
   const direction = query.order;
-  const after = decodeCursor(query.cursor, cursorSchema);
+  const after = decodeCursor(query.cursor, z.object({ v: CURSOR_VALUE[column], id: z.uuid() }));
   const where: Prisma.TitleWhereInput = { AND: filters };
   const page: Prisma.TitleWhereInput[] = [];
   if (after) {
