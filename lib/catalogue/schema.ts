@@ -133,7 +133,9 @@ export const titleListQuerySchema = z.object({
   sort: z.enum(TITLE_SORTS).default("title"),
   order: z.enum(["asc", "desc"]).default("asc"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  // Title-sorted cursors carry the original title (up to 300 characters, 3 bytes each in UTF-8,
+  // more when JSON-escaped), base64url-encoded: 500 characters refused the API's own cursors.
+  cursor: z.string().max(4096).optional(),
 });
 export type TitleListQuery = z.output<typeof titleListQuerySchema>;
 
