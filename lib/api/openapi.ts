@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCataloguePaths } from "@/lib/catalogue/openapi";
+import { registerDealPaths } from "@/lib/deals/openapi";
 import { registerFoundationPaths } from "./openapi-foundation";
 
 /**
@@ -16,6 +17,7 @@ export function buildOpenApiDocument() {
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "__Secure-next-auth.session-token" });
   registerFoundationPaths(registry);
   registerCataloguePaths(registry);
+  registerDealPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

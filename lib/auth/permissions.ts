@@ -24,6 +24,12 @@ export const PERMISSIONS = {
   "platform.organizations.manage": { roles: MANAGERS, kinds: ["PLATFORM"] },
   /** Register and edit titles, versions, market tests, posters; import titles. */
   "catalogue.write": { roles: WRITERS, kinds: ["STUDIO"] },
+  /** Draft deals, change terms and grants, propose. */
+  "deals.write": { roles: WRITERS, kinds: ["STUDIO", "PARTNER"] },
+  /** Sign or terminate a deal on the organisation's behalf. */
+  "deals.sign": { roles: MANAGERS, kinds: ["STUDIO", "PARTNER"] },
+  /** Record the rights a studio holds in its titles (chain of title). */
+  "rights.manage": { roles: MANAGERS, kinds: ["STUDIO"] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

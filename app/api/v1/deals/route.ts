@@ -1,0 +1,31 @@
+import { json, route } from "@/lib/api/handler";
+import { iso } from "@/lib/api/present";
+import { dealResponse } from "@/lib/deals/api";
+import { createDeal } from "@/lib/deals/commands";
+import { listDeals } from "@/lib/deals/queries";
+import { createDealSchema, dealListQuerySchema } from "@/lib/deals/schema";
+
+export const GET = route({ query: dealListQuerySchema }, async ({ actor, query }) => {
+  const page = await listDeals(actor, query);
+  return json({
+    items: page.items.map((d) => ({
+      id: d.id,
+      name: d.name,
+      status: d.status,
+      version: d.lockVersion,
+      currency: d.currency,
+      licensor: d.licensor,
+      licensee: d.licensee,
+      role: d.licensorId === actor.org.id ? "LICENSOR" : "LICENSEE",
+      awaitingOrganizationId: d.awaitingOrgId,
+      grantCount: d._count.grants,
+      updatedAt: iso(d.updatedAt),
+    })),
+    nextCursor: page.nextCursor,
+  });
+});
+
+export const POST = route({ permission: "deals.write", body: createDealSchema }, async ({ actor, body }) => {
+  const result = await createDeal(actor, body);
+  return result.ok ? dealResponse(actor, result.value.id, 201) : result;
+});

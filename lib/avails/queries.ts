@@ -1,0 +1,102 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { readableTitles } from "@/lib/catalogue/queries";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { heldScopes } from "@/lib/deals/conflicts";
+import { dateOnly } from "@/lib/deals/dates";
+import { type AvailCell, avails, expandScope, type Occupant, windowOf } from "@/lib/deals/rules";
+import type { AvailsQuery } from "@/lib/deals/schema";
+import { isUnknownReferenceCodeError } from "@/lib/reference/errors";
+import { fail, ok, type Result } from "@/lib/result";
+
+/** Cells one request may ask for (titles × countries × media); beyond it, narrow the question. */
+export const MAX_AVAIL_CELLS = 250_000;
+
+export type AvailItem = {
+  titleId: string;
+  territory: string;
+  mediaRight: string;
+  status: AvailCell["status"];
+  blockers?: { dealId: string; grantId: string; start: string; end: string; exclusive: boolean; holdback: boolean }[];
+};
+
+/**
+ * Avails per title × country × leaf media. Which titles: the one asked for, or a studio's own
+ * (for a studio), or the marketplace of LISTED titles. Blocking details go only to the
+ * licensor (the title's studio); everyone else sees the status.
+ */
+export async function queryAvails(actor: Actor, q: AvailsQuery): Promise<Result<{ items: AvailItem[]; titles: number }>> {
+  let scope;
+  try {
+    scope = expandScope({
+      territories: q.territories ?? ["WORLDWIDE"],
+      mediaRights: q.mediaRights ?? ["THEATRICAL", "TV", "DIGITAL", "NON_THEATRICAL", "HOME_VIDEO", "DERIVATIVE", "ANCILLARY"],
+    });
+  } catch (error) {
+    if (!isUnknownReferenceCodeError(error)) throw error;
+    const field = error.kind === "mediaRight" ? "mediaRights" : "territories";
+    return fail("invalid", "VALIDATION_FAILED", `Unknown code(s): ${error.codes.join(", ")}.`, {
+      errors: [{ path: field, message: `Unknown code(s): ${error.codes.join(", ")}.` }],
+    });
+  }
+  const titleWhere: Prisma.TitleWhereInput[] = [readableTitles(actor), { archivedAt: null }];
+  if (q.titleId) titleWhere.push({ id: q.titleId });
+  else if (q.studioId) titleWhere.push({ studioId: q.studioId });
+  else if (actor.org.kind === "STUDIO") titleWhere.push({ studioId: actor.org.id });
+  else titleWhere.push({ visibility: "LISTED" });
+  const titles = await db.title.findMany({
+    where: { AND: titleWhere },
+    select: { id: true, studioId: true },
+    orderBy: { originalTitle: "asc" },
+  });
+  if (q.titleId && titles.length === 0) return fail("not_found", "NOT_FOUND", "Title not found.");
+  const cells = titles.length * scope.countries.size * scope.media.size;
+  if (cells > MAX_AVAIL_CELLS) {
+    return fail(
+      "invalid",
+      "TOO_BROAD",
+      `That asks for ${cells} cells; narrow titles, territories or media to at most ${MAX_AVAIL_CELLS}.`,
+      {
+        errors: [{ path: "territories", message: "Too broad: choose a title, fewer territories or fewer media." }],
+      },
+    );
+  }
+  const window = windowOf(q.start, q.end);
+  const exclusive = q.exclusive === "true";
+  const countries = [...scope.countries];
+  const media = [...scope.media];
+  const items: AvailItem[] = [];
+  for (const title of titles) {
+    const [held, slices] = await Promise.all([
+      heldScopes(db, title.id),
+      db.grantSlice.findMany({
+        where: {
+          titleId: title.id,
+          country: { in: countries },
+          media: { in: media },
+          start: { lte: new Date(`${q.end}T00:00:00Z`) },
+          end: { gte: new Date(`${q.start}T00:00:00Z`) },
+        },
+        select: { dealId: true, grantId: true, country: true, media: true, start: true, end: true, exclusive: true, holdback: true },
+      }),
+    ]);
+    const occupants: Occupant[] = slices.map((s) => ({ ...s, start: dateOnly(s.start), end: dateOnly(s.end) }));
+    const showBlockers = title.studioId === actor.org.id;
+    for (const cell of avails({ countries, media, window, exclusive }, held, occupants)) {
+      const item: AvailItem = { titleId: title.id, territory: cell.territory, mediaRight: cell.mediaRight, status: cell.status };
+      if (showBlockers && cell.blockers) {
+        item.blockers = cell.blockers.map((b) => ({
+          dealId: b.dealId,
+          grantId: b.grantId,
+          start: b.start,
+          end: b.end,
+          exclusive: b.exclusive,
+          holdback: b.holdback,
+        }));
+      }
+      items.push(item);
+    }
+  }
+  return ok({ items, titles: titles.length });
+}

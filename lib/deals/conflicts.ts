@@ -1,0 +1,114 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { dateOnly } from "./dates";
+import { conflicts, defaultHeld, type Expanded, expandScope, type HeldScope, holdbackWindow, type Window, windowOf } from "./rules";
+
+type Reader = Prisma.TransactionClient | PrismaClient;
+
+/** The rights a studio holds in a title (chain of title), expanded; the default when none recorded. */
+export async function heldScopes(tx: Reader, titleId: string): Promise<HeldScope[]> {
+  const rows = await tx.rightsHeld.findMany({ where: { titleId }, orderBy: { position: "asc" } });
+  if (rows.length === 0) return defaultHeld();
+  return rows.map((r) => ({ ...expandScope(r), ...windowOf(dateOnly(r.start), r.end ? dateOnly(r.end) : null), exclusive: r.exclusive }));
+}
+
+export type SigningConflict = {
+  dealId: string;
+  dealName: string;
+  grantId: string;
+  titleId: string;
+  titleName: string;
+  countries: string[];
+  media: string[];
+  start: string;
+  end: string;
+  /** The blocking rows are a holdback of the other deal, not a grant. */
+  holdback: boolean;
+};
+
+type Claim = Expanded & Window & { titleId: string; exclusive: boolean; grantId: string };
+
+type GrantLike = Expanded &
+  Window & { titleId: string; exclusive: boolean; grant: { id: string; start: Date; holdbacks: Prisma.JsonValue } };
+
+/** What a deal's grants (and their holdbacks) would claim if signed. */
+function claimsOf(grants: GrantLike[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const g of grants) {
+    claims.push({
+      countries: g.countries,
+      media: g.media,
+      start: g.start,
+      end: g.end,
+      titleId: g.titleId,
+      exclusive: g.exclusive,
+      grantId: g.grant.id,
+    });
+    const holdbacks = Array.isArray(g.grant.holdbacks)
+      ? (g.grant.holdbacks as { mediaRights: string[]; territories: string[]; until: string }[])
+      : [];
+    for (const h of holdbacks) {
+      const w = holdbackWindow(dateOnly(g.grant.start), h.until);
+      if (w) claims.push({ ...expandScope(h), ...w, titleId: g.titleId, exclusive: true, grantId: g.grant.id });
+    }
+  }
+  return claims;
+}
+
+const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Everything that stops these grants from being signed: overlaps among the deal's own grants and
+ * rows already held by signed deals (grants and holdbacks), under the conflict rule.
+ */
+export async function findConflicts(tx: Reader, dealId: string, grants: GrantLike[]): Promise<SigningConflict[]> {
+  const claims = claimsOf(grants);
+  const found: Omit<SigningConflict, "dealName" | "titleName">[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    for (let j = i + 1; j < claims.length; j++) {
+      const a = claims[i]!;
+      const b = claims[j]!;
+      if (a.grantId === b.grantId) continue;
+      const c = conflicts(a, b);
+      if (c) found.push({ dealId, grantId: b.grantId, titleId: a.titleId, ...c, holdback: false });
+    }
+  }
+  for (const claim of claims) {
+    const rows = await tx.$queryRaw<
+      { deal_id: string; grant_id: string; holdback: boolean; countries: string[]; media: string[]; start: Date; end: Date }[]
+    >`
+      SELECT s.deal_id, s.grant_id, s.holdback,
+             array_agg(DISTINCT s.country::text ORDER BY s.country::text) AS countries,
+             array_agg(DISTINCT s.media ORDER BY s.media) AS media,
+             min(greatest(s.start, ${day(claim.start)}::date)) AS start,
+             max(least(s."end", ${day(claim.end)}::date)) AS "end"
+      FROM grant_slice s
+      WHERE s.title_id = ${claim.titleId}::uuid
+        AND s.country = ANY(${[...claim.countries]}::bpchar[])
+        AND s.media = ANY(${[...claim.media]}::varchar[])
+        AND s.start <= ${day(claim.end)}::date AND s."end" >= ${day(claim.start)}::date
+        AND (s.exclusive OR ${claim.exclusive})
+        AND s.deal_id <> ${dealId}::uuid
+      GROUP BY s.deal_id, s.grant_id, s.holdback`;
+    for (const r of rows) {
+      found.push({
+        dealId: r.deal_id,
+        grantId: r.grant_id,
+        titleId: claim.titleId,
+        countries: r.countries.map((c) => c.trim()),
+        media: r.media,
+        start: dateOnly(r.start),
+        end: dateOnly(r.end),
+        holdback: r.holdback,
+      });
+    }
+  }
+  if (found.length === 0) return [];
+  const [deals, titles] = await Promise.all([
+    tx.deal.findMany({ where: { id: { in: [...new Set(found.map((f) => f.dealId))] } }, select: { id: true, name: true } }),
+    tx.title.findMany({ where: { id: { in: [...new Set(found.map((f) => f.titleId))] } }, select: { id: true, originalTitle: true } }),
+  ]);
+  const dealName = new Map(deals.map((d) => [d.id, d.name]));
+  const titleName = new Map(titles.map((t) => [t.id, t.originalTitle]));
+  return found.map((f) => ({ ...f, dealName: dealName.get(f.dealId) ?? f.dealId, titleName: titleName.get(f.titleId) ?? f.titleId }));
+}

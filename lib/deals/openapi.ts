@@ -1,0 +1,246 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { paginated } from "@/lib/api/pagination";
+import { errorResponses, idParams } from "@/lib/api/schemas";
+import { moneySchema } from "@/lib/money/money";
+import {
+  availsQuerySchema,
+  createDealSchema,
+  DEAL_STATUSES,
+  dealListQuerySchema,
+  dealVersionSchema,
+  grantInputSchema,
+  holdbackSchema,
+  INSTALMENT_TRIGGERS,
+  participantSchema,
+  rightsHeldSchema,
+  shareTierSchema,
+  terminateSchema,
+  updateDealSchema,
+} from "./schema";
+
+const org = z.object({ id: z.uuid(), name: z.string(), kind: z.string(), homeCountry: z.string() }).meta({ id: "PartyRef" });
+
+export const dealSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(DEAL_STATUSES),
+    version: z.int().meta({ description: "Send it back with PATCH/sign; a stale one gets 409." }),
+    currency: z.string(),
+    licensor: org,
+    licensee: org,
+    role: z.enum(["LICENSOR", "LICENSEE"]),
+    crossBorder: z.boolean(),
+    awaitingOrganizationId: z.uuid().nullable(),
+    terms: z.object({
+      minimumGuarantee: moneySchema.nullable(),
+      instalments: z.array(z.object({ amount: moneySchema, dueDate: z.iso.date().nullable(), trigger: z.enum(INSTALMENT_TRIGGERS) })),
+      distributionFeePct: z.string().nullable(),
+      expenseCap: moneySchema.nullable(),
+      shareTiers: z.array(shareTierSchema),
+      creatorParticipationPct: z.string().nullable(),
+      participants: z.array(participantSchema),
+    }),
+    grants: z.array(
+      z.object({
+        id: z.uuid(),
+        titleId: z.uuid(),
+        versionId: z.uuid().nullable(),
+        territories: z.array(z.string()),
+        excludedTerritories: z.array(z.string()),
+        mediaRights: z.array(z.string()),
+        languages: z.array(z.string()),
+        start: z.iso.date(),
+        end: z.iso.date(),
+        exclusive: z.boolean(),
+        holdbacks: z.array(holdbackSchema),
+        editsPermitted: z.boolean(),
+      }),
+    ),
+    signatures: z.object({
+      licensor: z.object({ at: z.iso.datetime(), by: z.uuid().nullable() }).nullable(),
+      licensee: z.object({ at: z.iso.datetime(), by: z.uuid().nullable() }).nullable(),
+    }),
+    signedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "Deal" });
+
+const conflictSchema = z
+  .object({
+    dealId: z.uuid(),
+    dealName: z.string(),
+    grantId: z.uuid(),
+    titleId: z.uuid(),
+    titleName: z.string(),
+    countries: z.array(z.string()),
+    media: z.array(z.string()),
+    start: z.iso.date(),
+    end: z.iso.date(),
+    holdback: z.boolean(),
+  })
+  .meta({ id: "RightsConflict" });
+
+const jsonBody = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+const ok = (description: string, schema: z.ZodType) => ({ description, ...jsonBody(schema) });
+
+export function registerDealPaths(r: OpenAPIRegistry) {
+  const tags = ["Deals"];
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/deals",
+    tags,
+    summary: "Deals the organisation is a party to",
+    request: { query: dealListQuerySchema },
+    responses: { 200: ok("A page of deals.", paginated(dealSchema.partial(), "DealPage")), ...errorResponses(401, 422) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/deals",
+    tags,
+    summary: "Draft a deal with another studio or partner (give licenseeId to license out, licensorId to license in)",
+    request: { body: jsonBody(createDealSchema) },
+    responses: { 201: ok("Drafted.", dealSchema), ...errorResponses(400, 401, 403, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/deals/{id}",
+    tags,
+    summary: "A deal with its terms, grants and signatures",
+    request: { params: idParams },
+    responses: { 200: ok("The deal.", dealSchema), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "patch",
+    path: "/api/v1/deals/{id}",
+    tags,
+    summary: "Change a DRAFT or PROPOSED deal's terms (needs the version last read; a change after proposal returns it to the other party)",
+    request: { params: idParams, body: jsonBody(updateDealSchema) },
+    responses: { 200: ok("The deal.", dealSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/deals/{id}/grants",
+    tags,
+    summary: "Add a grant (rights line)",
+    request: { params: idParams, body: jsonBody(grantInputSchema) },
+    responses: { 201: ok("The deal with the grant.", dealSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "delete",
+    path: "/api/v1/deals/{id}/grants/{grantId}",
+    tags,
+    summary: "Remove a grant from a DRAFT or PROPOSED deal",
+    request: { params: z.object({ id: z.uuid(), grantId: z.uuid() }) },
+    responses: { 204: { description: "Removed." }, ...errorResponses(401, 403, 404, 409) },
+  });
+  for (const [action, summary] of [
+    ["propose", "Propose a draft deal to the other party"],
+    ["sign", "Sign for your organisation; the second signature makes the deal SIGNED (409 with `conflicts` if it would double-grant)"],
+  ] as const) {
+    r.registerPath({
+      method: "post",
+      path: `/api/v1/deals/{id}/${action}`,
+      tags,
+      summary,
+      request: { params: idParams, body: { required: false, ...jsonBody(dealVersionSchema) } },
+      responses: {
+        200: ok("The deal.", dealSchema),
+        ...errorResponses(401, 403, 404, 409, 422),
+        ...(action === "sign"
+          ? {
+              409: {
+                description:
+                  "Stale version, not proposed, already signed, rights not held (`uncovered`) or a rights conflict (`conflicts`).",
+                content: {
+                  "application/problem+json": {
+                    schema: z.object({
+                      type: z.string(),
+                      title: z.string(),
+                      status: z.int(),
+                      detail: z.string(),
+                      conflicts: z.array(conflictSchema).optional(),
+                    }),
+                  },
+                },
+              },
+            }
+          : {}),
+      },
+    });
+  }
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/deals/{id}/terminate",
+    tags,
+    summary: "End a deal; its rights return to the licensor",
+    request: { params: idParams, body: jsonBody(terminateSchema) },
+    responses: { 200: ok("The deal.", dealSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/deals/{id}/conflicts",
+    tags,
+    summary: "What would stop the deal from being signed now (conflicts and rights not held)",
+    request: { params: idParams },
+    responses: {
+      200: ok(
+        "Preview.",
+        z.object({
+          conflicts: z.array(conflictSchema),
+          uncovered: z.array(z.object({ countries: z.array(z.string()), media: z.array(z.string()), start: z.string(), end: z.string() })),
+        }),
+      ),
+      ...errorResponses(401, 404),
+    },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/counterparties",
+    tags,
+    summary: "Studios and partners a deal can be drafted with",
+    responses: { 200: { description: "Organisations." }, ...errorResponses(401, 403) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/titles/{id}/rights-held",
+    tags: ["Rights"],
+    summary: "Chain of title: the scopes the studio holds (default: worldwide, all media, perpetual, exclusive)",
+    request: { params: idParams },
+    responses: { 200: ok("Rights held.", rightsHeldSchema), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "put",
+    path: "/api/v1/titles/{id}/rights-held",
+    tags: ["Rights"],
+    summary: "Replace the rights held of one of your titles",
+    request: { params: idParams, body: jsonBody(rightsHeldSchema) },
+    responses: { 200: ok("Rights held.", rightsHeldSchema), ...errorResponses(400, 401, 403, 404, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/avails",
+    tags: ["Rights"],
+    summary: "Avails per title × country × leaf media: AVAILABLE, NOT_HELD or BLOCKED (blockers shown to the licensor only)",
+    request: { query: availsQuerySchema },
+    responses: {
+      200: ok(
+        "Avails.",
+        z.object({
+          items: z.array(
+            z.object({
+              titleId: z.uuid(),
+              territory: z.string(),
+              mediaRight: z.string(),
+              status: z.enum(["AVAILABLE", "BLOCKED", "NOT_HELD"]),
+              blockers: z
+                .array(z.object({ dealId: z.uuid(), grantId: z.uuid(), start: z.string(), end: z.string(), exclusive: z.boolean() }))
+                .optional(),
+            }),
+          ),
+        }),
+      ),
+      ...errorResponses(401, 404, 422),
+    },
+  });
+}

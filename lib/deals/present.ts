@@ -1,0 +1,67 @@
+import { formatAmount } from "@/lib/money/money";
+import { minorUnits } from "@/lib/reference/currencies";
+import { dateOnly } from "./dates";
+import type { DealDetail } from "./queries";
+
+/** API shape of a deal: Money objects in the deal's currency, windows as YYYY-MM-DD. */
+export function presentDeal(deal: DealDetail, viewerOrgId: string) {
+  const exp = minorUnits(deal.currency);
+  const money = (minor: bigint | null) => (minor === null ? null : { amount: formatAmount(minor, exp), currency: deal.currency });
+  const tiers = Array.isArray(deal.shareTiers) ? (deal.shareTiers as { upToMinor: string | null; pct: string }[]) : [];
+  return {
+    id: deal.id,
+    name: deal.name,
+    status: deal.status,
+    version: deal.lockVersion,
+    currency: deal.currency,
+    licensor: deal.licensor,
+    licensee: deal.licensee,
+    role: deal.licensorId === viewerOrgId ? "LICENSOR" : "LICENSEE",
+    crossBorder: deal.licensor.homeCountry !== deal.licensee.homeCountry,
+    awaitingOrganizationId: deal.awaitingOrgId,
+    terms: {
+      minimumGuarantee: money(deal.mgMinor),
+      instalments: deal.instalments.map((i) => ({
+        amount: money(i.amountMinor),
+        dueDate: i.dueDate ? dateOnly(i.dueDate) : null,
+        trigger: i.trigger,
+      })),
+      distributionFeePct: deal.distributionFeePct?.toString() ?? null,
+      expenseCap: money(deal.expenseCapMinor),
+      shareTiers: tiers.map((t) => ({ upTo: t.upToMinor === null ? null : formatAmount(BigInt(t.upToMinor), exp), pct: t.pct })),
+      creatorParticipationPct: deal.creatorParticipationPct?.toString() ?? null,
+      participants: deal.participants.map((p) => ({ name: p.name, role: p.role, share: p.share.toString() })),
+    },
+    grants: deal.grants.map((g) => ({
+      id: g.id,
+      titleId: g.titleId,
+      title: {
+        id: g.title.id,
+        originalTitle: g.title.originalTitle,
+        titles: { en: g.title.titleEn, zh: g.title.titleZh },
+        kind: g.title.kind,
+      },
+      versionId: g.versionId,
+      version: g.version,
+      territories: g.territories,
+      excludedTerritories: g.excludedTerritories,
+      mediaRights: g.mediaRights,
+      languages: g.languages,
+      start: dateOnly(g.start),
+      end: dateOnly(g.end),
+      exclusive: g.exclusive,
+      holdbacks: g.holdbacks,
+      editsPermitted: g.editsPermitted,
+    })),
+    signatures: {
+      licensor: deal.licensorSignedAt ? { at: deal.licensorSignedAt.toISOString(), by: deal.licensorSignedBy } : null,
+      licensee: deal.licenseeSignedAt ? { at: deal.licenseeSignedAt.toISOString(), by: deal.licenseeSignedBy } : null,
+    },
+    proposedAt: deal.proposedAt?.toISOString() ?? null,
+    signedAt: deal.signedAt?.toISOString() ?? null,
+    terminatedAt: deal.terminatedAt?.toISOString() ?? null,
+    terminationReason: deal.terminationReason,
+    createdAt: deal.createdAt.toISOString(),
+    updatedAt: deal.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { findConflicts, heldScopes } from "./conflicts";
+import { dateOnly } from "./dates";
+import { expandScope, uncoveredByHeld, windowOf } from "./rules";
+import type { DealListQuery } from "./schema";
+
+export const partyOf = (actor: Actor): Prisma.DealWhereInput => ({ OR: [{ licensorId: actor.org.id }, { licenseeId: actor.org.id }] });
+
+const orgRef = { select: { id: true, name: true, kind: true, homeCountry: true } } as const;
+
+export const dealInclude = {
+  licensor: orgRef,
+  licensee: orgRef,
+  instalments: { orderBy: { position: "asc" } },
+  participants: { orderBy: { position: "asc" } },
+  grants: {
+    orderBy: { createdAt: "asc" },
+    include: {
+      title: { select: { id: true, originalTitle: true, titleEn: true, titleZh: true, kind: true, studioId: true } },
+      version: { select: { id: true, name: true } },
+    },
+  },
+} satisfies Prisma.DealInclude;
+
+export type DealDetail = Prisma.DealGetPayload<{ include: typeof dealInclude }>;
+
+export async function getDeal(actor: Actor, id: string): Promise<DealDetail | null> {
+  return db.deal.findFirst({ where: { AND: [{ id }, partyOf(actor)] }, include: dealInclude });
+}
+
+const cursorSchema = z.object({ u: z.string(), id: z.uuid() });
+
+export async function listDeals(actor: Actor, q: DealListQuery) {
+  const filters: Prisma.DealWhereInput[] = [partyOf(actor)];
+  if (q.status) filters.push({ status: q.status });
+  if (q.role === "LICENSOR") filters.push({ licensorId: actor.org.id });
+  if (q.role === "LICENSEE") filters.push({ licenseeId: actor.org.id });
+  if (q.titleId) filters.push({ grants: { some: { titleId: q.titleId } } });
+  const after = decodeCursor(q.cursor, cursorSchema);
+  if (after) {
+    const u = new Date(after.u);
+    filters.push({ OR: [{ updatedAt: { lt: u } }, { updatedAt: u, id: { lt: after.id } }] });
+  }
+  const rows = await db.deal.findMany({
+    where: { AND: filters },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    include: { licensor: orgRef, licensee: orgRef, _count: { select: { grants: true } } },
+  });
+  const items = rows.slice(0, q.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ u: last.updatedAt.toISOString(), id: last.id }) : null };
+}
+
+/**
+ * What would stop the deal from being signed today: grants beyond the rights held and conflicts
+ * with signed deals or among its own grants. Shown on the deal page before anyone signs.
+ */
+export async function signingPreview(actor: Actor, dealId: string) {
+  const deal = await db.deal.findFirst({ where: { AND: [{ id: dealId }, partyOf(actor)] }, include: { grants: true } });
+  if (!deal) return null;
+  if (deal.status !== "DRAFT" && deal.status !== "PROPOSED") return { conflicts: [], uncovered: [] };
+  const expanded = deal.grants.map((g) => ({
+    grant: g,
+    ...expandScope(g),
+    ...windowOf(dateOnly(g.start), dateOnly(g.end)),
+    titleId: g.titleId,
+    exclusive: g.exclusive,
+  }));
+  const uncovered = [];
+  for (const e of expanded) {
+    const held = await heldScopes(db, e.titleId);
+    for (const gap of uncoveredByHeld(e, held)) uncovered.push({ ...gap, grantId: e.grant.id, titleId: e.titleId });
+  }
+  return { conflicts: await findConflicts(db, deal.id, expanded), uncovered };
+}
+
+/** Organisations a deal can be drafted with: other studios and partners. */
+export async function listCounterparties(actor: Actor) {
+  return db.organization.findMany({
+    where: { kind: { in: ["STUDIO", "PARTNER"] }, id: { not: actor.org.id } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, kind: true, homeCountry: true },
+  });
+}
+
+export async function dealFigures(actor: Actor) {
+  const [signed, inProgress, awaitingYou] = await Promise.all([
+    db.deal.count({ where: { AND: [partyOf(actor), { status: "SIGNED" }] } }),
+    db.deal.count({ where: { AND: [partyOf(actor), { status: { in: ["DRAFT", "PROPOSED"] } }] } }),
+    db.deal.count({ where: { AND: [partyOf(actor), { status: "PROPOSED", awaitingOrgId: actor.org.id }] } }),
+  ]);
+  return { signed, inProgress, awaitingYou };
+}

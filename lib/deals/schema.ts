@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { currencyCodeSchema, moneySchema, percentSchema } from "@/lib/money/money";
+
+export const DEAL_STATUSES = ["DRAFT", "PROPOSED", "SIGNED", "EXPIRED", "TERMINATED"] as const;
+export const INSTALMENT_TRIGGERS = ["SIGNATURE", "DELIVERY", "ACCEPTANCE", "RELEASE", "DATE"] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+const isoDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
+const codes = (max: number, what: string) =>
+  z
+    .array(z.string().trim().min(1).max(20))
+    .min(1, { error: `Choose at least one ${what}.` })
+    .max(max);
+
+export const shareTierSchema = z
+  .object({
+    upTo: z
+      .string()
+      .regex(/^\d{1,18}(\.\d{1,4})?$/, { error: "Use a decimal amount, or null for the top tier." })
+      .nullable(),
+    pct: percentSchema,
+  })
+  .meta({ id: "ShareTier", description: "Licensor share of cumulative net receipts up to `upTo` (null = no limit)." });
+
+export const participantSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: "Name the participant." }).max(200),
+    role: z.string().trim().min(1, { error: "Give the participant's role." }).max(100),
+    share: z.string().regex(/^\d{1,8}(\.\d{1,4})?$/, { error: 'Use a positive decimal share, e.g. "40".' }),
+  })
+  .meta({ id: "Participant" });
+
+export const instalmentSchema = z
+  .object({
+    amount: moneySchema,
+    dueDate: isoDate.nullish(),
+    trigger: z.enum(INSTALMENT_TRIGGERS, { error: `Choose a trigger: ${INSTALMENT_TRIGGERS.join(", ")}.` }),
+  })
+  .meta({ id: "Instalment" });
+
+export const dealTermsSchema = z
+  .object({
+    minimumGuarantee: moneySchema.nullish(),
+    instalments: z.array(instalmentSchema).max(50).optional(),
+    distributionFeePct: percentSchema.nullish(),
+    expenseCap: moneySchema.nullish(),
+    shareTiers: z.array(shareTierSchema).max(20).optional(),
+    creatorParticipationPct: percentSchema.nullish(),
+    participants: z.array(participantSchema).max(100).optional(),
+  })
+  .meta({ id: "DealTerms" });
+export type DealTermsInput = z.output<typeof dealTermsSchema>;
+
+export const createDealSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    licenseeId: z.uuid().optional().meta({ description: "When you license out: the other party, as licensee." }),
+    licensorId: z.uuid().optional().meta({ description: "When you license in: the other party, as licensor." }),
+    currency: currencyCodeSchema,
+    terms: dealTermsSchema.default({}),
+  })
+  .refine((d) => (d.licenseeId ? 1 : 0) + (d.licensorId ? 1 : 0) === 1, {
+    error: "Give exactly one of licenseeId (you license out) or licensorId (you license in).",
+    path: ["licenseeId"],
+  })
+  .meta({ id: "DealInput" });
+export type CreateDealData = z.output<typeof createDealSchema>;
+
+export const updateDealSchema = z
+  .object({
+    version: z.int({ error: "Send the deal's version as you last read it." }).min(1),
+    name: z.string().trim().min(1).max(200).optional(),
+    currency: currencyCodeSchema.optional(),
+    terms: dealTermsSchema.optional(),
+  })
+  .meta({ id: "DealPatch" });
+export type UpdateDealData = z.output<typeof updateDealSchema>;
+
+export const holdbackSchema = z
+  .object({
+    mediaRights: codes(30, "media right"),
+    territories: codes(300, "territory"),
+    until: isoDate,
+  })
+  .meta({ id: "Holdback", description: "The licensor may not exploit these media in these territories until `until`." });
+
+export const grantInputSchema = z
+  .object({
+    titleId: z.uuid({ error: "Choose a title." }),
+    versionId: z.uuid().nullish(),
+    territories: codes(300, "territory"),
+    excludedTerritories: z.array(z.string().trim().min(1).max(20)).max(300).default([]),
+    mediaRights: codes(30, "media right"),
+    languages: z.array(z.string().trim().min(1).max(35)).max(50).default([]),
+    start: isoDate,
+    end: isoDate,
+    exclusive: z.boolean({ error: "Say whether the grant is exclusive." }),
+    holdbacks: z.array(holdbackSchema).max(20).default([]),
+    editsPermitted: z.boolean().default(false),
+  })
+  .refine((g) => g.start <= g.end, { error: "The window ends before it starts.", path: ["end"] })
+  .meta({ id: "GrantInput" });
+export type GrantInput = z.output<typeof grantInputSchema>;
+
+export const dealVersionSchema = z.object({
+  version: z.int().min(1).optional().meta({ description: "The version you last read; refused with 409 if the deal changed since." }),
+});
+
+export const terminateSchema = z.object({ reason: z.string().trim().min(1, { error: "Say why the deal ends." }).max(2000) });
+
+export const dealListQuerySchema = z.object({
+  status: z.enum(DEAL_STATUSES).optional(),
+  role: z.enum(["LICENSOR", "LICENSEE"]).optional(),
+  titleId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type DealListQuery = z.output<typeof dealListQuerySchema>;
+
+export const rightsHeldSchema = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            territories: codes(300, "territory"),
+            excludedTerritories: z.array(z.string().trim().min(1).max(20)).max(300).default([]),
+            mediaRights: codes(30, "media right"),
+            start: isoDate,
+            end: isoDate.nullable(),
+            exclusive: z.boolean(),
+          })
+          .refine((h) => h.end === null || h.start <= h.end, { error: "The window ends before it starts.", path: ["end"] }),
+      )
+      .max(100),
+  })
+  .meta({ id: "RightsHeld" });
+export type RightsHeldInput = z.output<typeof rightsHeldSchema>;
+
+const csv = (max: number) =>
+  z
+    .string()
+    .max(4000)
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(20)).min(1).max(max));
+
+export const availsQuerySchema = z
+  .object({
+    titleId: z.uuid().optional(),
+    studioId: z.uuid().optional(),
+    territories: csv(300).optional(),
+    mediaRights: csv(30).optional(),
+    start: isoDate,
+    end: isoDate,
+    exclusive: z.enum(["true", "false"]).default("true"),
+  })
+  .refine((q) => q.start <= q.end, { error: "The window ends before it starts.", path: ["end"] });
+export type AvailsQuery = z.output<typeof availsQuerySchema>;
