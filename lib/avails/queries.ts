@@ -27,7 +27,7 @@ export type AvailItem = {
  * licensor (the title's studio); everyone else sees the status.
  */
 export async function queryAvails(actor: Actor, q: AvailsQuery): Promise<Result<{ items: AvailItem[]; titles: number }>> {
-  let scope;
+  let scope: ReturnType<typeof expandScope>;
   try {
     scope = expandScope({
       territories: q.territories ?? ["WORLDWIDE"],
