@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/commands";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
+import { seedCatalogue } from "./seed-catalogue";
 
 export const DEMO_PASSWORD_DEFAULT = "demo-rights-2026";
 
@@ -79,7 +80,8 @@ export async function seed(): Promise<{ created: boolean }> {
     { timeout: 60_000 },
   );
 
-  return { created };
+  const catalogue = await seedCatalogue();
+  return { created: created || catalogue.created };
 }
 
 // `npm run db:seed`
