@@ -49,8 +49,9 @@ export function uncoveredRanges(want: Window, intervals: Window[]): Window[] {
   let cursor = want.start;
   for (const i of sorted) {
     if (i.start > cursor) gaps.push({ start: cursor, end: Math.min(i.start - 1, want.end) });
-    cursor = Math.max(cursor, i.end === PERPETUAL ? PERPETUAL : i.end + 1);
-    if (cursor > want.end) return gaps;
+    // Covered to the end (compared before adding a day, so a PERPETUAL end covers a PERPETUAL want).
+    if (i.end >= want.end) return gaps;
+    cursor = Math.max(cursor, i.end + 1);
   }
   if (cursor <= want.end) gaps.push({ start: cursor, end: want.end });
   return gaps;
