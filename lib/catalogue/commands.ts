@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { addDays } from "@/lib/deals/dates";
 import { checkCountry, checkLanguage, checkLanguages, checkTerritories } from "./reference-checks";
 import type { CreateMarketTestData, CreateTitleData, CreateVersionData, UpdateTitleData, UpdateVersionData } from "./schema";
 
@@ -305,7 +306,8 @@ export async function createMarketTest(actor: Actor, versionId: string, data: Cr
   if (!mayWrite(actor)) return forbidden("Only the studio that owns a title records market tests.");
   const errors: FieldError[] = [];
   const territory = checkCountry(data.territory, "territory", errors);
-  if (data.date > todayUtc()) errors.push({ path: "date", message: "A market test cannot be dated in the future." });
+  // "Today" anywhere on Earth: a studio east of UTC may date a test tomorrow's UTC date.
+  if (data.date > addDays(todayUtc(), 1)) errors.push({ path: "date", message: "A market test cannot be dated in the future." });
   if (errors.length) return invalid(errors);
   return db.$transaction(async (tx) => {
     const version = await tx.version.findFirst({ where: { id: versionId, title: { studioId: actor.org.id } }, select: { id: true } });

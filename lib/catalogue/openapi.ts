@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { paginated } from "@/lib/api/pagination";
 import { errorResponses, idParams } from "@/lib/api/schemas";
+import { registerTitleImportPaths } from "./import-template";
 import {
   awardSchema,
   createMarketTestSchema,
@@ -228,4 +229,5 @@ export function registerCataloguePaths(r: OpenAPIRegistry) {
     security: [],
     responses: { 200: { description: "Languages." } },
   });
+  registerTitleImportPaths(r);
 }

@@ -8,7 +8,7 @@ import { isCountryCode, normalizeTerritoryCode, unknownTerritoryCodes } from "@/
  * territories), done on the server after the zod schema, with errors on the field paths.
  */
 export function checkLanguages(tags: readonly string[], path: string, errors: FieldError[]): string[] {
-  return tags.map((tag, i) => {
+  const result = tags.map((tag, i) => {
     const canonical = canonicalizeLanguageTag(tag);
     if (!canonical)
       errors.push({
@@ -17,6 +17,7 @@ export function checkLanguages(tags: readonly string[], path: string, errors: Fi
       });
     return canonical ?? tag;
   });
+  return [...new Set(result)];
 }
 
 export function checkLanguage(tag: string, path: string, errors: FieldError[]): string {

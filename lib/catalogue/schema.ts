@@ -99,18 +99,24 @@ export const createTitleSchema = z.object(titleFields).meta({ id: "TitleInput" }
 export type CreateTitleInput = z.input<typeof createTitleSchema>;
 export type CreateTitleData = z.output<typeof createTitleSchema>;
 
+/** In a PATCH, an empty string clears the field (like null); absent leaves it alone. */
+const clearable = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v === "" ? null : v));
+
 export const updateTitleSchema = z
   .object({
     kind: titleFields.kind.optional(),
     originalTitle: titleFields.originalTitle.optional(),
-    titles: z.object({ en: optionalText(300).nullish(), zh: optionalText(300).nullish() }).optional(),
+    titles: z.object({ en: clearable(300), zh: clearable(300) }).optional(),
     originalLanguage: titleFields.originalLanguage.optional(),
     genres: genreCodesSchema.optional(),
     year: titleFields.year.optional(),
     runtimeMinutes: titleFields.runtimeMinutes,
     episodeCount: titleFields.episodeCount,
-    eidr: titleFields.eidr,
-    synopsis: titleFields.synopsis,
+    eidr: z.preprocess((v) => (v === "" ? null : v), eidrSchema.nullish()),
+    synopsis: clearable(10_000),
     visibility: z.enum(VISIBILITIES).optional(),
     awards: z.array(awardSchema).max(100).optional(),
     archived: z.boolean().optional().meta({ description: "true archives the title (hidden from lists by default); false restores it." }),

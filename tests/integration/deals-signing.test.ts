@@ -85,14 +85,7 @@ describe("exclusive rights cannot be double-sold", () => {
 
     const refused = expectProblem(await signAsStudio(second), 409);
     expect(refused.type).toMatch(/rights-conflict/);
-    const conflicts = refused.conflicts as {
-      dealId: string;
-      titleId: string;
-      countries: string[];
-      media: string[];
-      start: string;
-      end: string;
-    }[];
+    const { conflicts } = refused as typeof refused & { conflicts: unknown[] };
     expect(conflicts).toEqual([
       expect.objectContaining({ dealId: first, titleId, countries: ["TH"], media: ["SVOD"], start: "2027-06-01", end: "2027-12-31" }),
     ]);

@@ -1,0 +1,544 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { z } from "zod";
+import { recordAudit, who } from "@/lib/audit/commands";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { listGenres } from "@/lib/reference/genres";
+import { type Failure, type FieldError, fail, forbidden, ok, type Result } from "@/lib/result";
+import { checkTitleReferences, originalVersionRow, titleRow } from "./commands";
+import { checkEidr } from "./eidr";
+import {
+  COLUMN_BY_HEADER,
+  columnRules,
+  headerKey,
+  IMPORT_COLUMNS,
+  type ImportColumn,
+  type importCommittedSchema,
+  type importPreviewSchema,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type previewRowSchema,
+  type previewTitleSchema,
+  XLSX_MIME,
+} from "./import-template";
+import { type CreateTitleData, createTitleSchema } from "./schema";
+
+/**
+ * Bulk import of titles from a CSV or XLSX file (format: ./import-template.ts). Every row is
+ * validated with createTitleSchema and the same server-side checks as POST /titles; the import
+ * is all-or-nothing: one transaction, written only when no row has an error.
+ */
+
+/** One data row: its spreadsheet row number (the header is row 1 in a usual file) and its trimmed cells. */
+export type RawRow = { row: number; cells: Record<ImportColumn, string> };
+export type ParsedTitleFile = { format: "csv" | "xlsx"; columns: ImportColumn[]; rows: RawRow[] };
+export type ImportRowError = { row: number; column: string; message: string };
+/** What the API answers per problem: `path` (rows.<row>.<column>) for the problem+json contract, plus row and column. */
+export type ImportError = FieldError & ImportRowError;
+export type ValidTitle = { row: number; data: CreateTitleData };
+
+export type PreviewTitle = z.output<typeof previewTitleSchema>;
+/** A row as the preview shows it: what the file says, and the normalised title when the row is valid. */
+export type PreviewRow = z.output<typeof previewRowSchema>;
+export type ImportPreview = z.output<typeof importPreviewSchema>;
+export type ImportCommitted = z.output<typeof importCommittedSchema>;
+
+export const PREVIEW_ROWS = 20;
+/** An XLSX is a ZIP: refuse one that would inflate past this before a parser tries to. */
+const MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024;
+
+const fileError = (reason: string, message: string): Failure => fail("invalid", reason, message, { errors: [{ path: "file", message }] });
+
+// ---- reading the file ---------------------------------------------------------------------------
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+// Browsers on Windows often label .csv files application/vnd.ms-excel.
+const CSV_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+function detectFormat(bytes: Uint8Array, fileName: string, contentType?: string): "csv" | "xlsx" | Failure {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  const mime = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const unsupported = (why: string) => fileError("UNSUPPORTED_FILE_TYPE", `${why} Upload an .xlsx workbook or a UTF-8 .csv file.`);
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    if (ext === "xlsx" || (ext === "" && mime === XLSX_MIME)) return "xlsx";
+    return unsupported(`“${fileName}” is a ZIP archive, not an .xlsx workbook.`);
+  }
+  if (startsWith(bytes, OLE_MAGIC)) return unsupported("Old Excel files (.xls) are not supported: in Excel, save it as .xlsx.");
+  if (ext === "xlsx") return fileError("FILE_UNREADABLE", `“${fileName}” is not a valid .xlsx workbook (it may be damaged).`);
+  if (ext === "csv" || ext === "txt" || (ext === "" && CSV_TYPES.has(mime))) return "csv";
+  return unsupported(`“${fileName}” is not a CSV or XLSX file.`);
+}
+
+/** `;` when the header line has more semicolons than commas (Excel in many European locales), tab likewise. */
+function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && char in counts) counts[char]! += 1;
+  }
+  return Object.entries(counts).reduce((best, entry) => (entry[1] > best[1] ? entry : best), [",", 0] as [string, number])[0];
+}
+
+/** A cell as text, whatever Excel stored: rich text, hyperlinks and formulas give their visible text. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return String(value.error);
+  if ("formula" in value || "sharedFormula" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ("text" in value) return cellText(value.text as ExcelJS.CellValue);
+  return "";
+}
+
+type Table = { row: number; cells: string[] }[];
+
+function tableOf(sheet: ExcelJS.Worksheet): Table {
+  const table: Table = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const values = row.values as ExcelJS.CellValue[];
+    // row.values is 1-based: index 0 is always empty.
+    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]).trim());
+    if (cells.some((c) => c !== "")) table.push({ row: number, cells });
+  });
+  return table;
+}
+
+async function readCsv(bytes: Uint8Array): Promise<Table | Failure> {
+  let text: string;
+  try {
+    // Strips a UTF-8 BOM; refuses bytes that are not UTF-8 (e.g. a file saved as "CSV (Windows)" or GBK).
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fileError("FILE_UNREADABLE", "The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”.");
+  }
+  if (text.includes("\u0000"))
+    return fileError("UNSUPPORTED_FILE_TYPE", "This is not a text CSV file. Upload an .xlsx workbook or a UTF-8 .csv file.");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const sheet = await workbook.csv.read(Readable.from([text]), {
+      // Keep every cell as the text the file holds (exceljs would otherwise guess numbers and dates).
+      map: (value: unknown) => value,
+      parserOptions: { delimiter: detectDelimiter(text) },
+    });
+    return tableOf(sheet);
+  } catch (error) {
+    return fileError("FILE_UNREADABLE", `The CSV file could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+/** Sum of the uncompressed sizes declared in a ZIP's central directory; undefined if there is none. */
+function zipUncompressedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 22 bytes plus at most a 65,535-byte comment.
+  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 65_557); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+      total += view.getUint32(at + 24, true);
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return undefined;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Table | Failure> {
+  const damaged = () => fileError("FILE_UNREADABLE", "The .xlsx workbook could not be read (it may be damaged). Save it again from Excel.");
+  const inflated = zipUncompressedSize(bytes);
+  if (inflated === undefined) return damaged();
+  if (inflated > MAX_XLSX_UNCOMPRESSED)
+    return fileError("FILE_TOO_LARGE", "The workbook holds too much data. Import at most 20,000 titles per file.");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  } catch {
+    return damaged();
+  }
+  const sheet = workbook.worksheets[0];
+  return sheet ? tableOf(sheet) : [];
+}
+
+const columnLetter = (index: number): string =>
+  (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : "") + String.fromCharCode(65 + (index % 26));
+
+let requiredColumns: ImportColumn[] | undefined;
+const REQUIRED_COLUMNS = () => {
+  requiredColumns ??= columnRules()
+    .filter((r) => r.required)
+    .map((r) => r.column);
+  return requiredColumns;
+};
+
+/** Maps the header row to columns; unknown, repeated or missing columns are file-level errors (on the header row). */
+function readHeader(header: Table[number], body: Table): { columns: (ImportColumn | undefined)[] } | Failure {
+  const errors: ImportError[] = [];
+  const at = (column: string, message: string) => errors.push({ path: `rows.${header.row}.${column}`, row: header.row, column, message });
+  const seen = new Set<ImportColumn>();
+  const columns = header.cells.map((text, index) => {
+    if (text === "") {
+      if (body.some((r) => (r.cells[index] ?? "") !== ""))
+        at(columnLetter(index), `Column ${columnLetter(index)} has values but no header.`);
+      return undefined;
+    }
+    const column = COLUMN_BY_HEADER.get(headerKey(text));
+    if (!column) at(text, `Unknown column “${text}”. The columns are: ${IMPORT_COLUMNS.join(", ")}.`);
+    else if (seen.has(column)) at(text, `The column “${column}” appears twice.`);
+    else seen.add(column);
+    return column;
+  });
+  for (const column of REQUIRED_COLUMNS()) if (!seen.has(column)) at(column, `The required column “${column}” is missing.`);
+  if (errors.length > 0) return fail("invalid", "INVALID_HEADER", "The header row needs attention; no row was read.", { errors });
+  return { columns };
+}
+
+/**
+ * Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) or the first sheet of
+ * an XLSX into rows of trimmed text cells keyed by column. Blank rows are skipped, but row numbers
+ * stay those the spreadsheet shows, so errors can point at them.
+ */
+export async function parseTitleFile(bytes: Uint8Array, fileName: string, contentType?: string): Promise<Result<ParsedTitleFile>> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    return fileError("FILE_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  if (bytes.byteLength === 0) return fileError("FILE_EMPTY", "The file is empty.");
+  const format = detectFormat(bytes, fileName, contentType);
+  if (typeof format !== "string") return format;
+  const table = format === "csv" ? await readCsv(bytes) : await readXlsx(bytes);
+  if (!Array.isArray(table)) return table;
+  const [header, ...body] = table;
+  if (!header) return fileError("FILE_EMPTY", "The file is empty: it needs a header row and one row per title.");
+  if (body.length === 0) return fileError("FILE_EMPTY", "The file has a header row but no titles.");
+  if (body.length > MAX_IMPORT_ROWS)
+    return fileError(
+      "TOO_MANY_ROWS",
+      `The file has ${body.length.toLocaleString("en")} titles; import at most ${MAX_IMPORT_ROWS.toLocaleString("en")} per file.`,
+    );
+  const mapped = readHeader(header, body);
+  if ("ok" in mapped) return mapped;
+  const { columns } = mapped;
+  const rows = body.map(({ row, cells }): RawRow => {
+    const record = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ""])) as Record<ImportColumn, string>;
+    columns.forEach((column, index) => {
+      if (column) record[column] = cells[index] ?? "";
+    });
+    return { row, cells: record };
+  });
+  return ok({ format, columns: columns.filter((c): c is ImportColumn => c !== undefined), rows });
+}
+
+// ---- validating the rows ------------------------------------------------------------------------
+
+const GENRE_BY_NAME: ReadonlyMap<string, string> = new Map(
+  listGenres().flatMap((g) => [g.code, g.name.en, g.name.zh].map((name) => [genreKey(name), g.code] as const)),
+);
+function genreKey(text: string) {
+  return text.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+const splitList = (cell: string, separator: RegExp) =>
+  cell
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+
+/** Whole numbers become numbers; anything else is passed on as text for the schema to refuse. */
+function integer(cell: string): number | string | undefined {
+  if (cell === "") return undefined;
+  return /^[+-]?\d+(\.0+)?$/.test(cell) ? Number(cell) : cell;
+}
+
+type AwardCells = { festival: string; section?: string; award: string; year: number | string | undefined };
+
+/** `festival|section|award|year` (or `festival|award|year`), awards separated by `;`. */
+function parseAwards(cell: string, problem: (message: string) => void): { awards: AwardCells[]; positions: number[] } {
+  const awards: AwardCells[] = [];
+  const positions: number[] = [];
+  splitList(cell, /;/).forEach((entry, position) => {
+    const parts = entry.split("|").map((p) => p.trim());
+    if (parts.length === 4)
+      awards.push({ festival: parts[0]!, section: parts[1] || undefined, award: parts[2]!, year: integer(parts[3]!) });
+    else if (parts.length === 3) awards.push({ festival: parts[0]!, award: parts[1]!, year: integer(parts[2]!) });
+    else {
+      problem(`Award ${position + 1} (“${entry}”): write each award as festival|section|award|year; separate awards with ;`);
+      return;
+    }
+    positions.push(position);
+  });
+  return { awards, positions };
+}
+
+/** The API body createTitleSchema expects, built from one row's cells. */
+function titleInput(cells: Record<ImportColumn, string>, awards: AwardCells[], genres: string[]) {
+  const upper = (cell: string) => (cell === "" ? undefined : cell.toUpperCase().replace(/[\s-]+/g, "_"));
+  return {
+    kind: upper(cells.kind),
+    originalTitle: cells.originalTitle,
+    titles: { en: cells.titleEn, zh: cells.titleZh },
+    originalLanguage: cells.originalLanguage,
+    genres: genres.map((g) => GENRE_BY_NAME.get(genreKey(g)) ?? g),
+    year: integer(cells.year),
+    runtimeMinutes: integer(cells.runtimeMinutes),
+    episodeCount: integer(cells.episodeCount),
+    eidr: cells.eidr === "" ? undefined : cells.eidr,
+    synopsis: cells.synopsis === "" ? undefined : cells.synopsis,
+    visibility: upper(cells.visibility),
+    awards,
+  };
+}
+
+/**
+ * Validates every row with createTitleSchema and the server-side reference checks, and refuses an
+ * EIDR ID used twice in the file or already held by one of the studio's titles (`existingEidrs`).
+ * Errors are sorted by row, then column, each naming the column as the file does.
+ */
+export function validateTitleRows(
+  rows: readonly RawRow[],
+  options: { existingEidrs?: ReadonlySet<string> } = {},
+): { valid: ValidTitle[]; errors: ImportRowError[] } {
+  const existing = options.existingEidrs ?? new Set<string>();
+  const firstRowOfEidr = new Map<string, number>();
+  const valid: ValidTitle[] = [];
+  const errors: ImportRowError[] = [];
+  for (const { row, cells } of rows) {
+    const rowErrors: ImportRowError[] = [];
+    const at = (column: string, message: string) => rowErrors.push({ row, column, message });
+    const { awards, positions } = parseAwards(cells.awards, (message) => at("awards", message));
+    const genres = splitList(cells.genres, /[;|]/);
+    const parsed = createTitleSchema.safeParse(titleInput(cells, awards, genres));
+    let data: CreateTitleData | undefined;
+    if (parsed.success) {
+      const referenceErrors: FieldError[] = [];
+      const originalLanguage = checkTitleReferences(parsed.data, referenceErrors);
+      for (const e of referenceErrors) at(e.path, e.message);
+      data = { ...parsed.data, originalLanguage };
+    } else {
+      for (const issue of parsed.error.issues) {
+        const [field, index, sub] = issue.path;
+        const column = field === "titles" ? (index === "zh" ? "titleZh" : "titleEn") : String(field ?? "row");
+        let message = issue.message;
+        if (field === "genres" && typeof index === "number") message = `“${genres[index]}”: ${message}`;
+        if (field === "awards" && typeof index === "number")
+          message = `Award ${(positions[index] ?? index) + 1}${sub === undefined ? "" : ` (${String(sub)})`}: ${message}`;
+        at(column, message);
+      }
+    }
+    if (cells.eidr !== "") {
+      const eidr = checkEidr(cells.eidr);
+      if (eidr.ok) {
+        const first = firstRowOfEidr.get(eidr.value);
+        if (existing.has(eidr.value)) at("eidr", "Another of your titles already has this EIDR ID.");
+        else if (first !== undefined) at("eidr", `Row ${first} has the same EIDR ID.`);
+        else firstRowOfEidr.set(eidr.value, row);
+      }
+    }
+    if (rowErrors.length === 0 && data) valid.push({ row, data });
+    const order = (column: string) => {
+      const i = IMPORT_COLUMNS.indexOf(column as ImportColumn);
+      return i < 0 ? IMPORT_COLUMNS.length : i;
+    };
+    errors.push(...rowErrors.sort((a, b) => order(a.column) - order(b.column)));
+  }
+  return { valid, errors };
+}
+
+function previewTitle(data: CreateTitleData): PreviewTitle {
+  return {
+    kind: data.kind,
+    originalTitle: data.originalTitle,
+    titles: { en: data.titles.en ?? null, zh: data.titles.zh ?? null },
+    originalLanguage: data.originalLanguage,
+    genres: data.genres,
+    year: data.year,
+    runtimeMinutes: data.runtimeMinutes ?? null,
+    episodeCount: data.episodeCount ?? null,
+    eidr: data.eidr ?? null,
+    synopsis: data.synopsis ?? null,
+    visibility: data.visibility,
+    awards: data.awards.map((a) => ({ festival: a.festival, section: a.section ?? null, award: a.award, year: a.year })),
+  };
+}
+
+const withPath = (e: ImportRowError): ImportError => ({ path: `rows.${e.row}.${e.column}`, ...e });
+
+// ---- importing ----------------------------------------------------------------------------------
+
+let lastMs = 0;
+let counter = 0;
+
+/** A UUIDv7 (RFC 9562) whose 12-bit counter keeps ids made within one millisecond in order. */
+function uuidv7(): string {
+  const now = Date.now();
+  if (now > lastMs) {
+    lastMs = now;
+    counter = 0;
+  } else if (++counter > 0xfff) {
+    lastMs += 1;
+    counter = 0;
+  }
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(lastMs, 0, 6);
+  bytes[6] = 0x70 | (counter >> 8);
+  bytes[7] = counter & 0xff;
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+async function existingEidrs(actor: Actor, rows: readonly RawRow[]): Promise<Set<string>> {
+  const candidates = new Set<string>();
+  for (const { cells } of rows) {
+    const check = cells.eidr === "" ? undefined : checkEidr(cells.eidr);
+    if (check?.ok) candidates.add(check.value);
+  }
+  if (candidates.size === 0) return new Set();
+  const found = await db.title.findMany({ where: { studioId: actor.org.id, eidr: { in: [...candidates] } }, select: { eidr: true } });
+  return new Set(found.flatMap((t) => (t.eidr ? [t.eidr] : [])));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  // A raw statement reports the driver's error instead: SQLSTATE 23505 is unique_violation.
+  const meta = error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
+  return error.code === "P2010" && meta?.driverAdapterError?.cause?.originalCode === "23505";
+}
+
+// Titles and their ORIGINAL versions go in with one INSERT … SELECT FROM unnest(column arrays) per
+// table. Measured with 20,000 titles: about 0.6 s, against 12 s or more for createMany, whose
+// chunked VALUES lists of ~30,000 parameters Postgres spends most of that time parsing and
+// planning. The rows are built by titleRow()/originalVersionRow(), as in createTitle; array cells
+// travel as comma-joined text (genre, territory and language codes never contain commas).
+const joined = (values: readonly string[]) => values.join(",");
+
+async function insertTitles(tx: Prisma.TransactionClient, studioId: string, ids: string[], valid: ValidTitle[]) {
+  const rows = valid.map(({ data }) => titleRow(data, data.originalLanguage));
+  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO title (id, studio_id, kind, original_title, title_en, title_zh, original_language, genres, year,
+                       runtime_minutes, episode_count, eidr, synopsis, visibility, updated_at)
+    SELECT u.id, ${studioId}::uuid, u.kind::title_kind, u.original_title, u.title_en, u.title_zh, u.original_language,
+           string_to_array(u.genres, ','), u.year, u.runtime_minutes, u.episode_count, u.eidr, u.synopsis,
+           u.visibility::title_visibility, now()
+    FROM unnest(${ids}::uuid[], ${col("kind")}::text[], ${col("originalTitle")}::text[], ${col("titleEn")}::text[],
+                ${col("titleZh")}::text[], ${col("originalLanguage")}::text[], ${rows.map((r) => joined(r.genres))}::text[],
+                ${col("year")}::int[], ${col("runtimeMinutes")}::int[], ${col("episodeCount")}::int[], ${col("eidr")}::text[],
+                ${col("synopsis")}::text[], ${col("visibility")}::text[])
+      AS u(id, kind, original_title, title_en, title_zh, original_language, genres, year, runtime_minutes, episode_count,
+           eidr, synopsis, visibility)`;
+  if (inserted !== rows.length) throw new Error(`inserted ${inserted} of ${rows.length} titles`);
+}
+
+async function insertOriginalVersions(tx: Prisma.TransactionClient, titleIds: string[], valid: ValidTitle[]) {
+  const rows = valid.map(({ data }, i) =>
+    originalVersionRow({ id: titleIds[i]!, originalLanguage: data.originalLanguage, runtimeMinutes: data.runtimeMinutes ?? null }),
+  );
+  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO version (id, title_id, kind, name, territories, audio_languages, subtitle_languages, runtime_minutes, status, updated_at)
+    SELECT u.id, u.title_id, u.kind::version_kind, u.name, string_to_array(u.territories, ','), string_to_array(u.audio, ','),
+           string_to_array(u.subtitles, ','), u.runtime_minutes, u.status::version_status, now()
+    FROM unnest(${rows.map(() => uuidv7())}::uuid[], ${col("titleId")}::uuid[], ${col("kind")}::text[], ${col("name")}::text[],
+                ${rows.map((r) => joined(r.territories))}::text[], ${rows.map((r) => joined(r.audioLanguages))}::text[],
+                ${rows.map((r) => joined(r.subtitleLanguages))}::text[], ${col("runtimeMinutes")}::int[], ${col("status")}::text[])
+      AS u(id, title_id, kind, name, territories, audio, subtitles, runtime_minutes, status)`;
+  if (inserted !== rows.length) throw new Error(`inserted ${inserted} of ${rows.length} versions`);
+}
+
+type ImportOptions = { contentType?: string };
+
+/**
+ * Dry run: reads and validates the file and reports every error with a preview of the first rows.
+ * Commit: the same checks, then every title with its ORIGINAL version and awards in one
+ * transaction — or, if any row has an error, nothing at all and every error.
+ */
+export async function importTitles(
+  actor: Actor,
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions & { dryRun: true },
+): Promise<Result<ImportPreview>>;
+export async function importTitles(
+  actor: Actor,
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions & { dryRun: false },
+): Promise<Result<ImportCommitted>>;
+export async function importTitles(
+  actor: Actor,
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions & { dryRun: boolean },
+): Promise<Result<ImportPreview | ImportCommitted>> {
+  if (!can({ role: actor.role, orgKind: actor.org.kind }, "catalogue.write")) return forbidden("Only studios import titles.");
+  const parsed = await parseTitleFile(bytes, fileName, options.contentType);
+  if (!parsed.ok) return parsed;
+  const { rows } = parsed.value;
+  const { valid, errors } = validateTitleRows(rows, { existingEidrs: await existingEidrs(actor, rows) });
+
+  if (options.dryRun) {
+    const validByRow = new Map(valid.map((v) => [v.row, v.data]));
+    const preview = rows.slice(0, PREVIEW_ROWS).map(({ row, cells }): PreviewRow => {
+      const data = validByRow.get(row);
+      return { row, valid: data !== undefined, cells, title: data ? previewTitle(data) : null };
+    });
+    return ok({ rows: rows.length, valid: valid.length, errors: errors.map(withPath), preview });
+  }
+
+  if (errors.length > 0) {
+    const badRows = new Set(errors.map((e) => e.row)).size;
+    return fail(
+      "invalid",
+      "IMPORT_ROWS_INVALID",
+      `${badRows} of ${rows.length} rows need attention; nothing was imported. Fix them and import the file again.`,
+      { errors: errors.map(withPath), details: { rows: rows.length, valid: valid.length, badRows } },
+    );
+  }
+
+  const ids = valid.map(() => uuidv7());
+  try {
+    await db.$transaction(
+      async (tx) => {
+        await insertTitles(tx, actor.org.id, ids, valid);
+        await insertOriginalVersions(tx, ids, valid);
+        const awards = valid.flatMap(({ data }, i) =>
+          data.awards.map((a, position) => ({ ...a, section: a.section ?? null, titleId: ids[i]!, position })),
+        );
+        if (awards.length > 0) await tx.titleAward.createMany({ data: awards });
+        await recordAudit(tx, who(actor), {
+          action: "title.import",
+          entityType: "TitleImport",
+          entityId: uuidv7(),
+          partyOrgIds: [actor.org.id],
+          after: { fileName, count: ids.length, ids },
+        });
+      },
+      // 20,000 titles take seconds on a busy machine, past the 5 s default of an interactive transaction.
+      { maxWait: 10_000, timeout: 120_000 },
+    );
+  } catch (error) {
+    // Another title took one of these EIDR IDs between the check and the write.
+    if (isUniqueViolation(error))
+      return fail(
+        "conflict",
+        "EIDR_TAKEN",
+        "One of these EIDR IDs was just registered to another of your titles; nothing was imported. Import the file again to see which row.",
+      );
+    throw error;
+  }
+  return ok({ created: ids.length, ids });
+}
