@@ -1,0 +1,163 @@
+import { Building2, Clapperboard, Globe2, KeyRound, Landmark, MailPlus, ScrollText, Users } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { OrgKindBadge } from "@/components/common/org-kind-badge";
+import { PageHeader } from "@/components/common/page-header";
+import { type ChecklistItem, GettingStarted } from "@/components/dashboard/getting-started";
+import { InvitationsForYou } from "@/components/dashboard/invitations-for-you";
+import { RecentActivity } from "@/components/dashboard/recent-activity";
+import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { requireSession } from "@/lib/auth/gate";
+import { can } from "@/lib/auth/permissions";
+import { countryName } from "@/lib/i18n/countries";
+import { formatNumber } from "@/lib/i18n/format";
+import { listInvitationsForEmail, organizationFigures, platformFigures } from "@/lib/orgs/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
+
+/**
+ * Every kind of organisation lands here. Only figures that exist today are shown; later features
+ * (titles, deals, statements, advances) add their own cards next to these.
+ */
+export default async function DashboardPage() {
+  const { actor, user } = await requireSession();
+  const subject = { role: actor.role, orgKind: actor.org.kind };
+  const mayInvite = can(subject, "org.members.invite");
+  const mayManageKeys = can(subject, "org.apiKeys.manage");
+  const mayReadAudit = can(subject, "org.audit.read");
+  const mayManageOrgs = can(subject, "platform.organizations.manage");
+  const isPlatform = actor.org.kind === "PLATFORM";
+
+  const [figures, platform, invitations, recent, t, tRole, tKind, locale] = await Promise.all([
+    organizationFigures(actor),
+    isPlatform ? platformFigures() : Promise.resolve(null),
+    listInvitationsForEmail(user.email),
+    mayReadAudit ? listAuditEntries(actor, { limit: 6 }) : Promise.resolve(null),
+    getTranslations("dashboard"),
+    getTranslations("role"),
+    getTranslations("orgKind"),
+    getLocale(),
+  ]);
+  const n = (value: number) => formatNumber(value, locale);
+
+  const checklist: ChecklistItem[] = [
+    ...(mayInvite
+      ? [{ key: "invite", href: "/settings/members", done: figures.members > 1 || figures.pendingInvitations > 0 } as const]
+      : []),
+    ...(mayManageKeys ? [{ key: "apiKey", href: "/settings/api-keys", done: figures.apiKeys > 0 } as const] : []),
+    ...(platform && mayManageOrgs ? [{ key: "facility", href: "/organizations", done: platform.organizations.FACILITY > 0 } as const] : []),
+    ...(mayReadAudit ? [{ key: "auditLog", href: "/settings/audit-log" } as const] : []),
+    { key: "profile", href: "/settings/profile" },
+    { key: "apiDocs", href: "/api/v1/openapi.json", external: true },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <span className="flex flex-wrap items-center gap-2">
+            <OrgKindBadge kind={actor.org.kind} />
+            <span>{t("welcome", { name: user.name })}</span>
+          </span>
+        }
+        title={actor.org.name || t("title")}
+        description={t(`subtitle.${actor.org.kind}`)}
+      />
+
+      <InvitationsForYou invitations={invitations} />
+
+      <StatGrid>
+        <StatCard
+          label={t("stats.members")}
+          value={n(figures.members)}
+          hint={t("stats.membersHint")}
+          icon={Users}
+          tone="brand"
+          href="/settings/members"
+        />
+        <StatCard
+          label={t("stats.pendingInvitations")}
+          value={n(figures.pendingInvitations)}
+          hint={t("stats.pendingInvitationsHint")}
+          icon={MailPlus}
+          tone="teal"
+          href={mayInvite ? "/settings/members" : undefined}
+        />
+        <StatCard
+          label={t("stats.apiKeys")}
+          value={n(figures.apiKeys)}
+          hint={t("stats.apiKeysHint")}
+          icon={KeyRound}
+          tone="warning"
+          href={mayManageKeys ? "/settings/api-keys" : undefined}
+        />
+        <StatCard
+          label={t("stats.auditEntries")}
+          value={n(figures.auditEntries)}
+          hint={t("stats.auditEntriesHint")}
+          icon={ScrollText}
+          href={mayReadAudit ? "/settings/audit-log" : undefined}
+        />
+      </StatGrid>
+
+      {platform ? (
+        <section aria-labelledby="platform-heading" className="mt-8 flex flex-col gap-3">
+          <div className="flex flex-wrap items-end justify-between gap-2">
+            <div className="flex flex-col gap-1">
+              <h2 id="platform-heading" className="text-base font-semibold">
+                {t("platform.title")}
+              </h2>
+              <p className="text-sm text-muted-foreground">{t("platform.description", { count: platform.totalOrganizations })}</p>
+            </div>
+            {mayManageOrgs ? (
+              <Link href="/organizations" className="text-sm font-medium text-primary hover:underline">
+                {t("platform.manage")}
+              </Link>
+            ) : null}
+          </div>
+          <StatGrid className="xl:grid-cols-5">
+            <StatCard label={t("platform.studios")} value={n(platform.organizations.STUDIO)} icon={Clapperboard} tone="brand" />
+            <StatCard label={t("platform.partners")} value={n(platform.organizations.PARTNER)} icon={Globe2} tone="teal" />
+            <StatCard label={t("platform.facilities")} value={n(platform.organizations.FACILITY)} icon={Landmark} tone="warning" />
+            <StatCard label={t("platform.platforms")} value={n(platform.organizations.PLATFORM)} icon={Building2} />
+            <StatCard label={t("platform.users")} value={n(platform.users)} hint={t("platform.usersHint")} icon={Users} />
+          </StatGrid>
+        </section>
+      ) : null}
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="flex min-w-0 flex-col gap-6">
+          <GettingStarted items={checklist} organizationName={actor.org.name} />
+          {recent ? <RecentActivity entries={recent.items} /> : null}
+        </div>
+        <Card className="h-fit">
+          <CardHeader>
+            <CardTitle>{t("organization.title")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid gap-3 text-sm">
+              <div className="flex items-center justify-between gap-3">
+                <dt className="text-muted-foreground">{t("organization.kind")}</dt>
+                <dd>{tKind(actor.org.kind)}</dd>
+              </div>
+              <div className="flex items-center justify-between gap-3">
+                <dt className="text-muted-foreground">{t("organization.homeCountry")}</dt>
+                <dd>{countryName(actor.org.homeCountry, locale)}</dd>
+              </div>
+              <div className="flex items-center justify-between gap-3">
+                <dt className="text-muted-foreground">{t("organization.role")}</dt>
+                <dd>{tRole(actor.role)}</dd>
+              </div>
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type * as React from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireSession } from "@/lib/auth/gate";
+import { logoutEverywhereAction } from "@/lib/orgs/actions";
+
+/** The signed-in frame. Every page below still checks its own permission: this layout only requires a session. */
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const { actor, user, organizations } = await requireSession();
+  const active = organizations.find((o) => o.id === actor.org.id) ?? {
+    id: actor.org.id,
+    name: actor.org.name,
+    kind: actor.org.kind,
+    role: actor.role,
+  };
+  return (
+    <AppShell
+      user={{ name: user.name, email: user.email }}
+      organizations={organizations}
+      activeOrganization={active}
+      logoutEverywhereAction={logoutEverywhereAction}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+/** Reasons a server action may answer with that have their own message in the UI language. */
+const KNOWN = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "LAST_OWNER",
+  "ALREADY_MEMBER",
+  "EXPIRED",
+  "WRONG_ACCOUNT",
+  "VALIDATION_FAILED",
+  "RATE_LIMITED",
+] as const;
+type KnownReason = (typeof KNOWN)[number];
+
+function isKnown(reason: string): reason is KnownReason {
+  return (KNOWN as readonly string[]).includes(reason);
+}
+
+/**
+ * Server actions answer `{ ok: false, reason, message }` with an English `message` (the same text
+ * the API sends). The UI shows its own translation of the reason instead, or a generic message.
+ */
+export function useActionError() {
+  const t = useTranslations("actionErrors");
+  return (result: { reason?: string } | null | undefined): string => {
+    const reason = result?.reason;
+    return reason && isKnown(reason) ? t(reason) : t("generic");
+  };
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { Trash2, UserMinus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useActionError } from "@/components/common/action-error";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { SimpleSelect } from "@/components/common/simple-select";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/result";
+import { ROLES, type RoleName } from "@/lib/orgs/schema";
+
+type Member = { membershipId: string; name: string; role: RoleName };
+
+/** Owners change a member's role in place; the server refuses to demote the last owner. */
+export function MemberRoleSelect({
+  member,
+  changeRoleAction,
+}: {
+  member: Member;
+  changeRoleAction: (membershipId: string, input: { role: RoleName }) => Promise<ActionResult>;
+}) {
+  const t = useTranslations("members");
+  const tRole = useTranslations("role");
+  const actionError = useActionError();
+  const router = useRouter();
+  const [role, setRole] = useState<RoleName>(member.role);
+  const [busy, setBusy] = useState(false);
+
+  async function change(next: string) {
+    const wanted = ROLES.find((r) => r === next);
+    if (!wanted || wanted === role) return;
+    const previous = role;
+    setRole(wanted);
+    setBusy(true);
+    const result = await changeRoleAction(member.membershipId, { role: wanted }).catch(() => null);
+    setBusy(false);
+    if (!result?.ok) {
+      setRole(previous);
+      toast.error(actionError(result ?? undefined));
+      return;
+    }
+    toast.success(t("changeRole.success", { name: member.name, role: tRole(wanted) }));
+    router.refresh();
+  }
+
+  return (
+    <SimpleSelect
+      aria-label={t("roleFor", { name: member.name })}
+      value={role}
+      onValueChange={change}
+      disabled={busy}
+      className="h-8 w-32"
+      data-testid="member-role-select"
+      options={ROLES.map((r) => ({ value: r, label: tRole(r) }))}
+    />
+  );
+}
+
+export function RemoveMemberButton({
+  member,
+  organizationName,
+  removeAction,
+}: {
+  member: Member;
+  organizationName: string;
+  removeAction: (membershipId: string) => Promise<ActionResult>;
+}) {
+  const t = useTranslations("members.remove");
+  const actionError = useActionError();
+  const router = useRouter();
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button
+          variant="ghost"
+          size="icon-sm"
+          aria-label={t("label", { name: member.name })}
+          className="text-muted-foreground hover:text-destructive"
+        >
+          <UserMinus aria-hidden />
+        </Button>
+      }
+      title={t("title", { name: member.name })}
+      description={t("description", { organization: organizationName })}
+      confirmLabel={t("confirm")}
+      destructive
+      onConfirm={async () => {
+        const result = await removeAction(member.membershipId).catch(() => null);
+        if (!result?.ok) {
+          toast.error(actionError(result ?? undefined));
+          return false;
+        }
+        toast.success(t("success", { name: member.name }));
+        router.refresh();
+      }}
+    />
+  );
+}
+
+export function RevokeInvitationButton({
+  invitation,
+  revokeAction,
+}: {
+  invitation: { id: string; email: string };
+  revokeAction: (invitationId: string) => Promise<ActionResult>;
+}) {
+  const t = useTranslations("members.pending.revoke");
+  const actionError = useActionError();
+  const router = useRouter();
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={t("label", { email: invitation.email })}
+          className="text-muted-foreground hover:text-destructive"
+        >
+          <Trash2 aria-hidden />
+          <span className="hidden sm:inline">{t("confirm")}</span>
+        </Button>
+      }
+      title={t("title", { email: invitation.email })}
+      description={t("description")}
+      confirmLabel={t("confirm")}
+      destructive
+      onConfirm={async () => {
+        const result = await revokeAction(invitation.id).catch(() => null);
+        if (!result?.ok) {
+          toast.error(actionError(result ?? undefined));
+          router.refresh();
+          return false;
+        }
+        toast.success(t("success"));
+        router.refresh();
+      }}
+    />
+  );
+}
