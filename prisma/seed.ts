@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import { seedCatalogue } from "./seed-catalogue";
+import { seedDeals } from "./seed-deals";
 
 export const DEMO_PASSWORD_DEFAULT = "demo-rights-2026";
 
@@ -81,7 +82,8 @@ export async function seed(): Promise<{ created: boolean }> {
   );
 
   const catalogue = await seedCatalogue();
-  return { created: created || catalogue.created };
+  const deals = await seedDeals();
+  return { created: created || catalogue.created || deals.created };
 }
 
 // `npm run db:seed`
