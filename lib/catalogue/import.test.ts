@@ -243,6 +243,7 @@ describe("validateTitleRows", () => {
       { row: 3, column: "year", message: "Enter the year as a whole number." },
       { row: 3, column: "eidr", message: "This EIDR ID's check character does not match; check for a typo." },
       { row: 4, column: "originalTitle", message: "Enter the original title." },
+      { row: 4, column: "originalLanguage", message: expect.stringMatching(/not a BCP 47 language tag/) },
       { row: 4, column: "genres", message: expect.stringMatching(/^“POLKA”: Unknown genre/) },
       { row: 5, column: "titleZh", message: "Use at most 300 characters." },
       {
@@ -254,7 +255,7 @@ describe("validateTitleRows", () => {
     ]);
   });
 
-  it("checks the language tag on the server side once the row passes the schema", () => {
+  it("checks the language tag against the IANA registry, as POST /titles does", () => {
     const { errors } = validateTitleRows([rowOf({ ...GOOD, originalLanguage: "xx-notalanguage" })]);
     expect(errors).toEqual([{ row: 2, column: "originalLanguage", message: expect.stringMatching(/not a BCP 47 language tag/) }]);
   });

@@ -304,7 +304,7 @@ function titleInput(cells: Record<ImportColumn, string>, awards: AwardCells[], g
 /**
  * Validates every row with createTitleSchema and the server-side reference checks, and refuses an
  * EIDR ID used twice in the file or already held by one of the studio's titles (`existingEidrs`).
- * Errors are sorted by row, then column, each naming the column as the file does.
+ * Errors are sorted by row, then column (kind, originalTitle, … as in IMPORT_COLUMNS).
  */
 export function validateTitleRows(
   rows: readonly RawRow[],
@@ -320,22 +320,22 @@ export function validateTitleRows(
     const { awards, positions } = parseAwards(cells.awards, (message) => at("awards", message));
     const genres = splitList(cells.genres, /[;|]/);
     const parsed = createTitleSchema.safeParse(titleInput(cells, awards, genres));
-    let data: CreateTitleData | undefined;
-    if (parsed.success) {
+    const issues = parsed.success ? [] : parsed.error.issues;
+    for (const issue of issues) {
+      const [field, index, sub] = issue.path;
+      const column = field === "titles" ? (index === "zh" ? "titleZh" : "titleEn") : String(field ?? "row");
+      let message = issue.message;
+      if (field === "genres" && typeof index === "number") message = `“${genres[index]}”: ${message}`;
+      if (field === "awards" && typeof index === "number")
+        message = `Award ${(positions[index] ?? index) + 1}${sub === undefined ? "" : ` (${String(sub)})`}: ${message}`;
+      at(column, message);
+    }
+    // The server-side checks run whenever their own field passed the schema, so one pass shows them all.
+    let originalLanguage = cells.originalLanguage;
+    if (!issues.some((i) => i.path[0] === "originalLanguage")) {
       const referenceErrors: FieldError[] = [];
-      const originalLanguage = checkTitleReferences(parsed.data, referenceErrors);
+      originalLanguage = checkTitleReferences({ originalLanguage }, referenceErrors);
       for (const e of referenceErrors) at(e.path, e.message);
-      data = { ...parsed.data, originalLanguage };
-    } else {
-      for (const issue of parsed.error.issues) {
-        const [field, index, sub] = issue.path;
-        const column = field === "titles" ? (index === "zh" ? "titleZh" : "titleEn") : String(field ?? "row");
-        let message = issue.message;
-        if (field === "genres" && typeof index === "number") message = `“${genres[index]}”: ${message}`;
-        if (field === "awards" && typeof index === "number")
-          message = `Award ${(positions[index] ?? index) + 1}${sub === undefined ? "" : ` (${String(sub)})`}: ${message}`;
-        at(column, message);
-      }
     }
     if (cells.eidr !== "") {
       const eidr = checkEidr(cells.eidr);
@@ -346,7 +346,7 @@ export function validateTitleRows(
         else firstRowOfEidr.set(eidr.value, row);
       }
     }
-    if (rowErrors.length === 0 && data) valid.push({ row, data });
+    if (parsed.success && rowErrors.length === 0) valid.push({ row, data: { ...parsed.data, originalLanguage } });
     const order = (column: string) => {
       const i = IMPORT_COLUMNS.indexOf(column as ImportColumn);
       return i < 0 ? IMPORT_COLUMNS.length : i;
