@@ -20,7 +20,7 @@ export function ApiUsagePanel({ origin, organizationName }: { origin: string; or
             <CopyButton value={example} iconOnly variant="ghost" />
           </div>
           <pre
-            className="overflow-x-auto rounded-md bg-foreground p-3 font-mono text-xs leading-relaxed text-background"
+            className="rounded-md bg-foreground p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-background"
             data-testid="api-usage-example"
           >
             {example}

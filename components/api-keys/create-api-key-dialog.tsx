@@ -94,7 +94,9 @@ export function CreateApiKeyDialog({ createAction, origin }: CreateApiKeyDialogP
             </FormField>
             <div className="grid gap-1.5">
               <p className="text-sm font-medium">{t("created.tryIt")}</p>
-              <pre className="overflow-x-auto rounded-md bg-foreground p-3 font-mono text-xs leading-relaxed text-background">{curl}</pre>
+              <pre className="rounded-md bg-foreground p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-background">
+                {curl}
+              </pre>
             </div>
             <DialogFooter>
               <CopyButton value={created.key} label={t("created.copy")} size="default" />

@@ -45,7 +45,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     {
       id: "when",
       header: t("columns.when"),
-      className: "w-36 min-w-36",
+      nowrap: true,
       cell: (e) => (
         <time dateTime={e.at.toISOString()} className="text-muted-foreground tabular-nums">
           {formatDateTime(e.at, locale, { seconds: true })}

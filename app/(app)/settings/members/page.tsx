@@ -102,7 +102,7 @@ export default async function MembersPage() {
   ];
 
   const invitationColumns: Column<InvitationRow>[] = [
-    { id: "email", header: t("pending.columns.email"), cell: (i) => <span className="font-medium break-all">{i.email}</span> },
+    { id: "email", header: t("pending.columns.email"), nowrap: true, cell: (i) => <span className="font-medium">{i.email}</span> },
     { id: "role", header: t("pending.columns.role"), cell: (i) => <Badge variant={ROLE_BADGE[i.role]}>{tRole(i.role)}</Badge> },
     { id: "invitedBy", header: t("pending.columns.invitedBy"), cell: (i) => i.invitedBy.name },
     {
