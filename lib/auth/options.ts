@@ -17,7 +17,10 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (secret) return secret;
-  if (process.env.NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET must be set in production");
+  // `next build` evaluates this module without serving anything; the secret matters at run time.
+  if (process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    throw new Error("NEXTAUTH_SECRET must be set in production");
+  }
   return "rightsbridge-development-secret-not-for-production";
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh.json";
+import { messages } from "@/messages";
+
+const { en, zh } = messages;
 
 type Tree = { [key: string]: string | Tree };
 

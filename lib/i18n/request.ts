@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { messages } from "@/messages";
 import { type AppLocale, isLocale, LOCALE_COOKIE, negotiateLocale } from "./config";
 
 /** Reads the viewer's locale: the cookie the switcher sets wins over the browser's preference. */
@@ -14,7 +15,7 @@ export default getRequestConfig(async ({ locale: requested }) => {
   const locale = isLocale(requested) ? requested : await resolveLocale();
   return {
     locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: messages[locale],
     // Server-rendered times are shown in UTC with the zone named, so the page never depends on the
     // host's time zone; formatDateTime() callers that know the viewer's zone pass it explicitly.
     timeZone: "UTC",

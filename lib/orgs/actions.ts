@@ -5,6 +5,7 @@ import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/l
 import { getSession, getSignedInUser } from "@/lib/auth/gate";
 import {
   acceptInvitation,
+  acceptInvitationForUser,
   changeMemberRole,
   createOrganizationAsPlatform,
   inviteMember,
@@ -66,6 +67,15 @@ export async function acceptInvitationAction(token: string): Promise<ActionResul
   return result.ok ? { ok: true, data: result.value } : fromFailure(result);
 }
 
+/** One-click accept from the dashboard or /welcome: the invitation must be for the signed-in email. */
+export async function acceptInvitationByIdAction(invitationId: string): Promise<ActionResult<{ organizationId: string }>> {
+  const user = await getSignedInUser();
+  if (!user) return unauthenticated;
+  if (!id.safeParse(invitationId).success) return { ok: false, reason: "NOT_FOUND", message: "Invitation not found." };
+  const result = await acceptInvitationForUser(user, invitationId, null);
+  return result.ok ? { ok: true, data: result.value } : fromFailure(result);
+}
+
 export async function logoutEverywhereAction(): Promise<ActionResult> {
   const session = await getSession();
   if (!session) return unauthenticated;
@@ -80,7 +90,7 @@ export async function createOrganizationAction(input: unknown): Promise<ActionRe
   if (!parsed.ok) return parsed;
   const result = await createOrganizationAsPlatform(session.actor, parsed.data);
   if (!result.ok) return fromFailure(result);
-  revalidatePath("/platform/organizations");
+  revalidatePath("/organizations");
   const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
   const token = result.value.invitationToken;
   return { ok: true, data: { id: result.value.id, invitationUrl: token ? new URL(`/invite/${token}`, base).toString() : null } };

@@ -204,6 +204,39 @@ export async function acceptInvitation(
   });
 }
 
+/** Accepts a pending invitation addressed to the user's own email, found by its id. */
+export async function acceptInvitationForUser(
+  user: { id: string; email: string },
+  invitationId: string,
+  requestId: string | null,
+): Promise<Result<{ organizationId: string }, "NOT_FOUND">> {
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitationId, email: user.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count === 0) return notFound("Invitation");
+    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: invitationId } });
+    const membership = await tx.membership.upsert({
+      where: { userId_organizationId: { userId: user.id, organizationId: invitation.organizationId } },
+      create: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role },
+      update: {},
+    });
+    await recordAudit(
+      tx,
+      { userId: user.id, apiKeyId: null, organizationId: invitation.organizationId, requestId },
+      {
+        action: "membership.create",
+        entityType: "Membership",
+        entityId: membership.id,
+        partyOrgIds: [invitation.organizationId],
+        after: { user: user.email, role: membership.role, invitationId: invitation.id },
+      },
+    );
+    return ok({ organizationId: invitation.organizationId });
+  });
+}
+
 type MemberChange = Result<null, "NOT_FOUND" | "FORBIDDEN" | "LAST_OWNER">;
 
 async function ownersLeft(tx: Prisma.TransactionClient, organizationId: string, excludingMembershipId: string) {
