@@ -244,6 +244,8 @@ describe("POST /api/v1/titles/import", () => {
   it("answers 422 without a file, 415 for other kinds of file, and 422 for an unknown column", async () => {
     const none = expectProblem(await upload(studio.headers, undefined, { dryRun: "false" }), 422);
     expect(none.errors).toEqual([expect.objectContaining({ path: "file" })]);
+    const empty = await callRoute(importRoute, IMPORT, { method: "POST", headers: studio.headers });
+    expect(expectProblem(empty, 422).errors).toEqual([expect.objectContaining({ path: "file" })]);
     const pdf = await upload(studio.headers, { bytes: new TextEncoder().encode("%PDF-1.7"), name: "titles.pdf", type: "application/pdf" });
     expect(expectProblem(pdf, 415).detail).toMatch(/not a CSV or XLSX file/);
     const json = await callRoute(importRoute, IMPORT, { headers: studio.headers, json: { titles: [] } });

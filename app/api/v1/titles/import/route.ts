@@ -11,7 +11,10 @@ const RAW_TYPES: Record<string, string> = { "text/csv": "upload.csv", "applicati
 
 type Upload = { bytes: Uint8Array; fileName: string; contentType: string };
 
-const tooLarge = () => fail("invalid", "FILE_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+const tooLarge = () => {
+  const message = `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`;
+  return fail("invalid", "FILE_TOO_LARGE", message, { errors: [{ path: "file", message }] });
+};
 const noFile = () => {
   const message = `Attach a CSV or XLSX file as the multipart/form-data field “file”, or send it as the body with content type text/csv or ${XLSX_MIME}.`;
   return fail("invalid", "NO_FILE", message, { errors: [{ path: "file", message }] });
@@ -66,7 +69,7 @@ async function readUpload(req: NextRequest): Promise<Result<Upload>> {
     if (body.byteLength === 0) return noFile();
     return ok({ bytes: body, fileName: rawName, contentType: mime });
   }
-  if (mime === "" && !req.body) return noFile();
+  if (mime === "") return noFile();
   return fail("invalid", "UNSUPPORTED_MEDIA_TYPE", `Send multipart/form-data with a field “file”, or a text/csv or ${XLSX_MIME} body.`);
 }
 
