@@ -249,10 +249,21 @@ async function lockOrganization(tx: Prisma.TransactionClient, organizationId: st
   await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId}::uuid FOR UPDATE`;
 }
 
+/** Under the organisation lock, the acting user must still be an owner (they may just have been demoted). */
+async function stillOwner(tx: Prisma.TransactionClient, actor: Actor): Promise<boolean> {
+  if (!actor.userId) return false;
+  const me = await tx.membership.findUnique({
+    where: { userId_organizationId: { userId: actor.userId, organizationId: actor.org.id } },
+    select: { role: true },
+  });
+  return me?.role === "OWNER";
+}
+
 export async function changeMemberRole(actor: Actor, membershipId: string, role: RoleName): Promise<MemberChange> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "org.members.manage")) return forbidden("Only owners change roles.");
   return db.$transaction(async (tx) => {
     await lockOrganization(tx, actor.org.id);
+    if (!(await stillOwner(tx, actor))) return forbidden("Only owners change roles.");
     const member = await tx.membership.findFirst({
       where: { id: membershipId, organizationId: actor.org.id },
       include: { user: { select: { email: true } } },
@@ -279,6 +290,7 @@ export async function removeMember(actor: Actor, membershipId: string): Promise<
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "org.members.manage")) return forbidden("Only owners remove members.");
   return db.$transaction(async (tx) => {
     await lockOrganization(tx, actor.org.id);
+    if (!(await stillOwner(tx, actor))) return forbidden("Only owners remove members.");
     const member = await tx.membership.findFirst({
       where: { id: membershipId, organizationId: actor.org.id },
       include: { user: { select: { email: true } } },
