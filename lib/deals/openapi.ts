@@ -2,7 +2,9 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { paginated } from "@/lib/api/pagination";
 import { errorResponses, idParams } from "@/lib/api/schemas";
+import { availsExportQuerySchema, emaImportQuerySchema, grantsExportQuerySchema } from "@/lib/avails/schema";
 import { moneySchema } from "@/lib/money/money";
+import { contractQuerySchema } from "./contract";
 import {
   availsQuerySchema,
   createDealSchema,
@@ -240,6 +242,67 @@ export function registerDealPaths(r: OpenAPIRegistry) {
           ),
         }),
       ),
+      ...errorResponses(401, 404, 422),
+    },
+  });
+  // EMA Avails export/import and the contract document.
+  const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const emaFile = (description: string) => ({
+    description,
+    content: { [xlsx]: { schema: z.string().meta({ format: "binary" }) }, "text/csv": { schema: z.string() } },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/avails/export",
+    tags: ["Rights"],
+    summary: "The AVAILABLE cells of an avails query as an EMA Avails file (xlsx: Movie, TV and Mapping sheets; csv: Movie columns)",
+    description:
+      "Same parameters as GET /api/v1/avails. One row per country per leaf media right. Media → LicenseType: EST→EST, TVOD→VOD, SVOD→SVOD; others have none (LicenseType blank) and RightsbridgeMedia carries our code.",
+    request: { query: availsExportQuerySchema },
+    responses: { 200: emaFile("The file, as an attachment."), ...errorResponses(401, 404, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/deals/{id}/grants/export",
+    tags,
+    summary: "A deal's grants as an EMA Avails file (groups expanded to countries; ContractID is the deal id)",
+    request: { params: idParams, query: grantsExportQuerySchema },
+    responses: { 200: emaFile("The file, as an attachment."), ...errorResponses(401, 404, 422) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/deals/{id}/grants/import",
+    tags,
+    summary: "Import an EMA Avails sheet as grants of a DRAFT or PROPOSED deal: all rows or none",
+    description:
+      'Send the XLSX or CSV as multipart/form-data field `file`, or as the raw body. Any bad row answers 422 with `errors: [{path: "rows.<row>.<Column>", message, row, column}]` and nothing is written. A change to a PROPOSED deal voids its signatures.',
+    request: {
+      params: idParams,
+      query: emaImportQuerySchema,
+      body: {
+        content: {
+          "multipart/form-data": { schema: z.object({ file: z.string().meta({ format: "binary" }) }) },
+          [xlsx]: { schema: z.string().meta({ format: "binary" }) },
+          "text/csv": { schema: z.string() },
+        },
+      },
+    },
+    responses: {
+      201: ok(
+        "Imported: the deal with its grants.",
+        z.object({ imported: z.object({ rows: z.int(), grants: z.int(), grantIds: z.array(z.uuid()) }), deal: dealSchema }),
+      ),
+      ...errorResponses(401, 403, 404, 409, 413, 415, 422),
+    },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/deals/{id}/contract.pdf",
+    tags,
+    summary: "The international rights contract as a PDF (English or Simplified Chinese), for the parties",
+    request: { params: idParams, query: contractQuerySchema },
+    responses: {
+      200: { description: "The contract.", content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } } },
       ...errorResponses(401, 404, 422),
     },
   });

@@ -1,0 +1,9 @@
+import { route } from "@/lib/api/handler";
+import { exportAvails, fileResponse } from "@/lib/avails/export";
+import { availsExportQuerySchema } from "@/lib/avails/schema";
+
+export const GET = route({ query: availsExportQuerySchema }, async ({ actor, query }) => {
+  const { format, ...avails } = query;
+  const result = await exportAvails(actor, avails, format);
+  return result.ok ? fileResponse(result.value) : result;
+});

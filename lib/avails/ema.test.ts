@@ -1,0 +1,331 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { expandMediaRights } from "@/lib/reference/media-rights";
+import { expandTerritories } from "@/lib/territories";
+import {
+  EMA_LICENSE_TYPE_OF,
+  EMA_MOVIE_COLUMNS,
+  EMA_TV_SHEET_COLUMNS,
+  type EmaDeal,
+  type EmaImportTitle,
+  type EmaSourceRow,
+  type EmaTitle,
+  emaRowsToGrants,
+  grantLines,
+  parseCsv,
+  parseEmaSheet,
+  writeEmaCsv,
+  writeEmaXlsx,
+} from "./ema";
+
+const REFERENCE_MOVIE = `DisplayName, StoreLanguage, Territory, WorkType, EntryType, TitleInternalAlias,
+TitleDisplayUnlimited, LocalizationType, LicenseType, LicenseRightsDescription, FormatProfile,
+Start, End, PriceType, PriceValue, SRP, Description, OtherTerms, OtherInstructions, ContentID,
+ProductID, EncodeID, AvailID, Metadata, AltID, SuppressionLiftDate, SpecialPreOrderFulfillDate,
+ReleaseYear, ReleaseHistoryOriginal, ReleaseHistoryPhysicalHV, ExceptionFlag, RatingSystem,
+RatingValue, RatingReason, RentalDuration, WatchDuration, CaptionIncluded, CaptionExemption, Any,
+ContractID, ServiceProvider, TotalRunTime, HoldbackLanguage, HoldbackExclusionLanguage`;
+const REFERENCE_TV = `SeriesTitleInternalAlias, SeriesTitleDisplayUnlimited, SeasonNumber, EpisodeNumber,
+EpisodeTitleInternalAlias, EpisodeTitleDisplayUnlimited, SeasonTitleInternalAlias,
+SeasonTitleDisplayUnlimited, EpisodeCount, SeasonCount, SeriesAltID, SeasonAltID, EpisodeAltID,
+CompanyDisplayCredit, SeriesContentID, SeasonContentID, EpisodeContentID, EpisodeProductID,
+FixedEndDate`;
+const list = (s: string) => s.split(/,\s*/).map((c) => c.trim());
+
+const FILM: EmaTitle = {
+  id: "0190a000-0000-7000-8000-000000000001",
+  kind: "FILM",
+  originalTitle: "玉山",
+  titleEn: "Jade Mountain",
+  year: 2025,
+  runtimeMinutes: 112,
+  episodeCount: null,
+};
+const SERIES: EmaTitle = {
+  id: "0190a000-0000-7000-8000-000000000002",
+  kind: "SERIES",
+  originalTitle: "=长安十二时辰",
+  titleEn: null,
+  year: 2019,
+  runtimeMinutes: null,
+  episodeCount: 48,
+};
+const IMPORT_TITLES: EmaImportTitle[] = [FILM, SERIES].map((t) => ({ ...t, eidr: null }));
+
+const DEAL: EmaDeal = {
+  id: "0190a000-0000-7000-8000-0000000000d1",
+  name: "Jade × Partner",
+  licensee: { name: "Partner TH" },
+  grants: [
+    {
+      id: "g1",
+      titleId: FILM.id,
+      territories: ["SEA"],
+      excludedTerritories: ["VN"],
+      mediaRights: ["DIGITAL"],
+      languages: ["th", "en"],
+      start: "2027-01-01",
+      end: "2028-12-31",
+      exclusive: true,
+      editsPermitted: true,
+      holdbacks: [{ mediaRights: ["FREE_TV"], territories: ["TH"], until: "2027-07-01" }],
+    },
+    {
+      id: "g2",
+      titleId: SERIES.id,
+      territories: ["JP", "KR"],
+      excludedTerritories: [],
+      mediaRights: ["PAY_TV", "SVOD"],
+      languages: [],
+      start: "2026-03-01",
+      end: "2026-12-31",
+      exclusive: false,
+      editsPermitted: false,
+      holdbacks: [],
+    },
+  ],
+};
+
+/** The rights a set of grants covers, one string per title × country × leaf media × window × exclusivity. */
+function cellsOf(
+  grants: readonly {
+    titleId: string;
+    territories: readonly string[];
+    excludedTerritories: readonly string[];
+    mediaRights: readonly string[];
+    start: string;
+    end: string;
+    exclusive: boolean;
+  }[],
+) {
+  const out = new Set<string>();
+  for (const g of grants) {
+    for (const c of expandTerritories(g.territories, g.excludedTerritories)) {
+      for (const m of expandMediaRights(g.mediaRights)) out.add([g.titleId, c, m, g.start, g.end, g.exclusive].join("|"));
+    }
+  }
+  return [...out].sort();
+}
+
+const row = (cells: EmaSourceRow["cells"], n = 2): EmaSourceRow => ({ sheet: "Movie", row: n, cells });
+const good = { AltID: FILM.id, Territory: "TH", LicenseType: "SVOD", Start: "2027-01-01", End: "2027-12-31", Exclusive: "Yes" };
+
+describe("EMA Avails columns", () => {
+  it("has the 44 Movie columns of v1.6 in the reference order, and the TV sheet adds the TV columns after them", () => {
+    expect(EMA_MOVIE_COLUMNS).toEqual(list(REFERENCE_MOVIE));
+    expect(EMA_MOVIE_COLUMNS).toHaveLength(44);
+    expect(EMA_TV_SHEET_COLUMNS.slice(0, 44 + 19)).toEqual([...list(REFERENCE_MOVIE), ...list(REFERENCE_TV)]);
+  });
+
+  it("maps only EST, TVOD and SVOD to an EMA LicenseType", () => {
+    expect(Object.entries(EMA_LICENSE_TYPE_OF).filter(([, t]) => t !== null)).toEqual([
+      ["SVOD", "SVOD"],
+      ["TVOD", "VOD"],
+      ["EST", "EST"],
+    ]);
+  });
+});
+
+describe("export", () => {
+  it("writes one row per country and leaf media, groups expanded and exclusions applied", () => {
+    const lines = grantLines(DEAL, [FILM, SERIES]);
+    const film = lines.filter((l) => l.title.id === FILM.id);
+    expect(new Set(film.map((l) => l.country))).toEqual(expandTerritories(["SEA"], ["VN"]));
+    expect(film).toHaveLength(10 * 4);
+    expect(film.some((l) => l.country === "VN")).toBe(false);
+  });
+
+  it("puts films on the Movie sheet and series (WorkType Series) on the TV sheet, with a Mapping sheet", async () => {
+    const bytes = await writeEmaXlsx(grantLines(DEAL, [FILM, SERIES]));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Movie", "TV", "Mapping"]);
+    const movie = workbook.getWorksheet("Movie")!;
+    const header = (movie.getRow(1).values as string[]).slice(1);
+    expect(header.slice(0, 44)).toEqual(list(REFERENCE_MOVIE));
+    expect(header.slice(44)).toEqual(["AllowedLanguages", "Exclusive", "TerritoryExclusion", "Licensee", "RightsbridgeMedia"]);
+    const first = Object.fromEntries(header.map((h, i) => [h, movie.getRow(2).getCell(i + 1).value]));
+    expect(first).toMatchObject({
+      Territory: "BN",
+      WorkType: "Movie",
+      TitleInternalAlias: "玉山",
+      TitleDisplayUnlimited: "Jade Mountain",
+      LicenseType: "SVOD",
+      Start: "2027-01-01",
+      End: "2028-12-31",
+      AltID: FILM.id,
+      ContentID: FILM.id,
+      ContractID: DEAL.id,
+      Exclusive: "Yes",
+      TerritoryExclusion: "VN",
+      Licensee: "Partner TH",
+      RightsbridgeMedia: "SVOD",
+      TotalRunTime: "01:52:00",
+      AllowedLanguages: "th,en",
+    });
+    const avod = movie.getRow(3);
+    expect(avod.getCell(header.indexOf("RightsbridgeMedia") + 1).value).toBe("AVOD");
+    expect(avod.getCell(header.indexOf("LicenseType") + 1).value).toBeNull();
+    const tv = workbook.getWorksheet("TV")!;
+    const tvHeader = (tv.getRow(1).values as string[]).slice(1);
+    const tvRow = Object.fromEntries(tvHeader.map((h, i) => [h, tv.getRow(2).getCell(i + 1).value]));
+    expect(tvRow).toMatchObject({
+      WorkType: "Series",
+      SeriesAltID: SERIES.id,
+      SeriesTitleInternalAlias: SERIES.originalTitle,
+      EpisodeCount: "48",
+    });
+    expect(tv.rowCount).toBe(1 + 2 * 2);
+  });
+
+  it("quotes CSV cells that would start a formula, and the import reads them back unquoted", async () => {
+    const csv = writeEmaCsv(grantLines(DEAL, [FILM, SERIES]));
+    expect(csv.startsWith("\uFEFFDisplayName,StoreLanguage,Territory,")).toBe(true);
+    expect(csv).toContain(",'=长安十二时辰,");
+    const parsed = await parseEmaSheet(new TextEncoder().encode(csv));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.value.rows.find((r) => r.cells.WorkType === "Series")?.cells.TitleInternalAlias).toBe("=长安十二时辰");
+  });
+});
+
+describe("round trip", () => {
+  for (const format of ["xlsx", "csv"] as const) {
+    it(`re-imports a ${format} export into grants covering the same cells`, async () => {
+      const lines = grantLines(DEAL, [FILM, SERIES]);
+      const bytes = format === "xlsx" ? await writeEmaXlsx(lines) : new TextEncoder().encode(writeEmaCsv(lines));
+      const parsed = await parseEmaSheet(bytes);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed));
+      const grants = emaRowsToGrants(parsed.value.rows, IMPORT_TITLES);
+      if (!grants.ok) throw new Error(JSON.stringify(grants.errors));
+      expect(cellsOf(grants.value.map((g) => g.input))).toEqual(cellsOf(DEAL.grants));
+      // Media sharing the same countries come back as one grant each per window.
+      expect(grants.value).toHaveLength(2);
+      expect(grants.value.find((g) => g.input.titleId === FILM.id)!.input).toMatchObject({
+        exclusive: true,
+        languages: ["en", "th"],
+        mediaRights: ["SVOD", "AVOD", "TVOD", "EST"],
+      });
+    });
+  }
+});
+
+describe("import rows", () => {
+  it("maps LicenseType when there is no RightsbridgeMedia, and names the title by its original or English title", () => {
+    const result = emaRowsToGrants(
+      [
+        row({ ...good, AltID: "", TitleInternalAlias: "jade mountain", LicenseType: "VOD" }, 2),
+        row({ ...good, AltID: "", TitleInternalAlias: "玉山", LicenseType: "EST", Territory: "vn" }, 3),
+      ],
+      IMPORT_TITLES,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.map((g) => [g.input.territories, g.input.mediaRights])).toEqual([
+      [["TH"], ["TVOD"]],
+      [["VN"], ["EST"]],
+    ]);
+  });
+
+  it("reads Exclusive Yes/No and treats a missing one as non-exclusive", () => {
+    const result = emaRowsToGrants([row({ ...good, Exclusive: "" }), row({ ...good, Exclusive: "No", Territory: "VN" }, 3)], IMPORT_TITLES);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value).toHaveLength(1);
+    expect(result.value[0]!.input).toMatchObject({ exclusive: false, territories: ["TH", "VN"] });
+  });
+
+  it("refuses an open end unless a date closes it", () => {
+    const refused = emaRowsToGrants([row({ ...good, End: "Open" })], IMPORT_TITLES);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ path: "rows.2.End", row: 2, column: "End", message: expect.stringMatching(/Open.*openEndDate/) }),
+    ]);
+    const closed = emaRowsToGrants([row({ ...good, End: "Open" })], IMPORT_TITLES, { openEndDate: "2030-12-31" });
+    expect(closed.ok && closed.value[0]!.input.end).toBe("2030-12-31");
+  });
+
+  it("names every bad row and column", () => {
+    const result = emaRowsToGrants(
+      [
+        row({ ...good, Territory: "XX" }, 2),
+        row({ ...good, Territory: "SEA" }, 3),
+        row({ ...good, LicenseType: "Library" }, 4),
+        row({ ...good, LicenseType: "", RightsbridgeMedia: "" }, 5),
+        row({ ...good, Start: "2027-02-30" }, 6),
+        row({ ...good, Start: "2028-01-01", End: "2027-01-01" }, 7),
+        row({ ...good, AltID: "0190a000-0000-7000-8000-00000000ffff" }, 8),
+        row({ ...good, AltID: "", TitleInternalAlias: "Nobody's Film" }, 9),
+        row({ ...good, LicenseType: "SVOD", RightsbridgeMedia: "EST" }, 10),
+        row({ ...good, RightsbridgeMedia: "RADIO", LicenseType: "" }, 11),
+        row({ ...good, WorkType: "Episode" }, 12),
+        row({ ...good, Exclusive: "maybe" }, 13),
+        row({ ...good, EntryType: "Delete" }, 14),
+        row({ ...good, AllowedLanguages: "th,not a tag!" }, 15),
+        row({ ...good }, 16),
+      ],
+      IMPORT_TITLES,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.reason).toBe("INVALID_ROWS");
+    expect(result.errors!.map((e) => e.path)).toEqual([
+      "rows.2.Territory",
+      "rows.3.Territory",
+      "rows.4.LicenseType",
+      "rows.5.LicenseType",
+      "rows.6.Start",
+      "rows.7.End",
+      "rows.8.AltID",
+      "rows.9.TitleInternalAlias",
+      "rows.10.LicenseType",
+      "rows.11.RightsbridgeMedia",
+      "rows.12.WorkType",
+      "rows.13.Exclusive",
+      "rows.14.EntryType",
+      "rows.15.AllowedLanguages",
+    ]);
+    expect(result.errors![1]!.message).toMatch(/region or group/);
+    expect(result.errors![2]!.message).toMatch(/Library.*RightsbridgeMedia/);
+  });
+
+  it("refuses an alias that matches several titles", () => {
+    const twins = [...IMPORT_TITLES, { ...IMPORT_TITLES[0]!, id: "0190a000-0000-7000-8000-000000000003", titleEn: null }];
+    const result = emaRowsToGrants([row({ ...good, AltID: "", TitleInternalAlias: "玉山" })], twins);
+    expect(!result.ok && result.errors![0]!.message).toMatch(/matches 2 titles/);
+  });
+});
+
+describe("reading files", () => {
+  it("finds the header below a title row and ignores unknown columns", async () => {
+    const csv = `EMA Avails v1.6,,,\r\nTerritory;LicenseType;Start;End;AltID;Custom\r\nTH;SVOD;2027-01-01;2027-12-31;${FILM.id};x\r\n`;
+    const parsed = await parseEmaSheet(new TextEncoder().encode(csv));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.value.rows).toEqual([
+      { sheet: "Movie", row: 3, cells: { Territory: "TH", LicenseType: "SVOD", Start: "2027-01-01", End: "2027-12-31", AltID: FILM.id } },
+    ]);
+  });
+
+  it("reads Excel date cells as calendar dates", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Movie");
+    sheet.addRow(["Territory", "LicenseType", "Start", "End", "AltID"]);
+    sheet.addRow(["TH", "SVOD", new Date(Date.UTC(2027, 0, 1)), new Date(Date.UTC(2027, 11, 31)), FILM.id]);
+    const parsed = await parseEmaSheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(parsed.ok && parsed.value.rows[0]!.cells).toMatchObject({ Start: "2027-01-01", End: "2027-12-31" });
+  });
+
+  it("refuses files without an EMA header, empty files and old .xls files", async () => {
+    expect(await parseEmaSheet(new TextEncoder().encode("a,b\n1,2\n"))).toMatchObject({ ok: false, reason: "INVALID_HEADER" });
+    expect(await parseEmaSheet(new Uint8Array())).toMatchObject({ ok: false, reason: "FILE_EMPTY" });
+    expect(await parseEmaSheet(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toMatchObject({
+      ok: false,
+      reason: "UNSUPPORTED_FILE_TYPE",
+    });
+  });
+
+  it("parses quoted CSV cells with commas, quotes and newlines", () => {
+    expect(parseCsv('a,b\r\n"x, ""y""","line\nbreak"\r\n')).toEqual([
+      { row: 1, cells: ["a", "b"] },
+      { row: 2, cells: ['x, "y"', "line\nbreak"] },
+    ]);
+  });
+});

@@ -1,0 +1,853 @@
+/**
+ * EMA Avails spreadsheets (the Entertainment Merchants Association / MovieLabs layout), both
+ * ways: avails and a deal's grants written as Movie and TV sheets, and a sheet read back as grant
+ * inputs with per-row errors. Column names and code lists: shared/reference/ema-avails.md.
+ *
+ * Choices (also written into the exported "Mapping" sheet, so the file explains itself):
+ * - One row per country (ISO 3166-1 alpha-2) per leaf media right. Groups and regions are
+ *   expanded and exclusions applied, so a re-import gets countries, never groups.
+ * - Our media → EMA LicenseType is lossy: EST→EST, TVOD→VOD, SVOD→SVOD; AVOD and every
+ *   non-digital right have no LicenseType, so LicenseType stays blank on those rows. Our own code
+ *   rides along in the extra column RightsbridgeMedia, which the import reads first.
+ * - WorkType "Movie" for every title kind except SERIES, whose rows go on the TV sheet with
+ *   WorkType "Series": a Rightsbridge grant covers the whole series (every season and episode).
+ *   The import accepts Series and Season rows for a series and refuses Episode rows.
+ * - AltID and ContentID carry the Rightsbridge title id; Exclusive (Yes/No), TerritoryExclusion
+ *   and Licensee are the optional v1.7.3 columns, AllowedLanguages the v1.7 one.
+ */
+import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
+import type { GrantInput } from "@/lib/deals/schema";
+import { canonicalizeLanguageTag } from "@/lib/reference/languages";
+import {
+  expandMediaRights,
+  getMediaRight,
+  isMediaRightCode,
+  MEDIA_RIGHT_LEAVES,
+  type MediaRightLeafCode,
+} from "@/lib/reference/media-rights";
+import { type Failure, type FieldError, fail, ok, type Result } from "@/lib/result";
+import { expandTerritories, isCountryCode, normalizeTerritoryCode, unknownTerritoryCodes } from "@/lib/territories";
+
+// ---- columns -----------------------------------------------------------------------------------
+
+/** The Movie sheet of EMA Avails v1.6: 44 columns, in this order. */
+export const EMA_MOVIE_COLUMNS = [
+  "DisplayName",
+  "StoreLanguage",
+  "Territory",
+  "WorkType",
+  "EntryType",
+  "TitleInternalAlias",
+  "TitleDisplayUnlimited",
+  "LocalizationType",
+  "LicenseType",
+  "LicenseRightsDescription",
+  "FormatProfile",
+  "Start",
+  "End",
+  "PriceType",
+  "PriceValue",
+  "SRP",
+  "Description",
+  "OtherTerms",
+  "OtherInstructions",
+  "ContentID",
+  "ProductID",
+  "EncodeID",
+  "AvailID",
+  "Metadata",
+  "AltID",
+  "SuppressionLiftDate",
+  "SpecialPreOrderFulfillDate",
+  "ReleaseYear",
+  "ReleaseHistoryOriginal",
+  "ReleaseHistoryPhysicalHV",
+  "ExceptionFlag",
+  "RatingSystem",
+  "RatingValue",
+  "RatingReason",
+  "RentalDuration",
+  "WatchDuration",
+  "CaptionIncluded",
+  "CaptionExemption",
+  "Any",
+  "ContractID",
+  "ServiceProvider",
+  "TotalRunTime",
+  "HoldbackLanguage",
+  "HoldbackExclusionLanguage",
+] as const;
+
+/** What the TV sheet adds after the Movie columns. */
+export const EMA_TV_ADDITIONS = [
+  "SeriesTitleInternalAlias",
+  "SeriesTitleDisplayUnlimited",
+  "SeasonNumber",
+  "EpisodeNumber",
+  "EpisodeTitleInternalAlias",
+  "EpisodeTitleDisplayUnlimited",
+  "SeasonTitleInternalAlias",
+  "SeasonTitleDisplayUnlimited",
+  "EpisodeCount",
+  "SeasonCount",
+  "SeriesAltID",
+  "SeasonAltID",
+  "EpisodeAltID",
+  "CompanyDisplayCredit",
+  "SeriesContentID",
+  "SeasonContentID",
+  "EpisodeContentID",
+  "EpisodeProductID",
+  "FixedEndDate",
+] as const;
+
+/** Optional columns of later versions (v1.7: AllowedLanguages; v1.7.3: the rest) plus our media code. */
+export const EMA_EXTRA_COLUMNS = ["AllowedLanguages", "Exclusive", "TerritoryExclusion", "Licensee", "RightsbridgeMedia"] as const;
+
+export const EMA_MOVIE_SHEET_COLUMNS = [...EMA_MOVIE_COLUMNS, ...EMA_EXTRA_COLUMNS] as const;
+export const EMA_TV_SHEET_COLUMNS = [...EMA_MOVIE_COLUMNS, ...EMA_TV_ADDITIONS, ...EMA_EXTRA_COLUMNS] as const;
+
+export type EmaColumn = (typeof EMA_TV_SHEET_COLUMNS)[number];
+export type EmaCells = Partial<Record<EmaColumn, string>>;
+
+const COLUMN_BY_KEY: ReadonlyMap<string, EmaColumn> = new Map(EMA_TV_SHEET_COLUMNS.map((c) => [c.toLowerCase(), c]));
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// ---- media rights ↔ LicenseType ----------------------------------------------------------------
+
+/** Our leaf media → EMA LicenseType; null where EMA has no type (AVOD, TV, theatrical, ...). */
+export const EMA_LICENSE_TYPE_OF: Readonly<Record<MediaRightLeafCode, string | null>> = Object.freeze(
+  Object.fromEntries(
+    MEDIA_RIGHT_LEAVES.map((m) => [m, ({ EST: "EST", TVOD: "VOD", SVOD: "SVOD" } as Record<string, string>)[m] ?? null]),
+  ) as Record<MediaRightLeafCode, string | null>,
+);
+
+/** EMA LicenseType → our leaf, for sheets without a RightsbridgeMedia column. */
+export const MEDIA_OF_LICENSE_TYPE: ReadonlyMap<string, MediaRightLeafCode> = new Map([
+  ["est", "EST"],
+  ["vod", "TVOD"],
+  ["svod", "SVOD"],
+]);
+
+/** LicenseTypes that exist in EMA but name no right of ours (pre-orders, windows, catalogue status). */
+const UNMAPPABLE_LICENSE_TYPES = new Set(["poest", "pre-release", "library"]);
+
+// ---- rows to write -----------------------------------------------------------------------------
+
+export type EmaTitle = {
+  id: string;
+  kind: string;
+  originalTitle: string;
+  titleEn: string | null;
+  year: number | null;
+  runtimeMinutes: number | null;
+  episodeCount: number | null;
+};
+
+/** One cell of rights: a title in one country, one leaf media right, one window. */
+export type EmaLine = {
+  title: EmaTitle;
+  country: string;
+  media: MediaRightLeafCode;
+  start: string;
+  end: string;
+  exclusive: boolean;
+  displayName?: string;
+  licensee?: string;
+  contractId?: string;
+  availId?: string;
+  excluded?: readonly string[];
+  languages?: readonly string[];
+  description?: string;
+  otherTerms?: string;
+};
+
+const isSeries = (t: EmaTitle) => t.kind === "SERIES";
+
+function runTime(minutes: number | null): string {
+  if (!minutes) return "";
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00`;
+}
+
+/** The cells of one line, on the sheet its title belongs to. */
+export function emaCells(line: EmaLine): EmaCells {
+  const t = line.title;
+  const licenseType = EMA_LICENSE_TYPE_OF[line.media];
+  const media = getMediaRight(line.media)!;
+  const display = t.titleEn || t.originalTitle;
+  const cells: EmaCells = {
+    DisplayName: line.displayName ?? "",
+    Territory: line.country,
+    WorkType: isSeries(t) ? "Series" : "Movie",
+    EntryType: "Full Extract",
+    TitleInternalAlias: t.originalTitle,
+    TitleDisplayUnlimited: display,
+    LicenseType: licenseType ?? "",
+    LicenseRightsDescription: media.name.en,
+    Start: line.start,
+    End: line.end,
+    Description: line.description ?? "",
+    OtherTerms: [licenseType ? "" : `EMA has no LicenseType for ${media.name.en}: see RightsbridgeMedia.`, line.otherTerms ?? ""]
+      .filter(Boolean)
+      .join(" "),
+    ContentID: t.id,
+    AvailID: line.availId ?? "",
+    AltID: t.id,
+    ReleaseYear: t.year ? String(t.year) : "",
+    ContractID: line.contractId ?? "",
+    TotalRunTime: isSeries(t) ? "" : runTime(t.runtimeMinutes),
+    AllowedLanguages: (line.languages ?? []).join(","),
+    Exclusive: line.exclusive ? "Yes" : "No",
+    TerritoryExclusion: (line.excluded ?? []).join(","),
+    Licensee: line.licensee ?? "",
+    RightsbridgeMedia: line.media,
+  };
+  if (isSeries(t)) {
+    Object.assign(cells, {
+      SeriesTitleInternalAlias: t.originalTitle,
+      SeriesTitleDisplayUnlimited: display,
+      EpisodeCount: t.episodeCount ? String(t.episodeCount) : "",
+      SeriesAltID: t.id,
+      SeriesContentID: t.id,
+    } satisfies EmaCells);
+  }
+  return cells;
+}
+
+const MEDIA_ORDER = new Map(MEDIA_RIGHT_LEAVES.map((m, i) => [m, i]));
+
+/** Stable order: title, window, country, media (taxonomy order). */
+export function sortLines(lines: EmaLine[]): EmaLine[] {
+  return [...lines].sort(
+    (a, b) =>
+      a.title.originalTitle.localeCompare(b.title.originalTitle) ||
+      a.title.id.localeCompare(b.title.id) ||
+      a.start.localeCompare(b.start) ||
+      a.end.localeCompare(b.end) ||
+      a.country.localeCompare(b.country) ||
+      (MEDIA_ORDER.get(a.media) ?? 0) - (MEDIA_ORDER.get(b.media) ?? 0),
+  );
+}
+
+// ---- what to export ----------------------------------------------------------------------------
+
+export type AvailsExportItem = { titleId: string; territory: string; mediaRight: string; status: string };
+
+/** The AVAILABLE cells of an avails answer, as lines for the query's window and exclusivity. */
+export function availsLines(
+  items: readonly AvailsExportItem[],
+  titles: readonly EmaTitle[],
+  request: { start: string; end: string; exclusive: boolean },
+): EmaLine[] {
+  const byId = new Map(titles.map((t) => [t.id, t]));
+  const lines: EmaLine[] = [];
+  for (const item of items) {
+    const title = byId.get(item.titleId);
+    if (item.status !== "AVAILABLE" || !title) continue;
+    lines.push({
+      title,
+      country: item.territory,
+      media: item.mediaRight as MediaRightLeafCode,
+      start: request.start,
+      end: request.end,
+      exclusive: request.exclusive,
+      description: request.exclusive ? "Available exclusively" : "Available non-exclusively",
+    });
+  }
+  return sortLines(lines);
+}
+
+export type EmaDeal = {
+  id: string;
+  name: string;
+  licensee: { name: string };
+  grants: readonly {
+    id: string;
+    titleId: string;
+    territories: readonly string[];
+    excludedTerritories: readonly string[];
+    mediaRights: readonly string[];
+    languages: readonly string[];
+    start: string;
+    end: string;
+    exclusive: boolean;
+    editsPermitted: boolean;
+    holdbacks: readonly { mediaRights: readonly string[]; territories: readonly string[]; until: string }[];
+  }[];
+};
+
+/** A deal's grants expanded to country × leaf media lines. */
+export function grantLines(deal: EmaDeal, titles: readonly EmaTitle[]): EmaLine[] {
+  const byId = new Map(titles.map((t) => [t.id, t]));
+  const lines: EmaLine[] = [];
+  for (const g of deal.grants) {
+    const title = byId.get(g.titleId);
+    if (!title) continue;
+    const countries = [...expandTerritories(g.territories, g.excludedTerritories)].sort();
+    const media = [...expandMediaRights(g.mediaRights)];
+    const terms = [
+      ...g.holdbacks.map((h) => `Holdback: ${h.mediaRights.join("/")} in ${h.territories.join(",")} until ${h.until}.`),
+      g.editsPermitted ? "Localization edits permitted." : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+    for (const country of countries) {
+      for (const m of media) {
+        lines.push({
+          title,
+          country,
+          media: m,
+          start: g.start,
+          end: g.end,
+          exclusive: g.exclusive,
+          displayName: deal.licensee.name,
+          licensee: deal.licensee.name,
+          contractId: deal.id,
+          availId: `${g.id}:${country}:${m}`,
+          excluded: g.excludedTerritories,
+          languages: g.languages,
+          description: deal.name,
+          otherTerms: terms,
+        });
+      }
+    }
+  }
+  return sortLines(lines);
+}
+
+// ---- writing -----------------------------------------------------------------------------------
+
+/** The "Mapping" sheet: how our data sits in the EMA layout, for the people who open the file. */
+export function mappingRows(): string[][] {
+  return [
+    ["Rightsbridge media", "Name", "EMA LicenseType", "Note"],
+    ...MEDIA_RIGHT_LEAVES.map((m) => {
+      const type = EMA_LICENSE_TYPE_OF[m];
+      return [
+        m,
+        getMediaRight(m)!.name.en,
+        type ?? "",
+        type ? "" : "No EMA LicenseType: LicenseType blank, RightsbridgeMedia carries the right.",
+      ];
+    }),
+    [],
+    ["Notes"],
+    ["Rows", "One row per country (ISO 3166-1 alpha-2) per media right; groups and regions are expanded and exclusions applied."],
+    [
+      "RightsbridgeMedia",
+      "Our media code (extra column). On import it wins over LicenseType; without it LicenseType EST→EST, VOD→TVOD, SVOD→SVOD.",
+    ],
+    [
+      "WorkType",
+      "Movie for films and every non-series kind (Movie sheet); Series for series (TV sheet): a grant covers every season and episode.",
+    ],
+    ["AltID / ContentID", "The Rightsbridge title id (SeriesAltID / SeriesContentID too on the TV sheet)."],
+    ["Exclusive", "Yes or No (EMA v1.7.3). A row without it imports as non-exclusive."],
+    ["Start / End", "Inclusive calendar dates, YYYY-MM-DD. Windows always end: no End is Open."],
+    ["ContractID / Licensee", "The deal id and the licensee (deal exports); TerritoryExclusion lists the grant's exclusions as entered."],
+    ["Not carried", "Holdbacks and localization edit rights appear in OtherTerms for reading only; the import does not read them back."],
+  ];
+}
+
+/** Guards against spreadsheet formula injection in CSV; the import strips the quote again. */
+function csvSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvLine(values: readonly string[]): string {
+  return values
+    .map((raw) => {
+      const v = csvSafe(raw);
+      return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+    })
+    .join(",");
+}
+
+/** CSV (UTF-8 with BOM, for Excel) of the Movie-sheet columns plus the extras; series rows say WorkType Series. */
+export function writeEmaCsv(lines: readonly EmaLine[]): string {
+  const columns = EMA_MOVIE_SHEET_COLUMNS;
+  const out = [csvLine(columns)];
+  for (const line of lines) {
+    const cells = emaCells(line);
+    out.push(csvLine(columns.map((c) => cells[c] ?? "")));
+  }
+  return `\uFEFF${out.join("\r\n")}\r\n`;
+}
+
+/** The workbook: Movie sheet, TV sheet, Mapping sheet. Written as a stream, so large exports stay lean. */
+export async function writeEmaXlsx(lines: readonly EmaLine[]): Promise<Uint8Array> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Rightsbridge";
+  for (const [name, columns, rows] of [
+    ["Movie", EMA_MOVIE_SHEET_COLUMNS, lines.filter((l) => !isSeries(l.title))],
+    ["TV", EMA_TV_SHEET_COLUMNS, lines.filter((l) => isSeries(l.title))],
+  ] as const) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = columns.map((c) => ({ key: c, width: Math.max(12, c.length + 2) }));
+    const header = sheet.addRow([...columns]);
+    header.font = { bold: true };
+    header.commit();
+    for (const line of rows) {
+      const cells = emaCells(line);
+      // Empty cells stay absent, as in files Excel writes.
+      sheet.addRow(columns.map((c) => cells[c] || null)).commit();
+    }
+    sheet.commit();
+  }
+  const mapping = workbook.addWorksheet("Mapping");
+  mapping.columns = [{ width: 22 }, { width: 34 }, { width: 18 }, { width: 80 }];
+  mappingRows().forEach((cells, i) => {
+    const row = mapping.addRow(cells);
+    if (i === 0 || cells[0] === "Notes") row.font = { bold: true };
+    row.commit();
+  });
+  mapping.commit();
+  await workbook.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+// ---- reading -----------------------------------------------------------------------------------
+
+export type EmaSheetName = "Movie" | "TV";
+/** A data row: the sheet, the row number the spreadsheet shows, and its cells by column (trimmed). */
+export type EmaSourceRow = { sheet: EmaSheetName; row: number; cells: EmaCells };
+export type EmaRowError = FieldError & { row: number; column: string; sheet: EmaSheetName };
+
+export const MAX_EMA_BYTES = 20 * 1024 * 1024;
+export const MAX_EMA_ROWS = 100_000;
+const MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024;
+
+const fileError = (reason: string, message: string): Failure => fail("invalid", reason, message, { errors: [{ path: "file", message }] });
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  // exceljs reads date cells as UTC midnight: the calendar date is the ISO prefix.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((p) => p.text).join("");
+  if ("error" in value) return String(value.error);
+  if ("formula" in value || "sharedFormula" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ("text" in value) return cellText(value.text as ExcelJS.CellValue);
+  return "";
+}
+
+type Table = { row: number; cells: string[] }[];
+
+/** RFC 4180 CSV with `delimiter` (Excel in many European locales writes semicolons). */
+export function parseCsv(text: string, delimiter = ","): Table {
+  const rows: Table = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let rowStart = 1;
+  const endRow = () => {
+    cells.push(cell);
+    if (cells.some((c) => c.trim() !== "")) rows.push({ row: rowStart, cells });
+    cells = [];
+    cell = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === "") quoted = true;
+    else if (ch === delimiter) {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRow();
+      line++;
+      rowStart = line;
+    } else cell += ch;
+  }
+  if (cell !== "" || cells.length > 0) endRow();
+  return rows;
+}
+
+function tableOf(sheet: ExcelJS.Worksheet): Table {
+  const table: Table = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]));
+    if (cells.some((c) => c.trim() !== "")) table.push({ row: number, cells });
+  });
+  return table;
+}
+
+/** Sum of the uncompressed sizes a ZIP's central directory declares (zip-bomb guard); undefined if none. */
+function zipUncompressedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 65_557); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+      total += view.getUint32(at + 24, true);
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return undefined;
+}
+
+const MAGIC_ZIP = [0x50, 0x4b, 0x03, 0x04];
+const MAGIC_OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** The header row (within the first rows: EMA templates may put a title or group row above it) and the data below. */
+function rowsOf(sheet: EmaSheetName, table: Table): EmaSourceRow[] | null {
+  const headerAt = table.slice(0, 10).findIndex((r) => {
+    const keys = new Set(r.cells.map((c) => c.trim().toLowerCase()));
+    return keys.has("territory") && (keys.has("licensetype") || keys.has("worktype") || keys.has("rightsbridgemedia"));
+  });
+  if (headerAt < 0) return null;
+  const columns = table[headerAt]!.cells.map((c) => COLUMN_BY_KEY.get(c.trim().toLowerCase()));
+  return table.slice(headerAt + 1).map(({ row, cells }) => {
+    const record: EmaCells = {};
+    columns.forEach((column, i) => {
+      // The first of repeated columns wins; unknown columns (other EMA versions) are ignored.
+      if (column && record[column] === undefined) record[column] = (cells[i] ?? "").trim().replace(/^'(?=[=+\-@\t\r])/, "");
+    });
+    return { sheet, row, cells: record };
+  });
+}
+
+/**
+ * Reads an EMA Avails CSV, or the Movie and TV sheets of an XLSX (sheets named otherwise, such as
+ * our Mapping sheet, are skipped; a workbook without either name is read from its first sheet).
+ */
+export async function parseEmaSheet(bytes: Uint8Array): Promise<Result<{ format: "csv" | "xlsx"; rows: EmaSourceRow[] }>> {
+  if (bytes.byteLength === 0) return fileError("FILE_EMPTY", "The file is empty.");
+  if (bytes.byteLength > MAX_EMA_BYTES) return fileError("FILE_TOO_LARGE", `The file is larger than ${MAX_EMA_BYTES / 1024 / 1024} MB.`);
+  if (startsWith(bytes, MAGIC_OLE))
+    return fileError("UNSUPPORTED_FILE_TYPE", "Old Excel files (.xls) are not supported: save it as .xlsx.");
+  const sheets: { name: EmaSheetName; table: Table }[] = [];
+  let format: "csv" | "xlsx";
+  if (startsWith(bytes, MAGIC_ZIP)) {
+    format = "xlsx";
+    const damaged = () => fileError("FILE_UNREADABLE", "The .xlsx workbook could not be read (it may be damaged).");
+    const inflated = zipUncompressedSize(bytes);
+    if (inflated === undefined) return damaged();
+    if (inflated > MAX_XLSX_UNCOMPRESSED) return fileError("FILE_TOO_LARGE", "The workbook holds too much data.");
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+    } catch {
+      return damaged();
+    }
+    const named = (re: RegExp) => workbook.worksheets.find((s) => re.test(s.name.trim()));
+    const movie = named(/^movies?$/i);
+    const tv = named(/^(tv|television|episodes?|seasons?|series)$/i);
+    if (movie) sheets.push({ name: "Movie", table: tableOf(movie) });
+    if (tv) sheets.push({ name: "TV", table: tableOf(tv) });
+    if (!movie && !tv && workbook.worksheets[0]) sheets.push({ name: "Movie", table: tableOf(workbook.worksheets[0]) });
+  } else {
+    format = "csv";
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return fileError("FILE_UNREADABLE", "The CSV file is not UTF-8 text. Save it as “CSV UTF-8”.");
+    }
+    if (text.includes("\u0000")) return fileError("UNSUPPORTED_FILE_TYPE", "This is not a CSV or XLSX file.");
+    // The delimiter that yields a header row wins (comma, else semicolon, else tab).
+    let table = parseCsv(text, ",");
+    for (const delimiter of [";", "\t"]) {
+      if (rowsOf("Movie", table) !== null) break;
+      const other = parseCsv(text, delimiter);
+      if (rowsOf("Movie", other) !== null) table = other;
+    }
+    sheets.push({ name: "Movie", table });
+  }
+  const rows: EmaSourceRow[] = [];
+  let headers = 0;
+  for (const { name, table } of sheets) {
+    const read = rowsOf(name, table);
+    if (read === null) {
+      if (table.length > 0 || sheets.length === 1) {
+        return fileError("INVALID_HEADER", `The ${name} sheet has no EMA Avails header row (with Territory and LicenseType columns).`);
+      }
+      continue;
+    }
+    headers++;
+    rows.push(...read);
+  }
+  if (headers === 0) return fileError("INVALID_HEADER", "No Movie or TV sheet with an EMA Avails header row was found.");
+  if (rows.length === 0) return fileError("FILE_EMPTY", "The sheet has a header row but no avails.");
+  if (rows.length > MAX_EMA_ROWS)
+    return fileError("TOO_MANY_ROWS", `The file has ${rows.length} rows; import at most ${MAX_EMA_ROWS} at once.`);
+  return ok({ format, rows });
+}
+
+// ---- rows to grant inputs ----------------------------------------------------------------------
+
+/** The licensor's titles the import may name. */
+export type EmaImportTitle = { id: string; kind: string; originalTitle: string; titleEn: string | null; eidr: string | null };
+export type EmaGrant = { input: GrantInput; rows: { sheet: EmaSheetName; row: number }[] };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function validDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** "2027-01-01", or an EMA timestamp at midnight ("2027-01-01T00:00:00Z"), as a calendar date. */
+function dateOf(text: string): string | null {
+  const date = text.replace(/T00:00(:00(\.0+)?)?(Z|[+-]00:?00)?$/i, "");
+  return validDate(date) ? date : null;
+}
+
+const YES = new Set(["yes", "y", "true", "1", "exclusive"]);
+const NO = new Set(["no", "n", "false", "0", "non-exclusive", "nonexclusive", ""]);
+
+const split = (cell: string | undefined) =>
+  (cell ?? "")
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const titleKey = (s: string) => s.normalize("NFC").trim().toLowerCase();
+
+type RowValue = { titleId: string; country: string; media: string; start: string; end: string; exclusive: boolean; languages: string[] };
+
+/** Every problem of one row (none when it maps to a grant cell). */
+function readRow(
+  source: EmaSourceRow,
+  titles: { byId: Map<string, EmaImportTitle>; byEidr: Map<string, EmaImportTitle>; byAlias: Map<string, EmaImportTitle[]> },
+  options: { openEndDate?: string },
+  errors: EmaRowError[],
+): RowValue | null {
+  const { cells, row, sheet } = source;
+  const before = errors.length;
+  const prefix = sheet === "TV" ? "sheets.TV.rows" : "rows";
+  const err = (column: string, message: string) => errors.push({ path: `${prefix}.${row}.${column}`, message, row, column, sheet });
+
+  const entry = (cells.EntryType ?? "").toLowerCase();
+  if (entry === "delete" || entry === "full delete")
+    err("EntryType", `“${cells.EntryType}” rows withdraw avails; they cannot become grants. Remove the row.`);
+  const workType = (cells.WorkType ?? "").toLowerCase();
+  if (workType === "episode") {
+    err(
+      "WorkType",
+      "Episode rows cannot be imported: a Rightsbridge grant covers a whole series. Use one Series or Season row per territory.",
+    );
+  }
+
+  // Title: an id column (our title id, or the title's EIDR), else the internal alias.
+  const idColumns = (["AltID", "ContentID", "SeriesAltID", "SeriesContentID"] as const).filter((c) => cells[c]);
+  let title: EmaImportTitle | undefined;
+  let idRefused = false;
+  for (const column of idColumns) {
+    const value = cells[column]!;
+    const found = UUID.test(value) ? titles.byId.get(value.toLowerCase()) : titles.byEidr.get(value.toUpperCase());
+    if (!found) {
+      // A Rightsbridge title id must be one of the licensor's titles; any other id (a retailer's
+      // own product id) is left aside for the alias to resolve.
+      if (UUID.test(value)) {
+        err(column, `${column} “${value}” is not a title of the licensor.`);
+        idRefused = true;
+      }
+      continue;
+    }
+    if (title && title.id !== found.id) {
+      err(column, `${column} names a different title (“${found.originalTitle}”) than the other id columns (“${title.originalTitle}”).`);
+    }
+    title ??= found;
+  }
+  if (!title && !idRefused) {
+    const aliasColumn = (["SeriesTitleInternalAlias", "TitleInternalAlias"] as const).find((c) => cells[c]);
+    const alias = aliasColumn ? cells[aliasColumn]! : "";
+    const matches = alias ? (titles.byAlias.get(titleKey(alias)) ?? []) : [];
+    if (matches.length === 1) title = matches[0];
+    else if (matches.length > 1) {
+      err(aliasColumn!, `“${alias}” matches ${matches.length} titles of the licensor; give the title id in AltID.`);
+    } else {
+      const named = [...idColumns.map((c) => `${c} “${cells[c]}”`), ...(alias ? [`${aliasColumn} “${alias}”`] : [])];
+      err(
+        idColumns[0] ?? aliasColumn ?? "AltID",
+        named.length > 0
+          ? `No title of the licensor matches ${named.join(" or ")}. Use the Rightsbridge title id in AltID, or the original or English title in TitleInternalAlias.`
+          : "Name the title: its Rightsbridge id in AltID, or its original or English title in TitleInternalAlias.",
+      );
+    }
+  }
+
+  // Territory: one country per row.
+  const rawTerritory = cells.Territory ?? "";
+  const country = normalizeTerritoryCode(rawTerritory);
+  if (!rawTerritory) err("Territory", "Give the territory: an ISO 3166-1 alpha-2 country code.");
+  else if (!isCountryCode(country)) {
+    err(
+      "Territory",
+      unknownTerritoryCodes([country]).length === 0
+        ? `“${rawTerritory}” is a region or group; EMA Avails takes one ISO 3166-1 alpha-2 country per row.`
+        : `Unknown territory “${rawTerritory}”: use an ISO 3166-1 alpha-2 country code.`,
+    );
+  }
+  const exclusion = split(cells.TerritoryExclusion).map(normalizeTerritoryCode);
+  const unknownExcluded = unknownTerritoryCodes(exclusion);
+  if (unknownExcluded.length > 0) err("TerritoryExclusion", `Unknown territory code(s): ${unknownExcluded.join(", ")}.`);
+  else if (exclusion.length > 0 && isCountryCode(country) && expandTerritories(exclusion).has(country)) {
+    err("TerritoryExclusion", `The row's territory ${country} is among its own exclusions.`);
+  }
+
+  // Media: our code first, else the LicenseType when it maps.
+  const ours = (cells.RightsbridgeMedia ?? "").toUpperCase();
+  const licenseType = cells.LicenseType ?? "";
+  const mapped = MEDIA_OF_LICENSE_TYPE.get(licenseType.toLowerCase());
+  let media: string | null = null;
+  if (ours) {
+    if (!isMediaRightCode(ours)) err("RightsbridgeMedia", `Unknown Rightsbridge media right “${cells.RightsbridgeMedia}”.`);
+    else if (mapped && !expandMediaRights([ours]).has(mapped)) {
+      err("LicenseType", `LicenseType ${licenseType} (= ${mapped}) contradicts RightsbridgeMedia ${ours}.`);
+    } else media = ours;
+  } else if (mapped) media = mapped;
+  else if (!licenseType) err("LicenseType", "Give a LicenseType (EST, VOD or SVOD) or a RightsbridgeMedia code.");
+  else {
+    err(
+      "LicenseType",
+      `${UNMAPPABLE_LICENSE_TYPES.has(licenseType.toLowerCase()) ? `LicenseType “${licenseType}” names no Rightsbridge media right` : `Unknown LicenseType “${licenseType}”`}: only EST→EST, VOD→TVOD and SVOD→SVOD map. Add a RightsbridgeMedia column with our media code.`,
+    );
+  }
+
+  // Window: inclusive calendar dates; an open end only with a date to close it.
+  const startText = cells.Start ?? "";
+  const start = dateOf(startText);
+  if (!startText) err("Start", "Give the start date (YYYY-MM-DD).");
+  else if (!start) err("Start", `“${startText}” is not a date as YYYY-MM-DD.`);
+  const endText = cells.End ?? "";
+  let end: string | null = null;
+  if (!endText) err("End", "Give the end date (YYYY-MM-DD).");
+  else if (endText.toLowerCase() === "open") {
+    if (options.openEndDate) end = options.openEndDate;
+    else
+      err(
+        "End",
+        "End “Open” has no date: Rightsbridge windows always end. Put an end date in the sheet, or import with openEndDate=YYYY-MM-DD to close open windows on that date.",
+      );
+  } else {
+    end = dateOf(endText);
+    if (!end) err("End", `“${endText}” is not a date as YYYY-MM-DD (or Open).`);
+  }
+  if (start && end && end < start) err("End", `The window ends (${end}) before it starts (${start}).`);
+
+  const exclusiveText = (cells.Exclusive ?? "").toLowerCase();
+  if (!YES.has(exclusiveText) && !NO.has(exclusiveText)) err("Exclusive", `“${cells.Exclusive}” is not Yes or No.`);
+
+  const languages: string[] = [];
+  const badTags: string[] = [];
+  for (const tag of split(cells.AllowedLanguages)) {
+    const canonical = canonicalizeLanguageTag(tag);
+    if (canonical) languages.push(canonical);
+    else badTags.push(`“${tag}”`);
+  }
+  if (badTags.length > 0)
+    err("AllowedLanguages", `${badTags.join(", ")}: not BCP 47 language tags (e.g. zh, ko, pt-BR), separated by commas.`);
+
+  if (errors.length > before || !title || !media || !start || !end) return null;
+  return { titleId: title.id, country, media, start, end, exclusive: YES.has(exclusiveText), languages: [...new Set(languages)].sort() };
+}
+
+/**
+ * Maps rows to grant inputs: rows of one title, window, exclusivity and languages are gathered,
+ * and media with the same set of countries become one grant with many territories. Any bad row
+ * fails the whole sheet, each problem named by row and column.
+ */
+export function emaRowsToGrants(
+  rows: readonly EmaSourceRow[],
+  titleList: readonly EmaImportTitle[],
+  options: { openEndDate?: string } = {},
+): Result<EmaGrant[]> {
+  const titles = {
+    byId: new Map(titleList.map((t) => [t.id.toLowerCase(), t])),
+    byEidr: new Map(titleList.filter((t) => t.eidr).map((t) => [t.eidr!.toUpperCase(), t])),
+    byAlias: new Map<string, EmaImportTitle[]>(),
+  };
+  for (const t of titleList) {
+    for (const key of new Set([t.originalTitle, t.titleEn].filter((s): s is string => !!s).map(titleKey))) {
+      titles.byAlias.set(key, [...(titles.byAlias.get(key) ?? []), t]);
+    }
+  }
+  const errors: EmaRowError[] = [];
+  type Bucket = { value: RowValue; cells: Map<string, Set<string>>; rows: Map<string, { sheet: EmaSheetName; row: number }[]> };
+  const buckets = new Map<string, Bucket>();
+  for (const source of rows) {
+    const value = readRow(source, titles, options, errors);
+    if (!value) continue;
+    const key = [value.titleId, value.start, value.end, value.exclusive, value.languages.join(",")].join("|");
+    const bucket = buckets.get(key) ?? { value, cells: new Map(), rows: new Map() };
+    bucket.cells.set(value.media, (bucket.cells.get(value.media) ?? new Set()).add(value.country));
+    bucket.rows.set(value.media, [...(bucket.rows.get(value.media) ?? []), { sheet: source.sheet, row: source.row }]);
+    buckets.set(key, bucket);
+  }
+  if (errors.length > 0) {
+    return fail(
+      "invalid",
+      "INVALID_ROWS",
+      `${new Set(errors.map((e) => `${e.sheet}:${e.row}`)).size} row(s) need attention; nothing was imported.`,
+      {
+        errors,
+      },
+    );
+  }
+  const grants: EmaGrant[] = [];
+  for (const { value, cells, rows: rowsByMedia } of buckets.values()) {
+    const byCountries = new Map<string, { countries: string[]; media: string[]; rows: EmaGrant["rows"] }>();
+    for (const [media, countrySet] of cells) {
+      const countries = [...countrySet].sort();
+      const key = countries.join(",");
+      const group = byCountries.get(key) ?? { countries, media: [], rows: [] };
+      group.media.push(media);
+      group.rows.push(...(rowsByMedia.get(media) ?? []));
+      byCountries.set(key, group);
+    }
+    for (const group of byCountries.values()) {
+      grants.push({
+        input: {
+          titleId: value.titleId,
+          territories: group.countries,
+          excludedTerritories: [],
+          mediaRights: group.media.sort(
+            (a, b) => (MEDIA_ORDER.get(a as MediaRightLeafCode) ?? -1) - (MEDIA_ORDER.get(b as MediaRightLeafCode) ?? -1),
+          ),
+          languages: value.languages,
+          start: value.start,
+          end: value.end,
+          exclusive: value.exclusive,
+          holdbacks: [],
+          editsPermitted: false,
+        },
+        rows: group.rows.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row),
+      });
+    }
+  }
+  return ok(grants);
+}
