@@ -73,6 +73,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     // Workers are started after global setup and inherit this; playwright.config.ts reads it.
     process.env.E2E_BASE_URL = baseUrl;
+    process.env.E2E_DATABASE_URL = databaseUrl;
     return teardown;
   } catch (error) {
     await teardown();
