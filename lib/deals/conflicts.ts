@@ -12,6 +12,18 @@ export async function heldScopes(tx: Reader, titleId: string): Promise<HeldScope
   return rows.map((r) => ({ ...expandScope(r), ...windowOf(dateOnly(r.start), r.end ? dateOnly(r.end) : null), exclusive: r.exclusive }));
 }
 
+/** Rights held of many titles in one query (avails across a whole catalogue). */
+export async function heldScopesByTitle(tx: Reader, titleIds: string[]): Promise<Map<string, HeldScope[]>> {
+  const rows = await tx.rightsHeld.findMany({ where: { titleId: { in: titleIds } }, orderBy: [{ titleId: "asc" }, { position: "asc" }] });
+  const byTitle = new Map<string, HeldScope[]>();
+  for (const r of rows) {
+    const scope = { ...expandScope(r), ...windowOf(dateOnly(r.start), r.end ? dateOnly(r.end) : null), exclusive: r.exclusive };
+    byTitle.set(r.titleId, [...(byTitle.get(r.titleId) ?? []), scope]);
+  }
+  const fallback = defaultHeld();
+  return new Map(titleIds.map((id) => [id, byTitle.get(id) ?? fallback]));
+}
+
 export type SigningConflict = {
   dealId: string;
   dealName: string;
