@@ -31,6 +31,35 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === "string" ? real : "") || "unknown";
 }
 
+/**
+ * Email + password check with rate limiting per account and per IP. A thrown error's message
+ * reaches the client as next-auth's `error` (the login form shows RATE_LIMITED as such).
+ */
+export async function authorizeCredentials(
+  credentials: Record<string, string> | undefined,
+  req: { headers?: Record<string, unknown> } | undefined,
+): Promise<{ id: string; email: string; name: string } | null> {
+  const parsed = loginSchema.safeParse(credentials ?? {});
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const ip = clientIp(req?.headers);
+  const gate = await checkLoginAllowed(email, ip);
+  // next-auth hands the message of a thrown error to the client as `error`.
+  if (!gate.allowed) throw new Error("RATE_LIMITED");
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) {
+    await burnPasswordCheck(password);
+    await recordLoginFailure(email, ip);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordLoginFailure(email, ip);
+    return null;
+  }
+  await recordLoginSuccess(email);
+  return { id: user.id, email: user.email, name: user.name };
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   useSecureCookies,
@@ -40,27 +69,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const parsed = loginSchema.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const ip = clientIp(req?.headers);
-        const gate = await checkLoginAllowed(email, ip);
-        // next-auth hands the message of a thrown error to the client as `error`.
-        if (!gate.allowed) throw new Error("RATE_LIMITED");
-        const user = await db.user.findUnique({ where: { email } });
-        if (!user) {
-          await burnPasswordCheck(password);
-          await recordLoginFailure(email, ip);
-          return null;
-        }
-        if (!(await verifyPassword(user.passwordHash, password))) {
-          await recordLoginFailure(email, ip);
-          return null;
-        }
-        await recordLoginSuccess(email);
-        return { id: user.id, email: user.email, name: user.name };
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {

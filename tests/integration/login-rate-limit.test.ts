@@ -4,29 +4,14 @@
  * (which next-auth hands to the login form as `error`) once an account or an IP is blocked.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { authOptions } from "@/lib/auth/options";
+import { authorizeCredentials } from "@/lib/auth/options";
 import { db } from "@/lib/db/client";
 import { type Registered, registerViaApi, uniqueEmail } from "../support/api";
 import { resetDb } from "../support/db";
 
-type Authorize = (
-  credentials: Record<string, string> | undefined,
-  req: { headers?: Record<string, string> },
-) => Promise<{ id: string; email: string; name: string } | null>;
-
-function credentialsAuthorize(): Authorize {
-  const provider = authOptions.providers[0] as unknown as { type: string; options?: { authorize?: Authorize } };
-  expect(provider.type).toBe("credentials");
-  // next-auth v4 keeps the user-supplied authorize under `options`; the top-level one is a stub.
-  const authorize = provider.options?.authorize;
-  if (!authorize) throw new Error("credentials provider has no authorize");
-  return authorize;
-}
-
-const authorize = credentialsAuthorize();
 const IP = "203.0.113.7";
 const login = (email: string, password: string, ip = IP) =>
-  authorize({ email, password }, { headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+  authorizeCredentials({ email, password }, { headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
 
 let alice: Registered;
 let bob: Registered;
@@ -52,8 +37,19 @@ describe("login with email and password", () => {
   it("returns null for a wrong password, an unknown account or missing fields", async () => {
     expect(await login(alice.email, "not the password")).toBeNull();
     expect(await login("nobody@example.test", alice.password)).toBeNull();
-    expect(await authorize({ email: alice.email }, { headers: {} })).toBeNull();
-    expect(await authorize(undefined, { headers: {} })).toBeNull();
+    expect(await authorizeCredentials({ email: alice.email }, { headers: {} })).toBeNull();
+    expect(await authorizeCredentials(undefined, { headers: {} })).toBeNull();
+  });
+});
+
+describe("the next-auth credentials provider", () => {
+  it("authorizes with authorizeCredentials", async () => {
+    const { authOptions } = await import("@/lib/auth/options");
+    const provider = authOptions.providers[0];
+    expect(provider?.type).toBe("credentials");
+    expect(provider && "options" in provider ? (provider.options as { authorize?: unknown }).authorize : undefined).toBe(
+      authorizeCredentials,
+    );
   });
 });
 
