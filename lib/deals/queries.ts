@@ -97,3 +97,48 @@ export async function dealFigures(actor: Actor) {
   ]);
   return { signed, inProgress, awaitingYou };
 }
+
+const titleOptionSelect = { id: true, originalTitle: true, titleEn: true, titleZh: true, kind: true } as const;
+
+/**
+ * Titles the actor may put in a grant of a deal whose licensor is `licensorId` (the rule addGrants
+ * applies): the licensor's own titles when the actor is the licensor, else the licensor's LISTED
+ * ones; archived titles are not offered. With their versions, for the optional version choice.
+ */
+export async function licensableTitles(actor: Actor, licensorId: string) {
+  return db.title.findMany({
+    where: { studioId: licensorId, archivedAt: null, OR: [{ studioId: actor.org.id }, { visibility: "LISTED" }] },
+    orderBy: { originalTitle: "asc" },
+    take: 2000,
+    select: {
+      ...titleOptionSelect,
+      versions: { orderBy: [{ kind: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, kind: true } },
+    },
+  });
+}
+
+/** Titles an avails question can be about: a studio's own, or the marketplace of LISTED titles for everyone else. */
+export async function availsTitleOptions(actor: Actor) {
+  return db.title.findMany({
+    where: actor.org.kind === "STUDIO" ? { studioId: actor.org.id, archivedAt: null } : { visibility: "LISTED", archivedAt: null },
+    orderBy: [{ studio: { name: "asc" } }, { originalTitle: "asc" }],
+    take: 2000,
+    select: { ...titleOptionSelect, studio: { select: { id: true, name: true } } },
+  });
+}
+
+/** Names of deals the actor is party to (for links from avails blockers); others are left out. */
+export async function dealNames(actor: Actor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db.deal.findMany({ where: { AND: [{ id: { in: ids } }, partyOf(actor)] }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Who signed for each side of a deal the actor has loaded (names for the signature panel). */
+export async function signatoryNames(deal: Pick<DealDetail, "licensorSignedBy" | "licenseeSignedBy">) {
+  const ids = [deal.licensorSignedBy, deal.licenseeSignedBy].filter((id): id is string => id !== null);
+  if (ids.length === 0) return { licensor: null, licensee: null };
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? null) : null);
+  return { licensor: name(deal.licensorSignedBy), licensee: name(deal.licenseeSignedBy) };
+}

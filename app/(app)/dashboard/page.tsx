@@ -1,4 +1,4 @@
-import { Building2, Clapperboard, Globe2, KeyRound, Landmark, MailPlus, ScrollText, Users } from "lucide-react";
+import { BellRing, Building2, Clapperboard, FilePen, Globe2, Handshake, KeyRound, Landmark, MailPlus, ScrollText, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -12,6 +12,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
+import { dealFigures } from "@/lib/deals/queries";
 import { countryName } from "@/lib/i18n/countries";
 import { formatNumber } from "@/lib/i18n/format";
 import { listInvitationsForEmail, organizationFigures, platformFigures } from "@/lib/orgs/queries";
@@ -33,6 +34,7 @@ export default async function DashboardPage() {
   const mayReadAudit = can(subject, "org.audit.read");
   const mayManageOrgs = can(subject, "platform.organizations.manage");
   const isPlatform = actor.org.kind === "PLATFORM";
+  const dealsPromise = actor.org.kind === "STUDIO" || actor.org.kind === "PARTNER" ? dealFigures(actor) : Promise.resolve(null);
 
   const [figures, platform, invitations, recent, t, tRole, tKind, locale] = await Promise.all([
     organizationFigures(actor),
@@ -45,6 +47,7 @@ export default async function DashboardPage() {
     getLocale(),
   ]);
   const n = (value: number) => formatNumber(value, locale);
+  const [deals, tDeals] = await Promise.all([dealsPromise, getTranslations("deals.dashboard")]);
 
   const checklist: ChecklistItem[] = [
     ...(mayInvite
@@ -71,6 +74,35 @@ export default async function DashboardPage() {
       />
 
       <InvitationsForYou invitations={invitations} />
+
+      {deals ? (
+        <StatGrid className="mb-4 xl:grid-cols-3" aria-label={tDeals("title")}>
+          <StatCard
+            label={tDeals("signed")}
+            value={n(deals.signed)}
+            hint={tDeals("signedHint")}
+            icon={Handshake}
+            tone="brand"
+            href="/deals?status=SIGNED"
+          />
+          <StatCard
+            label={tDeals("inProgress")}
+            value={n(deals.inProgress)}
+            hint={tDeals("inProgressHint")}
+            icon={FilePen}
+            tone="teal"
+            href="/deals"
+          />
+          <StatCard
+            label={tDeals("awaitingYou")}
+            value={n(deals.awaitingYou)}
+            hint={tDeals("awaitingYouHint")}
+            icon={BellRing}
+            tone="warning"
+            href="/deals?status=PROPOSED"
+          />
+        </StatGrid>
+      ) : null}
 
       <StatGrid>
         <StatCard
