@@ -6,6 +6,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { InvitationsForYou } from "@/components/dashboard/invitations-for-you";
 import { LogoutButton } from "@/components/settings/logout-button";
 import { getSession, getSignedInUser } from "@/lib/auth/gate";
+import { acceptInvitationByIdAction } from "@/lib/orgs/actions";
 import { listInvitationsForEmail } from "@/lib/orgs/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +29,7 @@ export default async function WelcomePage() {
           </span>
           <p className="pt-1">{t("description", { email: user.email })}</p>
         </div>
-        <InvitationsForYou invitations={invitations} className="mb-0" />
+        <InvitationsForYou invitations={invitations} acceptAction={acceptInvitationByIdAction} className="mb-0" />
         <LogoutButton variant="outline" size="lg" className="w-full">
           {t("logout")}
         </LogoutButton>

@@ -230,4 +230,57 @@ export function registerCataloguePaths(r: OpenAPIRegistry) {
     responses: { 200: { description: "Languages." } },
   });
   registerTitleImportPaths(r);
+  registerPosterPaths(r);
+}
+
+const posterUpload = {
+  required: true,
+  content: {
+    "multipart/form-data": {
+      schema: { type: "object" as const, properties: { file: { type: "string" as const, format: "binary" } }, required: ["file"] },
+    },
+  },
+};
+const fileProblems = errorResponses(413, 415);
+const posterSaved = z
+  .object({ posterUrl: z.string().meta({ description: "Where the new poster is served (versioned)." }), lockVersion: z.int() })
+  .meta({ id: "PosterSaved" });
+
+/** GET, PUT and POST /api/v1/titles/{id}/poster. */
+function registerPosterPaths(r: OpenAPIRegistry) {
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/titles/{id}/poster",
+    tags: ["Catalogue"],
+    summary: "The title's poster image, for whoever may read the title",
+    description:
+      "Answers the image with its content type (image/jpeg, image/png or image/webp) and an ETag. The `posterUrl` of a title carries `?v=<lockVersion>`; that URL may be cached for a year.",
+    request: { params: idParams },
+    responses: {
+      200: {
+        description: "The image.",
+        content: Object.fromEntries(
+          ["image/jpeg", "image/png", "image/webp"].map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+        ),
+      },
+      304: { description: "Not modified (If-None-Match)." },
+      ...errorResponses(401, 404),
+    },
+  });
+  for (const method of ["put", "post"] as const)
+    r.registerPath({
+      method,
+      path: "/api/v1/titles/{id}/poster",
+      tags: ["Catalogue"],
+      summary: "Upload or replace the title's poster (the owning studio only)",
+      description:
+        "multipart/form-data with the image in the field `file`: JPEG, PNG or WebP (checked by its first bytes, not its name), at most 5 MB. Bumps the title's lockVersion.",
+      request: { params: idParams, body: posterUpload },
+      responses: {
+        200: ok("The poster was saved.", posterSaved),
+        ...errorResponses(401, 403, 404, 422),
+        413: { ...fileProblems[413], description: "The file is larger than 5 MB." },
+        415: { ...fileProblems[415], description: "Not a JPEG, PNG or WebP image, or not multipart/form-data." },
+      },
+    });
 }

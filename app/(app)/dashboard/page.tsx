@@ -1,4 +1,18 @@
-import { BellRing, Building2, Clapperboard, FilePen, Globe2, Handshake, KeyRound, Landmark, MailPlus, ScrollText, Users } from "lucide-react";
+import {
+  BellRing,
+  Building2,
+  Clapperboard,
+  FilePen,
+  Globe2,
+  Handshake,
+  KeyRound,
+  Landmark,
+  Languages,
+  MailPlus,
+  ScrollText,
+  Store,
+  Users,
+} from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -12,9 +26,12 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
+import { catalogueFigures, listTitles } from "@/lib/catalogue/queries";
+import { titleListQuerySchema } from "@/lib/catalogue/schema";
 import { dealFigures } from "@/lib/deals/queries";
 import { countryName } from "@/lib/i18n/countries";
 import { formatNumber } from "@/lib/i18n/format";
+import { acceptInvitationByIdAction } from "@/lib/orgs/actions";
 import { listInvitationsForEmail, organizationFigures, platformFigures } from "@/lib/orgs/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,12 +53,18 @@ export default async function DashboardPage() {
   const isPlatform = actor.org.kind === "PLATFORM";
   const dealsPromise = actor.org.kind === "STUDIO" || actor.org.kind === "PARTNER" ? dealFigures(actor) : Promise.resolve(null);
 
-  const [figures, platform, invitations, recent, t, tRole, tKind, locale] = await Promise.all([
+  const isStudio = actor.org.kind === "STUDIO";
+  const isPartner = actor.org.kind === "PARTNER";
+  const [figures, platform, invitations, recent, catalogue, marketplace, t, tCatalogue, tRole, tKind, locale] = await Promise.all([
     organizationFigures(actor),
     isPlatform ? platformFigures() : Promise.resolve(null),
     listInvitationsForEmail(user.email),
     mayReadAudit ? listAuditEntries(actor, { limit: 6 }) : Promise.resolve(null),
+    isStudio ? catalogueFigures(actor) : Promise.resolve(null),
+    // The marketplace's size is the total of its first page.
+    isPartner ? listTitles(actor, titleListQuerySchema.parse({ limit: "1" })).then((page) => page.total) : Promise.resolve(null),
     getTranslations("dashboard"),
+    getTranslations("catalogue.dashboard"),
     getTranslations("role"),
     getTranslations("orgKind"),
     getLocale(),
@@ -73,7 +96,47 @@ export default async function DashboardPage() {
         description={t(`subtitle.${actor.org.kind}`)}
       />
 
-      <InvitationsForYou invitations={invitations} />
+      <InvitationsForYou invitations={invitations} acceptAction={acceptInvitationByIdAction} />
+
+      {catalogue ? (
+        <StatGrid className="mb-4 xl:grid-cols-3">
+          <StatCard
+            label={tCatalogue("titles")}
+            value={n(catalogue.titles)}
+            hint={tCatalogue("titlesHint")}
+            icon={Clapperboard}
+            tone="brand"
+            href="/titles"
+          />
+          <StatCard
+            label={tCatalogue("listed")}
+            value={n(catalogue.listed)}
+            hint={tCatalogue("listedHint")}
+            icon={Store}
+            tone="teal"
+            href="/titles?visibility=LISTED"
+          />
+          <StatCard
+            label={tCatalogue("internationalVersions")}
+            value={n(catalogue.internationalVersions)}
+            hint={tCatalogue("internationalVersionsHint")}
+            icon={Languages}
+            tone="warning"
+          />
+        </StatGrid>
+      ) : null}
+      {marketplace !== null ? (
+        <StatGrid className="mb-4 xl:grid-cols-3">
+          <StatCard
+            label={tCatalogue("marketplace")}
+            value={n(marketplace)}
+            hint={tCatalogue("marketplaceHint")}
+            icon={Store}
+            tone="teal"
+            href="/catalogue"
+          />
+        </StatGrid>
+      ) : null}
 
       {deals ? (
         <StatGrid className="mb-4 xl:grid-cols-3" aria-label={tDeals("title")}>
