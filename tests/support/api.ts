@@ -8,8 +8,20 @@ import { encode, type JWT } from "next-auth/jwt";
 import { expect } from "vitest";
 import { POST as createApiKeyRoute } from "@/app/api/v1/api-keys/route";
 import { POST as registerRoute } from "@/app/api/v1/auth/register/route";
+import { GET as availsRoute } from "@/app/api/v1/avails/route";
+import { GET as counterpartiesRoute } from "@/app/api/v1/counterparties/route";
+import { GET as conflictsRoute } from "@/app/api/v1/deals/[id]/conflicts/route";
+import { DELETE as deleteGrantRoute } from "@/app/api/v1/deals/[id]/grants/[grantId]/route";
+import { POST as addGrantRoute } from "@/app/api/v1/deals/[id]/grants/route";
+import { POST as proposeRoute } from "@/app/api/v1/deals/[id]/propose/route";
+import { GET as getDealRoute, PATCH as patchDealRoute } from "@/app/api/v1/deals/[id]/route";
+import { POST as signRoute } from "@/app/api/v1/deals/[id]/sign/route";
+import { POST as terminateRoute } from "@/app/api/v1/deals/[id]/terminate/route";
+import { POST as createDealRoute, GET as listDealsRoute } from "@/app/api/v1/deals/route";
 import { POST as acceptInvitationRoute } from "@/app/api/v1/invitations/accept/route";
 import { POST as inviteRoute } from "@/app/api/v1/invitations/route";
+import { GET as getRightsHeldRoute, PUT as putRightsHeldRoute } from "@/app/api/v1/titles/[id]/rights-held/route";
+import { POST as createTitleRoute } from "@/app/api/v1/titles/route";
 import { authSecret, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
@@ -217,4 +229,86 @@ export async function createUserWithoutOrganization(email = uniqueEmail("solo"))
     select: { id: true, email: true },
   });
   return user;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deals, rights held and avails (tests/integration/deals-*.test.ts, avails-*.test.ts)
+
+type AuthHeaders = Record<string, string>;
+
+/** The deal, rights-held and avails endpoints, called the way a party's client calls them. */
+export const dealsApi = {
+  create: (headers: AuthHeaders, json: unknown) => callRoute(createDealRoute, "/api/v1/deals", { headers, json }),
+  list: (headers: AuthHeaders, query: CallOptions["query"] = {}) => callRoute(listDealsRoute, "/api/v1/deals", { headers, query }),
+  get: (headers: AuthHeaders, id: string) => callRoute(getDealRoute, `/api/v1/deals/${id}`, { headers, params: { id } }),
+  patch: (headers: AuthHeaders, id: string, json: unknown) =>
+    callRoute(patchDealRoute, `/api/v1/deals/${id}`, { method: "PATCH", headers, params: { id }, json }),
+  addGrant: (headers: AuthHeaders, id: string, json: unknown) =>
+    callRoute(addGrantRoute, `/api/v1/deals/${id}/grants`, { headers, params: { id }, json }),
+  deleteGrant: (headers: AuthHeaders, id: string, grantId: string) =>
+    callRoute(deleteGrantRoute, `/api/v1/deals/${id}/grants/${grantId}`, { method: "DELETE", headers, params: { id, grantId } }),
+  propose: (headers: AuthHeaders, id: string, json?: unknown) =>
+    callRoute(proposeRoute, `/api/v1/deals/${id}/propose`, { method: "POST", headers, params: { id }, json }),
+  sign: (headers: AuthHeaders, id: string, json?: unknown) =>
+    callRoute(signRoute, `/api/v1/deals/${id}/sign`, { method: "POST", headers, params: { id }, json }),
+  terminate: (headers: AuthHeaders, id: string, reason = "The licensee exited the market.") =>
+    callRoute(terminateRoute, `/api/v1/deals/${id}/terminate`, { headers, params: { id }, json: { reason } }),
+  conflicts: (headers: AuthHeaders, id: string) => callRoute(conflictsRoute, `/api/v1/deals/${id}/conflicts`, { headers, params: { id } }),
+  counterparties: (headers: AuthHeaders) => callRoute(counterpartiesRoute, "/api/v1/counterparties", { headers }),
+  avails: (headers: AuthHeaders, query: CallOptions["query"]) => callRoute(availsRoute, "/api/v1/avails", { headers, query }),
+  rightsHeld: (headers: AuthHeaders, titleId: string) =>
+    callRoute(getRightsHeldRoute, `/api/v1/titles/${titleId}/rights-held`, { headers, params: { id: titleId } }),
+  putRightsHeld: (headers: AuthHeaders, titleId: string, json: unknown) =>
+    callRoute(putRightsHeldRoute, `/api/v1/titles/${titleId}/rights-held`, { method: "PUT", headers, params: { id: titleId }, json }),
+};
+
+/** Creates a film through POST /api/v1/titles (201 expected) and returns its id. */
+export async function titleViaApi(
+  headers: AuthHeaders,
+  overrides: { originalTitle?: string; visibility?: "PRIVATE" | "LISTED" } = {},
+): Promise<string> {
+  const res = await callRoute(createTitleRoute, "/api/v1/titles", {
+    headers,
+    json: { kind: "FILM", originalTitle: "玉山", originalLanguage: "zh", year: 2025, visibility: "LISTED", ...overrides },
+  });
+  if (res.status !== 201) throw new Error(`creating a title answered ${res.status}: ${res.text}`);
+  return res.body.id;
+}
+
+/** A grant body (exclusive Thai SVOD for 2027 unless overridden). */
+export function grantBody(titleId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { titleId, territories: ["TH"], mediaRights: ["SVOD"], start: "2027-01-01", end: "2027-12-31", exclusive: true, ...overrides };
+}
+
+/**
+ * A DRAFT deal drafted by `drafter` with `counterparty` (`{licenseeId}` or `{licensorId}`) and the
+ * given grants, each added through the API (201 expected). Returns the deal id.
+ */
+export async function draftDealViaApi(
+  drafter: AuthHeaders,
+  counterparty: { licenseeId: string } | { licensorId: string },
+  grants: Record<string, unknown>[],
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const deal = await dealsApi.create(drafter, { ...counterparty, currency: "USD", ...extra });
+  if (deal.status !== 201) throw new Error(`creating a deal answered ${deal.status}: ${deal.text}`);
+  for (const grant of grants) {
+    const added = await dealsApi.addGrant(drafter, deal.body.id, grant);
+    if (added.status !== 201) throw new Error(`adding a grant answered ${added.status}: ${added.text}`);
+  }
+  return deal.body.id;
+}
+
+/** Proposes the deal as `proposer`, then both parties sign (the other first); expects SIGNED. */
+export async function proposeAndSignViaApi(id: string, proposer: AuthHeaders, other: AuthHeaders): Promise<void> {
+  for (const [step, res] of [
+    ["propose", () => dealsApi.propose(proposer, id)],
+    ["first signature", () => dealsApi.sign(other, id)],
+    ["second signature", () => dealsApi.sign(proposer, id)],
+  ] as const) {
+    const answer = await res();
+    if (answer.status !== 200) throw new Error(`${step} answered ${answer.status}: ${answer.text}`);
+  }
+  const deal = await dealsApi.get(proposer, id);
+  if (deal.body.status !== "SIGNED") throw new Error(`deal ${id} is ${deal.body.status}, not SIGNED`);
 }
