@@ -120,7 +120,7 @@ export function ConflictList({
             </dd>
             <dt className="text-muted-foreground">{t("media")}</dt>
             <dd>{u.media.map((m) => names.media[m] ?? m).join(t("separator"))}</dd>
-            <dt className="text-muted-foreground">{t("dates")}</dt>
+            <dt className="text-muted-foreground">{t("datesNotHeld")}</dt>
             <dd className="tabular-nums">{window(u.start, u.end)}</dd>
           </dl>
         </li>
