@@ -9,9 +9,10 @@ import { useFormat } from "@/lib/i18n/use-format";
 import type { NameMaps } from "./options";
 
 export type ConflictView = {
-  dealId: string;
+  /** null when the viewer is not a party to the conflicting deal. */
+  dealId: string | null;
   dealName: string;
-  grantId: string;
+  grantId: string | null;
   titleId: string;
   titleName: string;
   countries: string[];
@@ -74,6 +75,8 @@ export function ConflictList({
             <OctagonAlert className="size-4 text-destructive" aria-hidden />
             {c.dealId === dealId ? (
               <span>{t("ownGrants")}</span>
+            ) : c.dealId === null ? (
+              <span>{t("withPrivate")}</span>
             ) : (
               <span>
                 {t("with")}{" "}

@@ -7,7 +7,9 @@ import { db } from "@/lib/db/client";
 import { isExclusionViolation } from "@/lib/db/errors";
 import { Prisma } from "@/lib/db/generated/client";
 import { isUnknownReferenceCodeError } from "@/lib/reference/errors";
+import { unknownMediaRightCodes } from "@/lib/reference/media-rights";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { unknownTerritoryCodes } from "@/lib/territories";
 import { findConflicts, heldScopes, type SigningConflict } from "./conflicts";
 import { dateOnly, toDbDate } from "./dates";
 import { expandScope, type Gap, grantSliceRows, uncoveredByHeld, windowOf } from "./rules";
@@ -160,20 +162,31 @@ export async function updateDeal(actor: Actor, dealId: string, data: UpdateDealD
   });
 }
 
+/** Expands a scope, reporting every unknown code on the field it was given in. */
 function expandOrErrors(
   scope: { territories: string[]; excludedTerritories?: string[]; mediaRights: string[] },
   path: string,
   errors: FieldError[],
 ) {
+  const problems: FieldError[] = [];
+  const unknownIn = (field: "territories" | "excludedTerritories", codes: string[]) => {
+    const unknown = unknownTerritoryCodes(codes);
+    if (unknown.length) problems.push({ path: `${path}${field}`, message: `Unknown territory code(s): ${unknown.join(", ")}.` });
+  };
+  unknownIn("territories", scope.territories);
+  unknownIn("excludedTerritories", scope.excludedTerritories ?? []);
+  const unknownMedia = unknownMediaRightCodes(scope.mediaRights);
+  if (unknownMedia.length)
+    problems.push({ path: `${path}mediaRights`, message: `Unknown media right code(s): ${unknownMedia.join(", ")}.` });
+  if (problems.length) {
+    errors.push(...problems);
+    return null;
+  }
   try {
     return expandScope(scope);
   } catch (error) {
     if (!isUnknownReferenceCodeError(error)) throw error;
-    const field = error.kind === "mediaRight" ? "mediaRights" : "territories";
-    errors.push({
-      path: `${path}${field}`,
-      message: `Unknown ${error.kind === "mediaRight" ? "media right" : "territory"} code(s): ${error.codes.join(", ")}.`,
-    });
+    errors.push({ path: `${path}territories`, message: `Unknown code(s): ${error.codes.join(", ")}.` });
     return null;
   }
 }
@@ -380,7 +393,7 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
             details: { uncovered: notHeld },
           });
         }
-        const conflicts = await findConflicts(tx, deal.id, expanded);
+        const conflicts = await findConflicts(tx, deal.id, expanded, actor.org.id);
         if (conflicts.length > 0) return conflictFailure(conflicts);
 
         for (const e of expanded) {
@@ -427,6 +440,7 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
       titleId: g.titleId,
       exclusive: g.exclusive,
     })),
+    actor.org.id,
   );
   return conflictFailure(conflicts);
 }

@@ -25,9 +25,10 @@ export async function heldScopesByTitle(tx: Reader, titleIds: string[]): Promise
 }
 
 export type SigningConflict = {
-  dealId: string;
+  /** null when the viewer is not a party to the conflicting deal (its identity stays private). */
+  dealId: string | null;
   dealName: string;
-  grantId: string;
+  grantId: string | null;
   titleId: string;
   titleName: string;
   countries: string[];
@@ -73,9 +74,9 @@ const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
  * Everything that stops these grants from being signed: overlaps among the deal's own grants and
  * rows already held by signed deals (grants and holdbacks), under the conflict rule.
  */
-export async function findConflicts(tx: Reader, dealId: string, grants: GrantLike[]): Promise<SigningConflict[]> {
+export async function findConflicts(tx: Reader, dealId: string, grants: GrantLike[], viewerOrgId: string): Promise<SigningConflict[]> {
   const claims = claimsOf(grants);
-  const found: Omit<SigningConflict, "dealName" | "titleName">[] = [];
+  const found: (Omit<SigningConflict, "dealName" | "titleName" | "dealId" | "grantId"> & { dealId: string; grantId: string })[] = [];
   for (let i = 0; i < claims.length; i++) {
     for (let j = i + 1; j < claims.length; j++) {
       const a = claims[i]!;
@@ -117,10 +118,24 @@ export async function findConflicts(tx: Reader, dealId: string, grants: GrantLik
   }
   if (found.length === 0) return [];
   const [deals, titles] = await Promise.all([
-    tx.deal.findMany({ where: { id: { in: [...new Set(found.map((f) => f.dealId))] } }, select: { id: true, name: true } }),
+    tx.deal.findMany({
+      where: { id: { in: [...new Set(found.map((f) => f.dealId))] } },
+      select: { id: true, name: true, licensorId: true, licenseeId: true },
+    }),
     tx.title.findMany({ where: { id: { in: [...new Set(found.map((f) => f.titleId))] } }, select: { id: true, originalTitle: true } }),
   ]);
-  const dealName = new Map(deals.map((d) => [d.id, d.name]));
+  // The other party's deal is named only to those who are party to it (the licensor, usually);
+  // a licensee learns that the rights are taken, by whom and how stays private.
+  const visible = new Map(deals.map((d) => [d.id, d.licensorId === viewerOrgId || d.licenseeId === viewerOrgId ? d.name : null]));
   const titleName = new Map(titles.map((t) => [t.id, t.originalTitle]));
-  return found.map((f) => ({ ...f, dealName: dealName.get(f.dealId) ?? f.dealId, titleName: titleName.get(f.titleId) ?? f.titleId }));
+  return found.map((f) => {
+    const name = visible.get(f.dealId) ?? null;
+    return {
+      ...f,
+      dealId: name === null ? null : f.dealId,
+      grantId: name === null ? null : f.grantId,
+      dealName: name ?? "another signed deal",
+      titleName: titleName.get(f.titleId) ?? f.titleId,
+    };
+  });
 }

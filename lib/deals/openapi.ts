@@ -70,9 +70,12 @@ export const dealSchema = z
 
 const conflictSchema = z
   .object({
-    dealId: z.uuid(),
+    dealId: z
+      .uuid()
+      .nullable()
+      .meta({ description: "null when you are not a party to the conflicting deal (its identity stays private)." }),
     dealName: z.string(),
-    grantId: z.uuid(),
+    grantId: z.uuid().nullable(),
     titleId: z.uuid(),
     titleName: z.string(),
     countries: z.array(z.string()),

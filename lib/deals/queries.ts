@@ -77,7 +77,7 @@ export async function signingPreview(actor: Actor, dealId: string) {
     const held = await heldScopes(db, e.titleId);
     for (const gap of uncoveredByHeld(e, held)) uncovered.push({ ...gap, grantId: e.grant.id, titleId: e.titleId });
   }
-  return { conflicts: await findConflicts(db, deal.id, expanded), uncovered };
+  return { conflicts: await findConflicts(db, deal.id, expanded, actor.org.id), uncovered };
 }
 
 /** Organisations a deal can be drafted with: other studios and partners. */

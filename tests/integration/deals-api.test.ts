@@ -650,8 +650,13 @@ describe("conflicts preview", () => {
       end: "2027-12-31",
       holdback: false,
     };
+    // The licensee is not a party to the signed deal: it learns that the rights are taken, not by whom.
     const preview = await api.conflicts(other.headers, id);
-    expect(preview.body).toEqual({ conflicts: [expected], uncovered: [] });
+    expect(preview.body).toEqual({
+      conflicts: [{ ...expected, dealId: null, grantId: null, dealName: "another signed deal" }],
+      uncovered: [],
+    });
+    expect((await api.conflicts(studio.headers, id)).body).toEqual({ conflicts: [expected], uncovered: [] });
 
     await api.propose(studio.headers, id);
     await api.sign(other.headers, id);

@@ -93,6 +93,41 @@ describe("exclusive rights cannot be double-sold", () => {
     expect(await db.grantSlice.count({ where: { dealId: second } })).toBe(0);
   });
 
+  it("names the conflicting deal only to its parties: a licensee learns the rights are taken, not by whom", async () => {
+    const first = await proposedDeal(partners[0]!, {
+      territories: ["PH"],
+      mediaRights: ["SVOD"],
+      start: "2027-01-01",
+      end: "2027-12-31",
+      exclusive: true,
+    });
+    expect((await signAsStudio(first)).body.status).toBe("SIGNED");
+    // A second deal the studio signs first; the licensee's signature is the one refused.
+    const deal = await callRoute(createDeal, "/api/v1/deals", {
+      headers: studio.headers,
+      json: { licenseeId: partners[1]!.orgId, currency: "USD" },
+    });
+    const id: string = deal.body.id;
+    await callRoute(addGrant, `/api/v1/deals/${id}/grants`, {
+      headers: studio.headers,
+      params: { id },
+      json: { titleId, territories: ["PH"], mediaRights: ["SVOD"], start: "2027-03-01", end: "2027-03-31", exclusive: true },
+    });
+    await callRoute(propose, `/api/v1/deals/${id}/propose`, { method: "POST", headers: studio.headers, params: { id } });
+    expect((await signAsStudio(id)).body.status).toBe("PROPOSED");
+    const refused = expectProblem(
+      await callRoute(sign, `/api/v1/deals/${id}/sign`, { method: "POST", headers: partners[1]!.headers, params: { id } }),
+      409,
+    );
+    const { conflicts } = refused as typeof refused & {
+      conflicts: { dealId: string | null; grantId: string | null; dealName: string; countries: string[] }[];
+    };
+    expect(conflicts).toEqual([
+      expect.objectContaining({ dealId: null, grantId: null, dealName: "another signed deal", countries: ["PH"] }),
+    ]);
+    expect(JSON.stringify(refused)).not.toContain(first);
+  });
+
   it("non-exclusive grants never block each other; an exclusive one blocks non-exclusive ones", async () => {
     const a = await proposedDeal(partners[0]!, {
       territories: ["TH"],
