@@ -61,6 +61,8 @@ async function main(): Promise<void> {
   say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
   if (seedDemo && !shuttingDown) await seedDemoData(env.DATABASE_URL);
+  // Deals whose rights have all ended become EXPIRED; a failure here must not keep the app down.
+  if (!shuttingDown && (await run("npm", ["run", "-s", "deals:expire"], env)) !== 0) say("could not expire ended deals; continuing");
 
   const build = buildIsStale(root);
   if (build.stale && !shuttingDown) {

@@ -81,6 +81,7 @@ export const KNOWN_ACTIONS = [
   "deal.propose",
   "deal.sign",
   "deal.terminate",
+  "deal.expire",
   "grant.create",
   "grant.delete",
 ] as const;

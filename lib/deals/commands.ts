@@ -508,3 +508,38 @@ export async function terminateDeal(actor: Actor, dealId: string, reason: string
     return ok({ id: deal.id });
   });
 }
+
+/**
+ * SIGNED deals whose every grant has ended become EXPIRED. Run at start-up and daily
+ * (`npm run deals:expire`); the slices stay, so avails of past windows still show who held them.
+ */
+export async function expireEndedDeals(today: string = new Date().toISOString().slice(0, 10)): Promise<string[]> {
+  const ended = await db.deal.findMany({
+    where: { status: "SIGNED", grants: { some: {}, every: { end: { lt: toDbDate(today) } } } },
+    select: { id: true, licensorId: true, licenseeId: true },
+  });
+  const expired: string[] = [];
+  for (const deal of ended) {
+    await db.$transaction(async (tx) => {
+      const changed = await tx.deal.updateMany({
+        where: { id: deal.id, status: "SIGNED" },
+        data: { status: "EXPIRED", lockVersion: { increment: 1 } },
+      });
+      if (changed.count === 0) return;
+      await recordAudit(
+        tx,
+        { userId: null, apiKeyId: null, organizationId: null, requestId: "expiry" },
+        {
+          action: "deal.expire",
+          entityType: "Deal",
+          entityId: deal.id,
+          partyOrgIds: [deal.licensorId, deal.licenseeId],
+          before: { status: "SIGNED" },
+          after: { status: "EXPIRED", asOf: today },
+        },
+      );
+      expired.push(deal.id);
+    });
+  }
+  return expired;
+}

@@ -265,3 +265,30 @@ describe("exclusive rights cannot be double-sold", () => {
     expect((await signAsStudio(b)).body.status).toBe("SIGNED");
   });
 });
+
+describe("expiry", () => {
+  it("a signed deal whose grants have all ended becomes EXPIRED, once, with an audit entry", async () => {
+    const { expireEndedDeals } = await import("@/lib/deals/commands");
+    const ended = await proposedDeal(partners[0]!, {
+      territories: ["KH"],
+      mediaRights: ["SVOD"],
+      start: "2027-01-01",
+      end: "2027-12-31",
+      exclusive: true,
+    });
+    const running = await proposedDeal(partners[1]!, {
+      territories: ["LA"],
+      mediaRights: ["SVOD"],
+      start: "2027-01-01",
+      end: "2029-12-31",
+      exclusive: true,
+    });
+    await signAsStudio(ended);
+    await signAsStudio(running);
+    expect(await expireEndedDeals("2028-01-01")).toEqual([ended]);
+    expect(await expireEndedDeals("2028-01-01")).toEqual([]);
+    expect((await db.deal.findUniqueOrThrow({ where: { id: ended } })).status).toBe("EXPIRED");
+    expect((await db.deal.findUniqueOrThrow({ where: { id: running } })).status).toBe("SIGNED");
+    expect(await db.auditEntry.count({ where: { action: "deal.expire", entityId: ended } })).toBe(1);
+  });
+});
