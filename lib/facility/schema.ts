@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { currencyCodeSchema, moneySchema, parseAmount, percentSchema } from "@/lib/money/money";
+import { getCurrency } from "@/lib/reference/currencies";
+
+/** Minor units of `money` if its digits fit its currency's exponent, else null. */
+export function moneyToMinor(money: { amount: string; currency: string }): bigint | null {
+  const exponent = getCurrency(money.currency)?.minorUnits;
+  if (exponent === null || exponent === undefined) return null;
+  return parseAmount(money.amount, exponent);
+}
+
+function checkMoney(ctx: z.RefinementCtx, money: { amount: string; currency: string }, path: string, currency: string, positive: boolean) {
+  if (money.currency !== currency) {
+    ctx.addIssue({ code: "custom", path: [path, "currency"], message: `Use the facility currency, ${currency}.` });
+    return;
+  }
+  const minor = moneyToMinor(money);
+  if (minor === null) {
+    ctx.addIssue({
+      code: "custom",
+      path: [path, "amount"],
+      message: `Use at most ${getCurrency(currency)?.minorUnits ?? 0} decimals for ${currency}.`,
+    });
+  } else if (positive && minor <= 0n) {
+    ctx.addIssue({ code: "custom", path: [path, "amount"], message: "Use an amount above zero." });
+  }
+}
+
+/** PUT /api/v1/facility: the settable fields. Capacity and maxPerDeal are in the facility currency. */
+export const facilitySettingsSchema = z
+  .object({
+    currency: currencyCodeSchema.refine((c) => typeof getCurrency(c)?.minorUnits === "number", {
+      error: "Use a currency with a minor unit, e.g. USD.",
+    }),
+    capacity: moneySchema.meta({ description: "Maximum total outstanding principal." }),
+    advanceRatePct: percentSchema.meta({ description: 'Share of the unreceived MG that can be advanced, e.g. "70".' }),
+    maxPerDeal: moneySchema.meta({ description: "Maximum amount of one advance." }),
+    maxPerLicenseePct: percentSchema.meta({ description: "Maximum outstanding principal per licensee, as % of capacity." }),
+    feePct: percentSchema.meta({ description: "Flat fee charged at disbursement, as % of the principal." }),
+    sweepPct: percentSchema.default("100").meta({ description: "Share of each receipt (after the creators' pool) swept to the facility." }),
+  })
+  .superRefine((v, ctx) => {
+    if (typeof getCurrency(v.currency)?.minorUnits !== "number") return;
+    checkMoney(ctx, v.capacity, "capacity", v.currency, false);
+    checkMoney(ctx, v.maxPerDeal, "maxPerDeal", v.currency, false);
+  })
+  .meta({ id: "FacilitySettings" });
+export type FacilitySettingsInput = z.output<typeof facilitySettingsSchema>;
+
+/** POST /api/v1/advances. The amount's currency is checked against the facility's by the caller. */
+export const advanceApplicationSchema = z
+  .object({
+    dealId: z.uuid({ error: "Choose a deal." }),
+    amount: moneySchema,
+    purpose: z.string().trim().min(1, { error: "Say what the advance is for." }).max(2000),
+  })
+  .superRefine((v, ctx) => {
+    const minor = moneyToMinor(v.amount);
+    if (minor === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount", "amount"],
+        message: `Use the currency's minor-unit digits for ${v.amount.currency}.`,
+      });
+    } else if (minor <= 0n) {
+      ctx.addIssue({ code: "custom", path: ["amount", "amount"], message: "Use an amount above zero." });
+    }
+  })
+  .meta({ id: "AdvanceApplication" });
+export type AdvanceApplicationInput = z.output<typeof advanceApplicationSchema>;
+
+/** POST /api/v1/advances/{id}/decision. A decline needs a reason; an approval may lower the amount. */
+export const advanceDecisionSchema = z
+  .object({
+    decision: z.enum(["APPROVED", "DECLINED"], { error: "Decide APPROVED or DECLINED." }),
+    amount: moneySchema.optional().meta({ description: "Approved amount, at most the amount applied for; defaults to it." }),
+    conditions: z.string().trim().max(2000).optional(),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "DECLINED" && !v.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Give the reason for declining." });
+    }
+    if (v.decision === "DECLINED" && v.amount) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "A decline has no amount." });
+    }
+    if (v.amount) {
+      const minor = moneyToMinor(v.amount);
+      if (minor === null || minor <= 0n) {
+        ctx.addIssue({ code: "custom", path: ["amount", "amount"], message: "Use an amount above zero with the currency's digits." });
+      }
+    }
+  })
+  .meta({ id: "AdvanceDecision" });
+export type AdvanceDecisionInput = z.output<typeof advanceDecisionSchema>;
+
+/** POST /api/v1/advances/{id}/default. */
+export const advanceDefaultSchema = z
+  .object({ reason: z.string().trim().min(1, { error: "Give the reason for the default." }).max(2000) })
+  .meta({ id: "AdvanceDefault" });
