@@ -30,3 +30,11 @@ describe("money", () => {
     expect(formatAmount(-5n, 2)).toBe("-0.05");
   });
 });
+
+describe("percentSchema", () => {
+  it("refuses malformed and out-of-range percentages as validation errors, never throwing", async () => {
+    const { percentSchema } = await import("./money");
+    for (const bad of ["ten", "", "1e2", "-5", "100.5", "101"]) expect(percentSchema.safeParse(bad).success).toBe(false);
+    for (const good of ["0", "12.5", "100", "99.9999"]) expect(percentSchema.safeParse(good).success).toBe(true);
+  });
+});

@@ -43,7 +43,8 @@ export function percentOf(minor: bigint, pct: string): bigint {
 
 export const percentSchema = z
   .string()
-  .regex(/^\d{1,3}(\.\d{1,4})?$/, { error: "Use a percentage as a decimal string, e.g. \"12.5\"." })
+  // abort: a malformed string must not reach the decimal comparison below (it would throw).
+  .regex(/^\d{1,3}(\.\d{1,4})?$/, { error: 'Use a percentage as a decimal string, e.g. "12.5".', abort: true })
   .refine((v) => new D(v).lte(100), { error: "A percentage cannot exceed 100." })
   .meta({ description: "Percentage as a decimal string, 0–100, up to 4 decimals.", example: "12.5" });
 
@@ -55,9 +56,7 @@ export const currencyCodeSchema = z
 /** Shape only; the amount's digits are checked against the currency's exponent on the server. */
 export const moneySchema = z
   .object({
-    amount: z
-      .string()
-      .regex(/^\d{1,18}(\.\d{1,4})?$/, { error: "Use a non-negative decimal string, e.g. \"1250000.00\"." }),
+    amount: z.string().regex(/^\d{1,18}(\.\d{1,4})?$/, { error: 'Use a non-negative decimal string, e.g. "1250000.00".' }),
     currency: currencyCodeSchema,
   })
   .meta({ id: "Money", description: "An amount with exactly the currency's minor-unit digits." });
