@@ -62,11 +62,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const logFile = path.join(root, "test-results", "next-server.log");
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const log = fs.openSync(logFile, "w");
-    next = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-      cwd: root,
-      env,
-      stdio: ["ignore", log, log],
-    });
+    next = spawn(
+      process.execPath,
+      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "--keepAliveTimeout", "70000"],
+      {
+        cwd: root,
+        env,
+        stdio: ["ignore", log, log],
+      },
+    );
     fs.closeSync(log);
     await waitForServer(baseUrl, next, logFile);
     console.log(`[e2e] next start on ${baseUrl} (log: ${path.relative(root, logFile)})`);

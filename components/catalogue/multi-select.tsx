@@ -71,7 +71,15 @@ export function MultiSelect({
   const filtered = useMemo(() => {
     const q = fold(query.trim());
     if (!q) return options;
-    return options.filter((o) => o.value.toLowerCase() === q || fold(`${o.label} ${o.value} ${o.keywords ?? ""}`).includes(q));
+    // Exact codes first, then names that start with the query, then the rest: Enter takes the
+    // first row, and "TH" or "es" must add Thailand or Spanish, not a name that merely contains it.
+    const rank = (o: (typeof options)[number]) =>
+      o.value.toLowerCase() === q ? 0 : fold(o.label).startsWith(q) ? 1 : fold(o.value).startsWith(q) ? 2 : 3;
+    return options
+      .filter((o) => o.value.toLowerCase() === q || fold(`${o.label} ${o.value} ${o.keywords ?? ""}`).includes(q))
+      .map((o, index) => ({ o, index, r: rank(o) }))
+      .sort((a, b) => a.r - b.r || a.index - b.index)
+      .map(({ o }) => o);
   }, [options, query]);
   const custom = parseCustom && query.trim() ? parseCustom(query.trim()) : null;
   const offerCustom = custom !== null && !byValue.has(custom) && !chosen.has(custom);

@@ -56,7 +56,13 @@ export function MultiSelect({
   const filtered = useMemo(() => {
     const q = fold(query.trim());
     if (!q) return options;
-    return options.filter((o) => fold(o.label).includes(q) || o.value.toLowerCase() === q || fold(o.hint ?? "").includes(q));
+    // Exact codes first, then names starting with the query: Enter takes the first row.
+    const rank = (o: (typeof options)[number]) => (o.value.toLowerCase() === q ? 0 : fold(o.label).startsWith(q) ? 1 : 2);
+    return options
+      .filter((o) => fold(o.label).includes(q) || o.value.toLowerCase() === q || fold(o.hint ?? "").includes(q))
+      .map((o, index) => ({ o, index, r: rank(o) }))
+      .sort((a, b) => a.r - b.r || a.index - b.index)
+      .map(({ o }) => o);
   }, [options, query]);
 
   function toggle(v: string) {
