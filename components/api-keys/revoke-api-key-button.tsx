@@ -1,10 +1,8 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
+import { useRunAction } from "@/components/common/action-error";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
@@ -17,8 +15,7 @@ export function RevokeApiKeyButton({
   revokeAction: (id: string) => Promise<ActionResult>;
 }) {
   const t = useTranslations("apiKeys.revoke");
-  const actionError = useActionError();
-  const router = useRouter();
+  const runAction = useRunAction();
   return (
     <ConfirmDialog
       trigger={
@@ -36,16 +33,7 @@ export function RevokeApiKeyButton({
       description={t("description")}
       confirmLabel={t("confirm")}
       destructive
-      onConfirm={async () => {
-        const result = await revokeAction(apiKey.id).catch(() => null);
-        if (!result?.ok) {
-          toast.error(actionError(result ?? undefined));
-          router.refresh();
-          return false;
-        }
-        toast.success(t("success"));
-        router.refresh();
-      }}
+      onConfirm={() => runAction(() => revokeAction(apiKey.id), t("success"), { refreshOnError: true })}
     />
   );
 }

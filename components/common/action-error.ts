@@ -1,6 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/actions/result";
 
 /** Reasons a server action may answer with that have their own message in the UI language. */
 const KNOWN = [
@@ -29,5 +32,25 @@ export function useActionError() {
   return (result: { reason?: string } | null | undefined): string => {
     const reason = result?.reason;
     return reason && isKnown(reason) ? t(reason) : t("generic");
+  };
+}
+
+/**
+ * Runs a server action from a button: a translated error toast on failure, a success toast and a
+ * refresh on success. Answers false on failure, which keeps a ConfirmDialog open.
+ */
+export function useRunAction() {
+  const actionError = useActionError();
+  const router = useRouter();
+  return async (run: () => Promise<ActionResult<unknown>>, successMessage: string, options: { refreshOnError?: boolean } = {}) => {
+    const result = await run().catch(() => null);
+    if (!result?.ok) {
+      toast.error(actionError(result ?? undefined));
+      if (options.refreshOnError) router.refresh();
+      return false;
+    }
+    toast.success(successMessage);
+    router.refresh();
+    return true;
   };
 }

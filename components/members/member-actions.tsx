@@ -1,11 +1,9 @@
 "use client";
 
 import { Trash2, UserMinus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
+import { useRunAction } from "@/components/common/action-error";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { SimpleSelect } from "@/components/common/simple-select";
 import { Button } from "@/components/ui/button";
@@ -24,8 +22,7 @@ export function MemberRoleSelect({
 }) {
   const t = useTranslations("members");
   const tRole = useTranslations("role");
-  const actionError = useActionError();
-  const router = useRouter();
+  const runAction = useRunAction();
   const [role, setRole] = useState<RoleName>(member.role);
   const [busy, setBusy] = useState(false);
 
@@ -35,15 +32,12 @@ export function MemberRoleSelect({
     const previous = role;
     setRole(wanted);
     setBusy(true);
-    const result = await changeRoleAction(member.membershipId, { role: wanted }).catch(() => null);
+    const changed = await runAction(
+      () => changeRoleAction(member.membershipId, { role: wanted }),
+      t("changeRole.success", { name: member.name, role: tRole(wanted) }),
+    );
     setBusy(false);
-    if (!result?.ok) {
-      setRole(previous);
-      toast.error(actionError(result ?? undefined));
-      return;
-    }
-    toast.success(t("changeRole.success", { name: member.name, role: tRole(wanted) }));
-    router.refresh();
+    if (!changed) setRole(previous);
   }
 
   return (
@@ -69,8 +63,7 @@ export function RemoveMemberButton({
   removeAction: (membershipId: string) => Promise<ActionResult>;
 }) {
   const t = useTranslations("members.remove");
-  const actionError = useActionError();
-  const router = useRouter();
+  const runAction = useRunAction();
   return (
     <ConfirmDialog
       trigger={
@@ -87,15 +80,7 @@ export function RemoveMemberButton({
       description={t("description", { organization: organizationName })}
       confirmLabel={t("confirm")}
       destructive
-      onConfirm={async () => {
-        const result = await removeAction(member.membershipId).catch(() => null);
-        if (!result?.ok) {
-          toast.error(actionError(result ?? undefined));
-          return false;
-        }
-        toast.success(t("success", { name: member.name }));
-        router.refresh();
-      }}
+      onConfirm={() => runAction(() => removeAction(member.membershipId), t("success", { name: member.name }))}
     />
   );
 }
@@ -108,8 +93,7 @@ export function RevokeInvitationButton({
   revokeAction: (invitationId: string) => Promise<ActionResult>;
 }) {
   const t = useTranslations("members.pending.revoke");
-  const actionError = useActionError();
-  const router = useRouter();
+  const runAction = useRunAction();
   return (
     <ConfirmDialog
       trigger={
@@ -127,16 +111,7 @@ export function RevokeInvitationButton({
       description={t("description")}
       confirmLabel={t("confirm")}
       destructive
-      onConfirm={async () => {
-        const result = await revokeAction(invitation.id).catch(() => null);
-        if (!result?.ok) {
-          toast.error(actionError(result ?? undefined));
-          router.refresh();
-          return false;
-        }
-        toast.success(t("success"));
-        router.refresh();
-      }}
+      onConfirm={() => runAction(() => revokeAction(invitation.id), t("success"), { refreshOnError: true })}
     />
   );
 }
