@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { addDays } from "@/lib/deals/dates";
+import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { checkCountry, checkLanguage, checkLanguages, checkTerritories } from "./reference-checks";
 import type { CreateMarketTestData, CreateTitleData, CreateVersionData, UpdateTitleData, UpdateVersionData } from "./schema";
 

@@ -219,7 +219,10 @@ export const importErrorSchema = z
   .object({
     path: z.string().meta({ description: "rows.<row>.<column>, or file for a problem with the file as a whole." }),
     row: z.int().optional().meta({ description: "Spreadsheet row number; the header is row 1." }),
-    column: z.string().optional().meta({ description: "The column (kind, originalTitle, …); for a header problem, the header text as in the file." }),
+    column: z
+      .string()
+      .optional()
+      .meta({ description: "The column (kind, originalTitle, …); for a header problem, the header text as in the file." }),
     message: z.string(),
   })
   .meta({ id: "TitleImportError" });

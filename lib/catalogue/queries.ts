@@ -103,7 +103,10 @@ export async function listTitles(actor: Actor, query: TitleListQuery) {
     // The redundant gte/lte bound lets Postgres start the index scan at the cursor instead of
     // reading and discarding every earlier row.
     const from = direction === "asc" ? "gte" : "lte";
-    page.push({ [column]: { [from]: value } }, { OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: after.id } }] });
+    page.push(
+      { [column]: { [from]: value } },
+      { OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: after.id } }] },
+    );
   }
   const [rows, total] = await Promise.all([
     db.title.findMany({
@@ -117,7 +120,11 @@ export async function listTitles(actor: Actor, query: TitleListQuery) {
   const pageRows = rows.slice(0, query.limit);
   // Version counts for this page only: a count in the main select makes Prisma aggregate the
   // versions of every title before sorting (5x slower at 20,000 titles; see bench/catalogue.ts).
-  const counts = await db.version.groupBy({ by: ["titleId"], where: { titleId: { in: pageRows.map((r) => r.id) } }, _count: { _all: true } });
+  const counts = await db.version.groupBy({
+    by: ["titleId"],
+    where: { titleId: { in: pageRows.map((r) => r.id) } },
+    _count: { _all: true },
+  });
   const countOf = new Map(counts.map((c) => [c.titleId, c._count._all]));
   const items: TitleListRow[] = pageRows.map((r) => ({ ...r, _count: { versions: countOf.get(r.id) ?? 0 } }));
   const last = items[items.length - 1];
