@@ -59,7 +59,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       console.log(`[e2e] reusing the production build: ${build.reason}`);
     }
 
-    const logFile = path.join(root, "test-results", "next-server.log");
+    const logFile = path.join(
+      root,
+      "test-results",
+      `next-server${process.env.NEXT_DIST_DIR ? `-${path.basename(process.env.NEXT_DIST_DIR)}` : ""}.log`,
+    );
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const log = fs.openSync(logFile, "w");
     next = spawn(

@@ -1,8 +1,16 @@
 import enCatalogue from "./en/catalogue.json";
 import enDeals from "./en/deals.json";
+import enEdits from "./en/edits.json";
+import enFacility from "./en/facility.json";
+import enOutcomes from "./en/outcomes.json";
+import enStatements from "./en/statements.json";
 import enBase from "./en.json";
 import zhCatalogue from "./zh/catalogue.json";
 import zhDeals from "./zh/deals.json";
+import zhEdits from "./zh/edits.json";
+import zhFacility from "./zh/facility.json";
+import zhOutcomes from "./zh/outcomes.json";
+import zhStatements from "./zh/statements.json";
 import zhBase from "./zh.json";
 
 /**
@@ -11,8 +19,24 @@ import zhBase from "./zh.json";
  * features never edit the same file.
  */
 export const messages = {
-  en: { ...enBase, catalogue: enCatalogue, deals: enDeals },
-  zh: { ...zhBase, catalogue: zhCatalogue, deals: zhDeals },
+  en: {
+    ...enBase,
+    catalogue: enCatalogue,
+    deals: enDeals,
+    edits: enEdits,
+    statements: enStatements,
+    outcomes: enOutcomes,
+    facility: enFacility,
+  },
+  zh: {
+    ...zhBase,
+    catalogue: zhCatalogue,
+    deals: zhDeals,
+    edits: zhEdits,
+    statements: zhStatements,
+    outcomes: zhOutcomes,
+    facility: zhFacility,
+  },
 };
 
 export type Messages = typeof messages.en;

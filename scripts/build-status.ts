@@ -17,7 +17,7 @@ const IGNORED = [/\.(test|spec)\.tsx?$/, /^lib\/db\/generated(\/|$)/, /(^|\/)\./
 export function buildIsStale(root: string): { stale: boolean; reason: string } {
   let builtAt: number;
   try {
-    builtAt = fs.statSync(path.join(root, ".next", "BUILD_ID")).mtimeMs;
+    builtAt = fs.statSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")).mtimeMs;
   } catch {
     return { stale: true, reason: "no production build yet" };
   }

@@ -30,6 +30,28 @@ export const PERMISSIONS = {
   "deals.sign": { roles: MANAGERS, kinds: ["STUDIO", "PARTNER"] },
   /** Record the rights a studio holds in its titles (chain of title). */
   "rights.manage": { roles: MANAGERS, kinds: ["STUDIO"] },
+  /** Set a title's edit policy (a new policy version). */
+  "edits.policy.write": { roles: WRITERS, kinds: ["STUDIO"] },
+  /** Draft, change, submit and withdraw edit requests (partners). */
+  "edits.request.write": { roles: WRITERS, kinds: ["PARTNER"] },
+  /** Decide edit request items or ask for changes (studios). */
+  "edits.decide": { roles: WRITERS, kinds: ["STUDIO"] },
+  /** Comment on and attach files to an edit request (either party). */
+  "edits.comment": { roles: WRITERS, kinds: ["STUDIO", "PARTNER"] },
+  /** Submit revenue statements as licensee. */
+  "statements.submit": { roles: WRITERS, kinds: ["STUDIO", "PARTNER"] },
+  /** Accept or dispute statements, record receipts as licensor. */
+  "statements.review": { roles: WRITERS, kinds: ["STUDIO", "PARTNER"] },
+  /** Enter or import dated FX rates. */
+  "fx.manage": { roles: MANAGERS, kinds: ["PLATFORM"] },
+  /** Apply for advances against the studio's own signed deals. */
+  "advances.apply": { roles: WRITERS, kinds: ["STUDIO"] },
+  /** Change facility settings. */
+  "facility.manage": { roles: MANAGERS, kinds: ["FACILITY"] },
+  /** Review, approve or decline applications; default and write off advances. */
+  "facility.underwrite": { roles: WRITERS, kinds: ["FACILITY"] },
+  /** Disburse approved advances (never the approver: four-eyes). */
+  "facility.disburse": { roles: WRITERS, kinds: ["FACILITY"] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -58,6 +58,7 @@ const ALLOWED_EXTRA_TABLES = new Set(["_prisma_migrations"]);
 const SQL_ONLY_INDEXES: Record<string, { table: string; unique: boolean; method: string; partial: boolean }> = {
   version_one_original_per_title: { table: "version", unique: true, method: "btree", partial: true },
   grant_slice_no_double_grant: { table: "grant_slice", unique: false, method: "gist", partial: false },
+  statement_counting_periods_disjoint: { table: "statement", unique: false, method: "gist", partial: true },
 };
 /** Postgres' identifier limit; Prisma truncates generated constraint names to fit it. */
 const MAX_IDENTIFIER_LENGTH = 63;
@@ -184,6 +185,8 @@ function expectedDefault(field: Field, table: string, type: string): string | nu
   }
   if (typeof value === "boolean") return String(value);
   if (typeof value === "number") return value >= 0 ? String(value) : `'${value}'::${type}`;
+  // DMMF carries BigInt and Decimal defaults as strings; Prisma writes them as bare literals.
+  if (typeof value === "string" && (field.type === "BigInt" || field.type === "Decimal") && /^\d+(\.\d+)?$/.test(value)) return value;
   if (typeof value === "string") {
     // Postgres prints the cast without the length: 'x'::character varying.
     const castType = field.kind === "enum" ? type : type.replace(/\(.*\)/, "");
