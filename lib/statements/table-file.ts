@@ -1,0 +1,216 @@
+import "server-only";
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
+
+/**
+ * Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) or the first sheet
+ * of an XLSX into rows of trimmed text cells keyed by the header row, for the statement and FX
+ * imports. Same reading rules as the title import (lib/catalogue/import.ts); blank rows are
+ * skipped but row numbers stay those the spreadsheet shows, so errors can point at them.
+ */
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export type SheetRow = { row: number; cells: Record<string, string> };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const CSV_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
+/** An XLSX is a ZIP: refuse one that would inflate past this before the parser tries to. */
+const MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024;
+
+export const fileError = (reason: string, message: string): Failure =>
+  fail("invalid", reason, message, { errors: [{ path: "file", message }] });
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+function detectFormat(bytes: Uint8Array, fileName: string, contentType?: string): "csv" | "xlsx" | Failure {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  const mime = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const unsupported = (why: string) => fileError("UNSUPPORTED_FILE_TYPE", `${why} Upload an .xlsx workbook or a UTF-8 .csv file.`);
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    if (ext === "xlsx" || (ext === "" && mime === XLSX_MIME)) return "xlsx";
+    return unsupported(`“${fileName}” is a ZIP archive, not an .xlsx workbook.`);
+  }
+  if (startsWith(bytes, OLE_MAGIC)) return unsupported("Old Excel files (.xls) are not supported: in Excel, save it as .xlsx.");
+  if (ext === "xlsx") return fileError("FILE_UNREADABLE", `“${fileName}” is not a valid .xlsx workbook (it may be damaged).`);
+  if (ext === "csv" || ext === "txt" || (ext === "" && (CSV_TYPES.has(mime) || mime === "application/octet-stream" || mime === "")))
+    return "csv";
+  return unsupported(`“${fileName}” is not a CSV or XLSX file.`);
+}
+
+function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && char in counts) counts[char]! += 1;
+  }
+  return Object.entries(counts).reduce((best, entry) => (entry[1] > best[1] ? entry : best), [",", 0] as [string, number])[0];
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return String(value.error);
+  if ("formula" in value || "sharedFormula" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ("text" in value) return cellText(value.text as ExcelJS.CellValue);
+  return "";
+}
+
+type Table = { row: number; cells: string[] }[];
+
+function tableOf(sheet: ExcelJS.Worksheet): Table {
+  const table: Table = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]).trim());
+    if (cells.some((c) => c !== "")) table.push({ row: number, cells });
+  });
+  return table;
+}
+
+/** Plain CSV splitting (RFC 4180 quotes) — exceljs' CSV reader is too slow for 100,000-line statements. */
+function splitCsv(text: string, delimiter: string): Table {
+  const table: Table = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  const endRow = () => {
+    row.push(cell);
+    const cells = row.map((c) => c.trim());
+    if (cells.some((c) => c !== "")) table.push({ row: rowLine, cells });
+    row = [];
+    cell = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length > 0) endRow();
+  return table;
+}
+
+function readCsv(bytes: Uint8Array): Table | Failure {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fileError("FILE_UNREADABLE", "The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”.");
+  }
+  if (text.includes("\u0000"))
+    return fileError("UNSUPPORTED_FILE_TYPE", "This is not a text CSV file. Upload an .xlsx workbook or a UTF-8 .csv file.");
+  return splitCsv(text, detectDelimiter(text));
+}
+
+function zipUncompressedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 65_557); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+      total += view.getUint32(at + 24, true);
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return undefined;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Table | Failure> {
+  const damaged = () => fileError("FILE_UNREADABLE", "The .xlsx workbook could not be read (it may be damaged). Save it again from Excel.");
+  const inflated = zipUncompressedSize(bytes);
+  if (inflated === undefined) return damaged();
+  if (inflated > MAX_XLSX_UNCOMPRESSED) return fileError("FILE_TOO_LARGE", "The workbook holds too much data.");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  } catch {
+    return damaged();
+  }
+  const sheet = workbook.worksheets[0];
+  return sheet ? tableOf(sheet) : [];
+}
+
+const headerKey = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, "");
+
+/**
+ * The file's rows keyed by the known `columns` (header matched case- and separator-blind);
+ * unknown, repeated or missing `required` columns are errors on the header row.
+ */
+export async function readSheet(
+  upload: { bytes: Uint8Array; fileName: string; contentType?: string },
+  spec: { columns: readonly string[]; required: readonly string[]; maxBytes: number; maxRows: number; what: string },
+): Promise<Result<SheetRow[]>> {
+  const { bytes } = upload;
+  if (bytes.byteLength > spec.maxBytes) return fileError("FILE_TOO_LARGE", `The file is larger than ${spec.maxBytes / 1024 / 1024} MB.`);
+  if (bytes.byteLength === 0) return fileError("FILE_EMPTY", "The file is empty.");
+  const format = detectFormat(bytes, upload.fileName, upload.contentType);
+  if (typeof format !== "string") return format;
+  const table = format === "csv" ? readCsv(bytes) : await readXlsx(bytes);
+  if (!Array.isArray(table)) return table;
+  const [header, ...body] = table;
+  if (!header) return fileError("FILE_EMPTY", `The file is empty: it needs a header row and one row per ${spec.what}.`);
+  if (body.length > spec.maxRows)
+    return fileError(
+      "TOO_MANY_ROWS",
+      `The file has ${body.length.toLocaleString("en")} rows; at most ${spec.maxRows.toLocaleString("en")} per file.`,
+    );
+  const byKey = new Map(spec.columns.map((c) => [headerKey(c), c]));
+  const errors: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  const columns = header.cells.map((text) => {
+    if (text === "") return undefined;
+    const column = byKey.get(headerKey(text));
+    if (!column)
+      errors.push({
+        path: `rows.${header.row}.${text}`,
+        message: `Unknown column “${text}”. The columns are: ${spec.columns.join(", ")}.`,
+      });
+    else if (seen.has(column)) errors.push({ path: `rows.${header.row}.${text}`, message: `The column “${column}” appears twice.` });
+    else seen.add(column);
+    return column;
+  });
+  for (const column of spec.required)
+    if (!seen.has(column)) errors.push({ path: `rows.${header.row}.${column}`, message: `The required column “${column}” is missing.` });
+  if (errors.length > 0) return fail("invalid", "INVALID_HEADER", "The header row needs attention; no row was read.", { errors });
+  return ok(
+    body.map(({ row, cells }) => {
+      const record: Record<string, string> = Object.fromEntries(spec.columns.map((c) => [c, ""]));
+      columns.forEach((column, index) => {
+        if (column) record[column] = cells[index] ?? "";
+      });
+      return { row, cells: record };
+    }),
+  );
+}
