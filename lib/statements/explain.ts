@@ -4,7 +4,7 @@
  * check them by hand — reported expenses against the cap, the part of N inside each share tier and
  * what it earns. Pure; amounts are bigint minor units, tier earnings exact decimals in minor units.
  */
-import { D } from "@/lib/money/money";
+import { D, formatAmount } from "@/lib/money/money";
 import { computeWaterfall, type ShareTier, type WaterfallStep, type WaterfallTerms } from "./rules";
 
 export type ExplainedStatement = { id: string; periodStart: string; periodEnd: string; grossMinor: bigint; expensesMinor: bigint };
@@ -84,5 +84,46 @@ export function waterfallTermsOf(deal: {
     shareTiers:
       raw.length === 0 ? null : raw.map((t) => ({ upToMinor: t.upToMinor === null ? null : BigInt(t.upToMinor), pct: String(t.pct) })),
     mgMinor: deal.mgMinor,
+  };
+}
+
+export type MoneyView = { amount: string; currency: string };
+type FiguresView = Record<keyof WaterfallStep["cumulative"], MoneyView>;
+export type ExplainedStepView = {
+  statementId: string;
+  periodStart: string;
+  periodEnd: string;
+  cumulative: FiguresView;
+  period: FiguresView;
+  reportedExpenses: { cumulative: MoneyView; period: MoneyView };
+  tiers: { from: MoneyView; upTo: MoneyView | null; pct: string; inTier: MoneyView; earned: string }[];
+};
+
+/** An explained step as the UI receives it: Money strings with the currency's exact digits. */
+export function presentExplainedStep(step: ExplainedStep, currency: string, exponent: number): ExplainedStepView {
+  const money = (minor: bigint): MoneyView => ({ amount: formatAmount(minor, exponent), currency });
+  const figures = (f: WaterfallStep["cumulative"]): FiguresView => ({
+    gross: money(f.gross),
+    fee: money(f.fee),
+    expenses: money(f.expenses),
+    net: money(f.net),
+    licensorShare: money(f.licensorShare),
+    overage: money(f.overage),
+  });
+  return {
+    statementId: step.statementId,
+    periodStart: step.periodStart,
+    periodEnd: step.periodEnd,
+    cumulative: figures(step.cumulative),
+    period: figures(step.period),
+    reportedExpenses: { cumulative: money(step.reportedExpenses.cumulative), period: money(step.reportedExpenses.period) },
+    tiers: step.tiers.map((t) => ({
+      from: money(t.fromMinor),
+      upTo: t.upToMinor === null ? null : money(t.upToMinor),
+      pct: t.pct,
+      inTier: money(t.inTierMinor),
+      // Exact, in major units: the tier's earnings are summed before S is rounded.
+      earned: new D(t.earnedMinor).div(new D(10).pow(exponent)).toFixed(),
+    })),
   };
 }
