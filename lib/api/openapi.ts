@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCataloguePaths } from "@/lib/catalogue/openapi";
 import { registerDealPaths } from "@/lib/deals/openapi";
+import { registerOutcomesPaths } from "@/lib/outcomes/openapi";
 import { registerFoundationPaths } from "./openapi-foundation";
 
 /**
@@ -18,6 +19,7 @@ export function buildOpenApiDocument() {
   registerFoundationPaths(registry);
   registerCataloguePaths(registry);
   registerDealPaths(registry);
+  registerOutcomesPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "statements.submit": { roles: WRITERS, kinds: ["STUDIO", "PARTNER"] },
   /** Accept or dispute statements, record receipts as licensor. */
   "statements.review": { roles: WRITERS, kinds: ["STUDIO", "PARTNER"] },
+  /** Platform-wide outcomes: every studio's IP receipts and payments by home country. */
+  "outcomes.platform": { roles: ALL_ROLES, kinds: ["PLATFORM"] },
   /** Enter or import dated FX rates. */
   "fx.manage": { roles: MANAGERS, kinds: ["PLATFORM"] },
   /** Apply for advances against the studio's own signed deals. */

@@ -1,0 +1,78 @@
+import type { OutcomesView, PlatformOutcomesView } from "./present";
+import type { Breakdown } from "./rules";
+
+/**
+ * CSV of each outcomes table: RFC 4180 quoting, UTF-8 with a BOM (so spreadsheet programs read
+ * Chinese names right), amounts as the exact decimal strings of the API, and cells that a
+ * spreadsheet would run as a formula (= + - @ at the start of a text) prefixed with an apostrophe.
+ */
+
+type Cell = string | number | null;
+
+function quote(cell: Cell, numeric: boolean): string {
+  if (cell === null) return "";
+  let text = String(cell);
+  if (!numeric && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** `numericColumns` are written as they are (amounts may start with "-"). */
+export function toCsv(header: readonly string[], rows: readonly Cell[][], numericColumns: readonly number[] = []): string {
+  const numeric = new Set(numericColumns);
+  const lines = [header, ...rows].map((r, lineIndex) => r.map((c, i) => quote(c, lineIndex > 0 && numeric.has(i))).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+export function breakdownCsv(view: OutcomesView, breakdown: Breakdown | "series"): string {
+  if (breakdown === "series") {
+    return toCsv(
+      ["period", "start", "end", "currency", "receipts", "payments", "ratio"],
+      view.series.map((p) => [p.period, p.start, p.end, view.currency, p.receipts.amount, p.payments.amount, p.ratio]),
+      [4, 5, 6],
+    );
+  }
+  return toCsv(
+    ["key", "label", "currency", "receipts", "payments", "ratio"],
+    view[breakdown].map((r) => [r.key, r.label, view.currency, r.receipts.amount, r.payments.amount, r.ratio]),
+    [3, 4, 5],
+  );
+}
+
+export function platformCsv(view: PlatformOutcomesView, table: "byHomeCountry" | "studios"): string {
+  if (table === "byHomeCountry") {
+    return toCsv(
+      ["country", "label", "studios", "currency", "receipts", "payments", "ratio", "allReceipts", "exportSharePct"],
+      view.byHomeCountry.map((r) => [
+        r.country,
+        r.label,
+        r.studios,
+        view.currency,
+        r.receipts.amount,
+        r.payments.amount,
+        r.ratio,
+        r.allReceipts.amount,
+        r.exportSharePct,
+      ]),
+      [2, 4, 5, 6, 7, 8],
+    );
+  }
+  return toCsv(
+    ["id", "name", "homeCountry", "currency", "receipts", "payments", "ratio", "allReceipts", "exportSharePct"],
+    view.studios.map((r) => [
+      r.id,
+      r.name,
+      r.homeCountry,
+      view.currency,
+      r.receipts.amount,
+      r.payments.amount,
+      r.ratio,
+      r.allReceipts.amount,
+      r.exportSharePct,
+    ]),
+    [4, 5, 6, 7, 8],
+  );
+}
+
+export function csvFileName(what: string, view: { from: string; to: string; currency: string }): string {
+  return `outcomes-${what}-${view.from}-${view.to}-${view.currency}.csv`;
+}
