@@ -1,0 +1,529 @@
+import "server-only";
+import { recordAudit, who } from "@/lib/audit/commands";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { isExclusionViolation } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/db/generated/client";
+import { dateOnly, toDbDate } from "@/lib/deals/dates";
+import { applyRecoupment, isRecoupmentRefused, planRecoupment } from "@/lib/facility/recoupment";
+import { formatAmount, parseAmount } from "@/lib/money/money";
+import { minorUnits } from "@/lib/reference/currencies";
+import { type Failure, type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { loadBalance } from "./balance";
+import { splitReceipt } from "./rules";
+import type { DisputeStatementData, RecordReceiptData, StatementSource, SubmitStatementData } from "./schema";
+
+/**
+ * Writes of statements and receipts (issue 6). Each command runs in one transaction that first
+ * locks the deal row, so statements and receipts of a deal are decided one at a time (the
+ * exclusion constraint on counting periods stays the backstop); nothing is written on a refusal.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+/** Statements and receipts exist on deals whose terms are final. */
+const LIVE_STATUSES = new Set(["SIGNED", "EXPIRED"]);
+const RECEIPT_STATUSES = new Set(["SIGNED", "EXPIRED", "TERMINATED"]);
+/** At most this many line errors are listed; the rest are counted. */
+const MAX_LINE_ERRORS = 500;
+const INT8_MAX = 9_223_372_036_854_775_807n;
+/** Lines are inserted this many per statement (one INSERT … SELECT FROM unnest each). */
+const LINE_CHUNK = 25_000;
+
+const mayDo = (actor: Actor, permission: "statements.submit" | "statements.review") =>
+  can({ role: actor.role, orgKind: actor.org.kind }, permission);
+const invalid = (errors: FieldError[], message = "The statement needs attention; nothing was saved.") =>
+  fail("invalid", "VALIDATION_FAILED", message, { errors });
+
+const dealSelect = {
+  id: true,
+  name: true,
+  status: true,
+  currency: true,
+  licensorId: true,
+  licenseeId: true,
+  mgMinor: true,
+  distributionFeePct: true,
+  expenseCapMinor: true,
+  shareTiers: true,
+  creatorParticipationPct: true,
+} satisfies Prisma.DealSelect;
+
+/** The deal if the actor is a party, locked FOR UPDATE until the transaction ends. */
+async function lockDeal(tx: Tx, actor: Actor, dealId: string) {
+  const visible = await tx.deal.findFirst({
+    where: { AND: [{ id: dealId }, { OR: [{ licensorId: actor.org.id }, { licenseeId: actor.org.id }] }] },
+    select: { id: true },
+  });
+  if (!visible) return null;
+  await tx.$queryRaw`SELECT id FROM deal WHERE id = ${visible.id}::uuid FOR UPDATE`;
+  return tx.deal.findUniqueOrThrow({ where: { id: visible.id }, select: dealSelect });
+}
+
+// ---- statements ---------------------------------------------------------------------------------
+
+export type SubmitOptions = { source?: StatementSource };
+export type SubmittedStatement = { id: string; lineCount: number; grossMinor: bigint; expensesMinor: bigint };
+
+type Line = { position: number; titleId: string; territory: string; mediaRight: string; revenueType: string; grossMinor: bigint };
+
+/** Lines whose (title, country, media) no grant slice of the deal covers, or covers outside the period: errors per line. */
+async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: string, periodEnd: string): Promise<FieldError[]> {
+  const combos = new Map<string, { titleId: string; territory: string; mediaRight: string }>();
+  for (const l of lines) {
+    const key = `${l.titleId}|${l.territory}|${l.mediaRight}`;
+    if (!combos.has(key)) combos.set(key, { titleId: l.titleId, territory: l.territory, mediaRight: l.mediaRight });
+  }
+  const list = [...combos.values()];
+  const found = await tx.$queryRaw<{ t: string; c: string; m: string; in_window: boolean; first: string; last: string }[]>`
+    SELECT k.t::text AS t, k.c AS c, k.m AS m,
+           bool_or(s.start <= ${periodEnd}::date AND s."end" >= ${periodStart}::date) AS in_window,
+           to_char(min(s.start), 'YYYY-MM-DD') AS first, to_char(max(s."end"), 'YYYY-MM-DD') AS last
+    FROM unnest(${list.map((c) => c.titleId)}::uuid[], ${list.map((c) => c.territory)}::text[], ${list.map((c) => c.mediaRight)}::text[]) AS k(t, c, m)
+    JOIN grant_slice s ON s.deal_id = ${dealId}::uuid AND s.title_id = k.t AND s.country = k.c AND s.media = k.m AND NOT s.holdback
+    GROUP BY k.t, k.c, k.m`;
+  const granted = new Map(found.map((f) => [`${f.t}|${f.c.trim()}|${f.m}`, f]));
+  const missing = list.filter((c) => !granted.get(`${c.titleId}|${c.territory}|${c.mediaRight}`)?.in_window);
+  if (missing.length === 0) return [];
+  const dealTitles = new Set(
+    (await tx.grant.findMany({ where: { dealId }, select: { titleId: true }, distinct: ["titleId"] })).map((g) => g.titleId),
+  );
+  const pairs = await tx.$queryRaw<{ t: string; c: string }[]>`
+    SELECT DISTINCT s.title_id::text AS t, s.country AS c
+    FROM unnest(${missing.map((c) => c.titleId)}::uuid[], ${missing.map((c) => c.territory)}::text[]) AS k(t, c)
+    JOIN grant_slice s ON s.deal_id = ${dealId}::uuid AND s.title_id = k.t AND s.country = k.c AND NOT s.holdback`;
+  const pairSet = new Set(pairs.map((p) => `${p.t}|${p.c.trim()}`));
+  const problems = new Map<string, FieldError & { field: string }>();
+  for (const c of missing) {
+    const key = `${c.titleId}|${c.territory}|${c.mediaRight}`;
+    const slice = granted.get(key);
+    if (!dealTitles.has(c.titleId)) problems.set(key, { field: "titleId", path: "", message: "This deal grants no rights in this title." });
+    else if (!pairSet.has(`${c.titleId}|${c.territory}`))
+      problems.set(key, { field: "territory", path: "", message: `The deal grants no rights in ${c.territory} for this title.` });
+    else if (!slice)
+      problems.set(key, {
+        field: "mediaRight",
+        path: "",
+        message: `The deal grants no ${c.mediaRight} rights for this title in ${c.territory} (use a granted leaf media right).`,
+      });
+    else
+      problems.set(key, {
+        field: "territory",
+        path: "",
+        message: `The grant for this title in ${c.territory} (${c.mediaRight}) runs ${slice.first} to ${slice.last}, outside the period ${periodStart} to ${periodEnd}.`,
+      });
+  }
+  const errors: FieldError[] = [];
+  for (const l of lines) {
+    const p = problems.get(`${l.titleId}|${l.territory}|${l.mediaRight}`);
+    if (p) errors.push({ path: `lines.${l.position}.${p.field}`, message: p.message });
+  }
+  return errors;
+}
+
+/** Caps a long error list, saying how many more there are. */
+function capped(errors: FieldError[]): FieldError[] {
+  if (errors.length <= MAX_LINE_ERRORS) return errors;
+  return [
+    ...errors.slice(0, MAX_LINE_ERRORS),
+    { path: "lines", message: `… and ${(errors.length - MAX_LINE_ERRORS).toLocaleString("en")} more problems in other lines.` },
+  ];
+}
+
+async function insertLines(tx: Tx, statementId: string, lines: Line[]) {
+  for (let i = 0; i < lines.length; i += LINE_CHUNK) {
+    const part = lines.slice(i, i + LINE_CHUNK);
+    await tx.$executeRaw`
+      INSERT INTO statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor)
+      SELECT gen_random_uuid(), ${statementId}::uuid, u.p, u.t, u.c, u.m, u.r::revenue_type, u.g
+      FROM unnest(${part.map((l) => l.position)}::int[], ${part.map((l) => l.titleId)}::uuid[], ${part.map((l) => l.territory)}::text[],
+                  ${part.map((l) => l.mediaRight)}::text[], ${part.map((l) => l.revenueType)}::text[],
+                  ${part.map((l) => l.grossMinor.toString())}::text[]::bigint[]) AS u(p, t, c, m, r, g)`;
+  }
+}
+
+const periodOverlap = (other: { periodStart: Date; periodEnd: Date }) =>
+  fail(
+    "invalid",
+    "PERIOD_OVERLAP",
+    "The period overlaps another statement of this deal that counts; correct that one instead (supersedesId).",
+    {
+      errors: [
+        {
+          path: "periodStart",
+          message: `The period overlaps the counting statement for ${dateOnly(other.periodStart)} to ${dateOnly(other.periodEnd)}. To correct it, submit this one as superseding it.`,
+        },
+      ],
+      details: { overlapping: { periodStart: dateOnly(other.periodStart), periodEnd: dateOnly(other.periodEnd) } },
+    },
+  );
+
+/**
+ * The licensee submits a revenue statement for a period of a signed deal. Lines must be for
+ * titles, countries and leaf media the deal grants with a grant window that overlaps the period,
+ * in the deal's currency with its exact digits; the period may not overlap another counting
+ * statement of the deal. With `supersedesId` it corrects an earlier statement (SUBMITTED, ACCEPTED
+ * or DISPUTED, not yet corrected), which stops counting in the same transaction.
+ */
+export async function submitStatement(
+  actor: Actor,
+  dealId: string,
+  data: SubmitStatementData,
+  options: SubmitOptions = {},
+): Promise<Result<SubmittedStatement>> {
+  if (!mayDo(actor, "statements.submit")) return forbidden("Your role does not allow submitting statements.");
+  try {
+    return await db.$transaction(
+      async (tx): Promise<Result<SubmittedStatement>> => {
+        const deal = await lockDeal(tx, actor, dealId);
+        if (!deal) return notFound("Deal");
+        if (deal.licenseeId !== actor.org.id) return forbidden("Only the licensee submits statements on a deal.");
+        if (!LIVE_STATUSES.has(deal.status))
+          return fail("conflict", "DEAL_NOT_SIGNED", `Statements are for signed deals; this deal is ${deal.status}.`);
+        const exp = minorUnits(deal.currency);
+        const errors: FieldError[] = [];
+        if (data.periodStart > data.periodEnd) errors.push({ path: "periodEnd", message: "The period cannot end before it starts." });
+
+        const lines: Line[] = [];
+        let grossMinor = 0n;
+        for (let i = 0; i < data.lines.length; i++) {
+          const l = data.lines[i]!;
+          let minor = 0n;
+          if (l.gross.currency !== deal.currency)
+            errors.push({ path: `lines.${i}.gross.currency`, message: `Use the deal's currency, ${deal.currency}.` });
+          else {
+            const parsed = parseAmount(l.gross.amount, exp);
+            if (parsed === null || parsed < 0n)
+              errors.push({ path: `lines.${i}.gross.amount`, message: `${deal.currency} amounts have ${exp} decimal places.` });
+            else minor = parsed;
+          }
+          grossMinor += minor;
+          lines.push({
+            position: i,
+            titleId: l.titleId,
+            territory: l.territory,
+            mediaRight: l.mediaRight,
+            revenueType: l.revenueType,
+            grossMinor: minor,
+          });
+        }
+        if (grossMinor > INT8_MAX) errors.push({ path: "lines", message: "The lines add up to more than can be stored." });
+        let expensesMinor = 0n;
+        if (data.expenses) {
+          if (data.expenses.currency !== deal.currency)
+            errors.push({ path: "expenses.currency", message: `Use the deal's currency, ${deal.currency}.` });
+          else {
+            const parsed = parseAmount(data.expenses.amount, exp);
+            if (parsed === null || parsed < 0n)
+              errors.push({ path: "expenses.amount", message: `${deal.currency} amounts have ${exp} decimal places.` });
+            else expensesMinor = parsed;
+          }
+        }
+        if (errors.length === 0) errors.push(...(await checkGrants(tx, deal.id, lines, data.periodStart, data.periodEnd)));
+        if (errors.length) return invalid(capped(errors));
+
+        let supersedes: { id: string } | null = null;
+        if (data.supersedesId) {
+          const earlier = await tx.statement.findFirst({
+            where: { id: data.supersedesId, dealId: deal.id },
+            select: { id: true, supersededBy: { select: { id: true } } },
+          });
+          if (!earlier) return invalid([{ path: "supersedesId", message: "No statement of this deal has this id." }]);
+          if (earlier.supersededBy)
+            return invalid([{ path: "supersedesId", message: "That statement has already been corrected; correct the latest one." }]);
+          supersedes = earlier;
+        }
+        const overlapping = await tx.statement.findFirst({
+          where: {
+            dealId: deal.id,
+            counting: true,
+            periodStart: { lte: toDbDate(data.periodEnd) },
+            periodEnd: { gte: toDbDate(data.periodStart) },
+            ...(supersedes ? { id: { not: supersedes.id } } : {}),
+          },
+          select: { periodStart: true, periodEnd: true },
+        });
+        if (overlapping) return periodOverlap(overlapping);
+
+        // The earlier statement stops counting before the new one is inserted, so the exclusion
+        // constraint lets the correction take the same period.
+        if (supersedes) await tx.statement.update({ where: { id: supersedes.id }, data: { counting: false } });
+        const created = await tx.statement.create({
+          data: {
+            dealId: deal.id,
+            periodStart: toDbDate(data.periodStart),
+            periodEnd: toDbDate(data.periodEnd),
+            currency: deal.currency,
+            grossMinor,
+            expensesMinor,
+            lineCount: lines.length,
+            source: options.source ?? "API",
+            supersedesId: supersedes?.id ?? null,
+            submittedById: actor.userId,
+          },
+          select: { id: true },
+        });
+        await insertLines(tx, created.id, lines);
+        await recordAudit(tx, who(actor), {
+          action: "statement.submit",
+          entityType: "Statement",
+          entityId: created.id,
+          partyOrgIds: [deal.licensorId, deal.licenseeId],
+          after: {
+            dealId: deal.id,
+            periodStart: data.periodStart,
+            periodEnd: data.periodEnd,
+            currency: deal.currency,
+            grossMinor: grossMinor.toString(),
+            expensesMinor: expensesMinor.toString(),
+            lineCount: lines.length,
+            source: options.source ?? "API",
+            supersedesId: supersedes?.id ?? null,
+          },
+        });
+        return ok({ id: created.id, lineCount: lines.length, grossMinor, expensesMinor });
+      },
+      { timeout: 120_000, maxWait: 15_000 },
+    );
+  } catch (error) {
+    // Two submissions racing past the check: the database refuses the second.
+    if (isExclusionViolation(error))
+      return fail("invalid", "PERIOD_OVERLAP", "The period overlaps another statement of this deal that counts.", {
+        errors: [{ path: "periodStart", message: "The period overlaps another counting statement of this deal." }],
+      });
+    throw error;
+  }
+}
+
+async function decide(
+  actor: Actor,
+  statementId: string,
+  to: "ACCEPTED" | "DISPUTED",
+  reason?: string,
+): Promise<Result<{ id: string; dealId: string }>> {
+  if (!mayDo(actor, "statements.review")) return forbidden("Your role does not allow reviewing statements.");
+  return db.$transaction(async (tx) => {
+    const found = await tx.statement.findFirst({
+      where: { id: statementId, deal: { OR: [{ licensorId: actor.org.id }, { licenseeId: actor.org.id }] } },
+      select: { id: true, dealId: true },
+    });
+    if (!found) return notFound("Statement");
+    const deal = await lockDeal(tx, actor, found.dealId);
+    if (!deal) return notFound("Statement");
+    if (deal.licensorId !== actor.org.id) return forbidden("Only the licensor accepts or disputes statements.");
+    const s = await tx.statement.findUniqueOrThrow({
+      where: { id: found.id },
+      select: { id: true, status: true, counting: true, supersededBy: { select: { id: true } } },
+    });
+    if (s.supersededBy)
+      return fail("conflict", "STATEMENT_SUPERSEDED", "This statement has been corrected by a later one; decide on that one.");
+    if (s.status !== "SUBMITTED")
+      return fail(
+        "conflict",
+        "STATEMENT_DECIDED",
+        `This statement is already ${s.status}; only a submitted statement can be accepted or disputed.`,
+      );
+    await tx.statement.update({
+      where: { id: s.id },
+      data: {
+        status: to,
+        // A disputed statement stops counting until a correction supersedes it.
+        counting: to === "ACCEPTED",
+        disputeReason: to === "DISPUTED" ? (reason ?? null) : null,
+        decidedAt: new Date(),
+        decidedById: actor.userId,
+      },
+    });
+    await recordAudit(tx, who(actor), {
+      action: to === "ACCEPTED" ? "statement.accept" : "statement.dispute",
+      entityType: "Statement",
+      entityId: s.id,
+      partyOrgIds: [deal.licensorId, deal.licenseeId],
+      before: { status: s.status, counting: s.counting },
+      after: { status: to, counting: to === "ACCEPTED", ...(reason ? { reason } : {}) },
+    });
+    return ok({ id: s.id, dealId: deal.id });
+  });
+}
+
+/** The licensor accepts a SUBMITTED statement; it is immutable from then on. */
+export async function acceptStatement(actor: Actor, statementId: string) {
+  return decide(actor, statementId, "ACCEPTED");
+}
+
+/** The licensor disputes a SUBMITTED statement with a reason; it stops counting. */
+export async function disputeStatement(actor: Actor, statementId: string, data: DisputeStatementData) {
+  return decide(actor, statementId, "DISPUTED", data.reason);
+}
+
+// ---- receipts -----------------------------------------------------------------------------------
+
+export type RecordedReceipt = {
+  id: string;
+  currency: string;
+  split: { creators: { name: string; amountMinor: bigint }[]; creatorsTotalMinor: bigint; facilityMinor: bigint; studioMinor: bigint };
+};
+
+function exceeds(what: string, openMinor: bigint, amountMinor: bigint, currency: string, extra: Record<string, unknown>): Failure {
+  const exp = minorUnits(currency);
+  const m = (v: bigint) => ({ amount: formatAmount(v, exp), currency });
+  const excess = amountMinor - openMinor;
+  const message = `${what} has ${formatAmount(openMinor < 0n ? 0n : openMinor, exp)} ${currency} open; this receipt is ${formatAmount(excess, exp)} ${currency} more than that.`;
+  return fail("invalid", "RECEIPT_EXCEEDS_OPEN", message, {
+    errors: [{ path: "amount.amount", message }],
+    details: { open: m(openMinor < 0n ? 0n : openMinor), excess: m(excess), ...extra },
+  });
+}
+
+/**
+ * The licensor records cash received: an MG instalment (no more than the instalment still open)
+ * or overage (no more than the overage due and not yet received). In one transaction, with the
+ * deal row locked so concurrent receipts cannot both take what is open: the split creator-first
+ * (creators' pool by largest remainder), the facility's recoupment of the deal's advances, the
+ * studio's rest; the receipt with its shares, the recoupment ledger entries, the audit entry.
+ */
+export async function recordReceipt(actor: Actor, dealId: string, data: RecordReceiptData): Promise<Result<RecordedReceipt>> {
+  if (!mayDo(actor, "statements.review")) return forbidden("Your role does not allow recording receipts.");
+  try {
+    return await db.$transaction(
+      async (tx): Promise<Result<RecordedReceipt>> => {
+        const deal = await lockDeal(tx, actor, dealId);
+        if (!deal) return notFound("Deal");
+        if (deal.licensorId !== actor.org.id) return forbidden("Only the licensor records receipts on a deal.");
+        if (!RECEIPT_STATUSES.has(deal.status))
+          return fail("conflict", "DEAL_NOT_SIGNED", `Receipts are recorded on signed deals; this deal is ${deal.status}.`);
+        const exp = minorUnits(deal.currency);
+        if (data.amount.currency !== deal.currency)
+          return invalid(
+            [{ path: "amount.currency", message: `Use the deal's currency, ${deal.currency}.` }],
+            "The receipt needs attention.",
+          );
+        const amountMinor = parseAmount(data.amount.amount, exp);
+        if (amountMinor === null)
+          return invalid(
+            [{ path: "amount.amount", message: `${deal.currency} amounts have ${exp} decimal places.` }],
+            "The receipt needs attention.",
+          );
+        if (amountMinor <= 0n)
+          return invalid([{ path: "amount.amount", message: "A receipt must be more than zero." }], "The receipt needs attention.");
+
+        const balance = await loadBalance(tx, deal);
+        if (data.kind === "MG_INSTALMENT") {
+          if (balance.instalments.length === 0)
+            return invalid(
+              [{ path: "kind", message: "This deal has no minimum guarantee to pay in instalments." }],
+              "The receipt needs attention.",
+            );
+          if (data.instalmentIndex === undefined)
+            return invalid(
+              [{ path: "instalmentIndex", message: "Say which instalment this pays (0 for the first)." }],
+              "The receipt needs attention.",
+            );
+          const instalment = balance.instalments.find((i) => i.index === data.instalmentIndex);
+          if (!instalment)
+            return invalid(
+              [{ path: "instalmentIndex", message: `The deal has instalments 0 to ${balance.instalments.length - 1}.` }],
+              "The receipt needs attention.",
+            );
+          if (amountMinor > instalment.openMinor)
+            return exceeds(`Instalment ${instalment.index}`, instalment.openMinor, amountMinor, deal.currency, {
+              instalmentIndex: instalment.index,
+            });
+        } else {
+          if (data.instalmentIndex !== undefined)
+            return invalid(
+              [{ path: "instalmentIndex", message: "Only MG instalment receipts name an instalment." }],
+              "The receipt needs attention.",
+            );
+          const open = balance.overageDueMinor - balance.overageReceivedMinor;
+          if (amountMinor > open)
+            return exceeds("The overage due", open, amountMinor, deal.currency, {
+              overageDue: { amount: formatAmount(balance.overageDueMinor, exp), currency: deal.currency },
+              overageReceived: { amount: formatAmount(balance.overageReceivedMinor, exp), currency: deal.currency },
+            });
+        }
+
+        const participants = await tx.dealParticipant.findMany({ where: { dealId: deal.id }, orderBy: { position: "asc" } });
+        const split = splitReceipt(
+          amountMinor,
+          {
+            creatorParticipationPct: deal.creatorParticipationPct?.toString() ?? null,
+            participants: participants.map((p) => ({ name: p.name, share: p.share.toString() })),
+          },
+          { sweepPct: null, owedMinor: 0n },
+        );
+        const receivedOn = toDbDate(data.receivedOn);
+        const plan = await planRecoupment(tx, {
+          dealId: deal.id,
+          currency: deal.currency,
+          receiptMinor: amountMinor,
+          creatorsPoolMinor: split.creatorsTotal,
+          receivedOn,
+        });
+        const facilityMinor = plan.facilityMinor;
+        const studioMinor = amountMinor - split.creatorsTotal - facilityMinor;
+        const receipt = await tx.receipt.create({
+          data: {
+            dealId: deal.id,
+            kind: data.kind,
+            currency: deal.currency,
+            amountMinor,
+            receivedOn,
+            instalmentIndex: data.kind === "MG_INSTALMENT" ? (data.instalmentIndex ?? null) : null,
+            creatorsTotalMinor: split.creatorsTotal,
+            facilityMinor,
+            studioMinor,
+            recordedById: actor.userId,
+          },
+          select: { id: true },
+        });
+        if (split.creatorsTotal > 0n)
+          await tx.receiptShare.createMany({
+            data: participants.map((p, i) => ({
+              receiptId: receipt.id,
+              participantId: p.id,
+              position: i,
+              name: p.name,
+              amountMinor: split.creators[i]!.amount,
+            })),
+          });
+        await applyRecoupment(tx, plan, { receiptId: receipt.id, actor });
+        await recordAudit(tx, who(actor), {
+          action: "receipt.record",
+          entityType: "Receipt",
+          entityId: receipt.id,
+          partyOrgIds: [deal.licensorId, deal.licenseeId],
+          after: {
+            dealId: deal.id,
+            kind: data.kind,
+            currency: deal.currency,
+            amountMinor: amountMinor.toString(),
+            receivedOn: data.receivedOn,
+            instalmentIndex: data.kind === "MG_INSTALMENT" ? data.instalmentIndex : null,
+            split: {
+              creators: split.creators.map((c) => ({ name: c.name, amountMinor: c.amount.toString() })),
+              creatorsTotalMinor: split.creatorsTotal.toString(),
+              facilityMinor: facilityMinor.toString(),
+              studioMinor: studioMinor.toString(),
+            },
+          },
+        });
+        return ok({
+          id: receipt.id,
+          currency: deal.currency,
+          split: {
+            creators: split.creators.map((c) => ({ name: c.name, amountMinor: c.amount })),
+            creatorsTotalMinor: split.creatorsTotal,
+            facilityMinor,
+            studioMinor,
+          },
+        });
+      },
+      { timeout: 30_000, maxWait: 15_000 },
+    );
+  } catch (error) {
+    if (isRecoupmentRefused(error)) return error.failure;
+    throw error;
+  }
+}

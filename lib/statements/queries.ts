@@ -1,0 +1,341 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { dateOnly } from "@/lib/deals/dates";
+import { partyOf } from "@/lib/deals/queries";
+import { type DealBalance, loadBalance } from "./balance";
+import { moneyOf, presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
+import type { CreatorStatementsQuery, StatementLinesQuery, StatementListQuery } from "./schema";
+import { loadDealWaterfall } from "./waterfall";
+
+/**
+ * Reads of statements, receipts, balances and creator statements. Every query is scoped to the
+ * deals the actor's organisation is party to, in its WHERE clause; anything else is null (404).
+ */
+
+const orgRef = { select: { id: true, name: true, kind: true, homeCountry: true } } as const;
+const dealSelect = {
+  id: true,
+  name: true,
+  status: true,
+  currency: true,
+  licensorId: true,
+  licenseeId: true,
+  mgMinor: true,
+  distributionFeePct: true,
+  expenseCapMinor: true,
+  shareTiers: true,
+  creatorParticipationPct: true,
+  licensor: orgRef,
+  licensee: orgRef,
+} satisfies Prisma.DealSelect;
+type DealRow = Prisma.DealGetPayload<{ select: typeof dealSelect }>;
+
+function presentDealRef(deal: DealRow, actor: Actor) {
+  return {
+    id: deal.id,
+    name: deal.name,
+    status: deal.status,
+    currency: deal.currency,
+    licensor: deal.licensor,
+    licensee: deal.licensee,
+    role: deal.licensorId === actor.org.id ? ("LICENSOR" as const) : ("LICENSEE" as const),
+  };
+}
+
+async function dealOf(actor: Actor, dealId: string) {
+  return db.deal.findFirst({ where: { AND: [{ id: dealId }, partyOf(actor)] }, select: dealSelect });
+}
+
+const statementInclude = { supersededBy: { select: { id: true } } } satisfies Prisma.StatementInclude;
+
+/**
+ * A deal's statements (newest period first) with each one's waterfall, the deal's waterfall terms,
+ * and the recoupment series (cumulative S after each counting statement against the MG) for the chart.
+ */
+export async function listDealStatements(actor: Actor, dealId: string) {
+  const deal = await dealOf(actor, dealId);
+  if (!deal) return null;
+  const [statements, wf] = await Promise.all([
+    db.statement.findMany({
+      where: { dealId: deal.id },
+      include: statementInclude,
+      orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }],
+    }),
+    loadDealWaterfall(db, deal),
+  ]);
+  const money = moneyOf(deal.currency);
+  return {
+    deal: presentDealRef(deal, actor),
+    terms: presentTerms(wf, deal.currency),
+    statements: statements.map((s) => presentStatement(s, wf)),
+    recoupment: wf.steps.map((s) => ({
+      statementId: s.statementId,
+      periodStart: s.periodStart,
+      periodEnd: s.periodEnd,
+      licensorShare: money(s.cumulative.licensorShare),
+      minimumGuarantee: money(wf.terms.mgMinor ?? 0n),
+      overage: money(s.cumulative.overage),
+    })),
+  };
+}
+export type DealStatements = NonNullable<Awaited<ReturnType<typeof listDealStatements>>>;
+
+/** Statements across the actor's deals (the /statements inbox), newest first. */
+export async function listStatements(actor: Actor, q: Partial<StatementListQuery> = {}) {
+  const dealWhere: Prisma.DealWhereInput[] = [partyOf(actor)];
+  if (q.role === "LICENSOR") dealWhere.push({ licensorId: actor.org.id });
+  if (q.role === "LICENSEE") dealWhere.push({ licenseeId: actor.org.id });
+  const rows = await db.statement.findMany({
+    where: { deal: { AND: dealWhere }, ...(q.status ? { status: q.status } : {}) },
+    include: { ...statementInclude, deal: { select: dealSelect } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit ?? 50,
+  });
+  const waterfalls = new Map<string, Awaited<ReturnType<typeof loadDealWaterfall>>>();
+  for (const r of rows) if (!waterfalls.has(r.dealId)) waterfalls.set(r.dealId, await loadDealWaterfall(db, r.deal));
+  return rows.map((r) => ({ ...presentStatement(r, waterfalls.get(r.dealId)!), deal: presentDealRef(r.deal, actor) }));
+}
+
+type LineAgg = { key: string; gross: bigint; lines: bigint };
+
+/**
+ * One statement with its deal, waterfall, the step-by-step explanation, a page of its lines
+ * (by position) and its gross summed by revenue type, territory, media right and title.
+ */
+export async function getStatement(actor: Actor, statementId: string, q: Partial<StatementLinesQuery> = {}) {
+  const s = await db.statement.findFirst({
+    where: { id: statementId, deal: partyOf(actor) },
+    include: { ...statementInclude, deal: { select: dealSelect } },
+  });
+  if (!s) return null;
+  const from = q.linesFrom ?? 0;
+  const limit = q.linesLimit ?? 100;
+  const [wf, lines, byType, byTerritory, byMedia, byTitle] = await Promise.all([
+    loadDealWaterfall(db, s.deal),
+    db.statementLine.findMany({
+      where: { statementId: s.id, position: { gte: from } },
+      orderBy: { position: "asc" },
+      take: limit,
+      include: { title: { select: { id: true, originalTitle: true, titleEn: true, titleZh: true } } },
+    }),
+    db.$queryRaw<
+      LineAgg[]
+    >`SELECT revenue_type::text AS key, sum(gross_minor)::bigint AS gross, count(*) AS lines FROM statement_line WHERE statement_id = ${s.id}::uuid GROUP BY 1 ORDER BY 2 DESC`,
+    db.$queryRaw<
+      LineAgg[]
+    >`SELECT territory AS key, sum(gross_minor)::bigint AS gross, count(*) AS lines FROM statement_line WHERE statement_id = ${s.id}::uuid GROUP BY 1 ORDER BY 2 DESC`,
+    db.$queryRaw<
+      LineAgg[]
+    >`SELECT media_right AS key, sum(gross_minor)::bigint AS gross, count(*) AS lines FROM statement_line WHERE statement_id = ${s.id}::uuid GROUP BY 1 ORDER BY 2 DESC`,
+    db.$queryRaw<
+      LineAgg[]
+    >`SELECT title_id::text AS key, sum(gross_minor)::bigint AS gross, count(*) AS lines FROM statement_line WHERE statement_id = ${s.id}::uuid GROUP BY 1 ORDER BY 2 DESC`,
+  ]);
+  const money = moneyOf(s.currency);
+  const titles = await db.title.findMany({
+    where: { id: { in: byTitle.map((t) => t.key) } },
+    select: { id: true, originalTitle: true, titleEn: true, titleZh: true },
+  });
+  const agg = (rows: LineAgg[]) => rows.map((r) => ({ key: r.key, gross: money(BigInt(r.gross)), lines: Number(r.lines) }));
+  return {
+    ...presentStatement(s, wf),
+    deal: presentDealRef(s.deal, actor),
+    explanation: presentSteps(s.id, wf, s.currency),
+    lines: {
+      from,
+      limit,
+      total: s.lineCount,
+      items: lines.map((l) => ({
+        position: l.position,
+        titleId: l.titleId,
+        title: { originalTitle: l.title.originalTitle, titles: { en: l.title.titleEn, zh: l.title.titleZh } },
+        territory: l.territory,
+        mediaRight: l.mediaRight,
+        revenueType: l.revenueType,
+        gross: money(l.grossMinor),
+      })),
+    },
+    summary: {
+      byRevenueType: agg(byType),
+      byTerritory: agg(byTerritory),
+      byMediaRight: agg(byMedia),
+      byTitle: agg(byTitle).map((t) => {
+        const title = titles.find((x) => x.id === t.key);
+        return {
+          ...t,
+          titleId: t.key,
+          originalTitle: title?.originalTitle ?? null,
+          titles: { en: title?.titleEn ?? null, zh: title?.titleZh ?? null },
+        };
+      }),
+    },
+  };
+}
+export type StatementDetail = NonNullable<Awaited<ReturnType<typeof getStatement>>>;
+
+/** Signed (or expired) deals on which the actor's organisation is the licensee: it may submit statements on them. */
+export async function submittableDeals(actor: Actor) {
+  const deals = await db.deal.findMany({
+    where: { licenseeId: actor.org.id, status: { in: ["SIGNED", "EXPIRED"] } },
+    select: dealSelect,
+    orderBy: { name: "asc" },
+  });
+  return deals.map((d) => presentDealRef(d, actor));
+}
+
+/**
+ * What a statement of the deal may report: per granted title, the countries and leaf media of its
+ * grant slices and the window they span (the statement form's choices). Null if not a party.
+ */
+export async function statementScope(actor: Actor, dealId: string) {
+  const deal = await dealOf(actor, dealId);
+  if (!deal) return null;
+  const rows = await db.$queryRaw<{ title_id: string; countries: string[]; media: string[]; start: string; end: string }[]>`
+    SELECT title_id::text, array_agg(DISTINCT country ORDER BY country) AS countries, array_agg(DISTINCT media ORDER BY media) AS media,
+           to_char(min(start), 'YYYY-MM-DD') AS start, to_char(max("end"), 'YYYY-MM-DD') AS "end"
+    FROM grant_slice WHERE deal_id = ${deal.id}::uuid AND NOT holdback GROUP BY title_id`;
+  const titles = await db.title.findMany({
+    where: { id: { in: rows.map((r) => r.title_id) } },
+    select: { id: true, originalTitle: true, titleEn: true, titleZh: true },
+  });
+  return {
+    deal: presentDealRef(deal, actor),
+    titles: rows.map((r) => {
+      const t = titles.find((x) => x.id === r.title_id);
+      return {
+        titleId: r.title_id,
+        originalTitle: t?.originalTitle ?? null,
+        titles: { en: t?.titleEn ?? null, zh: t?.titleZh ?? null },
+        countries: r.countries.map((c) => c.trim()),
+        mediaRights: r.media,
+        start: r.start,
+        end: r.end,
+      };
+    }),
+  };
+}
+
+/** A deal's receipts, newest first, with their splits. */
+export async function listReceipts(actor: Actor, dealId: string) {
+  const deal = await dealOf(actor, dealId);
+  if (!deal) return null;
+  const rows = await db.receipt.findMany({
+    where: { dealId: deal.id },
+    include: { creatorShares: true },
+    orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
+  });
+  return { deal: presentDealRef(deal, actor), receipts: rows.map(presentReceipt) };
+}
+
+export function presentBalance(b: DealBalance, currency: string) {
+  const money = moneyOf(currency);
+  return {
+    mgContracted: money(b.mgContractedMinor),
+    mgReceived: money(b.mgReceivedMinor),
+    overageDue: money(b.overageDueMinor),
+    overageReceived: money(b.overageReceivedMinor),
+    mgOpen: money(b.mgContractedMinor - b.mgReceivedMinor),
+    overageOpen: money(b.overageDueMinor - b.overageReceivedMinor),
+    instalments: b.instalments.map((i) => ({
+      index: i.index,
+      amount: money(i.amountMinor),
+      received: money(i.receivedMinor),
+      open: money(i.openMinor),
+      dueDate: i.dueDate ? dateOnly(i.dueDate) : null,
+      trigger: i.trigger,
+    })),
+  };
+}
+
+/** GET /deals/{id}/balance: MG contracted and received, overage due and received, per instalment. */
+export async function dealBalance(actor: Actor, dealId: string) {
+  const deal = await dealOf(actor, dealId);
+  if (!deal) return null;
+  return { deal: presentDealRef(deal, actor), ...presentBalance(await loadBalance(db, deal), deal.currency) };
+}
+
+export type CreatorStatementRow = {
+  dealId: string;
+  dealName: string;
+  participantId: string | null;
+  name: string;
+  role: string | null;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  receipts: number;
+  amount: { amount: string; currency: string };
+};
+
+/**
+ * Creator statements: each participant's earnings (sums of their receipt shares) per deal and per
+ * month or quarter, for the licensor (the studio paying its creators). `dealId` narrows to one deal.
+ */
+export async function creatorStatements(
+  actor: Actor,
+  q: Pick<CreatorStatementsQuery, "period"> & Partial<Pick<CreatorStatementsQuery, "from" | "to">> & { dealId?: string },
+): Promise<CreatorStatementRow[] | null> {
+  if (q.dealId) {
+    const deal = await db.deal.findFirst({ where: { id: q.dealId, licensorId: actor.org.id }, select: { id: true } });
+    if (!deal) return null;
+  }
+  const unit = q.period === "month" ? "month" : "quarter";
+  const rows = await db.$queryRaw<
+    {
+      deal_id: string;
+      deal_name: string;
+      currency: string;
+      participant_id: string | null;
+      name: string;
+      role: string | null;
+      period_start: string;
+      period_end: string;
+      receipts: bigint;
+      amount: bigint;
+    }[]
+  >`
+    SELECT d.id::text AS deal_id, d.name AS deal_name, r.currency, rs.participant_id::text AS participant_id, rs.name, p.role,
+           to_char(date_trunc(${unit}, r.received_on), 'YYYY-MM-DD') AS period_start,
+           to_char(date_trunc(${unit}, r.received_on) + (CASE WHEN ${unit} = 'month' THEN interval '1 month' ELSE interval '3 months' END) - interval '1 day', 'YYYY-MM-DD') AS period_end,
+           count(DISTINCT r.id) AS receipts, sum(rs.amount_minor)::bigint AS amount
+    FROM receipt_share rs
+    JOIN receipt r ON r.id = rs.receipt_id
+    JOIN deal d ON d.id = r.deal_id
+    LEFT JOIN deal_participant p ON p.id = rs.participant_id
+    WHERE d.licensor_id = ${actor.org.id}::uuid
+      AND (${q.dealId ?? null}::uuid IS NULL OR d.id = ${q.dealId ?? null}::uuid)
+      AND (${q.from ?? null}::date IS NULL OR r.received_on >= ${q.from ?? null}::date)
+      AND (${q.to ?? null}::date IS NULL OR r.received_on <= ${q.to ?? null}::date)
+    GROUP BY d.id, d.name, r.currency, rs.participant_id, rs.name, p.role, rs.position, date_trunc(${unit}, r.received_on)
+    ORDER BY d.name, period_start, rs.position`;
+  return rows.map((r) => {
+    const [y, m] = r.period_start.split("-").map(Number);
+    return {
+      dealId: r.deal_id,
+      dealName: r.deal_name,
+      participantId: r.participant_id,
+      name: r.name,
+      role: r.role,
+      period: unit === "month" ? r.period_start.slice(0, 7) : `${y}-Q${Math.floor((m! - 1) / 3) + 1}`,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      receipts: Number(r.receipts),
+      amount: moneyOf(r.currency)(BigInt(r.amount)),
+    };
+  });
+}
+
+const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** Creator statements as CSV (one row per participant × deal × period). */
+export function creatorStatementsCsv(rows: CreatorStatementRow[]): string {
+  const header = ["deal", "participant", "role", "period", "period_start", "period_end", "receipts", "amount", "currency"];
+  const lines = rows.map((r) =>
+    [r.dealName, r.name, r.role ?? "", r.period, r.periodStart, r.periodEnd, String(r.receipts), r.amount.amount, r.amount.currency]
+      .map(csvCell)
+      .join(","),
+  );
+  return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+}
