@@ -1,0 +1,114 @@
+import { formatAmount, type Money } from "@/lib/money/money";
+import { minorUnits } from "@/lib/reference/currencies";
+import type { Conversion, EligibilityFigures } from "./eligibility";
+import type { Balances, LimitRule } from "./rules";
+
+/**
+ * API and page shapes of the facility: money as `{amount, currency}` with the currency's exact
+ * digits, instants as ISO strings. The same views serve the route handlers and the pages.
+ */
+
+export function money(minor: bigint, currency: string): Money {
+  return { amount: formatAmount(minor, minorUnits(currency)), currency };
+}
+
+export type LimitView = { rule: LimitRule; limit: Money; used: Money; requested: Money; available: Money; ok: boolean };
+export type ConversionView = { from: Money; to: Money; rate: string; rateDate: string } | null;
+export type EligibilityView = {
+  date: string;
+  eligibleBase: Money;
+  grossBase: Money;
+  advanceRatePct: string;
+  maxPerLicenseePct: string;
+  mgContracted: Money;
+  mgReceived: Money;
+  mgContractedConverted: ConversionView;
+  mgReceivedConverted: ConversionView;
+  principalOutstandingOnDeal: Money;
+  approvedUndisbursedOnDeal: Money;
+  limits: LimitView[];
+  ok: boolean;
+};
+
+function conversion(c: Conversion): ConversionView {
+  return c ? { from: money(c.fromMinor, c.fromCurrency), to: money(c.toMinor, c.toCurrency), rate: c.rate, rateDate: c.rateDate } : null;
+}
+
+export function presentEligibility(f: EligibilityFigures): EligibilityView {
+  const fc = f.facilityCurrency;
+  return {
+    date: f.date,
+    eligibleBase: money(f.result.eligibleBase, fc),
+    grossBase: money(f.result.grossBase, fc),
+    advanceRatePct: f.advanceRatePct,
+    maxPerLicenseePct: f.maxPerLicenseePct,
+    mgContracted: money(f.mgContractedMinor, f.dealCurrency),
+    mgReceived: money(f.mgReceivedMinor, f.dealCurrency),
+    mgContractedConverted: conversion(f.mgContractedConverted),
+    mgReceivedConverted: conversion(f.mgReceivedConverted),
+    principalOutstandingOnDeal: money(f.principalOutstandingOnDealMinor, fc),
+    approvedUndisbursedOnDeal: money(f.approvedUndisbursedOnDealMinor, fc),
+    limits: f.result.limits.map((l) => ({
+      rule: l.rule,
+      limit: money(l.limit, fc),
+      used: money(l.used, fc),
+      requested: money(l.requested, fc),
+      available: money(l.limit - l.used > 0n ? l.limit - l.used : 0n, fc),
+      ok: l.ok,
+    })),
+    ok: f.result.ok,
+  };
+}
+
+const RULE_TEXT: Record<LimitRule, string> = {
+  ELIGIBLE_BASE: "the eligible base (advance rate × MG not yet received, less principal outstanding or approved on the deal)",
+  MAX_PER_DEAL: "the maximum per deal",
+  CAPACITY: "the facility's remaining capacity",
+  LICENSEE_CONCENTRATION: "the licensee concentration limit",
+};
+
+/** One sentence per broken limit, with its numbers. */
+export function breachMessage(l: LimitView): string {
+  return `${l.requested.amount} ${l.requested.currency} exceeds ${RULE_TEXT[l.rule]}: limit ${l.limit.amount}, already used ${l.used.amount}, available ${l.available.amount} ${l.limit.currency}.`;
+}
+
+export function presentBalances(b: Balances, currency: string) {
+  return { principal: money(b.principal, currency), fee: money(b.fee, currency), owed: money(b.owed, currency) };
+}
+
+export type LedgerRow = {
+  id: bigint;
+  kind: "DISBURSEMENT" | "FEE" | "RECOUPMENT" | "WRITE_OFF";
+  amountMinor: bigint;
+  feePartMinor: bigint;
+  principalPartMinor: bigint;
+  receiptId: string | null;
+  disbursementId: string | null;
+  sourceAmountMinor: bigint | null;
+  sourceCurrency: string | null;
+  fxRate: { toString(): string } | null;
+  note: string | null;
+  at: Date;
+};
+
+export function presentLedgerRow(row: LedgerRow, currency: string, dealId: string) {
+  const isPayment = row.kind === "RECOUPMENT" || row.kind === "WRITE_OFF";
+  return {
+    id: row.id.toString(),
+    kind: row.kind,
+    amount: money(row.amountMinor, currency),
+    at: row.at.toISOString(),
+    feePart: isPayment ? money(row.feePartMinor, currency) : null,
+    principalPart: isPayment ? money(row.principalPartMinor, currency) : null,
+    receiptId: row.receiptId,
+    disbursementId: row.disbursementId,
+    dealId,
+    source: row.sourceAmountMinor !== null && row.sourceCurrency ? money(row.sourceAmountMinor, row.sourceCurrency) : null,
+    fxRate: row.fxRate ? trimDecimal(row.fxRate.toString()) : null,
+    note: row.note,
+  };
+}
+
+export function trimDecimal(value: string): string {
+  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
+}
