@@ -172,10 +172,22 @@ export async function submitStatement(
   data: SubmitStatementData,
   options: SubmitOptions = {},
 ): Promise<Result<SubmittedStatement>> {
+  const result = await submitOrCheck(actor, dealId, data, options, false);
+  return result.ok ? ok({ ...result.value, id: result.value.id! }) : result;
+}
+
+/** Every check of submitStatement; with `dryRun` nothing is written and `id` is null. */
+export async function submitOrCheck(
+  actor: Actor,
+  dealId: string,
+  data: SubmitStatementData,
+  options: SubmitOptions,
+  dryRun: boolean,
+): Promise<Result<Omit<SubmittedStatement, "id"> & { id: string | null }>> {
   if (!mayDo(actor, "statements.submit")) return forbidden("Your role does not allow submitting statements.");
   try {
     return await db.$transaction(
-      async (tx): Promise<Result<SubmittedStatement>> => {
+      async (tx): Promise<Result<Omit<SubmittedStatement, "id"> & { id: string | null }>> => {
         const deal = await lockDeal(tx, actor, dealId);
         if (!deal) return notFound("Deal");
         if (deal.licenseeId !== actor.org.id) return forbidden("Only the licensee submits statements on a deal.");
@@ -245,6 +257,7 @@ export async function submitStatement(
           select: { periodStart: true, periodEnd: true },
         });
         if (overlapping) return periodOverlap(overlapping);
+        if (dryRun) return ok({ id: null, lineCount: lines.length, grossMinor, expensesMinor });
 
         // The earlier statement stops counting before the new one is inserted, so the exclusion
         // constraint lets the correction take the same period.
