@@ -14,7 +14,7 @@ describe("navigationFor", () => {
       "workspace",
       ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements"],
     ]);
-    expect(keys("FACILITY", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "advances", "portfolio"]]);
+    expect(keys("FACILITY", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "advances", "portfolio", "facility"]]);
     expect(keys("PLATFORM", "ADMIN")[0]).toEqual(["platform", ["dashboard", "organizations", "fxRates"]]);
   });
 

@@ -12,6 +12,7 @@ export type NavItemKey =
   | "advances"
   | "outcomes"
   | "portfolio"
+  | "facility"
   | "organizations"
   | "fxRates"
   | "members"
@@ -34,6 +35,7 @@ export const NAV_HREF: Record<NavItemKey, string> = {
   advances: "/advances",
   outcomes: "/outcomes",
   portfolio: "/portfolio",
+  facility: "/facility",
   organizations: "/organizations",
   fxRates: "/fx-rates",
   members: "/settings/members",
@@ -45,7 +47,7 @@ export const NAV_HREF: Record<NavItemKey, string> = {
 const WORKSPACE: Record<OrgKind, NavItemKey[]> = {
   STUDIO: ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "outcomes"],
   PARTNER: ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements"],
-  FACILITY: ["dashboard", "advances", "portfolio"],
+  FACILITY: ["dashboard", "advances", "portfolio", "facility"],
   PLATFORM: ["dashboard", "organizations", "fxRates"],
 };
 
