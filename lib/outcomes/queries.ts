@@ -55,6 +55,11 @@ function monthsBefore(date: string, months: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
 }
 
+/** The 12 months to today, in USD, monthly. */
+export function defaultParams(today: string = todayUtc()): OutcomesParams {
+  return { from: monthsBefore(today, 11), to: today, currency: DEFAULT_CURRENCY, granularity: "month" };
+}
+
 /** Defaults (the 12 months to today, USD, monthly) and the checks zod cannot make alone. */
 export function resolveQuery(query: OutcomesQuery, today: string = todayUtc()): Result<OutcomesParams> {
   const to = query.to ?? (query.from && query.from > today ? query.from : today);

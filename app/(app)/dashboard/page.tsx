@@ -20,6 +20,8 @@ import { OrgKindBadge } from "@/components/common/org-kind-badge";
 import { PageHeader } from "@/components/common/page-header";
 import { type ChecklistItem, GettingStarted } from "@/components/dashboard/getting-started";
 import { InvitationsForYou } from "@/components/dashboard/invitations-for-you";
+import { OutcomesRatioCard } from "@/components/dashboard/outcomes-ratio-card";
+import { PlatformOutcomesCard } from "@/components/dashboard/platform-outcomes-card";
 import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -33,6 +35,9 @@ import { countryName } from "@/lib/i18n/countries";
 import { formatNumber } from "@/lib/i18n/format";
 import { acceptInvitationByIdAction } from "@/lib/orgs/actions";
 import { listInvitationsForEmail, organizationFigures, platformFigures } from "@/lib/orgs/queries";
+import { presentPlatformOutcomes } from "@/lib/outcomes/present";
+import { defaultParams, getOutcomes, getPlatformOutcomes } from "@/lib/outcomes/queries";
+import { ok } from "@/lib/result";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -55,6 +60,17 @@ export default async function DashboardPage() {
 
   const isStudio = actor.org.kind === "STUDIO";
   const isPartner = actor.org.kind === "PARTNER";
+  // The ratio by quarter: the current quarter and the seven before it (the sparkline's eight points).
+  const today = defaultParams().to;
+  const quarterStart = `${today.slice(0, 4)}-${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}-01`;
+  const eightQuartersFrom = `${Number(quarterStart.slice(0, 4)) - 2}-${quarterStart.slice(5)}`;
+  const outcomesPromise = isStudio
+    ? getOutcomes(actor, { from: eightQuartersFrom, to: today, granularity: "quarter" })
+    : Promise.resolve(null);
+  const platformOutcomesPromise =
+    isPlatform && can(subject, "outcomes.platform")
+      ? getPlatformOutcomes(defaultParams()).then((r) => (r.ok ? ok(presentPlatformOutcomes(r.value)) : r))
+      : Promise.resolve(null);
   const [figures, platform, invitations, recent, catalogue, marketplace, t, tCatalogue, tRole, tKind, locale] = await Promise.all([
     organizationFigures(actor),
     isPlatform ? platformFigures() : Promise.resolve(null),
@@ -70,7 +86,12 @@ export default async function DashboardPage() {
     getLocale(),
   ]);
   const n = (value: number) => formatNumber(value, locale);
-  const [deals, tDeals] = await Promise.all([dealsPromise, getTranslations("deals.dashboard")]);
+  const [deals, tDeals, outcomes, platformOutcomes] = await Promise.all([
+    dealsPromise,
+    getTranslations("deals.dashboard"),
+    outcomesPromise,
+    platformOutcomesPromise,
+  ]);
 
   const checklist: ChecklistItem[] = [
     ...(mayInvite
@@ -97,6 +118,8 @@ export default async function DashboardPage() {
       />
 
       <InvitationsForYou invitations={invitations} acceptAction={acceptInvitationByIdAction} />
+
+      {outcomes ? <OutcomesRatioCard report={outcomes} /> : null}
 
       {catalogue ? (
         <StatGrid className="mb-4 xl:grid-cols-3">
@@ -225,6 +248,8 @@ export default async function DashboardPage() {
           </StatGrid>
         </section>
       ) : null}
+
+      {platformOutcomes ? <PlatformOutcomesCard view={platformOutcomes} /> : null}
 
       <div className="mt-8 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex min-w-0 flex-col gap-6">
