@@ -11,6 +11,7 @@ import { EmaImportDialog } from "@/components/deals/ema-import-dialog";
 import { GrantsTable } from "@/components/deals/grants-table";
 import { languageLabel, languageOptions, mediaOptions, nameMaps, territoryOptions } from "@/components/deals/reference-options";
 import { TermsPanel } from "@/components/deals/terms-panel";
+import { ApplyForAdvanceLink } from "@/components/facility/apply-for-advance-link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import {
@@ -120,6 +121,9 @@ export default async function DealPage({ params }: { params: Params }) {
                 terminateAction={terminateDealAction}
               />
             </DealStatusCard>
+            {view.status === "SIGNED" && view.role === "LICENSOR" && view.crossBorder && can(subject, "advances.apply") ? (
+              <ApplyForAdvanceLink dealId={view.id} />
+            ) : null}
             {preview ? (
               <ConflictsPanel
                 conflicts={preview.conflicts}
