@@ -1,7 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCataloguePaths } from "@/lib/catalogue/openapi";
 import { registerDealPaths } from "@/lib/deals/openapi";
+import { registerFxPaths } from "@/lib/fx/openapi";
 import { registerOutcomesPaths } from "@/lib/outcomes/openapi";
+import { registerStatementPaths } from "@/lib/statements/openapi";
 import { registerFoundationPaths } from "./openapi-foundation";
 
 /**
@@ -19,6 +21,8 @@ export function buildOpenApiDocument() {
   registerFoundationPaths(registry);
   registerCataloguePaths(registry);
   registerDealPaths(registry);
+  registerStatementPaths(registry);
+  registerFxPaths(registry);
   registerOutcomesPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

@@ -1,0 +1,20 @@
+import { json, route } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas";
+import { notFound } from "@/lib/result";
+import { statementResponse } from "@/lib/statements/api";
+import { submitStatement } from "@/lib/statements/commands";
+import { listDealStatements } from "@/lib/statements/queries";
+import { submitStatementSchema } from "@/lib/statements/schema";
+
+export const GET = route({ params: idParams }, async ({ actor, params }) => {
+  const result = await listDealStatements(actor, params.id);
+  return result ? json(result) : notFound("Deal");
+});
+
+export const POST = route(
+  { permission: "statements.submit", params: idParams, body: submitStatementSchema },
+  async ({ actor, params, body }) => {
+    const result = await submitStatement(actor, params.id, body, { source: "API" });
+    return result.ok ? statementResponse(actor, result.value.id, 201) : result;
+  },
+);
