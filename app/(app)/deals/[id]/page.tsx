@@ -11,6 +11,7 @@ import { EmaImportDialog } from "@/components/deals/ema-import-dialog";
 import { GrantsTable } from "@/components/deals/grants-table";
 import { languageLabel, languageOptions, mediaOptions, nameMaps, territoryOptions } from "@/components/deals/reference-options";
 import { TermsPanel } from "@/components/deals/terms-panel";
+import { DealMoneyLinks } from "@/components/statements/deal-section";
 import { ApplyForAdvanceLink } from "@/components/facility/apply-for-advance-link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
@@ -87,6 +88,9 @@ export default async function DealPage({ params }: { params: Params }) {
         currency={view.currency}
         version={view.version}
       />
+      {view.status === "SIGNED" || view.status === "EXPIRED" || view.status === "TERMINATED" ? (
+        <DealMoneyLinks dealId={view.id} role={view.role === "LICENSOR" ? "LICENSOR" : "LICENSEE"} className="-mt-2" />
+      ) : null}
 
       <div className="grid gap-6">
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
