@@ -1,7 +1,10 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCataloguePaths } from "@/lib/catalogue/openapi";
 import { registerDealPaths } from "@/lib/deals/openapi";
+import { registerEditPaths } from "@/lib/edits/openapi";
+import { registerFacilityPaths } from "@/lib/facility/openapi";
 import { registerFxPaths } from "@/lib/fx/openapi";
+import { registerNotificationPaths } from "@/lib/notifications/openapi";
 import { registerOutcomesPaths } from "@/lib/outcomes/openapi";
 import { registerStatementPaths } from "@/lib/statements/openapi";
 import { registerFoundationPaths } from "./openapi-foundation";
@@ -21,9 +24,12 @@ export function buildOpenApiDocument() {
   registerFoundationPaths(registry);
   registerCataloguePaths(registry);
   registerDealPaths(registry);
+  registerEditPaths(registry);
+  registerNotificationPaths(registry);
   registerStatementPaths(registry);
   registerFxPaths(registry);
   registerOutcomesPaths(registry);
+  registerFacilityPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -1,9 +1,10 @@
 import "server-only";
 import { json } from "@/lib/api/handler";
 import type { Actor } from "@/lib/auth/actor";
-import { notFound } from "@/lib/result";
+import { fail, notFound, ok, type Result } from "@/lib/result";
 import { presentEditRequest } from "./present";
-import { getEditPolicy, getEditRequest } from "./queries";
+import { type EditAttachmentMeta, type EditComment, getEditPolicy, getEditRequest } from "./queries";
+import { editRequestVersionSchema } from "./request-schema";
 
 /** Answers with the edit request as the actor now sees it (after a command). */
 export async function editRequestResponse(actor: Actor, id: string, status = 200) {
@@ -26,4 +27,46 @@ export async function editPolicyResponse(actor: Actor, titleId: string, status =
     },
     status,
   );
+}
+
+/**
+ * The optional body of submit and withdraw: none, `{}` or `{"version": n}` (the version last
+ * read; a stale one is refused with 409 by the command).
+ */
+export async function optionalVersion(req: Request): Promise<Result<number | undefined>> {
+  const text = await req.text();
+  if (text.trim() === "") return ok(undefined);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = null;
+  }
+  const parsed = editRequestVersionSchema.safeParse(raw);
+  if (!parsed.success) {
+    return fail("invalid", "VALIDATION_FAILED", 'Send no body, {} or {"version": n}.', {
+      errors: [{ path: "version", message: "Send the version you last read, as a whole number." }],
+    });
+  }
+  return ok(parsed.data.version);
+}
+
+/** API shape of a comment. */
+export function presentComment(c: EditComment) {
+  return { id: c.id, body: c.body, organization: c.org, author: c.author, createdAt: c.createdAt.toISOString() };
+}
+
+/** API shape of an attachment (without its bytes; `href` downloads it). */
+export function presentAttachment(a: EditAttachmentMeta) {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    organizationId: a.orgId,
+    uploadedById: a.uploadedById,
+    createdAt: a.createdAt.toISOString(),
+    href: `/api/v1/edit-requests/${a.requestId}/attachments/${a.id}`,
+  };
 }

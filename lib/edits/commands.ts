@@ -393,7 +393,7 @@ export async function submitEditRequest(actor: Actor, id: string, version?: numb
     if (version !== undefined && version !== request.lockVersion) return stale();
     if (!canTransition(request.status, "SUBMITTED")) {
       return fail("conflict", "NOT_SUBMITTABLE", `A ${request.status} request cannot be submitted.`, {
-        details: { status: request.status },
+        details: { requestStatus: request.status },
       });
     }
     if (request.items.length === 0) return invalid([{ path: "items", message: "Add at least one change." }], "Add at least one change.");
@@ -496,7 +496,7 @@ export async function withdrawEditRequest(actor: Actor, id: string, version?: nu
     if (version !== undefined && version !== request.lockVersion) return stale();
     if (!canTransition(request.status, "WITHDRAWN")) {
       return fail("conflict", "NOT_WITHDRAWABLE", `A ${request.status} request is settled and cannot be withdrawn.`, {
-        details: { status: request.status },
+        details: { requestStatus: request.status },
       });
     }
     await tx.editRequest.update({
@@ -536,7 +536,7 @@ export async function decideEditRequest(actor: Actor, id: string, data: EditDeci
     if (!request) return missing();
     if (!canDecide(request.status)) {
       return fail("conflict", "NOT_UNDER_REVIEW", `This request is ${request.status}; only a request under review takes decisions.`, {
-        details: { status: request.status },
+        details: { requestStatus: request.status },
       });
     }
     const parties = [request.partnerId, request.studioId];

@@ -85,3 +85,5 @@ export const ATTACHMENT_TYPES = {
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
 } as const;
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+
+export const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });

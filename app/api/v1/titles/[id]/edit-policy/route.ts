@@ -1,0 +1,15 @@
+import { route } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas";
+import { editPolicyResponse } from "@/lib/edits/api";
+import { setEditPolicy } from "@/lib/edits/commands";
+import { editPolicySchema } from "@/lib/edits/schema";
+
+export const GET = route({ params: idParams }, async ({ actor, params }) => editPolicyResponse(actor, params.id));
+
+export const PUT = route(
+  { params: idParams, permission: "edits.policy.write", body: editPolicySchema },
+  async ({ actor, params, body }) => {
+    const result = await setEditPolicy(actor, params.id, body);
+    return result.ok ? editPolicyResponse(actor, params.id) : result;
+  },
+);
