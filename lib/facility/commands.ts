@@ -197,12 +197,12 @@ export async function updateAdvanceDraft(
   id: string,
   input: { amount?: { amount: string; currency: string }; purpose?: string },
 ): Promise<Result<{ id: string }>> {
-  if (!allowed(actor, "advances.apply")) return forbidden("Only studio members change applications.");
   return db.$transaction(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
-    if (a.studioId !== actor.org.id) return forbidden("Only the applying studio changes an application.");
+    if (a.studioId !== actor.org.id || !allowed(actor, "advances.apply"))
+      return forbidden("Only the applying studio changes an application.");
     if (a.status !== "DRAFT") return wrongStatus(a.status, "changed");
     let amountMinor = a.amountMinor;
     if (input.amount) {
@@ -227,12 +227,12 @@ export async function updateAdvanceDraft(
 
 /** DRAFT → SUBMITTED, by the applying studio. */
 export async function submitAdvance(actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  if (!allowed(actor, "advances.apply")) return forbidden("Only studio members submit applications.");
   return db.$transaction(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
-    if (a.studioId !== actor.org.id) return forbidden("Only the applying studio submits an application.");
+    if (a.studioId !== actor.org.id || !allowed(actor, "advances.apply"))
+      return forbidden("Only the applying studio submits an application.");
     if (!canTransition(a.status, "SUBMITTED")) return wrongStatus(a.status, "submitted");
     await move(tx, actor, a, "SUBMITTED", { submittedAt: new Date() }, "advance.submit");
     return ok({ id: a.id });
@@ -268,16 +268,15 @@ export async function startReview(actor: Actor, id: string): Promise<Result<{ id
  * amount until disbursed. A refused approval is a 422 listing each broken rule with its numbers.
  */
 export async function decideAdvance(actor: Actor, id: string, input: AdvanceDecisionInput): Promise<Result<{ id: string }>> {
-  if (!allowed(actor, "facility.underwrite")) return forbidden("Only the facility's underwriters decide applications.");
-  if (input.decision === "APPROVED" && !actor.userId) {
-    return forbidden("An approval needs a signed-in person (four-eyes: the approver cannot disburse), not an API key.");
-  }
   return db.$transaction(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     let a = locked.value;
     const refused = facilityOnly(actor, a, "facility.underwrite", "decide applications");
     if (refused) return refused;
+    if (input.decision === "APPROVED" && !actor.userId) {
+      return forbidden("An approval needs a signed-in person (four-eyes: the approver cannot disburse), not an API key.");
+    }
     const now = new Date();
     if (a.status === "SUBMITTED") {
       await move(tx, actor, a, "UNDER_REVIEW", { reviewStartedAt: now }, "advance.review");
@@ -405,15 +404,16 @@ export async function disburseAdvance(
   id: string,
   input: { idempotencyKey: string; body: DisbursementBody },
 ): Promise<Result<DisbursementOutcome>> {
-  if (!allowed(actor, "facility.disburse")) return forbidden("Only the facility's disbursement officers disburse advances.");
-  if (!actor.userId) return forbidden("A disbursement needs a signed-in person (four-eyes), not an API key.");
   const requestHash = disbursementRequestHash(id, input.body);
   try {
     return await db.$transaction(async (tx) => {
       const locked = await lockAdvance(tx, actor, id);
       if (!locked.ok) return locked;
       const a = locked.value;
-      if (a.facility.orgId !== actor.org.id) return forbidden("Only the facility's disbursement officers disburse advances.");
+      if (a.facility.orgId !== actor.org.id || !allowed(actor, "facility.disburse")) {
+        return forbidden("Only the facility's disbursement officers disburse advances.");
+      }
+      if (!actor.userId) return forbidden("A disbursement needs a signed-in person (four-eyes), not an API key.");
       const replay = await answerFromExisting(tx, a.facilityId, input.idempotencyKey, requestHash, a.currency);
       if (replay) return replay;
       if (a.decidedById === actor.userId) {
@@ -511,7 +511,6 @@ async function answerFromExisting(
 
 /** DISBURSED → DEFAULTED with a reason. Receipts keep being recouped against a DEFAULTED advance. */
 export async function defaultAdvance(actor: Actor, id: string, input: { reason: string }): Promise<Result<{ id: string }>> {
-  if (!allowed(actor, "facility.underwrite")) return forbidden("Only the facility's underwriters mark defaults.");
   return db.$transaction(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
@@ -528,7 +527,6 @@ export async function defaultAdvance(actor: Actor, id: string, input: { reason: 
 
 /** DEFAULTED → WRITTEN_OFF with a WRITE_OFF ledger entry for everything still owed (fee first). */
 export async function writeOffAdvance(actor: Actor, id: string, input: { reason?: string } = {}): Promise<Result<{ id: string }>> {
-  if (!allowed(actor, "facility.underwrite")) return forbidden("Only the facility's underwriters write advances off.");
   return db.$transaction(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
@@ -595,7 +593,8 @@ export async function addAdvanceDocument(
   id: string,
   file: { bytes: Uint8Array; fileName: string; contentType: string },
 ): Promise<Result<{ id: string }>> {
-  if (!allowed(actor, "advances.apply")) return forbidden("Only the applying studio attaches documents.");
+  const visible = await db.advance.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, select: { id: true } });
+  if (!visible) return notFound("Advance");
   if (file.bytes.byteLength > ADVANCE_DOCUMENT_MAX_BYTES) {
     return fail("invalid", "FILE_TOO_LARGE", "The file is larger than 10 MB.", {
       errors: [{ path: "file", message: "The file is larger than 10 MB." }],
@@ -615,7 +614,7 @@ export async function addAdvanceDocument(
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
-    if (a.studioId !== actor.org.id) return forbidden("Only the applying studio attaches documents.");
+    if (a.studioId !== actor.org.id || !allowed(actor, "advances.apply")) return forbidden("Only the applying studio attaches documents.");
     if (!["DRAFT", "SUBMITTED", "UNDER_REVIEW"].includes(a.status)) return wrongStatus(a.status, "given new documents");
     const doc = await tx.advanceDocument.create({
       data: {

@@ -7,12 +7,14 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { D } from "@/lib/money/money";
 import { fail, notFound, ok, type Result } from "@/lib/result";
+import type { AdvanceListQuery, EligibilityQuery } from "./api-schemas";
 import { computeEligibility, exposure } from "./eligibility";
 import { ledgerBalances, zeroBalances } from "./ledger";
 import { type EligibilityView, money, presentBalances, presentEligibility, presentLedgerRow, trimDecimal } from "./present";
 import type { AdvanceStatus } from "./rules";
 import { moneyToMinor } from "./schema";
 
+export { type AdvanceListQuery, advanceListQuerySchema, type EligibilityQuery, eligibilityQuerySchema } from "./api-schemas";
 export type { EligibilityView } from "./present";
 
 /** Advances the actor may see: its studio's own, or its facility's. Everyone else sees none. */
@@ -140,16 +142,6 @@ function summary(a: AdvanceRow, balance = zeroBalances()) {
   };
 }
 export type AdvanceSummaryView = ReturnType<typeof summary>;
-
-export const advanceListQuerySchema = z.object({
-  status: z
-    .enum(["DRAFT", "SUBMITTED", "UNDER_REVIEW", "APPROVED", "DECLINED", "DISBURSED", "REPAID", "DEFAULTED", "WRITTEN_OFF"])
-    .optional(),
-  dealId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-export type AdvanceListQuery = z.output<typeof advanceListQuerySchema>;
 
 const cursorSchema = z.object({ c: z.string(), id: z.uuid() });
 
@@ -315,17 +307,6 @@ export async function applicableDeals(actor: Actor) {
       licensee: d.licensee,
     }));
 }
-
-export const eligibilityQuerySchema = z.object({
-  dealId: z.uuid({ error: "Choose a deal." }),
-  amount: z
-    .string()
-    .regex(/^\d{1,18}(\.\d{1,4})?$/, { error: 'Use a non-negative decimal string, e.g. "250000.00".' })
-    .optional()
-    .meta({ description: "Amount in the facility currency (default 0: just the limits)." }),
-  facilityId: z.uuid().optional(),
-});
-export type EligibilityQuery = z.output<typeof eligibilityQuerySchema>;
 
 /** The deal a studio can apply against (own, SIGNED, cross-border, as licensor), or a 422 on dealId. */
 export async function applicableDeal(actor: Actor, dealId: string) {

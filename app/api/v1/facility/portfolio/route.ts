@@ -1,0 +1,20 @@
+import { json, route } from "@/lib/api/handler";
+import { portfolioQuerySchema } from "@/lib/facility/api-schemas";
+import { getPortfolio, portfolioCsv } from "@/lib/facility/portfolio";
+import { notFound } from "@/lib/result";
+
+// Facility staff only: studios and partners get 404 (a studio sees its own advances at /advances).
+export const GET = route({ query: portfolioQuerySchema }, async ({ actor, query }) => {
+  const portfolio = await getPortfolio(actor);
+  if (!portfolio) return notFound("Portfolio");
+  if (query.format === "csv") {
+    return new Response(portfolioCsv(portfolio), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="portfolio-${portfolio.asOf.slice(0, 10)}.csv"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  }
+  return json(portfolio);
+});

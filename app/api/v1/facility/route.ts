@@ -1,0 +1,18 @@
+import { json, route } from "@/lib/api/handler";
+import { facilitySettingsUpdateSchema } from "@/lib/facility/api-schemas";
+import { updateFacilitySettings } from "@/lib/facility/commands";
+import { facilityOf, getFacilitySettings, presentFacility } from "@/lib/facility/queries";
+import { notFound } from "@/lib/result";
+
+// Facility staff read their facility; studios read the facility they apply to; partners get 404.
+export const GET = route({}, async ({ actor }) => {
+  const settings = await getFacilitySettings(actor);
+  return settings ? json(settings) : notFound("Facility");
+});
+
+export const PUT = route({ permission: "facility.manage", body: facilitySettingsUpdateSchema }, async ({ actor, body }) => {
+  const result = await updateFacilitySettings(actor, body);
+  if (!result.ok) return result;
+  const facility = await facilityOf(actor);
+  return facility ? json(await presentFacility(facility)) : notFound("Facility");
+});
