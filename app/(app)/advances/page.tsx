@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE_SIZE = 25;
 
-type Search = Promise<{ status?: string | string[]; cursor?: string | string[] }>;
+type Search = Promise<{ status?: string | string[]; dealId?: string | string[]; cursor?: string | string[] }>;
 
 /** Studios: their own applications and advances. Facility staff: the queue. Everyone else: 404. */
 export default async function AdvancesPage({ searchParams }: { searchParams: Search }) {
@@ -31,12 +31,21 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Sea
   const queue = actor.org.kind === "FACILITY";
   const search = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
-  const parsed = advanceListQuerySchema.safeParse({ limit: PAGE_SIZE, status: one(search.status), cursor: one(search.cursor) });
+  const parsed = advanceListQuerySchema.safeParse({
+    limit: PAGE_SIZE,
+    status: one(search.status),
+    dealId: one(search.dealId),
+    cursor: one(search.cursor),
+  });
   const query = parsed.success ? parsed.data : advanceListQuerySchema.parse({ limit: PAGE_SIZE });
   const mayApply = can({ role: actor.role, orgKind: actor.org.kind }, "advances.apply");
   const [{ items, nextCursor }, t, locale] = await Promise.all([listAdvances(actor, query), getTranslations("facility.list"), getLocale()]);
   const withFilters = (extra: Record<string, string>) => {
-    const qs = new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...extra }).toString();
+    const qs = new URLSearchParams({
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.dealId ? { dealId: query.dealId } : {}),
+      ...extra,
+    }).toString();
     return qs ? `/advances?${qs}` : "/advances";
   };
 
@@ -123,7 +132,7 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Sea
         empty={
           <EmptyState
             icon={Banknote}
-            title={query.status ? t("empty.filteredTitle") : t("empty.title")}
+            title={query.status || query.dealId ? t("empty.filteredTitle") : t("empty.title")}
             description={query.status ? t("empty.filtered") : queue ? t("empty.queue") : t("empty.description")}
             action={
               mayApply && !query.status ? (
