@@ -21,7 +21,7 @@ const invalid = (errors: FieldError[]) => fail("invalid", "VALIDATION_FAILED", "
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 function wrongStatus(status: string, action: string): Failure {
-  return fail("conflict", "INVALID_STATUS", `An advance that is ${status} cannot be ${action}.`, { details: { status } });
+  return fail("conflict", "INVALID_STATUS", `An advance that is ${status} cannot be ${action}.`, { details: { advanceStatus: status } });
 }
 
 // ---------------------------------------------------------------------------------------------

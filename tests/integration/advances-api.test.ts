@@ -1,0 +1,422 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { errorPaths } from "../support/api";
+import { resetDb } from "../support/db";
+import {
+  facilityApi as api,
+  approvedAdvance,
+  disbursedAdvance,
+  expectProblem,
+  facilityWorld,
+  signedDeal,
+  uploadDocument,
+  usd,
+} from "./facility-fixtures";
+
+beforeEach(() => resetDb());
+
+const ledgerSums = async (advanceId: string) => {
+  const rows = await db.ledgerEntry.findMany({ where: { advanceId } });
+  let principal = 0n;
+  let fee = 0n;
+  for (const r of rows) {
+    if (r.kind === "DISBURSEMENT") principal += r.amountMinor;
+    if (r.kind === "FEE") fee += r.amountMinor;
+    principal -= r.principalPartMinor;
+    fee -= r.feePartMinor;
+  }
+  return { principal, fee, owed: principal + fee, count: rows.length };
+};
+
+describe("applications", () => {
+  it("a studio applies against its own signed cross-border deal, sees the limits, submits; the facility approves and another person disburses", async () => {
+    const w = await facilityWorld();
+    const preview = await api.eligibility(w.studio.headers, { dealId: w.dealId, amount: "100000.00" });
+    expect(preview.status).toBe(200);
+    // 70% × 1,000,000.00 MG, nothing received or outstanding.
+    expect(preview.body.eligibleBase).toEqual(usd("700000.00"));
+    expect(
+      preview.body.limits.map((l: { rule: string; limit: { amount: string }; ok: boolean }) => [l.rule, l.limit.amount, l.ok]),
+    ).toEqual([
+      ["ELIGIBLE_BASE", "700000.00", true],
+      ["MAX_PER_DEAL", "400000.00", true],
+      ["CAPACITY", "1000000.00", true],
+      ["LICENSEE_CONCENTRATION", "500000.00", true],
+    ]);
+
+    const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("100000.00"), purpose: "Dubbing" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ dealId: w.dealId, status: "DRAFT", amount: usd("100000.00"), approvedAmount: null });
+    const id = created.body.id;
+    expect((await api.submit(w.studio.headers, id)).body.status).toBe("SUBMITTED");
+
+    const reviewed = await api.review(w.underwriter.headers, id);
+    expect(reviewed.body.status).toBe("UNDER_REVIEW");
+    const approved = await api.decide(w.underwriter.headers, id, {
+      decision: "APPROVED",
+      amount: usd("80000.00"),
+      conditions: "Deliver the Thai dub by March.",
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      status: "APPROVED",
+      approvedAmount: usd("80000.00"),
+      conditions: "Deliver the Thai dub by March.",
+    });
+    expect(approved.body.eligibility.limits).toHaveLength(4);
+
+    const paid = await api.disburse(w.officer.headers, id, "pay-1", { note: "SWIFT ref 42" });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ advanceId: id, principal: usd("80000.00"), fee: usd("1600.00") });
+
+    const after = await api.advance(w.studio.headers, id);
+    expect(after.body.status).toBe("DISBURSED");
+    expect(after.body.balance).toEqual({ principal: usd("80000.00"), fee: usd("1600.00"), owed: usd("81600.00") });
+    expect(after.body.ledger.map((e: { kind: string; amount: unknown }) => [e.kind, e.amount])).toEqual([
+      ["DISBURSEMENT", usd("80000.00")],
+      ["FEE", usd("1600.00")],
+    ]);
+    const sums = await ledgerSums(id);
+    expect(sums.owed).toBe(8_160_000n);
+    expect(after.body.timeline.map((t: { action: string }) => t.action)).toEqual([
+      "advance.create",
+      "advance.submit",
+      "advance.review",
+      "advance.approve",
+      "advance.disburse",
+    ]);
+  });
+
+  it("refuses applications against deals that are not the studio's own signed cross-border deals, and amounts in another currency", async () => {
+    const w = await facilityWorld();
+    const domesticPartner = await db.organization.create({ data: { name: "Beijing Partner", kind: "PARTNER", homeCountry: "CN" } });
+    const domestic = await signedDeal({
+      licensorId: w.studio.orgId,
+      licenseeId: domesticPartner.id,
+      currency: "USD",
+      mgMinor: 1_000_000n,
+      titleId: w.titleId,
+    });
+    const draft = await signedDeal({
+      licensorId: w.studio.orgId,
+      licenseeId: w.partner.orgId,
+      currency: "USD",
+      mgMinor: 1_000_000n,
+      titleId: w.titleId,
+      status: "DRAFT",
+    });
+    const othersTitle = await db.title.create({
+      data: { studioId: w.otherStudio.orgId, kind: "FILM", originalTitle: "Other", originalLanguage: "ko", year: 2024, genres: [] },
+    });
+    const others = await signedDeal({
+      licensorId: w.otherStudio.orgId,
+      licenseeId: w.partner.orgId,
+      currency: "USD",
+      mgMinor: 1_000_000n,
+      titleId: othersTitle.id,
+    });
+    for (const dealId of [domestic, draft, others]) {
+      const res = await api.apply(w.studio.headers, { dealId, amount: usd("1000.00"), purpose: "x" });
+      expect(errorPaths(expectProblem(res, 422))).toEqual(["dealId"]);
+    }
+    const wrongCurrency = await api.apply(w.studio.headers, {
+      dealId: w.dealId,
+      amount: { amount: "1000.00", currency: "EUR" },
+      purpose: "x",
+    });
+    expect(errorPaths(expectProblem(wrongCurrency, 422))).toEqual(["amount.currency"]);
+    const tooManyDigits = await api.apply(w.studio.headers, {
+      dealId: w.dealId,
+      amount: { amount: "1000.001", currency: "USD" },
+      purpose: "x",
+    });
+    expect(expectProblem(tooManyDigits, 422).errors?.[0]?.path).toMatch(/^amount/);
+    // Partners and facilities cannot apply at all.
+    expectProblem(await api.apply(w.partner.headers, { dealId: w.dealId, amount: usd("1000.00"), purpose: "x" }), 403);
+    expectProblem(await api.apply(w.underwriter.headers, { dealId: w.dealId, amount: usd("1000.00"), purpose: "x" }), 403);
+    expect(await db.advance.count()).toBe(0);
+  });
+
+  it("a decline needs a reason and records it; a declined advance cannot be disbursed", async () => {
+    const w = await facilityWorld();
+    const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("5000.00"), purpose: "x", submit: true });
+    expect(created.body.status).toBe("SUBMITTED");
+    const id = created.body.id;
+    expect(errorPaths(expectProblem(await api.decide(w.underwriter.headers, id, { decision: "DECLINED" }), 422))).toEqual(["reason"]);
+    const declined = await api.decide(w.underwriter.headers, id, { decision: "DECLINED", reason: "Licensee too new." });
+    expect(declined.body).toMatchObject({ status: "DECLINED", declineReason: "Licensee too new." });
+    expectProblem(await api.disburse(w.officer.headers, id, "k"), 409);
+    expectProblem(await api.decide(w.underwriter.headers, id, { decision: "APPROVED" }), 409);
+  });
+});
+
+describe("approval limits", () => {
+  const limitsOf = (body: { rules: { rule: string }[] }) => body.rules.map((r) => r.rule);
+
+  it("an amount above the eligible base is refused with the numbers", async () => {
+    const w = await facilityWorld({ maxPerDealMinor: 100_000_000n, maxPerLicenseePct: "100" });
+    const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("700000.01"), purpose: "x", submit: true });
+    const res = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED" });
+    const problem = expectProblem(res, 422) as unknown as { rules: { rule: string; limit: unknown }[]; detail: string };
+    expect(limitsOf(problem)).toEqual(["ELIGIBLE_BASE"]);
+    expect(problem.rules[0]!.limit).toEqual(usd("700000.00"));
+    expect(problem.detail).toContain("700000.01");
+    expect((await db.advance.findUniqueOrThrow({ where: { id: created.body.id } })).status).toBe("UNDER_REVIEW");
+  });
+
+  it("maxPerDeal, capacity and licensee concentration each refuse, all listed together", async () => {
+    // capacity 100,000.00; maxPerDeal 50,000.00; licensee 40% of capacity = 40,000.00.
+    const w = await facilityWorld({ capacityMinor: 10_000_000n, maxPerDealMinor: 5_000_000n, maxPerLicenseePct: "40" });
+    const first = await disbursedAdvance(w, "30000.00"); // outstanding 30,000.00 on this licensee
+    expect(first).toBeTruthy();
+    const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("75000.00"), purpose: "x", submit: true });
+    const res = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED" });
+    const problem = expectProblem(res, 422) as unknown as { rules: { rule: string; used: unknown; limit: unknown }[]; errors: unknown[] };
+    expect(limitsOf(problem)).toEqual(["MAX_PER_DEAL", "CAPACITY", "LICENSEE_CONCENTRATION"]);
+    expect(problem.rules[1]).toMatchObject({ limit: usd("100000.00"), used: usd("30000.00") });
+    expect(problem.rules[2]).toMatchObject({ limit: usd("40000.00"), used: usd("30000.00") });
+    expect(problem.errors).toHaveLength(3);
+    // A lower amount within every limit is approved.
+    const ok = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED", amount: usd("10000.00") });
+    expect(ok.body.status).toBe("APPROVED");
+  });
+
+  it("approved, undisbursed amounts are reserved: two approvals cannot together exceed capacity", async () => {
+    const w = await facilityWorld({ capacityMinor: 10_000_000n, maxPerDealMinor: 10_000_000n, maxPerLicenseePct: "100" });
+    await approvedAdvance(w, "60000.00");
+    const second = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("50000.00"), purpose: "x", submit: true });
+    const res = await api.decide(w.underwriter.headers, second.body.id, { decision: "APPROVED" });
+    const problem = expectProblem(res, 422) as unknown as { rules: { rule: string }[] };
+    expect(problem.rules.map((r) => r.rule)).toContain("CAPACITY");
+  });
+
+  it("concurrent approvals that together exceed capacity: exactly one is approved", async () => {
+    const w = await facilityWorld({ capacityMinor: 10_000_000n, maxPerDealMinor: 10_000_000n, maxPerLicenseePct: "100" });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("60000.00"), purpose: `x${i}`, submit: true });
+      ids.push(created.body.id);
+    }
+    const results = await Promise.all(ids.map((id) => api.decide(w.underwriter.headers, id, { decision: "APPROVED" })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 422, 422, 422]);
+    expect(await db.advance.count({ where: { status: "APPROVED" } })).toBe(1);
+  });
+
+  it("deal amounts in another currency are valued with the FX rate in force on the decision date", async () => {
+    const w = await facilityWorld({ maxPerDealMinor: 100_000_000n, maxPerLicenseePct: "100" });
+    const cnyDeal = await signedDeal({
+      licensorId: w.studio.orgId,
+      licenseeId: w.partner.orgId,
+      currency: "CNY",
+      mgMinor: 71_000_000n,
+      titleId: w.titleId,
+    });
+    // No rate yet: the preview says which rate is missing.
+    const missing = await api.eligibility(w.studio.headers, { dealId: cnyDeal });
+    expect(expectProblem(missing, 422).type).toBe("/problems/fx-rate-missing");
+    await db.fxRate.create({ data: { date: new Date("2026-01-01T00:00:00Z"), base: "USD", quote: "CNY", rate: "7.1" } });
+    const preview = await api.eligibility(w.studio.headers, { dealId: cnyDeal });
+    // 710,000.00 CNY at 7.1 → 100,000.00 USD; 70% → 70,000.00.
+    expect(preview.body.mgContractedConverted).toMatchObject({ to: usd("100000.00"), rateDate: "2026-01-01" });
+    expect(preview.body.eligibleBase).toEqual(usd("70000.00"));
+  });
+});
+
+describe("disbursement", () => {
+  it("needs an Idempotency-Key; a retry with the same key and body returns the same disbursement; another body is 422; another key is 409", async () => {
+    const w = await facilityWorld();
+    const id = await approvedAdvance(w);
+    const noKey = expectProblem(await api.disburse(w.officer.headers, id, null), 400);
+    expect(noKey.type).toBe("/problems/idempotency-key-required");
+    const first = await api.disburse(w.officer.headers, id, "key-A", { note: "wire 1" });
+    expect(first.status).toBe(201);
+    const again = await api.disburse(w.officer.headers, id, "key-A", { note: "wire 1" });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body.id).toBe(first.body.id);
+    expectProblem(await api.disburse(w.officer.headers, id, "key-A", { note: "wire 2" }), 422);
+    const other = expectProblem(await api.disburse(w.officer.headers, id, "key-B"), 409);
+    expect(other.type).toBe("/problems/already-disbursed");
+    expect(await db.disbursement.count()).toBe(1);
+    expect(await db.ledgerEntry.count({ where: { kind: "DISBURSEMENT" } })).toBe(1);
+  });
+
+  it("four-eyes: the approver cannot disburse (403 saying so); studios cannot disburse", async () => {
+    const w = await facilityWorld();
+    const id = await approvedAdvance(w);
+    const own = expectProblem(await api.disburse(w.underwriter.headers, id, "k1"), 403);
+    expect(own.type).toBe("/problems/four-eyes");
+    expect(own.detail).toMatch(/approved this advance/);
+    expectProblem(await api.disburse(w.studio.headers, id, "k2"), 403);
+    const view = await api.advance(w.underwriter.headers, id);
+    expect(view.body.viewer).toMatchObject({ canDisburse: false, fourEyesBlocked: true });
+    expect((await api.advance(w.officer.headers, id)).body.viewer).toMatchObject({ canDisburse: true, fourEyesBlocked: false });
+    expect(await db.disbursement.count()).toBe(0);
+  });
+
+  it("a zero fee writes no FEE entry", async () => {
+    const w = await facilityWorld({ feePct: "0" });
+    const id = await disbursedAdvance(w, "1000.00");
+    const kinds = (await db.ledgerEntry.findMany({ where: { advanceId: id } })).map((e) => e.kind);
+    expect(kinds).toEqual(["DISBURSEMENT"]);
+  });
+});
+
+describe("who sees and does what", () => {
+  it("only the facility decides; partners and other studios get 404; the studio sees only its own advances", async () => {
+    const w = await facilityWorld();
+    const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("1000.00"), purpose: "x", submit: true });
+    const id = created.body.id;
+    expectProblem(await api.decide(w.studio.headers, id, { decision: "APPROVED" }), 403);
+    for (const outsider of [w.partner.headers, w.otherStudio.headers]) {
+      expectProblem(await api.advance(outsider, id), 404);
+      expectProblem(await api.decide(outsider, id, { decision: "APPROVED" }), 404);
+      expectProblem(await api.disburse(outsider, id, "k"), 404);
+      expectProblem(await api.submit(outsider, id), 404);
+      expectProblem(await api.default(outsider, id, { reason: "x" }), 404);
+      expectProblem(await api.writeOff(outsider, id), 404);
+      expectProblem(await api.documents(outsider, id), 404);
+      expect((await api.list(outsider)).body.items).toEqual([]);
+    }
+    expectProblem(await api.portfolio(w.studio.headers), 404);
+    expectProblem(await api.portfolio(w.partner.headers), 404);
+    expectProblem(await api.get(w.partner.headers), 404);
+    expect((await api.list(w.studio.headers)).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect((await api.list(w.underwriter.headers)).body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    // Another facility organisation sees nothing of this one.
+    const otherFacility = await db.organization.create({
+      data: {
+        name: "Other Finance",
+        kind: "FACILITY",
+        homeCountry: "SG",
+        memberships: { create: { userId: w.partner.userId, role: "OWNER" } },
+      },
+    });
+    const { sessionHeaders } = await import("../support/api");
+    const otherHeaders = await sessionHeaders(w.partner.userId, otherFacility.id);
+    expectProblem(await api.advance(otherHeaders, id), 404);
+    expectProblem(await api.decide(otherHeaders, id, { decision: "APPROVED" }), 404);
+    expect((await db.advance.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
+  });
+});
+
+describe("default and write-off", () => {
+  it("DISBURSED → DEFAULTED (reason) → WRITTEN_OFF with a WRITE_OFF entry for everything owed", async () => {
+    const w = await facilityWorld();
+    const id = await disbursedAdvance(w, "10000.00");
+    expectProblem(await api.writeOff(w.underwriter.headers, id), 409);
+    expect(errorPaths(expectProblem(await api.default(w.underwriter.headers, id, {}), 422))).toEqual(["reason"]);
+    const defaulted = await api.default(w.underwriter.headers, id, { reason: "Licensee insolvent." });
+    expect(defaulted.body).toMatchObject({ status: "DEFAULTED", defaultReason: "Licensee insolvent." });
+    const written = await api.writeOff(w.underwriter.headers, id, { reason: "Unrecoverable" });
+    expect(written.status).toBe(200);
+    expect(written.body.status).toBe("WRITTEN_OFF");
+    const writeOff = written.body.ledger.find((e: { kind: string }) => e.kind === "WRITE_OFF");
+    expect(writeOff).toMatchObject({ amount: usd("10200.00"), feePart: usd("200.00"), principalPart: usd("10000.00") });
+    expect(written.body.balance).toEqual({ principal: usd("0.00"), fee: usd("0.00"), owed: usd("0.00") });
+    expect((await ledgerSums(id)).owed).toBe(0n);
+    expectProblem(await api.writeOff(w.underwriter.headers, id), 409);
+  });
+});
+
+describe("facility settings", () => {
+  it("facility admins change settings with an optimistic lock; members cannot; the currency is locked once advances exist", async () => {
+    const w = await facilityWorld();
+    const read = await api.get(w.underwriter.headers);
+    expect(read.body).toMatchObject({
+      currency: "USD",
+      capacity: usd("1000000.00"),
+      advanceRatePct: "70",
+      sweepPct: "100",
+      utilisationPct: "0.00",
+    });
+    const body = {
+      currency: "USD",
+      capacity: usd("2000000.00"),
+      advanceRatePct: "60",
+      maxPerDeal: usd("500000.00"),
+      maxPerLicenseePct: "40",
+      feePct: "1.5",
+      sweepPct: "80",
+      version: read.body.version,
+    };
+    expectProblem(await api.put(w.officer.headers, body), 403);
+    const changed = await api.put(w.underwriter.headers, body);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ capacity: usd("2000000.00"), feePct: "1.5", sweepPct: "80" });
+    expectProblem(await api.put(w.underwriter.headers, body), 409); // stale version
+    const audit = await db.auditEntry.findFirst({ where: { action: "facility.settings.update" } });
+    expect(audit?.after).toMatchObject({ capacityMinor: "200000000", feePct: "1.5" });
+
+    await disbursedAdvance(w, "1000.00");
+    const toCny = await api.put(w.underwriter.headers, {
+      ...body,
+      currency: "CNY",
+      capacity: { amount: "1.00", currency: "CNY" },
+      maxPerDeal: { amount: "1.00", currency: "CNY" },
+      version: undefined,
+    });
+    expect(expectProblem(toCny, 409).type).toBe("/problems/currency-locked");
+    const studioView = await api.get(w.studio.headers);
+    expect(studioView.body).toMatchObject({ principalOutstanding: usd("1000.00"), utilisationPct: "0.05" });
+  });
+
+  it("a lower capacity never invalidates existing advances; it only constrains new approvals", async () => {
+    const w = await facilityWorld();
+    const id = await disbursedAdvance(w, "50000.00");
+    const read = await api.get(w.underwriter.headers);
+    const res = await api.put(w.underwriter.headers, {
+      currency: "USD",
+      capacity: usd("10000.00"),
+      advanceRatePct: "70",
+      maxPerDeal: usd("400000.00"),
+      maxPerLicenseePct: "50",
+      feePct: "2",
+      version: read.body.version,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.utilisationPct).toBe("500.00");
+    expect((await api.advance(w.studio.headers, id)).body.status).toBe("DISBURSED");
+    const next = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("100.00"), purpose: "x", submit: true });
+    const refused = expectProblem(await api.decide(w.underwriter.headers, next.body.id, { decision: "APPROVED" }), 422) as unknown as {
+      rules: { rule: string }[];
+    };
+    expect(refused.rules.map((r) => r.rule)).toContain("CAPACITY");
+  });
+});
+
+describe("documents", () => {
+  it("the studio attaches PDFs and images; other types and other organisations are refused", async () => {
+    const w = await facilityWorld();
+    const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("1000.00"), purpose: "x" });
+    const id = created.body.id;
+    const pdf = new TextEncoder().encode("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n");
+    const up = await uploadDocument(w.studio.headers, id, pdf, "contract.pdf", "application/pdf");
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({ fileName: "contract.pdf", contentType: "application/pdf", sizeBytes: pdf.byteLength });
+    const exe = await uploadDocument(w.studio.headers, id, new TextEncoder().encode("MZ\x90\x00binary"), "tool.pdf", "application/pdf");
+    expect(exe.status).toBe(415);
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(new TextEncoder().encode("%PDF-"));
+    expect((await uploadDocument(w.studio.headers, id, big, "big.pdf", "application/pdf")).status).toBe(413);
+    expect((await uploadDocument(w.partner.headers, id, pdf, "x.pdf", "application/pdf")).status).toBe(404);
+
+    const list = await api.documents(w.underwriter.headers, id);
+    expect(list.body.items).toHaveLength(1);
+    const download = await api.document(w.underwriter.headers, id, up.body.id);
+    expect(download.status).toBe(200);
+    expect(download.text).toContain("%PDF-1.7");
+    expectProblem(await api.document(w.partner.headers, id, up.body.id), 404);
+  });
+});
+
+describe("the ledger", () => {
+  it("refuses UPDATE and DELETE (append-only trigger)", async () => {
+    const w = await facilityWorld();
+    const id = await disbursedAdvance(w, "1000.00");
+    const entry = await db.ledgerEntry.findFirstOrThrow({ where: { advanceId: id } });
+    await expect(db.$executeRaw`UPDATE ledger_entry SET amount_minor = 1 WHERE id = ${entry.id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM ledger_entry WHERE id = ${entry.id}`).rejects.toThrow(/append-only/);
+    expect((await db.ledgerEntry.findUniqueOrThrow({ where: { id: entry.id } })).amountMinor).toBe(100_000n);
+  });
+});
