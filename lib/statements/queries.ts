@@ -296,20 +296,25 @@ export async function creatorStatements(
       amount: bigint;
     }[]
   >`
-    SELECT d.id::text AS deal_id, d.name AS deal_name, r.currency, rs.participant_id::text AS participant_id, rs.name, p.role,
-           to_char(date_trunc(${unit}, r.received_on), 'YYYY-MM-DD') AS period_start,
-           to_char(date_trunc(${unit}, r.received_on) + (CASE WHEN ${unit} = 'month' THEN interval '1 month' ELSE interval '3 months' END) - interval '1 day', 'YYYY-MM-DD') AS period_end,
-           count(DISTINCT r.id) AS receipts, sum(rs.amount_minor)::bigint AS amount
-    FROM receipt_share rs
-    JOIN receipt r ON r.id = rs.receipt_id
-    JOIN deal d ON d.id = r.deal_id
-    LEFT JOIN deal_participant p ON p.id = rs.participant_id
-    WHERE d.licensor_id = ${actor.org.id}::uuid
-      AND (${q.dealId ?? null}::uuid IS NULL OR d.id = ${q.dealId ?? null}::uuid)
-      AND (${q.from ?? null}::date IS NULL OR r.received_on >= ${q.from ?? null}::date)
-      AND (${q.to ?? null}::date IS NULL OR r.received_on <= ${q.to ?? null}::date)
-    GROUP BY d.id, d.name, r.currency, rs.participant_id, rs.name, p.role, rs.position, date_trunc(${unit}, r.received_on)
-    ORDER BY d.name, period_start, rs.position`;
+    WITH shares AS (
+      SELECT d.id AS deal_id, d.name AS deal_name, r.currency, rs.participant_id, rs.name, p.role, rs.position, r.id AS receipt_id,
+             rs.amount_minor, date_trunc(${unit}::text, r.received_on)::date AS period_start
+      FROM receipt_share rs
+      JOIN receipt r ON r.id = rs.receipt_id
+      JOIN deal d ON d.id = r.deal_id
+      LEFT JOIN deal_participant p ON p.id = rs.participant_id
+      WHERE d.licensor_id = ${actor.org.id}::uuid
+        AND (${q.dealId ?? null}::uuid IS NULL OR d.id = ${q.dealId ?? null}::uuid)
+        AND (${q.from ?? null}::date IS NULL OR r.received_on >= ${q.from ?? null}::date)
+        AND (${q.to ?? null}::date IS NULL OR r.received_on <= ${q.to ?? null}::date)
+    )
+    SELECT deal_id::text, deal_name, currency, participant_id::text, name, role,
+           to_char(period_start, 'YYYY-MM-DD') AS period_start,
+           to_char((period_start + ${unit === "month" ? "1 month" : "3 months"}::interval - interval '1 day')::date, 'YYYY-MM-DD') AS period_end,
+           count(DISTINCT receipt_id) AS receipts, sum(amount_minor)::bigint AS amount
+    FROM shares
+    GROUP BY deal_id, deal_name, currency, participant_id, name, role, position, period_start
+    ORDER BY deal_name, period_start, position`;
   return rows.map((r) => {
     const [y, m] = r.period_start.split("-").map(Number);
     return {

@@ -52,7 +52,7 @@ export const statementsApi = {
 export async function importStatementFile(
   headers: H,
   dealId: string,
-  file: { name: string; type: string; content: string | Uint8Array },
+  file: { name: string; type: string; content: string | Uint8Array<ArrayBuffer> },
   fields: Record<string, string>,
 ) {
   const form = new FormData();
