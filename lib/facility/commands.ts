@@ -18,6 +18,10 @@ type Tx = Prisma.TransactionClient;
 
 const allowed = (actor: Actor, permission: Permission) => can({ role: actor.role, orgKind: actor.org.kind }, permission);
 const invalid = (errors: FieldError[]) => fail("invalid", "VALIDATION_FAILED", "Some fields need attention.", { errors });
+/** Waits its turn on the row locks instead of failing under load (Prisma's default maxWait is 2 s). */
+function inTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
+}
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 function wrongStatus(status: string, action: string): Failure {
@@ -41,7 +45,7 @@ export async function updateFacilitySettings(actor: Actor, input: FacilitySettin
   if (capacityMinor === null || maxPerDealMinor === null) {
     return invalid([{ path: capacityMinor === null ? "capacity.amount" : "maxPerDeal.amount", message: "Use the currency's digits." }]);
   }
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const facility = await tx.facility.findFirst({ where: { orgId: actor.org.id } });
     if (!facility) return notFound("Facility");
     await tx.$queryRaw`SELECT id FROM facility WHERE id = ${facility.id}::uuid FOR UPDATE`;
@@ -117,7 +121,7 @@ export async function createAdvance(actor: Actor, input: AdvanceApplication): Pr
   }
   const amountMinor = moneyToMinor(input.amount);
   if (amountMinor === null || amountMinor <= 0n) return invalid([{ path: "amount.amount", message: "Use an amount above zero." }]);
-  const created = await db.$transaction(async (tx) => {
+  const created = await inTx(async (tx) => {
     const now = new Date();
     const advance = await tx.advance.create({
       data: {
@@ -197,7 +201,7 @@ export async function updateAdvanceDraft(
   id: string,
   input: { amount?: { amount: string; currency: string }; purpose?: string },
 ): Promise<Result<{ id: string }>> {
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
@@ -227,7 +231,7 @@ export async function updateAdvanceDraft(
 
 /** DRAFT → SUBMITTED, by the applying studio. */
 export async function submitAdvance(actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
@@ -249,7 +253,7 @@ function facilityOnly(actor: Actor, a: Locked, permission: Permission, what: str
 
 /** SUBMITTED → UNDER_REVIEW (explicitly; a decision on a SUBMITTED advance starts the review itself). */
 export async function startReview(actor: Actor, id: string): Promise<Result<{ id: string }>> {
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
@@ -268,7 +272,7 @@ export async function startReview(actor: Actor, id: string): Promise<Result<{ id
  * amount until disbursed. A refused approval is a 422 listing each broken rule with its numbers.
  */
 export async function decideAdvance(actor: Actor, id: string, input: AdvanceDecisionInput): Promise<Result<{ id: string }>> {
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     let a = locked.value;
@@ -406,7 +410,7 @@ export async function disburseAdvance(
 ): Promise<Result<DisbursementOutcome>> {
   const requestHash = disbursementRequestHash(id, input.body);
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTx(async (tx) => {
       const locked = await lockAdvance(tx, actor, id);
       if (!locked.ok) return locked;
       const a = locked.value;
@@ -511,7 +515,7 @@ async function answerFromExisting(
 
 /** DISBURSED → DEFAULTED with a reason. Receipts keep being recouped against a DEFAULTED advance. */
 export async function defaultAdvance(actor: Actor, id: string, input: { reason: string }): Promise<Result<{ id: string }>> {
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
@@ -527,7 +531,7 @@ export async function defaultAdvance(actor: Actor, id: string, input: { reason: 
 
 /** DEFAULTED → WRITTEN_OFF with a WRITE_OFF ledger entry for everything still owed (fee first). */
 export async function writeOffAdvance(actor: Actor, id: string, input: { reason?: string } = {}): Promise<Result<{ id: string }>> {
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
@@ -610,7 +614,7 @@ export async function addAdvanceDocument(
       .map((ch) => (ch.charCodeAt(0) < 32 || ch === "/" || ch === "\\" ? "_" : ch))
       .join("")
       .slice(0, 255) || `document.${ADVANCE_DOCUMENT_TYPES[type]}`;
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
