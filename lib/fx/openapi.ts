@@ -46,7 +46,7 @@ export function registerFxPaths(r: OpenAPIRegistry) {
         ...jsonBody(z.object({ rows: z.int(), dryRun: z.boolean(), rates: z.array(fxRateSchema) })),
       },
       201: { description: "Saved.", ...jsonBody(z.object({ rows: z.int(), dryRun: z.boolean(), rates: z.array(fxRateSchema) })) },
-      ...errorResponses(401, 403, 422),
+      ...errorResponses(401, 403, 413, 415, 422),
     },
   });
 }

@@ -208,9 +208,7 @@ export function registerStatementPaths(r: OpenAPIRegistry) {
     responses: {
       200: ok("Dry run: every row is valid; nothing was saved.", z.object({ imported: z.object({}).passthrough(), statement: z.null() })),
       201: ok("Saved.", z.object({ imported: z.object({}).passthrough(), statement: statementDetailSchema })),
-      ...errorResponses(401, 403, 404, 409, 422),
-      413: { description: "The file is too large." },
-      415: { description: "Not a CSV or XLSX file." },
+      ...errorResponses(401, 403, 404, 409, 413, 415, 422),
     },
   });
   r.registerPath({
