@@ -1,11 +1,13 @@
 import type * as React from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireSession } from "@/lib/auth/gate";
+import { bellAction, markNotificationsReadAction } from "@/lib/edits/actions";
 import { logoutEverywhereAction } from "@/lib/orgs/actions";
 
 /** The signed-in frame. Every page below still checks its own permission: this layout only requires a session. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const { actor, user, organizations } = await requireSession();
+  const [{ actor, user, organizations }, bell] = await Promise.all([requireSession(), bellAction()]);
   const active = organizations.find((o) => o.id === actor.org.id) ?? {
     id: actor.org.id,
     name: actor.org.name,
@@ -18,6 +20,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       organizations={organizations}
       activeOrganization={active}
       logoutEverywhereAction={logoutEverywhereAction}
+      notifications={
+        <NotificationBell
+          initial={bell.ok ? bell.data : { unread: 0, latest: [] }}
+          refreshAction={bellAction}
+          markReadAction={markNotificationsReadAction}
+        />
+      }
     >
       {children}
     </AppShell>

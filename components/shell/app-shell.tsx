@@ -24,6 +24,8 @@ export type AppShellProps = {
   logoutEverywhereAction: () => Promise<unknown>;
   /** Optional content for the left of the top bar, e.g. breadcrumbs or a search box. */
   topBar?: React.ReactNode;
+  /** The notification bell, next to the language switcher. */
+  notifications?: React.ReactNode;
   children: React.ReactNode;
 };
 
@@ -64,6 +66,7 @@ export function AppShell({
   switchOrgAction,
   logoutEverywhereAction,
   topBar,
+  notifications,
   children,
 }: AppShellProps) {
   const t = useTranslations("nav");
@@ -113,6 +116,7 @@ export function AppShell({
             </Button>
             <div className="min-w-0 flex-1">{topBar}</div>
             <div className="flex items-center gap-1.5">
+              {notifications}
               <LocaleSwitcher />
               <UserMenu user={user} logoutEverywhereAction={logoutEverywhereAction} className="ml-1" />
             </div>

@@ -1,4 +1,4 @@
-import { Award, Pencil, ShieldCheck } from "lucide-react";
+import { Award, FileSliders, Pencil, ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -54,11 +54,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function TitlePage({ params }: { params: Params }) {
   const { title, session } = await loadTitle((await params).id);
   const { actor } = session;
-  const [t, tKind, tVisibility, tVersionKind, locale] = await Promise.all([
+  const [t, tKind, tVisibility, tVersionKind, tEdits, locale] = await Promise.all([
     getTranslations("catalogue"),
     getTranslations("catalogue.kinds"),
     getTranslations("catalogue.visibility"),
     getTranslations("catalogue.versionKinds"),
+    getTranslations("edits.policy"),
     getLocale(),
   ]);
   const owner = title.studioId === actor.org.id;
@@ -107,6 +108,12 @@ export default async function TitlePage({ params }: { params: Params }) {
         description={others.length > 0 ? others.join(" · ") : undefined}
         actions={
           <>
+            <Button asChild variant="outline">
+              <Link href={`/titles/${title.id}/edit-policy`}>
+                <FileSliders aria-hidden />
+                {tEdits("link")}
+              </Link>
+            </Button>
             <Button asChild variant="outline">
               <Link href={`/titles/${title.id}/rights`}>
                 <ShieldCheck aria-hidden />

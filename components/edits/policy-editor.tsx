@@ -1,0 +1,191 @@
+"use client";
+
+import { Save } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { useHydrated } from "@/components/catalogue/use-hydrated";
+import { useActionError } from "@/components/common/action-error";
+import { SimpleSelect } from "@/components/common/simple-select";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import type { ActionResult } from "@/lib/actions/result";
+import { EDIT_RULES, type EditPolicy } from "@/lib/edits/schema";
+import { cn } from "@/lib/utils";
+import { applyServerErrors, errorAt, useEditsFieldError } from "./field-errors";
+import { type PolicyFormValues, policyResolver, policyRows, rowPath, toPolicyPayload } from "./policy-form";
+import { RuleBadge } from "./status-badge";
+import type { PolicyElementView } from "./types";
+
+export type PolicyEditorProps = {
+  titleId: string;
+  elements: PolicyElementView[];
+  saveAction: (titleId: string, input: EditPolicy) => Promise<ActionResult<{ version: number }>>;
+};
+
+/**
+ * The studio's policy editor: every §7 category on its own row with a rule, a limit (only for
+ * PRE_APPROVED) and a note for partners. Saving creates a new policy version; requests already
+ * submitted keep the version they were evaluated against.
+ */
+export function PolicyEditor({ titleId, elements, saveAction }: PolicyEditorProps) {
+  const t = useTranslations("edits.policy");
+  const tCategory = useTranslations("catalogue.editCategories");
+  const tHelp = useTranslations("edits.categoryHelp");
+  const tRule = useTranslations("edits.rules");
+  const fieldError = useEditsFieldError();
+  const actionError = useActionError();
+  const hydrated = useHydrated();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string[] | null>(null);
+  const form = useForm<PolicyFormValues, unknown, EditPolicy>({
+    resolver: policyResolver,
+    mode: "onChange",
+    defaultValues: { rows: policyRows(elements) },
+  });
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const rows = useWatch({ control: form.control, name: "rows" });
+
+  const onSubmit = form.handleSubmit(async (payload) => {
+    setFormError(null);
+    const { rowOf } = toPolicyPayload(form.getValues());
+    const result = await saveAction(titleId, payload).catch(() => null);
+    if (!result) return setFormError([actionError(undefined)]);
+    if (!result.ok) {
+      const rest = applyServerErrors(form.setError, result.fieldErrors, (path) => rowPath(path, rowOf));
+      setFormError(rest.length > 0 || !result.fieldErrors ? [actionError(result), ...rest] : null);
+      return;
+    }
+    toast.success(t("saved", { version: result.data.version }));
+    form.reset(form.getValues());
+    router.refresh();
+  });
+
+  const ruleOptions = [{ value: "NONE", label: tRule("NONE") }, ...EDIT_RULES.map((rule) => ({ value: rule, label: tRule(rule) }))];
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={t("editorLabel")}>
+      <div className="overflow-hidden rounded-xl border bg-card shadow-xs">
+        <div className="hidden grid-cols-[minmax(0,13rem)_minmax(0,12rem)_minmax(0,7rem)_minmax(0,1fr)] gap-4 border-b bg-muted/40 px-4 py-2.5 text-xs font-medium text-muted-foreground lg:grid">
+          <span>{t("columns.category")}</span>
+          <span>{t("columns.rule")}</span>
+          <span>{t("columns.limit")}</span>
+          <span>{t("columns.note")}</span>
+        </div>
+        <ul className="divide-y">
+          {rows.map((row, index) => {
+            const category = tCategory(row.category);
+            const ruleError = fieldError("rule", errorAt(errors, `rows.${index}.rule`));
+            const maxError = fieldError("maxPct", errorAt(errors, `rows.${index}.maxPct`));
+            const noteError = fieldError("note", errorAt(errors, `rows.${index}.note`));
+            const limited = row.rule === "PRE_APPROVED";
+            return (
+              <li
+                key={row.category}
+                data-testid="policy-row"
+                data-category={row.category}
+                className={cn(
+                  "grid gap-3 px-4 py-3 lg:grid-cols-[minmax(0,13rem)_minmax(0,12rem)_minmax(0,7rem)_minmax(0,1fr)] lg:items-start lg:gap-4",
+                  row.rule === "NONE" && "bg-muted/20",
+                )}
+              >
+                <div className="flex flex-col gap-0.5">
+                  <span className="flex items-center gap-2 font-medium">
+                    {category}
+                    <span className="lg:hidden">
+                      <RuleBadge rule={row.rule === "NONE" ? null : row.rule} />
+                    </span>
+                  </span>
+                  <span className="text-xs text-muted-foreground">{tHelp(row.category)}</span>
+                </div>
+                <div className="grid gap-1">
+                  <Controller
+                    control={form.control}
+                    name={`rows.${index}.rule`}
+                    render={({ field }) => (
+                      <SimpleSelect
+                        ref={field.ref}
+                        name={field.name}
+                        value={field.value}
+                        onValueChange={(value) => {
+                          field.onChange(value);
+                          void form.trigger();
+                        }}
+                        onBlur={field.onBlur}
+                        disabled={!hydrated}
+                        aria-label={t("ruleFor", { category })}
+                        aria-invalid={ruleError ? true : undefined}
+                        options={ruleOptions}
+                      />
+                    )}
+                  />
+                  {ruleError ? (
+                    <p className="text-xs font-medium text-destructive" role="alert">
+                      {ruleError}
+                    </p>
+                  ) : null}
+                </div>
+                <div className="grid gap-1">
+                  <div className="relative">
+                    <Input
+                      inputMode="decimal"
+                      autoComplete="off"
+                      placeholder={limited ? t("noLimit") : "—"}
+                      aria-label={t("limitFor", { category })}
+                      aria-invalid={maxError ? true : undefined}
+                      disabled={!hydrated || !limited}
+                      className="pr-7 tabular-nums"
+                      {...form.register(`rows.${index}.maxPct`)}
+                    />
+                    <span className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 text-xs text-muted-foreground">%</span>
+                  </div>
+                  {maxError ? (
+                    <p className="text-xs font-medium text-destructive" role="alert">
+                      {maxError}
+                    </p>
+                  ) : null}
+                </div>
+                <div className="grid gap-1">
+                  <Textarea
+                    rows={1}
+                    className="min-h-9"
+                    placeholder={row.rule === "LOCKED" ? t("notePlaceholderLocked") : t("notePlaceholder")}
+                    aria-label={t("noteFor", { category })}
+                    aria-invalid={noteError ? true : undefined}
+                    disabled={!hydrated}
+                    {...form.register(`rows.${index}.note`)}
+                  />
+                  {noteError ? (
+                    <p className="text-xs font-medium text-destructive" role="alert">
+                      {noteError}
+                    </p>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      {formError ? (
+        <Alert variant="destructive">
+          <AlertDescription>
+            {formError.map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-xs text-muted-foreground">{isDirty ? t("unsaved") : t("versionHint")}</p>
+        <Button type="submit" loading={isSubmitting} disabled={!hydrated}>
+          {isSubmitting ? null : <Save aria-hidden />}
+          {t("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}
