@@ -94,6 +94,12 @@ export const KNOWN_ACTIONS = [
   "deal.expire",
   "grant.create",
   "grant.delete",
+  "statement.submit",
+  "statement.accept",
+  "statement.dispute",
+  "receipt.record",
+  "fx.rates.put",
+  "fx.rates.import",
 ] as const;
 
 type ActionCode = (typeof KNOWN_ACTIONS)[number];
