@@ -173,7 +173,7 @@ export function ReceiptForm({
               </RadioGroup>
             )}
           />
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid items-start gap-4 sm:grid-cols-3">
             {kind === "MG_INSTALMENT" ? (
               <FormField label={t("instalment")} error={message("instalmentIndex")}>
                 <NativeSelect disabled={disabled || instalments.length === 0} {...form.register("instalmentIndex")}>

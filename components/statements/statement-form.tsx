@@ -164,7 +164,7 @@ export function StatementForm({
           <CardTitle>{t("period")}</CardTitle>
           <CardDescription>{t("periodHint", { currency })}</CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <CardContent className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <FormField label={t("periodStart")} error={message("periodStart")}>
             <Input type="date" disabled={disabled} {...form.register("periodStart")} />
           </FormField>

@@ -30,14 +30,7 @@ type Step =
 
 const FIELD_PATHS: (keyof Fields)[] = ["periodStart", "periodEnd", "expenses", "supersedesId"];
 
-function previewOf(body: unknown, currency: string): Preview {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const count = (b.lines ?? b.lineCount ?? b.rows) as unknown;
-  const lines = typeof count === "number" ? count : Array.isArray(count) ? count.length : 0;
-  const money = (v: unknown): MoneyView | null =>
-    v && typeof v === "object" && "amount" in v ? (v as MoneyView) : typeof v === "string" ? { amount: v, currency } : null;
-  return { lines, gross: money(b.gross) ?? { amount: "0", currency }, expenses: money(b.expenses) };
-}
+type Imported = { dryRun: boolean; statementId: string | null; lineCount: number; gross: MoneyView; expenses: MoneyView };
 
 /**
  * A statement from a CSV or XLSX file (one revenue line per row) for a period: a dry run first
@@ -83,9 +76,11 @@ export function StatementUpload({
     try {
       const res = await fetch(`/api/v1/deals/${dealId}/statements/import`, { method: "POST", body });
       const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (res.ok && !commit) return setStep({ kind: "preview", preview: previewOf(json.preview ?? json, currency) });
+      const imported = json.imported as Imported | undefined;
+      if (res.ok && imported && !commit)
+        return setStep({ kind: "preview", preview: { lines: imported.lineCount, gross: imported.gross, expenses: imported.expenses } });
       if (res.ok && commit) {
-        const id = (json.id ?? (json.statement as { id?: string } | undefined)?.id) as string | undefined;
+        const id = imported?.statementId;
         toast.success(t("submitted"));
         router.push(id ? `/statements/${id}` : `/deals/${dealId}/statements`);
         router.refresh();
@@ -127,15 +122,9 @@ export function StatementUpload({
         </div>
         <div className="flex flex-wrap gap-2">
           <Button asChild variant="outline" size="sm">
-            <a href={`/api/v1/deals/${dealId}/statements/import/template?format=csv`} download>
+            <a href={`/api/v1/deals/${dealId}/statements/import/template`} download>
               <Download aria-hidden />
               {t("templateCsv")}
-            </a>
-          </Button>
-          <Button asChild variant="outline" size="sm">
-            <a href={`/api/v1/deals/${dealId}/statements/import/template?format=xlsx`} download>
-              <FileSpreadsheet aria-hidden />
-              {t("templateXlsx")}
             </a>
           </Button>
         </div>
@@ -150,7 +139,7 @@ export function StatementUpload({
             void send(false);
           }}
         >
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <FormField label={t("periodStart")} error={failed?.fields.periodStart}>
               <Input type="date" value={fields.periodStart} onChange={set("periodStart")} disabled={disabled} />
             </FormField>
