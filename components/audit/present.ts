@@ -100,6 +100,18 @@ export const KNOWN_ACTIONS = [
   "receipt.record",
   "fx.rates.put",
   "fx.rates.import",
+  "facility.settings.update",
+  "advance.create",
+  "advance.update",
+  "advance.submit",
+  "advance.review",
+  "advance.approve",
+  "advance.decline",
+  "advance.disburse",
+  "advance.recoup",
+  "advance.default",
+  "advance.write_off",
+  "advance.document.add",
 ] as const;
 
 type ActionCode = (typeof KNOWN_ACTIONS)[number];

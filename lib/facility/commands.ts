@@ -554,7 +554,7 @@ export async function writeOffAdvance(actor: Actor, id: string, input: { reason?
         },
       });
     }
-    await move(tx, actor, a, "WRITTEN_OFF", { writtenOffAt: new Date() }, "advance.writeOff", {
+    await move(tx, actor, a, "WRITTEN_OFF", { writtenOffAt: new Date() }, "advance.write_off", {
       writtenOffMinor: (entry?.amountMinor ?? 0n).toString(),
       reason: input.reason ?? null,
     });
