@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { recordAudit } from "@/lib/audit/commands";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { seedEdits } from "@/lib/edits/seed";
 import { seedFacility } from "@/lib/facility/seed";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import { seedCatalogue } from "./seed-catalogue";
@@ -84,9 +85,10 @@ export async function seed(): Promise<{ created: boolean }> {
 
   const catalogue = await seedCatalogue();
   const deals = await seedDeals();
+  const edits = await seedEdits();
   const facility = await seedFacility();
   for (const s of facility.skipped) console.warn(`seed-facility: skipped ${s}`);
-  return { created: created || catalogue.created || deals.created || facility.created };
+  return { created: created || catalogue.created || deals.created || edits.created || facility.created };
 }
 
 // `npm run db:seed`
