@@ -31,6 +31,9 @@ async function ensureReceipts(api: APIRequestContext) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // Specs run in parallel: one of them adds the receipts, under a lock, once.
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(424242)");
     const { rows } = await client.query<{ id: string }>(
       `SELECT d.id FROM deal d JOIN organization lor ON lor.id = d.licensor_id JOIN organization lee ON lee.id = d.licensee_id
        WHERE lor.name = 'Jade Mountain Pictures' AND lee.home_country <> lor.home_country AND d.currency = 'USD' AND d.status = 'SIGNED'
@@ -44,10 +47,12 @@ async function ensureReceipts(api: APIRequestContext) {
     ] as const) {
       await client.query(
         `INSERT INTO receipt (id, deal_id, kind, currency, amount_minor, received_on, creators_total_minor, facility_minor, studio_minor)
-         VALUES (gen_random_uuid(), $1, 'MG_INSTALMENT', 'USD', $2, $3, 0, 0, $2)`,
+         SELECT gen_random_uuid(), $1, 'MG_INSTALMENT', 'USD', $2, $3, 0, 0, $2
+         WHERE NOT EXISTS (SELECT 1 FROM receipt WHERE deal_id = $1 AND received_on = $3::date)`,
         [dealId, amount.toString(), day],
       );
     }
+    await client.query("COMMIT");
   } finally {
     await client.end();
   }

@@ -84,7 +84,11 @@ export async function OutcomesRatioCard({ report }: { report: { ok: true; value:
         </div>
         <div className="min-w-0">
           <p className="text-xs font-medium text-muted-foreground">{t("widget.trend")}</p>
-          <RatioSparkline points={r.series.map((p) => (p.payments === 0n ? null : Number(ratio(p.receipts, p.payments))))} />
+          {r.series.some((p) => p.payments > 0n) ? (
+            <RatioSparkline points={r.series.map((p) => (p.payments === 0n ? null : Number(ratio(p.receipts, p.payments))))} />
+          ) : (
+            <p className="mt-2 text-xs text-muted-foreground">{t("ratio.noneHint")}</p>
+          )}
         </div>
       </div>
     </section>

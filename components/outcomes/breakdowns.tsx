@@ -115,7 +115,11 @@ export function Breakdowns({
       align: "right",
       cell: (r) => (
         <span className="tabular-nums" title={r.ratio ?? undefined}>
-          {ratioLabel(r.ratio, locale) ?? <span className="text-muted-foreground">{t("ratio.none")}</span>}
+          {ratioLabel(r.ratio, locale) ?? (
+            <span className="text-muted-foreground" title={t("ratio.none")}>
+              —
+            </span>
+          )}
         </span>
       ),
     },

@@ -53,25 +53,25 @@ export function OutcomesControls({ value }: { value: Values }) {
       <FormField label={t("to")} error={err("to")}>
         <Input type="date" disabled={!hydrated} {...form.register("to")} />
       </FormField>
-      <FormField label={t("currency")}>
-        <Controller
-          control={form.control}
-          name="currency"
-          render={({ field }) => (
+      <Controller
+        control={form.control}
+        name="currency"
+        render={({ field }) => (
+          <FormField label={t("currency")}>
             <SimpleSelect
               value={field.value}
               onValueChange={field.onChange}
               disabled={!hydrated}
               options={currencies.map((c) => ({ value: c, label: c }))}
             />
-          )}
-        />
-      </FormField>
-      <FormField label={t("granularity")}>
-        <Controller
-          control={form.control}
-          name="granularity"
-          render={({ field }) => (
+          </FormField>
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="granularity"
+        render={({ field }) => (
+          <FormField label={t("granularity")}>
             <SimpleSelect
               value={field.value}
               onValueChange={field.onChange}
@@ -81,9 +81,9 @@ export function OutcomesControls({ value }: { value: Values }) {
                 { value: "quarter", label: t("quarter") },
               ]}
             />
-          )}
-        />
-      </FormField>
+          </FormField>
+        )}
+      />
       <Button type="submit" disabled={!hydrated} loading={pending}>
         {t("apply")}
       </Button>

@@ -39,7 +39,11 @@ export function PlatformView({
   const f = useFormat();
   const ratio = (r: string | null) => (
     <span className="tabular-nums" title={r ?? undefined}>
-      {ratioLabel(r, locale) ?? <span className="text-muted-foreground">{t("ratio.none")}</span>}
+      {ratioLabel(r, locale) ?? (
+        <span className="text-muted-foreground" title={t("ratio.none")}>
+          —
+        </span>
+      )}
     </span>
   );
   const share = (s: string | null) =>

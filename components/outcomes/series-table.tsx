@@ -29,7 +29,11 @@ export async function SeriesTable({ series }: { series: Point[] }) {
       align: "right",
       cell: (p) => (
         <span className="tabular-nums" title={p.ratio ?? undefined}>
-          {ratioLabel(p.ratio, locale) ?? <span className="text-muted-foreground">{t("ratio.none")}</span>}
+          {ratioLabel(p.ratio, locale) ?? (
+            <span className="text-muted-foreground" title={t("ratio.none")}>
+              —
+            </span>
+          )}
         </span>
       ),
     },
