@@ -29,7 +29,7 @@ const RECEIPT_STATUSES = new Set(["SIGNED", "EXPIRED", "TERMINATED"]);
 const MAX_LINE_ERRORS = 500;
 const INT8_MAX = 9_223_372_036_854_775_807n;
 /** Lines are inserted this many per statement (one INSERT … SELECT FROM unnest each). */
-const LINE_CHUNK = 25_000;
+const LINE_CHUNK = 100_000;
 
 const mayDo = (actor: Actor, permission: "statements.submit" | "statements.review") =>
   can({ role: actor.role, orgKind: actor.org.kind }, permission);
