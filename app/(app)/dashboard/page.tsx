@@ -24,6 +24,7 @@ import { OutcomesRatioCard } from "@/components/dashboard/outcomes-ratio-card";
 import { PlatformOutcomesCard } from "@/components/dashboard/platform-outcomes-card";
 import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { FacilityDashboardCard } from "@/components/facility/dashboard-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { requireSession } from "@/lib/auth/gate";
@@ -31,6 +32,7 @@ import { can } from "@/lib/auth/permissions";
 import { catalogueFigures, listTitles } from "@/lib/catalogue/queries";
 import { titleListQuerySchema } from "@/lib/catalogue/schema";
 import { dealFigures } from "@/lib/deals/queries";
+import { facilityDashboardFigures } from "@/lib/facility/ui-queries";
 import { countryName } from "@/lib/i18n/countries";
 import { formatNumber } from "@/lib/i18n/format";
 import { acceptInvitationByIdAction } from "@/lib/orgs/actions";
@@ -86,11 +88,12 @@ export default async function DashboardPage() {
     getLocale(),
   ]);
   const n = (value: number) => formatNumber(value, locale);
-  const [deals, tDeals, outcomes, platformOutcomes] = await Promise.all([
+  const [deals, tDeals, outcomes, platformOutcomes, facilityFigures] = await Promise.all([
     dealsPromise,
     getTranslations("deals.dashboard"),
     outcomesPromise,
     platformOutcomesPromise,
+    actor.org.kind === "FACILITY" || isStudio ? facilityDashboardFigures(actor) : Promise.resolve(null),
   ]);
 
   const checklist: ChecklistItem[] = [
@@ -188,6 +191,12 @@ export default async function DashboardPage() {
             href="/deals?status=PROPOSED"
           />
         </StatGrid>
+      ) : null}
+
+      {facilityFigures ? (
+        <div className="mb-4">
+          <FacilityDashboardCard figures={facilityFigures} />
+        </div>
       ) : null}
 
       <StatGrid>
