@@ -5,7 +5,7 @@ import { notFound } from "@/lib/result";
 
 // Facility staff only: studios and partners get 404 (a studio sees its own advances at /advances).
 export const GET = route({ query: portfolioQuerySchema }, async ({ actor, query }) => {
-  const portfolio = await getPortfolio(actor);
+  const portfolio = await getPortfolio(actor, { advanceLimit: query.format === "csv" ? Number.POSITIVE_INFINITY : 500 });
   if (!portfolio) return notFound("Portfolio");
   if (query.format === "csv") {
     return new Response(portfolioCsv(portfolio), {
