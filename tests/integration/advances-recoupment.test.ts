@@ -148,6 +148,35 @@ describe("recoupment from receipts", () => {
   });
 });
 
+describe("zero-decimal currencies", () => {
+  it("a JPY facility: fee rounds half-even to whole yen, recoupment is fee first, owed reaches exactly 0", async () => {
+    const w = await facilityWorld({ currency: "JPY", capacityMinor: 100_000_000n, maxPerDealMinor: 10_000_000n, feePct: "2.5" });
+    const jpyDeal = await signedDeal({
+      licensorId: w.studio.orgId,
+      licenseeId: w.partner.orgId,
+      currency: "JPY",
+      mgMinor: 10_000_000n,
+      instalments: [1_000_000n, 9_000_000n],
+      titleId: w.titleId,
+    });
+    const yen = (amount: string) => ({ amount, currency: "JPY" });
+    const created = await api.apply(w.studio.headers, { dealId: jpyDeal, amount: yen("12340"), purpose: "x", submit: true });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id;
+    expect((await api.decide(w.underwriter.headers, id, { decision: "APPROVED" })).status).toBe(200);
+    const paid = await api.disburse(w.officer.headers, id, "jpy-1");
+    // 12,340 × 2.5% = 308.5 → 308 (half-even).
+    expect(paid.body).toMatchObject({ principal: yen("12340"), fee: yen("308") });
+    await receipt(w.studio.headers, jpyDeal, yen("1000"), "2026-02-01", 0);
+    let view = await api.advance(w.studio.headers, id);
+    expect(view.body.balance).toEqual({ principal: yen("11648"), fee: yen("0"), owed: yen("11648") });
+    const last = await receipt(w.studio.headers, jpyDeal, yen("20000"), "2026-02-02", 0);
+    expect(last.body.split).toMatchObject({ facility: yen("11648"), studio: yen("8352") });
+    view = await api.advance(w.studio.headers, id);
+    expect(view.body).toMatchObject({ status: "REPAID", balance: { owed: yen("0") } });
+  });
+});
+
 describe("portfolio", () => {
   it("aggregates principal outstanding and owed by studio, licensee, country, genre and deal, with status counts and CSV", async () => {
     const w = await facilityWorld();
