@@ -109,7 +109,7 @@ test("a partner uploads a statement, the studio accepts it in Chinese, records a
   await expect(row).toContainText("Received");
   await expect(row).toContainText("Submitted");
   await chooseLanguage(page, "简体中文");
-  await expect(pageHeading(page)).toHaveText("收入报表");
+  await expect(pageHeading(page)).toHaveText("收益报表");
   await expect(row).toContainText("已提交");
   await page.screenshot({ path: test.info().outputPath("zh-statement-list.png"), fullPage: true });
   await row.getByRole("link").first().click();

@@ -141,7 +141,8 @@ export function ReceiptForm({
     }
     setRecorded({ amount: result.data.amount, split: result.data.split });
     toast.success(t("recorded", { amount: f.money(result.data.amount) }));
-    form.reset({ ...defaults(), kind: v.kind });
+    // What is open changes with this receipt: the next instalment is chosen again from the refreshed page.
+    form.reset({ kind: v.kind, instalmentIndex: "", amount: "", receivedOn: v.receivedOn });
     router.refresh();
   });
 
@@ -179,7 +180,7 @@ export function ReceiptForm({
                 <NativeSelect disabled={disabled || instalments.length === 0} {...form.register("instalmentIndex")}>
                   <option value="">{instalments.length === 0 ? t("noInstalments") : t("choose")}</option>
                   {instalments.map((i) => (
-                    <option key={i.index} value={String(i.index)}>
+                    <option key={i.index} value={String(i.index)} disabled={minor(i.open.amount, exponent) === 0n}>
                       {t("instalmentOption", { label: i.label, open: f.money(i.open), amount: f.money(i.amount) })}
                     </option>
                   ))}
@@ -193,7 +194,7 @@ export function ReceiptForm({
             )}
             <FormField
               label={t("amount", { currency })}
-              description={open ? t("openHint", { open: f.money(open) }) : undefined}
+              description={open && minor(open.amount, exponent) > 0n ? t("openHint", { open: f.money(open) }) : undefined}
               error={message("amount")}
             >
               <Input

@@ -6,7 +6,15 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { useFormat } from "@/lib/i18n/use-format";
 import type { MoneyView } from "@/lib/statements/explain";
 
-export type RecoupmentPoint = { statementId: string; periodEnd: string; licensorShare: MoneyView };
+export type RecoupmentPoint = { statementId: string; periodStart: string; periodEnd: string; licensorShare: MoneyView };
+
+/** A round axis top above `value`: 1, 2 or 5 × a power of ten. */
+function niceCeil(value: number): number {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= value) ?? 10;
+  return step * power;
+}
 
 /**
  * Cumulative licensor share S after each counting statement against the minimum guarantee: the
@@ -25,8 +33,23 @@ export function RecoupmentChart({
   const t = useTranslations("statements.chart");
   const f = useFormat();
   if (points.length === 0) return null;
-  const data = points.map((p) => ({ ...p, label: f.date(p.periodEnd, { style: "short" }), s: Number(p.licensorShare.amount) }));
+  // The line starts at zero on the first period's start: nothing is earned before any statement.
+  const first = points[0]!;
+  const origin = {
+    ...first,
+    statementId: "",
+    periodEnd: first.periodStart,
+    licensorShare: { amount: "0", currency: first.licensorShare.currency },
+  };
+  const data = [origin, ...points].map((p) => ({
+    ...p,
+    label: f.date(p.periodEnd, { style: "short" }),
+    s: Number(p.licensorShare.amount),
+  }));
   const mg = minimumGuarantee ? Number(minimumGuarantee.amount) : null;
+  const highest = Math.max(mg ?? 0, ...data.map((d) => d.s));
+  const step = niceCeil(highest / 4);
+  const ticks = Array.from({ length: Math.ceil((highest * 1.05) / step) + 1 }, (_, i) => i * step);
   const last = points[points.length - 1]!;
   const compact = (value: number) => f.money({ amount: String(value), currency: last.licensorShare.currency }, { compact: true });
   const marked = data.find((d) => d.statementId === highlight);
@@ -52,7 +75,8 @@ export function RecoupmentChart({
                   tickLine={false}
                   axisLine={false}
                   width={72}
-                  domain={[0, (max: number) => Math.max(max, mg ?? 0) * 1.1]}
+                  domain={[0, ticks[ticks.length - 1]!]}
+                  ticks={ticks}
                   tickFormatter={(v: number) => compact(Math.round(v))}
                   tick={{ fontSize: 11, fill: "var(--color-muted-foreground)" }}
                 />

@@ -64,20 +64,13 @@ export function StatementsTable({
                   <Link href={`/deals/${s.deal.id}`} className="hover:text-primary hover:underline">
                     {s.deal.name}
                   </Link>
-                  <span className="text-xs text-muted-foreground">
+                  <span className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
+                    <Badge variant={s.deal.role === "LICENSOR" ? "brand" : "teal"}>
+                      {s.deal.role === "LICENSOR" ? t("received") : t("sent")}
+                    </Badge>
                     {s.deal.role === "LICENSOR" ? t("from", { name: s.deal.counterparty }) : t("to", { name: s.deal.counterparty })}
                   </span>
                 </span>
-              ) : null,
-          },
-          {
-            id: "direction",
-            header: t("direction"),
-            cell: (s) =>
-              s.deal ? (
-                <Badge variant={s.deal.role === "LICENSOR" ? "brand" : "teal"}>
-                  {s.deal.role === "LICENSOR" ? t("received") : t("sent")}
-                </Badge>
               ) : null,
           },
         ] satisfies Column<StatementRow>[])

@@ -126,7 +126,12 @@ export default async function StatementPage({ params, searchParams }: { params: 
           />
         ) : null}
         <RecoupmentChart
-          points={list.recoupment.map((p) => ({ statementId: p.statementId, periodEnd: p.periodEnd, licensorShare: p.licensorShare }))}
+          points={list.recoupment.map((p) => ({
+            statementId: p.statementId,
+            periodStart: p.periodStart,
+            periodEnd: p.periodEnd,
+            licensorShare: p.licensorShare,
+          }))}
           minimumGuarantee={list.terms.minimumGuarantee}
           highlight={s.id}
         />

@@ -40,7 +40,7 @@ export default async function DealCreatorsPage({ params, searchParams }: { param
           rows={rows}
           period={period}
           hrefFor={{ quarter: `/deals/${deal.id}/creators`, month: `/deals/${deal.id}/creators?period=month` }}
-          csvHref={`/deals/${deal.id}/creators/export?period=${period}`}
+          csvHref={`/api/v1/deals/${deal.id}/creator-statements?period=${period}&format=csv`}
         />
       )}
     </>

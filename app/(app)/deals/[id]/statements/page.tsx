@@ -63,7 +63,12 @@ export default async function DealStatementsPage({ params }: { params: Params })
       <div className="grid gap-6">
         {!live ? <p className="text-sm text-muted-foreground">{t("notSigned")}</p> : null}
         <RecoupmentChart
-          points={data.recoupment.map((p) => ({ statementId: p.statementId, periodEnd: p.periodEnd, licensorShare: p.licensorShare }))}
+          points={data.recoupment.map((p) => ({
+            statementId: p.statementId,
+            periodStart: p.periodStart,
+            periodEnd: p.periodEnd,
+            licensorShare: p.licensorShare,
+          }))}
           minimumGuarantee={data.terms.minimumGuarantee}
         />
         <StatementsTable
