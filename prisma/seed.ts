@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { seedEdits } from "@/lib/edits/seed";
 import { seedFacility } from "@/lib/facility/seed";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
+import { seedStatements } from "@/lib/statements/seed";
 import { seedCatalogue } from "./seed-catalogue";
 import { seedDeals } from "./seed-deals";
 
@@ -85,10 +86,11 @@ export async function seed(): Promise<{ created: boolean }> {
 
   const catalogue = await seedCatalogue();
   const deals = await seedDeals();
+  const statements = await seedStatements();
   const edits = await seedEdits();
   const facility = await seedFacility();
   for (const s of facility.skipped) console.warn(`seed-facility: skipped ${s}`);
-  return { created: created || catalogue.created || deals.created || edits.created || facility.created };
+  return { created: created || catalogue.created || deals.created || statements.created || edits.created || facility.created };
 }
 
 // `npm run db:seed`
