@@ -112,7 +112,7 @@ test.describe("outcomes", () => {
 
     // The same page in Chinese.
     await chooseLanguage(page, "简体中文");
-    await expect(page.getByRole("heading", { level: 1, name: "成果" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "经营成果" })).toBeVisible();
     await expect(page.getByTestId("outcomes-ratio").getByText("知识产权收入 ÷ 知识产权支出")).toBeVisible();
     await expect(
       page
@@ -124,7 +124,7 @@ test.describe("outcomes", () => {
     await expect(page.getByRole("table", { name: "作品" }).getByRole("row").nth(1)).toBeVisible();
     await shot(page, "outcomes-zh");
     await page.goto("/dashboard");
-    await expect(page.getByTestId("outcomes-ratio-card").getByRole("link", { name: "查看成果" })).toBeVisible();
+    await expect(page.getByTestId("outcomes-ratio-card").getByRole("link", { name: "查看经营成果" })).toBeVisible();
     await shot(page, "dashboard-zh");
     await chooseLanguage(page, "English");
   });
