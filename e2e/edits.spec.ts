@@ -47,6 +47,9 @@ type Labels = {
   recordDecisions: (n: number) => string;
   openVersion: RegExp;
   locked: string;
+  describeChange: string;
+  chooseElement: string;
+  tabsLabel: string;
 };
 
 const LABELS: Record<"en" | "zh", Labels> = {
@@ -84,6 +87,9 @@ const LABELS: Record<"en" | "zh", Labels> = {
     recordDecisions: (n) => `Record decisions (${n})`,
     openVersion: /^Open /,
     locked: "Locked",
+    describeChange: "Describe the change.",
+    chooseElement: "Choose what kind of change this is.",
+    tabsLabel: "Filter by status",
   },
   zh: {
     language: "简体中文",
@@ -119,6 +125,9 @@ const LABELS: Record<"en" | "zh", Labels> = {
     recordDecisions: (n) => `记录决定（${n}）`,
     openVersion: /^打开 /,
     locked: "锁定",
+    describeChange: "请描述这项修改。",
+    chooseElement: "请选择修改类型。",
+    tabsLabel: "按状态筛选",
   },
 };
 
@@ -204,6 +213,13 @@ for (const locale of ["en", "zh"] as const) {
     await search.press("Enter");
     await search.press("Escape");
     await expect(p.getByRole("button", { name: L.removeChip(L.thailand), exact: true })).toBeVisible();
+
+    // Submitting an empty change is refused on its fields, in the reader's language, before anything is sent.
+    await p.getByRole("button", { name: L.submitRequest }).click();
+    const firstRow = p.getByTestId("request-item-row").first();
+    await expect(firstRow.getByText(L.chooseElement)).toBeVisible();
+    await expect(firstRow.getByText(L.describeChange)).toBeVisible();
+    await expect(p).toHaveURL(/\/edit-requests\/new$/);
 
     const changes: (Change & { expect: string })[] = [
       {
@@ -301,9 +317,25 @@ for (const locale of ["en", "zh"] as const) {
     await expect(version).not.toContainText(changes[3]!.description);
     await shot(p, `${locale}-8-international-version`);
 
-    // The notifications page lists it, and marking all read clears the bell.
+    // The request list finds it under its status tab.
+    await p.goto("/edit-requests");
+    await p
+      .getByRole("navigation", { name: L.tabsLabel })
+      .getByRole("link", { name: new RegExp(`^${L.partiallyApproved}`) })
+      .click();
+    await expect(p).toHaveURL(/status=PARTIALLY_APPROVED/);
+    await expect(
+      p
+        .getByRole("table")
+        .getByRole("link", { name: new RegExp(titleName) })
+        .first(),
+    ).toBeVisible();
+    await shot(p, `${locale}-9-request-list`);
+
+    // The notifications page lists what happened.
     await p.goto("/notifications");
     await expect(p.getByTestId("notification-row").first()).toContainText(titleName);
+    await shot(p, `${locale}-10-notifications`);
     await partnerBrowser.context.close();
     expect(studio.organization.kind).toBe("STUDIO");
   });

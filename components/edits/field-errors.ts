@@ -27,8 +27,8 @@ export type EditsField =
 /**
  * A form error in the UI language: the server's own wording for server errors (a business rule
  * such as "the deal does not cover Thailand"), the field's translated rule for client-side zod
- * errors (whose messages are English, the schemas being shared with the API). Lengths and empty
- * values get their own sentence.
+ * errors (whose messages are English, the schemas being shared with the API). Too long a text
+ * gets its own sentence.
  */
 export function useEditsFieldError() {
   const t = useTranslations("edits.validation");
@@ -36,7 +36,6 @@ export function useEditsFieldError() {
     if (!error) return undefined;
     if (error.type === "server" && error.message) return error.message;
     if (error.type === "too_big") return t("tooLong");
-    if (error.type === "too_small" && field !== "items" && field !== "territories") return t("required");
     return t(field);
   };
 }

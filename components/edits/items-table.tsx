@@ -18,7 +18,7 @@ import type { PolicyElementView, RequestItemView } from "./types";
 export type ItemsTableProps = {
   requestId: string;
   items: RequestItemView[];
-  /** The policy version the request was evaluated against (explains why a waiting item waits). */
+  /** The policy version the request was evaluated against (explains why a waiting item waits); null when none was in force. */
   policy: PolicyElementView[] | null;
   /** The studio may decide waiting items (request UNDER_REVIEW, permission edits.decide). */
   decide?: { action: (id: string, input: EditDecisionData) => Promise<ActionResult<{ status: string }>> };
@@ -63,7 +63,8 @@ export function ItemsTable({ requestId, items, policy, decide }: ItemsTableProps
   }
 
   function reasonOf(item: RequestItemView): string | null {
-    if (item.status === "PENDING" && policy) {
+    // Evaluated and waiting: say why in the reader's language (the stored reason is the API's English).
+    if (item.status === "PENDING" && item.reason) {
       return evaluationText(
         evaluateItem({ category: item.category, magnitudePct: item.magnitudePct }, byCategory.get(item.category)),
         item.category,
@@ -133,8 +134,7 @@ export function ItemsTable({ requestId, items, policy, decide }: ItemsTableProps
                   )}
                   data-testid="item-reason"
                 >
-                  <span className="font-medium">{item.status === "PENDING" ? t("whyWaiting") : t("reason")}: </span>
-                  {reason}
+                  {item.status === "PENDING" ? reason : t("reasonLine", { reason })}
                 </p>
               ) : null}
               {canDecide ? (

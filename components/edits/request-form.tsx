@@ -376,7 +376,7 @@ export function RequestForm({
                       <span className="hidden sm:inline">{t("changes.removeShort")}</span>
                     </Button>
                   </div>
-                  <div className="grid gap-3 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,8rem)]">
+                  <div className="grid gap-3 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,10rem)]">
                     <Controller
                       control={form.control}
                       name={`items.${index}.category`}
