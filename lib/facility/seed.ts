@@ -259,6 +259,7 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
       if (!figures.ok) continue;
       const room = figures.value.result.limits.reduce((least, l) => {
         const left = l.limit - l.used;
+        // biome-ignore lint/complexity/useMathMinMax: bigint, which Math.min does not take
         return left < least ? left : least;
       }, spec.amountMinor);
       // Whole thousands of dollars, at least 5,000.00.
