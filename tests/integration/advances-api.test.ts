@@ -254,6 +254,18 @@ describe("disbursement", () => {
     expect(await db.disbursement.count()).toBe(0);
   });
 
+  it("approvals and disbursements need a person: a facility API key reads but cannot approve or disburse", async () => {
+    const w = await facilityWorld();
+    const { createApiKeyViaApi, bearer } = await import("../support/api");
+    const key = bearer((await createApiKeyViaApi(w.underwriter.headers)).key);
+    const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("1000.00"), purpose: "x", submit: true });
+    expect((await api.advance(key, created.body.id)).status).toBe(200);
+    expectProblem(await api.decide(key, created.body.id, { decision: "APPROVED" }), 403);
+    const approved = await approvedAdvance(w, "1000.00");
+    expectProblem(await api.disburse(key, approved, "api-key-try"), 403);
+    expect(await db.disbursement.count()).toBe(0);
+  });
+
   it("a zero fee writes no FEE entry", async () => {
     const w = await facilityWorld({ feePct: "0" });
     const id = await disbursedAdvance(w, "1000.00");
