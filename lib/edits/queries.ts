@@ -181,6 +181,15 @@ export async function listEditComments(
   };
 }
 
+/** One comment, loaded joined to a request the actor may read; null otherwise. */
+export async function getEditComment(actor: Actor, requestId: string, commentId: string): Promise<EditComment | null> {
+  const r = await db.editRequestComment.findFirst({
+    where: { id: commentId, requestId, request: visibleRequests(actor) },
+    include: { org: { select: { id: true, name: true } }, author: { select: { id: true, name: true } } },
+  });
+  return r && { id: r.id, body: r.body, org: r.org, author: r.author, createdAt: r.createdAt };
+}
+
 const attachmentMeta = {
   id: true,
   requestId: true,

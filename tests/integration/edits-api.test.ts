@@ -4,8 +4,9 @@
  * resubmission, withdrawal, validation errors on the field, and the deal a request names.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { GET as listCommentsRoute } from "@/app/api/v1/edit-requests/[id]/comments/route";
 import { db } from "@/lib/db/client";
-import { draftDealViaApi, errorPaths, expectProblem, grantBody, proposeAndSignViaApi, titleViaApi } from "../support/api";
+import { callRoute, draftDealViaApi, errorPaths, expectProblem, grantBody, proposeAndSignViaApi, titleViaApi } from "../support/api";
 import { resetDb } from "../support/db";
 import { MISSING_ID } from "./catalogue-fixtures";
 import {
@@ -460,6 +461,30 @@ describe("comments, attachments and the timeline", () => {
       "edit_request.comment",
       "edit_request.decide",
     ]);
+  });
+
+  it("the comment thread pages with an opaque cursor, oldest first", async () => {
+    const r = await submittedRequest(w, [item("CULTURAL_REFERENCE")]);
+    for (let i = 1; i <= 5; i++)
+      expect((await api.comment(i % 2 ? w.partner.headers : w.studio.headers, r.id, `Comment ${i}`)).status).toBe(201);
+    const bodies: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await callRoute(listCommentsRoute, `/api/v1/edit-requests/${r.id}/comments`, {
+        headers: w.studio.headers,
+        params: { id: r.id },
+        query: { limit: 2, cursor },
+      });
+      bodies.push(...page.body.items.map((c: { body: string }) => c.body));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(bodies).toEqual(["Comment 1", "Comment 2", "Comment 3", "Comment 4", "Comment 5"]);
+  });
+
+  it("a title the studio stops offering (made PRIVATE) cannot take a submission", async () => {
+    const draft = await draftRequest(w, [item("DUBBING")]);
+    await db.title.update({ where: { id: w.titleId }, data: { visibility: "PRIVATE" } });
+    expect(expectProblem(await api.submit(w.partner.headers, draft.id), 422).type).toBe("/problems/title-not-offered");
   });
 
   it("attachments: PDF/PNG/text stored and downloaded byte for byte; too large 413; other types 415", async () => {

@@ -2,7 +2,7 @@ import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { presentComment } from "@/lib/edits/api";
 import { addEditComment } from "@/lib/edits/commands";
-import { listEditComments } from "@/lib/edits/queries";
+import { getEditComment, listEditComments } from "@/lib/edits/queries";
 import { editCommentListQuerySchema, editCommentSchema } from "@/lib/edits/request-schema";
 import { notFound } from "@/lib/result";
 
@@ -15,7 +15,6 @@ export const GET = route({ params: idParams, query: editCommentListQuerySchema }
 export const POST = route({ params: idParams, permission: "edits.comment", body: editCommentSchema }, async ({ actor, params, body }) => {
   const result = await addEditComment(actor, params.id, body.body);
   if (!result.ok) return result;
-  const page = await listEditComments(actor, params.id, { limit: 200 });
-  const comment = page?.items.find((c) => c.id === result.value.id);
+  const comment = await getEditComment(actor, params.id, result.value.id);
   return comment ? json(presentComment(comment), 201) : notFound("Edit request");
 });
