@@ -8,6 +8,8 @@ import { BREAKDOWNS, GRANULARITIES } from "./rules";
  */
 
 const isoDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
+/** `?from=` (empty) means "not given", as an HTML form or a URL template sends it. */
+const blankAsAbsent = (v: unknown) => (v === "" ? undefined : v);
 
 /** Longest range one request may cover (a monthly series of 20 years is 240 points). */
 export const MAX_RANGE_YEARS = 20;
@@ -15,14 +17,22 @@ export const DEFAULT_CURRENCY = "USD";
 
 export const outcomesQuerySchema = z
   .object({
-    from: isoDate.optional().meta({ description: "First day (inclusive). Default: first day of the month 11 months before `to`." }),
-    to: isoDate.optional().meta({ description: "Last day (inclusive). Default: today (UTC)." }),
+    from: z
+      .preprocess(blankAsAbsent, isoDate.optional())
+      .meta({ description: "First day (inclusive). Default: first day of the month 11 months before `to`." }),
+    to: z.preprocess(blankAsAbsent, isoDate.optional()).meta({ description: "Last day (inclusive). Default: today (UTC)." }),
     currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, { error: "Use an ISO 4217 currency code, e.g. USD." })
-      .optional()
+      .preprocess(
+        blankAsAbsent,
+        z
+          .string()
+          .regex(/^[A-Z]{3}$/, { error: "Use an ISO 4217 currency code, e.g. USD." })
+          .optional(),
+      )
       .meta({ description: "Reporting currency. Default USD.", example: "USD" }),
-    granularity: z.enum(GRANULARITIES, { error: "Use month or quarter." }).optional().meta({ description: "Default month." }),
+    granularity: z
+      .preprocess(blankAsAbsent, z.enum(GRANULARITIES, { error: "Use month or quarter." }).optional())
+      .meta({ description: "Default month." }),
   })
   .meta({ id: "OutcomesQuery" });
 export type OutcomesQueryInput = z.input<typeof outcomesQuerySchema>;

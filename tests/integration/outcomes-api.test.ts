@@ -242,6 +242,10 @@ describe("GET /api/v1/outcomes", () => {
     expect(res.body.currency).toBe("USD");
     expect(res.body.series).toHaveLength(12);
     expect(res.body.to).toBe(new Date().toISOString().slice(0, 10));
+    // Empty parameters, as a URL template sends them, mean "not given".
+    const blank = await api.get(studioCn.headers, { from: "", to: "", currency: "", granularity: "" });
+    expect(blank.status, blank.text).toBe(200);
+    expect(blank.body).toMatchObject({ from: res.body.from, to: res.body.to, currency: "USD", granularity: "month" });
   });
 });
 
