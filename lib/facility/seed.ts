@@ -67,7 +67,8 @@ type AdvanceSeed = {
   /** Target amount in USD cents; lowered to what the deal and limits allow. */
   amountMinor: bigint;
   purpose: string;
-  approvedMinor?: bigint;
+  /** Approve this share (percent) of the amount applied for, in whole thousands. */
+  approvedPct?: bigint;
   conditions?: string;
   reason?: string;
   document?: string;
@@ -127,9 +128,9 @@ const ADVANCES: AdvanceSeed[] = [
     studio: "cn",
     deals: [CITADEL, CELESTIAL, LANTERN],
     amountMinor: 12_000_000n,
-    approvedMinor: 10_000_000n,
+    approvedPct: 80n,
     purpose: "Korean dubbing and theatrical marketing.",
-    conditions: "Approved at 100,000.00 rather than 120,000.00: the Korean release date is not yet fixed.",
+    conditions: "Approved at 80% of the request until the Korean release date is fixed; the rest can be applied for then.",
   },
   {
     status: "DECLINED",
@@ -293,7 +294,8 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
       unwrap(await decideAdvance(underwriter, id, { decision: "DECLINED", reason: spec.reason }), "decline");
       continue;
     }
-    const approvedMinor = spec.approvedMinor && spec.approvedMinor < chosen.amountMinor ? spec.approvedMinor : chosen.amountMinor;
+    const lowered = ((chosen.amountMinor * (spec.approvedPct ?? 100n)) / 100n / 100_000n) * 100_000n;
+    const approvedMinor = lowered > 0n ? lowered : chosen.amountMinor;
     unwrap(
       await decideAdvance(underwriter, id, {
         decision: "APPROVED",
