@@ -515,3 +515,54 @@ describe("comments, attachments and the timeline", () => {
     expect(await db.editRequestAttachment.count()).toBe(2);
   });
 });
+
+describe("input of any shape", () => {
+  it("answers 4xx, never 500, and changes nothing", async () => {
+    const r = await submittedRequest(w, [item("CULTURAL_REFERENCE")]);
+    const draft = await draftRequest(w, [item("DUBBING")]);
+    const before = await db.editRequest.findMany({ orderBy: { id: "asc" }, include: { items: true } });
+    const odd: unknown[] = [
+      null,
+      1,
+      "x",
+      [],
+      [1],
+      { items: "x" },
+      { items: [null] },
+      { territories: [1] },
+      { version: "1" },
+      { version: 1e20 },
+    ];
+    const answers = [];
+    for (const body of odd) {
+      answers.push(
+        await api.create(w.partner.headers, body),
+        await api.patch(w.partner.headers, draft.id, body),
+        await api.decide(w.studio.headers, r.id, body),
+        await api.putPolicy(w.studio.headers, w.titleId, body),
+        await api.markRead(w.studio.headers, body),
+      );
+    }
+    for (const body of [null, 1, "x", [], { version: "1" }, { version: 0 }]) {
+      const res = await api.submit(w.partner.headers, draft.id, body);
+      expect(errorPaths(expectProblem(res, 422))).toEqual(["version"]);
+    }
+    answers.push(
+      await api.decide(w.studio.headers, r.id, { items: [{}] }),
+      await api.decide(w.studio.headers, r.id, { items: [{ itemId: r.items[0].id, decision: "APPROVED", note: 5 }] }),
+      await api.patch(w.partner.headers, draft.id, { version: 1, dealId: 123 }),
+      await api.list(w.partner.headers, { limit: 0 }),
+      await api.list(w.partner.headers, { limit: "lots" }),
+      await api.list(w.partner.headers, { cursor: "%%%" }),
+      await api.list(w.partner.headers, { cursor: Buffer.from('{"u":"not a date","id":"x"}').toString("base64url") }),
+      await api.notifications(w.partner.headers, { cursor: "garbage", limit: 500 }),
+      await api.get(w.partner.headers, "not-a-uuid"),
+    );
+    for (const res of answers)
+      expect({ status: res.status, text: res.text.slice(0, 200) }).toEqual({ status: expect.any(Number), text: expect.any(String) });
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s < 400 && s !== 200)).toEqual([]);
+    expect(await db.editRequest.findMany({ orderBy: { id: "asc" }, include: { items: true } })).toEqual(before);
+  });
+});
