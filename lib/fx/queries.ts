@@ -63,7 +63,8 @@ export async function rateOn(db: FxDb, args: { date: string; from: string; to: s
   if (!leg1 || !leg2) return null;
   return {
     rate: plain(leg1.rate.mul(leg2.rate)),
-    date: leg1.date < leg2.date ? leg1.date : leg2.date,
+    // The older of the two dates (ISO dates compare as strings).
+    date: leg1.date.localeCompare(leg2.date) <= 0 ? leg1.date : leg2.date,
     base: from,
     quote: to,
     via: "CROSS_USD",

@@ -24,12 +24,10 @@ const figures = z
   })
   .meta({ id: "WaterfallFigures", description: "G, F, E, N, S and O of PRODUCT.md §5." });
 
-export const waterfallSchema = z
-  .object({ cumulative: figures, period: figures })
-  .meta({
-    id: "Waterfall",
-    description: "Cumulative figures over the deal's counting statements to this one, and this period's (cumulative minus previous).",
-  });
+export const waterfallSchema = z.object({ cumulative: figures, period: figures }).meta({
+  id: "Waterfall",
+  description: "Cumulative figures over the deal's counting statements to this one, and this period's (cumulative minus previous).",
+});
 
 const dealRef = z
   .object({ id: z.uuid(), name: z.string(), status: z.string(), currency: z.string(), role: z.enum(["LICENSOR", "LICENSEE"]) })
@@ -53,12 +51,10 @@ export const statementSchema = z
     source: z.string(),
     disputeReason: z.string().nullable(),
     waterfall: waterfallSchema.nullable(),
-    waterfallHypothetical: z
-      .boolean()
-      .meta({
-        description:
-          "True for a statement that does not count: its waterfall is computed as if it counted (the counting statements before its period, then it).",
-      }),
+    waterfallHypothetical: z.boolean().meta({
+      description:
+        "True for a statement that does not count: its waterfall is computed as if it counted (the counting statements before its period, then it).",
+    }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "Statement" });
@@ -153,13 +149,11 @@ const ok = (description: string, schema: z.ZodType) => ({ description, ...jsonBo
 const csv = (description: string) => ({ description, content: { "text/csv": { schema: z.string() } } });
 
 const importForm = z.object({
-  file: z
-    .string()
-    .meta({
-      format: "binary",
-      description:
-        "CSV or XLSX: titleId, territory, mediaRight, revenueType, gross, currency?; one row with revenueType EXPENSES may give the expenses.",
-    }),
+  file: z.string().meta({
+    format: "binary",
+    description:
+      "CSV or XLSX: titleId, territory, mediaRight, revenueType, gross, currency?; one row with revenueType EXPENSES may give the expenses.",
+  }),
   periodStart: z.iso.date(),
   periodEnd: z.iso.date(),
   expenses: z.string().optional(),

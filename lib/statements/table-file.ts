@@ -1,5 +1,4 @@
 import "server-only";
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 
