@@ -142,6 +142,13 @@ test.describe("outcomes", () => {
   test("a platform administrator enters and imports FX rates, then reads outcomes by home country", async ({ page }) => {
     test.setTimeout(90_000);
     await logIn(page, ADMIN);
+    // The platform's home page shows the ratio per home country.
+    await page.goto("/dashboard");
+    await expect(
+      page.getByTestId("platform-outcomes-card").getByRole("heading", { name: "IP receipts ÷ IP payments by home country" }),
+    ).toBeVisible();
+    await expect(page.getByTestId("platform-outcomes-card").getByText("China")).toBeVisible();
+    await shot(page, "platform-dashboard-en");
     await page.goto("/fx-rates");
     await expect(page.getByRole("heading", { level: 1, name: "FX rates" })).toBeVisible();
     const form = page.getByTestId("fx-rate-form");

@@ -11,12 +11,15 @@ export async function OutcomesHeadline({
   payments,
   receiptCount,
   paymentCount,
+  platform = false,
 }: {
   ratio: string | null;
   receipts: Money;
   payments: Money;
   receiptCount?: number;
   paymentCount?: number;
+  /** All studios together (the platform view) rather than one organisation. */
+  platform?: boolean;
 }) {
   const [t, locale] = await Promise.all([getTranslations("outcomes"), getLocale()]);
   return (
@@ -35,7 +38,9 @@ export async function OutcomesHeadline({
         >
           {ratioLabel(ratio, locale) ?? <span className="text-3xl text-muted-foreground">{t("ratio.none")}</span>}
         </p>
-        <p className="mt-2 text-xs text-muted-foreground">{ratio === null ? t("ratio.noneHint") : t("ratio.hint")}</p>
+        <p className="mt-2 text-xs text-muted-foreground">
+          {ratio === null ? t("ratio.noneHint") : platform ? t("ratio.platformHint") : t("ratio.hint")}
+        </p>
       </div>
       <div className="rounded-xl border bg-card p-5 shadow-xs" data-testid="outcomes-receipts">
         <div className="flex items-start justify-between gap-3">

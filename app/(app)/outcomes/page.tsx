@@ -95,7 +95,7 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Sea
         {header}
         <div className="flex flex-col gap-6">
           <p className="text-sm text-muted-foreground">{period}</p>
-          <OutcomesHeadline ratio={view.ratio} receipts={view.receipts} payments={view.payments} />
+          <OutcomesHeadline ratio={view.ratio} receipts={view.receipts} payments={view.payments} platform />
           <Card>
             <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
               <div className="flex flex-col gap-1">
