@@ -11,9 +11,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const fxDateSchema = z
   .string()
   .regex(DATE, { error: "Use a date as YYYY-MM-DD." })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: "This is not a calendar date.",
-  })
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) &&
+      Number(v.slice(0, 4)) >= 1900 &&
+      Number(v.slice(0, 4)) <= 2999,
+    { error: "Use a calendar date between 1900 and 2999." },
+  )
   .meta({ example: "2026-11-28" });
 
 /** What the database column holds: up to 16 integer digits and 12 decimals, more than zero. */

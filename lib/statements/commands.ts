@@ -229,6 +229,7 @@ export async function submitOrCheck(
             const parsed = parseAmount(data.expenses.amount, exp);
             if (parsed === null || parsed < 0n)
               errors.push({ path: "expenses.amount", message: `${deal.currency} amounts have ${exp} decimal places.` });
+            else if (parsed > INT8_MAX) errors.push({ path: "expenses.amount", message: "This amount is more than can be stored." });
             else expensesMinor = parsed;
           }
         }

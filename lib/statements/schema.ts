@@ -18,15 +18,17 @@ export type StatementSource = (typeof STATEMENT_SOURCES)[number];
 /** The most lines one statement may hold. */
 export const MAX_STATEMENT_LINES = 200_000;
 
+/** A real calendar date in a sensible range (Postgres has no year 0; money moves in this era). */
 const isCalendarDate = (v: string) => {
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  const year = Number(v.slice(0, 4));
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && year >= 1900 && year <= 2999;
 };
 
 export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use a date as YYYY-MM-DD.", abort: true })
-  .refine(isCalendarDate, { error: "This is not a calendar date." })
+  .refine(isCalendarDate, { error: "Use a calendar date between 1900 and 2999." })
   .meta({ example: "2026-03-31" });
 
 export const statementLineSchema = z
@@ -94,7 +96,7 @@ export type StatementListQuery = z.output<typeof statementListQuerySchema>;
 
 export const statementLinesQuerySchema = z.object({
   /** Position of the first line to return (0-based). */
-  linesFrom: z.coerce.number().int().min(0).default(0),
+  linesFrom: z.coerce.number().int().min(0).max(10_000_000).default(0),
   linesLimit: z.coerce.number().int().min(0).max(1000).default(100),
 });
 export type StatementLinesQuery = z.output<typeof statementLinesQuerySchema>;

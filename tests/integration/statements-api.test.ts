@@ -138,6 +138,38 @@ describe("submitting statements", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("answers malformed bodies of any shape with 422 naming the field, never 500", async () => {
+    const before = await rowCounts();
+    const cases: [unknown, string[]][] = [
+      [{}, ["lines", "periodEnd", "periodStart"]],
+      [{ ...q1(w), lines: "many" }, ["lines"]],
+      [{ ...q1(w), lines: [] }, ["lines"]],
+      [
+        { ...q1(w), lines: [{ titleId: "x" }] },
+        ["lines.0.gross", "lines.0.mediaRight", "lines.0.revenueType", "lines.0.territory", "lines.0.titleId"],
+      ],
+      [{ ...q1(w), periodStart: "0000-01-01" }, ["periodStart"]],
+      [{ ...q1(w), periodEnd: "2027-02-30" }, ["periodEnd"]],
+      [{ ...q1(w), expenses: usd("999999999999999999.99") }, ["expenses.amount"]],
+      [{ ...q1(w), supersedesId: 7 }, ["supersedesId"]],
+      [[1, 2], [""]],
+    ];
+    for (const [body, paths] of cases) {
+      const res = await api.submit(w.partner.headers, w.dealId, body);
+      expect({ body, paths: errorPaths(expectProblem(res, 422)) }).toEqual({ body, paths });
+    }
+    const receipt = await api.receipt(w.studio.headers, w.dealId, {
+      kind: "MG_INSTALMENT",
+      amount: usd("1.00"),
+      receivedOn: "0000-01-01",
+      instalmentIndex: 0,
+    });
+    expect(errorPaths(expectProblem(receipt, 422))).toEqual(["receivedOn"]);
+    expectProblem(await api.get(w.partner.headers, "not-a-uuid"), 404);
+    expect(errorPaths(expectProblem(await api.get(w.partner.headers, w.dealId, { linesFrom: "1e30" }), 422))).toEqual(["linesFrom"]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it("only the licensee submits; only the licensor accepts or disputes; third parties get 404", async () => {
     const asLicensor = await api.submit(w.studio.headers, w.dealId, q1(w));
     expectProblem(asLicensor, 403);
