@@ -12,10 +12,11 @@ export async function editRequestResponse(actor: Actor, id: string, status = 200
   return request ? json(presentEditRequest(request, actor.org.id), status) : notFound("Edit request");
 }
 
-/** Answers with the title's edit policy in force: `{titleId, version, elements, …}` (version 0 and no elements when none is set). */
-export async function editPolicyResponse(actor: Actor, titleId: string, status = 200) {
-  const view = await getEditPolicy(actor, titleId);
+/** Answers with the title's edit policy in force (or the given version; 404 when it does not exist): `{titleId, version, elements, …}` (version 0 and no elements when none is set). */
+export async function editPolicyResponse(actor: Actor, titleId: string, status = 200, version?: number) {
+  const view = await getEditPolicy(actor, titleId, version);
   if (!view) return notFound("Title");
+  if (version !== undefined && !view.policy) return notFound("Policy version");
   return json(
     {
       titleId: view.title.id,

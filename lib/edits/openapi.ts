@@ -9,6 +9,7 @@ import {
   createEditRequestSchema,
   editCommentListQuerySchema,
   editCommentSchema,
+  editPolicyQuerySchema,
   editRequestListQuerySchema,
   editRequestVersionSchema,
   updateEditRequestSchema,
@@ -154,8 +155,8 @@ export function registerEditPaths(r: OpenAPIRegistry) {
     method: "get",
     path: "/api/v1/titles/{id}/edit-policy",
     tags,
-    summary: "A title's edit policy in force (for its studio and for everyone who can see the title)",
-    request: { params: idParams },
+    summary: "A title's edit policy in force, or a past version (for its studio and for everyone who can see the title)",
+    request: { params: idParams, query: editPolicyQuerySchema },
     responses: { 200: ok("The policy.", editPolicyViewSchema), ...errorResponses(401, 404) },
   });
   r.registerPath({

@@ -87,3 +87,12 @@ export const ATTACHMENT_TYPES = {
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 
 export const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
+
+export const editPolicyQuerySchema = z.object({
+  version: z.coerce
+    .number({ error: "Use a policy version number." })
+    .int({ error: "Use a policy version number." })
+    .min(1, { error: "Use a policy version number." })
+    .optional()
+    .meta({ description: "A past policy version (default: the one in force)." }),
+});

@@ -53,6 +53,27 @@ describe("edit policy", () => {
       elements: [{ category: "ENDING", rule: "APPROVAL_REQUIRED", maxPct: null, note: null }],
     });
     expect(await db.editPolicy.count({ where: { titleId: w.titleId } })).toBe(2);
+    const { callRoute: call } = await import("../support/api");
+    const { GET } = await import("@/app/api/v1/titles/[id]/edit-policy/route");
+    const past = await call(GET, `/api/v1/titles/${w.titleId}/edit-policy`, {
+      headers: w.partner.headers,
+      params: { id: w.titleId },
+      query: { version: 1 },
+    });
+    expect(past.body).toMatchObject({ version: 1 });
+    expect(past.body.elements).toHaveLength(POLICY.elements.length);
+    const none = await call(GET, `/api/v1/titles/${w.titleId}/edit-policy`, {
+      headers: w.studio.headers,
+      params: { id: w.titleId },
+      query: { version: 3 },
+    });
+    expectProblem(none, 404);
+    const bad = await call(GET, `/api/v1/titles/${w.titleId}/edit-policy`, {
+      headers: w.studio.headers,
+      params: { id: w.titleId },
+      query: { version: "x" },
+    });
+    expect(errorPaths(expectProblem(bad, 422))).toEqual(["version"]);
     const audit = await db.auditEntry.findMany({ where: { action: "edit_policy.set", entityId: w.titleId }, orderBy: { id: "asc" } });
     expect(audit.map((a) => (a.after as { version: number }).version)).toEqual([1, 2]);
   });
