@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { moneySchema } from "@/lib/money/money";
-import { ADVANCE_STATUSES } from "./rules";
+import { ADVANCE_STATUSES, LIMIT_RULES } from "./rules";
 import { advanceApplicationSchema, facilitySettingsSchema } from "./schema";
 
 /** Request schemas of the facility API beyond the shared form schemas in ./schema (browser-safe). */
@@ -51,3 +51,32 @@ export type EligibilityQuery = z.output<typeof eligibilityQuerySchema>;
 export const documentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 
 export const portfolioQuerySchema = z.object({ format: z.enum(["json", "csv"]).default("json") });
+
+const limitSchema = z.object({
+  rule: z.enum(LIMIT_RULES),
+  limit: moneySchema,
+  used: moneySchema,
+  requested: moneySchema,
+  available: moneySchema,
+  ok: z.boolean(),
+});
+const conversionSchema = z.object({ from: moneySchema, to: moneySchema, rate: z.string(), rateDate: z.iso.date() }).nullable();
+
+/** The eligibility view (API answer and the decision snapshot stored on the advance). */
+export const eligibilityViewSchema = z
+  .object({
+    date: z.iso.date(),
+    eligibleBase: moneySchema,
+    grossBase: moneySchema,
+    advanceRatePct: z.string(),
+    maxPerLicenseePct: z.string(),
+    mgContracted: moneySchema,
+    mgReceived: moneySchema,
+    mgContractedConverted: conversionSchema,
+    mgReceivedConverted: conversionSchema,
+    principalOutstandingOnDeal: moneySchema,
+    approvedUndisbursedOnDeal: moneySchema,
+    limits: z.array(limitSchema),
+    ok: z.boolean(),
+  })
+  .meta({ id: "AdvanceEligibility" });

@@ -337,7 +337,7 @@ export async function decideAdvance(actor: Actor, id: string, input: AdvanceDeci
         conditions: input.conditions ?? null,
         decidedAt: now,
         decidedById: actor.userId,
-        decisionSnapshot: view as unknown as Prisma.InputJsonValue,
+        decisionSnapshot: view,
       },
       "advance.approve",
       { approvedMinor: approvedMinor.toString(), conditions: input.conditions ?? null },

@@ -9,11 +9,12 @@ import {
   disbursementBodySchema,
   documentParams,
   eligibilityQuerySchema,
+  eligibilityViewSchema as eligibilitySchema,
   facilitySettingsUpdateSchema,
   portfolioQuerySchema,
   writeOffSchema,
 } from "./api-schemas";
-import { ADVANCE_STATUSES, LEDGER_KINDS, LIMIT_RULES } from "./rules";
+import { ADVANCE_STATUSES, LEDGER_KINDS } from "./rules";
 import { advanceDecisionSchema, advanceDefaultSchema } from "./schema";
 
 const facilitySchema = z
@@ -34,34 +35,6 @@ const facilitySchema = z
     utilisationPct: z.string().nullable().meta({ description: "principalOutstanding / capacity × 100." }),
   })
   .meta({ id: "Facility" });
-
-const limitSchema = z.object({
-  rule: z.enum(LIMIT_RULES),
-  limit: moneySchema,
-  used: moneySchema,
-  requested: moneySchema,
-  available: moneySchema,
-  ok: z.boolean(),
-});
-const conversionSchema = z.object({ from: moneySchema, to: moneySchema, rate: z.string(), rateDate: z.iso.date() }).nullable();
-
-const eligibilitySchema = z
-  .object({
-    date: z.iso.date(),
-    eligibleBase: moneySchema,
-    grossBase: moneySchema,
-    advanceRatePct: z.string(),
-    maxPerLicenseePct: z.string(),
-    mgContracted: moneySchema,
-    mgReceived: moneySchema,
-    mgContractedConverted: conversionSchema,
-    mgReceivedConverted: conversionSchema,
-    principalOutstandingOnDeal: moneySchema,
-    approvedUndisbursedOnDeal: moneySchema,
-    limits: z.array(limitSchema),
-    ok: z.boolean(),
-  })
-  .meta({ id: "AdvanceEligibility" });
 
 const balanceSchema = z.object({ principal: moneySchema, fee: moneySchema, owed: moneySchema });
 

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { D } from "@/lib/money/money";
 import { fail, notFound, ok, type Result } from "@/lib/result";
-import type { AdvanceListQuery, EligibilityQuery } from "./api-schemas";
+import { type AdvanceListQuery, type EligibilityQuery, eligibilityViewSchema } from "./api-schemas";
 import { computeEligibility, exposure } from "./eligibility";
 import { ledgerBalances, zeroBalances } from "./ledger";
 import { type EligibilityView, money, presentBalances, presentEligibility, presentLedgerRow, trimDecimal } from "./present";
@@ -269,9 +269,8 @@ export type AdvanceView = NonNullable<Awaited<ReturnType<typeof getAdvance>>>;
  * for the amount applied for (excluding the advance itself from the limits' used amounts).
  */
 async function advanceEligibility(a: AdvanceRow): Promise<{ view: EligibilityView | null; error: string | null }> {
-  if (a.decisionSnapshot && typeof a.decisionSnapshot === "object") {
-    return { view: a.decisionSnapshot as unknown as EligibilityView, error: null };
-  }
+  const snapshot = eligibilityViewSchema.safeParse(a.decisionSnapshot);
+  if (snapshot.success) return { view: snapshot.data, error: null };
   const figures = await computeEligibility(db, {
     facility: a.facility,
     deal: a.deal,

@@ -64,6 +64,12 @@ describe("applications", () => {
       conditions: "Deliver the Thai dub by March.",
     });
     expect(approved.body.eligibility.limits).toHaveLength(4);
+    // The eligibility shown from now on is the one fixed at the decision (for the approved amount).
+    expect(
+      approved.body.eligibility.limits.every(
+        (l: { requested: unknown }) => JSON.stringify(l.requested) === JSON.stringify(usd("80000.00")),
+      ),
+    ).toBe(true);
 
     const paid = await api.disburse(w.officer.headers, id, "pay-1", { note: "SWIFT ref 42" });
     expect(paid.status).toBe(201);
