@@ -50,6 +50,7 @@ async function signedDeal(studio: APIRequestContext, partner: APIRequestContext,
 
 async function openDealSection(page: Page, dealId: string, link: RegExp) {
   await page.goto(`/deals/${dealId}`);
+  await expect(page.getByRole("navigation", { name: /^(Deal sections|交易栏目)$/ })).toBeVisible();
   await page
     .getByRole("navigation", { name: /^(Deal sections|交易栏目)$/ })
     .getByRole("link", { name: link })
@@ -183,9 +184,10 @@ test("a partner uploads a statement, the studio accepts it in Chinese, records a
   await expect(p.getByRole("form", { name: "Record a receipt" })).toHaveCount(0);
   await p.screenshot({ path: test.info().outputPath("en-receipts-licensee.png"), fullPage: true });
 
-  // The outcomes page counts the cross-border receipt.
+  // The outcomes page (in USD: no FX needed) counts the cross-border receipt.
   await page.goto("/outcomes?currency=USD");
   await expect(pageHeading(page)).toBeVisible();
+  await expect(page.locator("main")).toContainText("US$1,000.00");
   await page.screenshot({ path: test.info().outputPath("zh-outcomes.png"), fullPage: true });
   await partnerBrowser.context.close();
 });

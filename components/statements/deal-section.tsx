@@ -16,7 +16,7 @@ export function DealMoneyLinks({
 }: {
   dealId: string;
   role: "LICENSOR" | "LICENSEE";
-  active?: DealSectionKey;
+  active?: DealSectionKey | "deal";
   className?: string;
 }) {
   const t = useTranslations("statements.sections");

@@ -11,8 +11,8 @@ import { EmaImportDialog } from "@/components/deals/ema-import-dialog";
 import { GrantsTable } from "@/components/deals/grants-table";
 import { languageLabel, languageOptions, mediaOptions, nameMaps, territoryOptions } from "@/components/deals/reference-options";
 import { TermsPanel } from "@/components/deals/terms-panel";
-import { DealMoneyLinks } from "@/components/statements/deal-section";
 import { ApplyForAdvanceLink } from "@/components/facility/apply-for-advance-link";
+import { DealMoneyLinks } from "@/components/statements/deal-section";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import {
@@ -89,7 +89,7 @@ export default async function DealPage({ params }: { params: Params }) {
         version={view.version}
       />
       {view.status === "SIGNED" || view.status === "EXPIRED" || view.status === "TERMINATED" ? (
-        <DealMoneyLinks dealId={view.id} role={view.role === "LICENSOR" ? "LICENSOR" : "LICENSEE"} className="-mt-2" />
+        <DealMoneyLinks dealId={view.id} role={view.role === "LICENSOR" ? "LICENSOR" : "LICENSEE"} active="deal" className="-mt-2" />
       ) : null}
 
       <div className="grid gap-6">
