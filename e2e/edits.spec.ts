@@ -50,6 +50,8 @@ type Labels = {
   describeChange: string;
   chooseElement: string;
   tabsLabel: string;
+  addComment: string;
+  postComment: string;
 };
 
 const LABELS: Record<"en" | "zh", Labels> = {
@@ -90,6 +92,8 @@ const LABELS: Record<"en" | "zh", Labels> = {
     describeChange: "Describe the change.",
     chooseElement: "Choose what kind of change this is.",
     tabsLabel: "Filter by status",
+    addComment: "Add a comment",
+    postComment: "Post comment",
   },
   zh: {
     language: "简体中文",
@@ -128,6 +132,8 @@ const LABELS: Record<"en" | "zh", Labels> = {
     describeChange: "请描述这项修改。",
     chooseElement: "请选择修改类型。",
     tabsLabel: "按状态筛选",
+    addComment: "添加评论",
+    postComment: "发表评论",
   },
 };
 
@@ -159,7 +165,7 @@ for (const locale of ["en", "zh"] as const) {
     browser,
     signUp,
   }) => {
-    test.slow(); // two organisations, a whole request lifecycle, screenshots
+    test.setTimeout(240_000); // two organisations, a whole request lifecycle in two browsers, screenshots
     const studio = await signUp(page, { kind: "STUDIO" });
     const titleName = `Lanterns Over the River ${suffix()}`;
     const titleId = await createListedTitle(page.request, titleName);
@@ -316,6 +322,19 @@ for (const locale of ["en", "zh"] as const) {
     await expect(version).not.toContainText(changes[1]!.description);
     await expect(version).not.toContainText(changes[3]!.description);
     await shot(p, `${locale}-8-international-version`);
+
+    // The partner comments and attaches a storyboard note; both appear on the request.
+    await p.goto(requestUrl);
+    await p.getByLabel(L.addComment, { exact: true }).fill("Thank you — we will deliver the dub by March.");
+    await p.getByRole("button", { name: L.postComment }).click();
+    await expect(p.getByTestId("comment")).toContainText("we will deliver the dub by March");
+    await p.locator("input[type=file]").setInputFiles({
+      name: "storyboard-notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Scene 12: hold two beats before the punchline.\n"),
+    });
+    await expect(p.getByTestId("attachment")).toContainText("storyboard-notes.txt");
+    await expect(p.getByTestId("timeline").locator('li[data-action="edit_request.comment"]')).toHaveCount(1);
 
     // The request list finds it under its status tab.
     await p.goto("/edit-requests");
