@@ -219,7 +219,7 @@ export function ApplicationForm({ deals, facility, initial, defaultDealId, saveA
               </div>
             </dl>
           ) : null}
-          <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+          <div className="grid items-start gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
             <FormField label={t("amount")} description={t("amountHint", { currency })} error={fieldError("amount", errors.amount)}>
               <AmountInput currency={currency} disabled={!hydrated} placeholder="0" {...form.register("amount")} />
             </FormField>

@@ -1,18 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  PolarAngleAxis,
-  RadialBar,
-  RadialBarChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { type Column, DataTable } from "@/components/common/data-table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useFormat } from "@/lib/i18n/use-format";
@@ -20,6 +9,9 @@ import type { Money } from "@/lib/money/money";
 import { CsvButton } from "./csv-download";
 
 const chartNumber = (m: Money) => Number(m.amount);
+
+/** A half circle, left to right, drawn with pathLength 100 so dash lengths are percentages. */
+const ARC = "M 12 100 A 88 88 0 0 1 188 100";
 
 /**
  * Utilisation of capacity as a half-circle gauge, with what makes up the capacity: principal
@@ -49,30 +41,25 @@ export function UtilisationGauge({
       aria-label={t("gaugeLabel", { pct: utilisationPct === null ? "—" : f.percent(utilisationPct) })}
       data-testid="utilisation-gauge"
     >
-      <div className="relative h-36 w-full" aria-hidden>
-        <ResponsiveContainer width="100%" height="100%">
-          <RadialBarChart
-            data={[{ name: "used", value: pct, reserved: pct + reservedPct }]}
-            startAngle={180}
-            endAngle={0}
-            cx="50%"
-            cy="90%"
-            innerRadius="120%"
-            outerRadius="160%"
-            barSize={18}
-          >
-            <PolarAngleAxis type="number" domain={[0, 100]} tick={false} angleAxisId={0} />
-            <RadialBar
-              dataKey="reserved"
-              background={{ fill: "var(--color-muted)" }}
-              fill="var(--color-chart-4)"
-              cornerRadius={9}
-              isAnimationActive={false}
+      <div className="relative mx-auto w-full max-w-64" aria-hidden>
+        <svg viewBox="0 0 200 112" className="w-full" role="presentation">
+          <path d={ARC} fill="none" stroke="var(--color-muted)" strokeWidth={16} strokeLinecap="butt" pathLength={100} />
+          {pct + reservedPct > 0 ? (
+            <path
+              d={ARC}
+              fill="none"
+              stroke="var(--color-chart-4)"
+              strokeWidth={16}
+              strokeLinecap="butt"
+              pathLength={100}
+              strokeDasharray={`${pct + reservedPct} 100`}
             />
-            <RadialBar dataKey="value" fill={tone} cornerRadius={9} isAnimationActive={false} />
-          </RadialBarChart>
-        </ResponsiveContainer>
-        <div className="absolute inset-x-0 bottom-1 text-center">
+          ) : null}
+          {pct > 0 ? (
+            <path d={ARC} fill="none" stroke={tone} strokeWidth={16} strokeLinecap="butt" pathLength={100} strokeDasharray={`${pct} 100`} />
+          ) : null}
+        </svg>
+        <div className="absolute inset-x-0 bottom-0 text-center">
           <p className="text-2xl font-semibold tabular-nums" data-testid="utilisation-value">
             {utilisationPct === null ? "—" : f.percent(utilisationPct)}
           </p>
@@ -138,41 +125,56 @@ function ExposureChart({ rows, currency }: { rows: ExposureRow[]; currency: stri
       source: r,
     }));
   if (data.length === 0) return <p className="text-sm text-muted-foreground">{t("nothingOutstanding")}</p>;
+  const legend = [
+    { key: "principal", color: "var(--color-chart-1)", label: t("columns.principal") },
+    { key: "owed", color: "var(--color-chart-4)", label: t("columns.owed") },
+    { key: "recouped", color: "var(--color-chart-2)", label: t("columns.recouped") },
+  ];
   return (
-    <div className="w-full" style={{ height: Math.max(140, data.length * 52 + 40) }} aria-hidden>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="var(--color-border)" />
-          <XAxis
-            type="number"
-            tickLine={false}
-            axisLine={false}
-            tickFormatter={(v: number) => f.money({ amount: String(v), currency }, { compact: true })}
-            tick={{ fontSize: 11, fill: "var(--color-muted-foreground)" }}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={160}
-            tickLine={false}
-            axisLine={false}
-            tick={{ fontSize: 11, fill: "var(--color-foreground)" }}
-          />
-          <Tooltip
-            cursor={{ fill: "var(--color-muted)" }}
-            contentStyle={{ borderRadius: 8, border: "1px solid var(--color-border)", fontSize: 12 }}
-            formatter={(_value, name, item) => {
-              const row = (item.payload as { source: ExposureRow }).source;
-              if (name === "principal") return [f.money(row.principalOutstanding), t("columns.principal")];
-              if (name === "owed") return [f.money(row.owed), t("columns.owed")];
-              return [f.money(row.recouped), t("columns.recouped")];
-            }}
-          />
-          <Bar dataKey="principal" fill="var(--color-chart-1)" radius={[0, 4, 4, 0]} maxBarSize={12} isAnimationActive={false} />
-          <Bar dataKey="owed" fill="var(--color-chart-4)" radius={[0, 4, 4, 0]} maxBarSize={12} isAnimationActive={false} />
-          <Bar dataKey="recouped" fill="var(--color-chart-2)" radius={[0, 4, 4, 0]} maxBarSize={12} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+    <div className="grid gap-2">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-hidden>
+        {legend.map((l) => (
+          <li key={l.key} className="flex items-center gap-1.5">
+            <span className="size-2 rounded-full" style={{ background: l.color }} />
+            {l.label}
+          </li>
+        ))}
+      </ul>
+      <div className="w-full" style={{ height: Math.max(140, data.length * 52 + 40) }} aria-hidden>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+            <CartesianGrid horizontal={false} stroke="var(--color-border)" />
+            <XAxis
+              type="number"
+              tickLine={false}
+              axisLine={false}
+              tickFormatter={(v: number) => f.money({ amount: String(v), currency }, { compact: true })}
+              tick={{ fontSize: 11, fill: "var(--color-muted-foreground)" }}
+            />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={160}
+              tickLine={false}
+              axisLine={false}
+              tick={{ fontSize: 11, fill: "var(--color-foreground)" }}
+            />
+            <Tooltip
+              cursor={{ fill: "var(--color-muted)" }}
+              contentStyle={{ borderRadius: 8, border: "1px solid var(--color-border)", fontSize: 12 }}
+              formatter={(_value, name, item) => {
+                const row = (item.payload as { source: ExposureRow }).source;
+                if (name === "principal") return [f.money(row.principalOutstanding), t("columns.principal")];
+                if (name === "owed") return [f.money(row.owed), t("columns.owed")];
+                return [f.money(row.recouped), t("columns.recouped")];
+              }}
+            />
+            <Bar dataKey="principal" fill="var(--color-chart-1)" radius={[0, 4, 4, 0]} maxBarSize={12} isAnimationActive={false} />
+            <Bar dataKey="owed" fill="var(--color-chart-4)" radius={[0, 4, 4, 0]} maxBarSize={12} isAnimationActive={false} />
+            <Bar dataKey="recouped" fill="var(--color-chart-2)" radius={[0, 4, 4, 0]} maxBarSize={12} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export default async function FacilitySettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { organization: settings.name })} />
-      <StatGrid className="mb-6">
+      <StatGrid className="mb-6 [&_[data-slot=stat-value]]:text-xl">
         <StatCard label={t("stats.capacity")} value={formatMoney(settings.capacity, locale)} icon={Landmark} tone="brand" />
         <StatCard
           label={t("stats.principalOutstanding")}

@@ -59,7 +59,7 @@ export default async function PortfolioPage() {
         }
       />
       <div className="grid gap-6">
-        <StatGrid>
+        <StatGrid className="[&_[data-slot=stat-value]]:text-xl">
           <StatCard
             label={t("stats.principalOutstanding")}
             value={<span data-testid="portfolio-principal">{formatMoney(p.principalOutstanding, locale)}</span>}

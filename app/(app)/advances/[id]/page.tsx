@@ -113,7 +113,7 @@ export default async function AdvancePage({ params }: { params: Params }) {
               <CardContent className="grid gap-5">
                 <AdvanceSteps
                   status={a.status}
-                  formatAt={(iso) => formatDate(iso, locale)}
+                  formatAt={(iso) => formatDate(iso, locale, { style: "short" })}
                   dates={{
                     DRAFT: a.createdAt,
                     SUBMITTED: a.submittedAt,
