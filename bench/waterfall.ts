@@ -10,7 +10,8 @@
  *    transaction;
  *  - waterfall: `loadDealWaterfall` — the deal's counting statements' stored sums through
  *    computeWaterfall, step by step (what the statement page and POST answer compute);
- *  - beside the baseline: `SELECT sum(gross_minor) FROM statement_line WHERE statement_id = $1` on pg.
+ *  - beside the baselines: the same lines inserted by hand on pg (one INSERT … unnest, rolled back),
+ *    and `SELECT sum(gross_minor) FROM statement_line WHERE statement_id = $1` on pg.
  * Each submission is a new period (quarters then months), so the database grows as in real use.
  * The database is dropped at the end, also on error or Ctrl-C.
  */
@@ -154,6 +155,8 @@ async function run(database: BenchDatabase, started: bigint) {
       const submitted = await timed(() => submitStatement(partnerActor, dealId, parsed.value));
       if (!submitted.value.ok) throw new Error(`${submitted.value.message} ${JSON.stringify(submitted.value.errors?.slice(0, 3))}`);
       lastId = submitted.value.value.id;
+      // Baseline: the same lines inserted by hand on pg (one INSERT … unnest), rolled back.
+      const rawInsert = await timed(() => rawInsertLines(pool, dealId, parsed.value.lines));
       submitRows.push([
         `#${i + 1}`,
         formatCount(options.lines),
@@ -161,6 +164,8 @@ async function run(database: BenchDatabase, started: bigint) {
         formatMs(submitted.ms),
         formatMs(parsed.ms + submitted.ms),
         parsed.ms + submitted.ms <= 2000 ? "yes" : "NO",
+        formatMs(rawInsert.ms),
+        ratio(submitted.ms, rawInsert.ms),
       ]);
     }
 
@@ -186,7 +191,7 @@ async function run(database: BenchDatabase, started: bigint) {
       `setup (orgs, 20 titles, deal signed through the commands, 3 earlier statements of 1,000 lines): ${formatSeconds(setupMs)}\n`,
     );
     console.log(
-      "submitting one statement, ms: parse = zod schema over the JSON body; submit = submitStatement (checks + insert + audit, one transaction)\n",
+      "submitting one statement, ms: parse = zod schema over the JSON body; submit = submitStatement (checks + insert + audit, one transaction); raw insert = the same lines in one INSERT … unnest on pg, rolled back\n",
     );
     printTable(
       [
@@ -196,6 +201,8 @@ async function run(database: BenchDatabase, started: bigint) {
         { header: "submit", align: "right" },
         { header: "total", align: "right" },
         { header: "≤ 2 s", align: "right" },
+        { header: "raw insert", align: "right" },
+        { header: "submit / raw", align: "right" },
       ],
       submitRows,
     );
@@ -213,6 +220,40 @@ async function run(database: BenchDatabase, started: bigint) {
     console.log(`\nwall time ${formatSeconds(msSince(started))}; memory ${formatMemory(memory())}`);
   } finally {
     await Promise.allSettled([pool.end(), db.$disconnect()]);
+  }
+}
+
+/** The lines of a statement inserted by hand, in a transaction that is rolled back (the baseline for submit). */
+async function rawInsertLines(
+  pool: pg.Pool,
+  dealId: string,
+  lines: { titleId: string; territory: string; mediaRight: string; revenueType: string; gross: { amount: string } }[],
+) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO statement (id, deal_id, period_start, period_end, currency, counting, gross_minor, line_count, source, updated_at)
+       VALUES (gen_random_uuid(), $1, '2099-01-01', '2099-01-31', 'USD', false, 0, 0, 'API', now()) RETURNING id`,
+      [dealId],
+    );
+    await client.query(
+      `INSERT INTO statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor)
+       SELECT gen_random_uuid(), $1::uuid, u.p, u.t, u.c, u.m, u.r::revenue_type, u.g
+       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[]::bigint[]) AS u(p, t, c, m, r, g)`,
+      [
+        rows[0]!.id,
+        lines.map((_, i) => i),
+        lines.map((l) => l.titleId),
+        lines.map((l) => l.territory),
+        lines.map((l) => l.mediaRight),
+        lines.map((l) => l.revenueType),
+        lines.map((l) => l.gross.amount.replace(".", "")),
+      ],
+    );
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
   }
 }
 
