@@ -68,7 +68,7 @@ export async function OutcomesHeadline({
         <p className="mt-1 text-xs text-muted-foreground">
           {t("headline.paymentsHint")}
           {paymentCount !== undefined
-            ? ` · ${t("headline.count", { count: paymentCount, formatted: formatNumber(paymentCount, locale) })}`
+            ? ` · ${t("headline.paymentCount", { count: paymentCount, formatted: formatNumber(paymentCount, locale) })}`
             : null}
         </p>
       </div>
