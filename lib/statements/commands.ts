@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isExclusionViolation } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { dateOnly, toDbDate } from "@/lib/deals/dates";
 import { applyRecoupment, isRecoupmentRefused, planRecoupment } from "@/lib/facility/recoupment";
 import { formatAmount, parseAmount } from "@/lib/money/money";
@@ -131,12 +131,20 @@ function capped(errors: FieldError[]): FieldError[] {
   ];
 }
 
+/**
+ * A time-ordered (version 7) UUID made in SQL, like the app's other ids, so a statement's lines land
+ * at the end of the primary-key index instead of on random pages (Postgres 15 has no uuidv7()).
+ */
+const UUID_V7_SQL = Prisma.raw(
+  "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid",
+);
+
 async function insertLines(tx: Tx, statementId: string, lines: Line[]) {
   for (let i = 0; i < lines.length; i += LINE_CHUNK) {
     const part = lines.slice(i, i + LINE_CHUNK);
     await tx.$executeRaw`
       INSERT INTO statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor)
-      SELECT gen_random_uuid(), ${statementId}::uuid, u.p, u.t, u.c, u.m, u.r::revenue_type, u.g
+      SELECT ${UUID_V7_SQL}, ${statementId}::uuid, u.p, u.t, u.c, u.m, u.r::revenue_type, u.g
       FROM unnest(${part.map((l) => l.position)}::int[], ${part.map((l) => l.titleId)}::uuid[], ${part.map((l) => l.territory)}::text[],
                   ${part.map((l) => l.mediaRight)}::text[], ${part.map((l) => l.revenueType)}::text[],
                   ${part.map((l) => l.grossMinor.toString())}::text[]::bigint[]) AS u(p, t, c, m, r, g)`;

@@ -85,6 +85,9 @@ describe("submitting statements", () => {
     expect(list.body.recoupment.map((r: { licensorShare: { amount: string } }) => r.licensorShare.amount)).toEqual(["750.00", "2140.00"]);
     const audit = await db.auditEntry.findMany({ where: { action: "statement.submit" } });
     expect(audit).toHaveLength(2);
+    // Lines get time-ordered (version 7) ids, like every other row.
+    const lines = await db.statementLine.findMany({ select: { id: true } });
+    expect(lines.map((l) => l.id[14])).toEqual(["7", "7", "7"]);
   });
 
   it("refuses bad lines with 422 naming each line and field, and writes nothing", async () => {
