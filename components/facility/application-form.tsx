@@ -21,7 +21,8 @@ import { parseAmount, percentOf } from "@/lib/money/money";
 import { DOCUMENT_LIMITS, documentProblem, uploadDocument } from "./documents";
 import { AmountInput, applyFieldErrors, cleanNumber, schemaResolver, useFacilityFieldError } from "./form-parts";
 import { EligibleBaseBreakdown, LimitsTable } from "./limits-panel";
-import { exponentOf, fromMinor, toMinor } from "./money";
+import { exponentOf, fromMinor } from "./money";
+import { previewLimits } from "./preview";
 import type { EligibilityView, Money } from "./types";
 
 /** A deal the studio may apply against, with its eligibility for an amount of 0 (null: no FX rate). */
@@ -47,22 +48,6 @@ export type FacilityTermsView = {
 
 type Values = { dealId: string; amount: string; purpose: string };
 const FIELDS = ["dealId", "amount", "purpose"] as const;
-
-/**
- * The limits for `amount` (0 while none is typed): every rule reads used + requested ≤ limit, the
- * same test the server applies, on the figures the server computed for the deal.
- */
-function preview(base: EligibilityView, amount: string): EligibilityView {
-  const like = base.eligibleBase;
-  const parsed = parseAmount(cleanNumber(amount), exponentOf(like));
-  const requested = parsed !== null && parsed > 0n ? parsed : 0n;
-  const limits = base.limits.map((l) => ({
-    ...l,
-    requested: fromMinor(requested, like),
-    ok: toMinor(l.used) + requested <= toMinor(l.limit),
-  }));
-  return { ...base, limits, ok: limits.every((l) => l.ok) };
-}
 
 export type ApplicationFormProps = {
   deals: EligibleDealOption[];
@@ -108,7 +93,7 @@ export function ApplicationForm({ deals, facility, initial, defaultDealId, saveA
   const { errors } = form.formState;
   const [dealId, amount] = useWatch({ control: form.control, name: ["dealId", "amount"] });
   const deal = deals.find((d) => d.id === dealId);
-  const live = useMemo(() => (deal?.eligibility ? preview(deal.eligibility, amount) : null), [deal, amount]);
+  const live = useMemo(() => (deal?.eligibility ? previewLimits(deal.eligibility, amount) : null), [deal, amount]);
   const entered = useMemo(() => {
     const minor = parseAmount(cleanNumber(amount), exponentOf(facility.capacity));
     if (minor === null || minor <= 0n) return null;

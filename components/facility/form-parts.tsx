@@ -28,10 +28,7 @@ export function PercentInput({ className, ...props }: React.ComponentProps<"inpu
   );
 }
 
-/** "1,250,000.5 " → "1250000.5": people type thousands separators; the API wants a plain decimal. */
-export function cleanNumber(value: string): string {
-  return value.replace(/[\s,_，]/g, "");
-}
+export { cleanNumber } from "./clean";
 
 /** A money field of the API (`capacity.amount`, `amount.currency`, ...) is one input in the forms. */
 export function formField(path: string): string {
