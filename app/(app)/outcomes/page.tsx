@@ -27,6 +27,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
+const CONTROLS = ["from", "to", "currency", "granularity"] as const;
+const isControl = (path: string): path is (typeof CONTROLS)[number] => (CONTROLS as readonly string[]).includes(path);
+type MissingRate = { base: string; quote: string; date: string };
+/** Each missing pair once, at its earliest date (entering that rate fixes the later ones). */
+function firstPerPair(f: Failure): MissingRate[] {
+  const all = (f.details?.missingRates ?? []) as MissingRate[];
+  return all.filter((m, i) => all.findIndex((o) => o.base === m.base && o.quote === m.quote) === i);
+}
 const BREAKDOWN_KEYS = ["byCountry", "byMediaRight", "byRevenueType", "byGenre", "byTitle"] as const;
 
 export default async function OutcomesPage({ searchParams }: { searchParams: Search }) {
@@ -65,8 +73,15 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Sea
         <AlertTitle>{f.reason === "FX_RATE_MISSING" ? t("errors.missingRatesTitle") : t("errors.invalidTitle")}</AlertTitle>
         <AlertDescription>
           <ul className="list-disc pl-4">
-            {(f.errors ?? []).map((e) => (
-              <li key={`${e.path}${e.message}`}>{e.message}</li>
+            {f.reason === "FX_RATE_MISSING"
+              ? firstPerPair(f).map((m) => (
+                  <li key={`${m.base}${m.quote}`}>{t("errors.missingRate", { ...m, date: formatDate(m.date, locale) })}</li>
+                ))
+              : null}
+            {(f.reason === "FX_RATE_MISSING" ? [] : (f.errors ?? [])).map((e) => (
+              <li key={`${e.path}${e.message}`}>
+                {f.reason === "VALIDATION_FAILED" && isControl(e.path) ? t(`controls.errors.${e.path}`) : e.message}
+              </li>
             ))}
           </ul>
           {f.reason === "FX_RATE_MISSING" ? (
