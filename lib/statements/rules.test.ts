@@ -787,7 +787,8 @@ const termsArb: fc.Arbitrary<WaterfallTerms> = fc.record({
 });
 const statementsArb = fc.array(fc.record({ grossMinor: amountArb, expensesMinor: amountArb }), { maxLength: 12 });
 
-describe("properties", () => {
+// Thousands of random cases: give them room on a busy machine (the default 5 s timed out under load).
+describe("properties", { timeout: 60_000 }, () => {
   it("period figures sum exactly to the cumulative ones; O ≤ S ≤ N ≤ G, all non-negative", () => {
     fc.assert(
       fc.property(termsArb, statementsArb, (t, statements) => {
