@@ -189,6 +189,61 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   for (const b of [partnerBrowser, underwriter, officer]) await b.context.close();
 });
 
+test("an approval above a limit is refused with each broken rule and its numbers; a lower amount is approved", async ({
+  page,
+  browser,
+  signUp,
+}) => {
+  test.slow();
+  await signUp(page, { kind: "STUDIO", homeCountry: "KR" });
+  const partnerBrowser = await otherBrowser(browser);
+  const partner = await signUp(partnerBrowser.page, { kind: "PARTNER", homeCountry: "BR" });
+  const facility = await facilityTerms(page.request);
+  const deal = await signedDeal(
+    page.request,
+    partnerBrowser.page.request,
+    partner.organization.id,
+    facility.currency,
+    units(100000, facility.capacity),
+  );
+  // The studio may submit more than the limits allow (it saw them); the facility cannot approve it.
+  const applied = await page.request.post("/api/v1/advances", {
+    data: {
+      dealId: deal.dealId,
+      amount: { amount: units(80000, facility.capacity), currency: facility.currency },
+      purpose: "Brazilian dub and launch.",
+    },
+  });
+  expect(applied.status(), await applied.text()).toBe(201);
+  const advanceId = ((await applied.json()) as { id: string }).id;
+  expect((await page.request.post(`/api/v1/advances/${advanceId}/submit`)).status()).toBe(200);
+
+  const underwriter = await otherBrowser(browser);
+  const u = underwriter.page;
+  await logIn(u, UNDERWRITER);
+  await u.goto(`/advances/${advanceId}`);
+  await u.getByRole("button", { name: "Start review" }).click();
+  await u.getByRole("dialog").getByRole("button", { name: "Start review" }).click();
+  await expect(u.getByTestId("advance-status-summary")).toHaveText("Under review by the facility.");
+  await u.getByRole("button", { name: "Approve", exact: true }).click();
+  const approve = u.getByRole("dialog", { name: "Approve the advance" });
+  await approve.getByRole("button", { name: "Approve", exact: true }).click();
+  const breaches = approve.getByTestId("approval-breaches");
+  await expect(breaches).toContainText("The approval was refused");
+  await expect(breaches.locator("li[data-rule=ELIGIBLE_BASE]")).toContainText(
+    /Eligible base of the deal: .*80,000.* exceeds the limit of .*70,000/,
+  );
+  await expect(breaches.locator("li")).toHaveCount(1);
+  await expect(u.getByTestId("advance-status-summary")).toHaveText("Under review by the facility.");
+  // 70% of the MG is exactly the eligible base: allowed.
+  await approve.getByLabel("Amount approved").fill(units(70000, facility.capacity));
+  await approve.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(approve).toBeHidden();
+  await expect(u.getByTestId("amount-approved")).toContainText("70,000");
+  await expect(u.getByTestId("advance-status-summary")).toContainText("Approved for");
+  for (const b of [partnerBrowser, underwriter]) await b.context.close();
+});
+
 test("a partner gets 404 for advances, the portfolio and the facility settings", async ({ page, signUp }) => {
   await signUp(page, { kind: "PARTNER" });
   await expectNotFoundPage(page, "/advances");

@@ -82,7 +82,7 @@ export function LedgerTable({ rows, receiptLinks }: { rows: LedgerRowView[]; rec
                           {t("receipt")} <code className="font-mono text-[11px] text-muted-foreground">{r.receiptId.slice(0, 8)}</code>
                         </span>
                       )}
-                      {r.source && r.fxRate ? (
+                      {r.source && r.fxRate && r.source.currency !== r.amount.currency ? (
                         <span className="text-muted-foreground">{t("fromSource", { amount: f.money(r.source), rate: r.fxRate })}</span>
                       ) : null}
                     </span>

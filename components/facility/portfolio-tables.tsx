@@ -35,7 +35,7 @@ export function PortfolioAdvancesTable({ rows, currency, asOf }: { rows: Portfol
     {
       id: "deal",
       header: t("columns.deal"),
-      className: "min-w-56",
+      className: "min-w-48",
       cell: (a) => (
         <span className="grid gap-0.5">
           <Link href={`/advances/${a.id}`} className="font-medium hover:text-primary hover:underline">
