@@ -304,6 +304,29 @@ test("facility staff read the portfolio and the settings, in English and Chinese
   await page.screenshot({ path: testInfo.outputPath("zh-settings.png"), fullPage: true });
 });
 
+test("a facility owner changes a limit, sees it saved and in the audit log, and changes it back", async ({ page }) => {
+  await logIn(page, UNDERWRITER);
+  await page.goto("/facility");
+  const field = page.getByRole("textbox", { name: "Per licensee" });
+  const before = await field.inputValue();
+  const changed = before === "61" ? "62" : "61";
+  // A malformed percentage is refused on its field before anything is sent.
+  await field.fill("101");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Enter a percentage from 0 to 100, e.g. 12.5.")).toBeVisible();
+  await field.fill(changed);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Per licensee" })).toHaveValue(changed);
+  await page.getByRole("link", { name: "Changes in the audit log" }).click();
+  await expect(page.getByRole("table").getByText("Facility settings changed").first()).toBeVisible();
+  await page.goto("/facility");
+  await page.getByRole("textbox", { name: "Per licensee" }).fill(before);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+});
+
 test("a facility member reads the settings but cannot change them", async ({ page }) => {
   await logIn(page, OFFICER);
   await page.goto("/facility");

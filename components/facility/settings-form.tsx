@@ -89,7 +89,8 @@ export function FacilitySettingsForm({
     if (!result) return setFormError([actionError(undefined)]);
     if (!result.ok) {
       const rest = applyFieldErrors(form.setError, result.fieldErrors, FIELDS);
-      setFormError(rest.length > 0 || !result.fieldErrors ? [actionError(result), ...rest] : null);
+      const lead = result.reason === "STALE_UPDATE" ? t("stale") : actionError(result);
+      setFormError(rest.length > 0 || !result.fieldErrors ? [lead, ...rest] : null);
       return;
     }
     toast.success(t("saved"));
