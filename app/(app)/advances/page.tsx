@@ -13,7 +13,7 @@ import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { type AdvanceSummaryView, advanceListQuerySchema, listAdvances } from "@/lib/facility/queries";
 import { countryName } from "@/lib/i18n/countries";
-import { formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("facility.list");
@@ -65,7 +65,9 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Sea
         </span>
       ),
     },
-    ...(queue ? [{ id: "studio", header: t("columns.studio"), cell: (a: AdvanceSummaryView) => a.studio.name }] : []),
+    ...(queue
+      ? [{ id: "studio", header: t("columns.studio"), className: "min-w-32", cell: (a: AdvanceSummaryView) => a.studio.name }]
+      : []),
     { id: "status", header: t("columns.status"), cell: (a) => <AdvanceStatusBadge status={a.status} /> },
     {
       id: "amount",
@@ -91,8 +93,8 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Sea
       nowrap: true,
       cell: (a) =>
         a.submittedAt ? (
-          <time dateTime={a.submittedAt} className="text-muted-foreground tabular-nums">
-            {formatDateTime(a.submittedAt, locale)}
+          <time dateTime={a.submittedAt} title={formatDateTime(a.submittedAt, locale)} className="text-muted-foreground tabular-nums">
+            {formatDate(a.submittedAt, locale)}
           </time>
         ) : (
           <span className="text-muted-foreground">{t("notSubmitted")}</span>
