@@ -63,7 +63,7 @@ export function PolicyTable({ elements }: { elements: PolicyElementView[] }) {
                   {e?.note ? (
                     <p className="whitespace-pre-line">{e.note}</p>
                   ) : (
-                    <span className="text-muted-foreground">{e ? t("noNote") : t("notSetExplained")}</span>
+                    <span className="text-muted-foreground">{e ? t(`ruleExplained.${e.rule}`) : t("notSetExplained")}</span>
                   )}
                 </td>
               </tr>
