@@ -94,7 +94,7 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Sea
       cell: (a) =>
         a.submittedAt ? (
           <time dateTime={a.submittedAt} title={formatDateTime(a.submittedAt, locale)} className="text-muted-foreground tabular-nums">
-            {formatDate(a.submittedAt, locale)}
+            {formatDate(a.submittedAt, locale, { style: "short" })}
           </time>
         ) : (
           <span className="text-muted-foreground">{t("notSubmitted")}</span>
