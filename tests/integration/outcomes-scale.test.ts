@@ -21,9 +21,22 @@ beforeAll(async () => {
   const partner = await registerViaApi({ organization: { name: "Big Partner", kind: "PARTNER", homeCountry: "US" } });
   titleIds = [];
   for (let i = 0; i < TITLES; i++) titleIds.push(await title(studio.orgId, `Title ${i}`, i % 2 ? ["CRIME"] : ["WUXIA", "DRAMA"]));
-  const dealId = await signedDeal({ licensorId: studio.orgId, licenseeId: partner.orgId, currency: "USD", grants: [{ titleId: titleIds[0]!, mediaRights: ["DIGITAL"] }] });
+  const dealId = await signedDeal({
+    licensorId: studio.orgId,
+    licenseeId: partner.orgId,
+    currency: "USD",
+    grants: [{ titleId: titleIds[0]!, mediaRights: ["DIGITAL"] }],
+  });
   const statement = await db.statement.create({
-    data: { dealId, periodStart: toDbDate("2026-01-01"), periodEnd: toDbDate("2026-01-31"), currency: "USD", grossMinor: 0n, lineCount: LINES, source: "API" },
+    data: {
+      dealId,
+      periodStart: toDbDate("2026-01-01"),
+      periodEnd: toDbDate("2026-01-31"),
+      currency: "USD",
+      grossMinor: 0n,
+      lineCount: LINES,
+      source: "API",
+    },
   });
   // Title i earns (i + 1) per line, so title weights are proportional to i + 1.
   await db.$executeRaw`
