@@ -12,10 +12,10 @@ describe("navigationFor", () => {
     ]);
     expect(keys("PARTNER", "MEMBER")[0]).toEqual([
       "workspace",
-      ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements"],
+      ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
     ]);
     expect(keys("FACILITY", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "advances", "portfolio", "facility"]]);
-    expect(keys("PLATFORM", "ADMIN")[0]).toEqual(["platform", ["dashboard", "organizations", "fxRates"]]);
+    expect(keys("PLATFORM", "ADMIN")[0]).toEqual(["platform", ["dashboard", "organizations", "outcomes", "fxRates"]]);
   });
 
   it("shows API keys and the audit log to owners and admins only", () => {

@@ -46,9 +46,9 @@ export const NAV_HREF: Record<NavItemKey, string> = {
 
 const WORKSPACE: Record<OrgKind, NavItemKey[]> = {
   STUDIO: ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "outcomes"],
-  PARTNER: ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements"],
+  PARTNER: ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
   FACILITY: ["dashboard", "advances", "portfolio", "facility"],
-  PLATFORM: ["dashboard", "organizations", "fxRates"],
+  PLATFORM: ["dashboard", "organizations", "outcomes", "fxRates"],
 };
 
 /**

@@ -125,11 +125,11 @@ export function registerFacilityPaths(r: OpenAPIRegistry) {
     method: "get",
     path: "/api/v1/advances",
     tags,
-    summary: "Advances: a studio's own, or a facility's",
+    summary: "Advances: a studio's own, or a facility's (404 for partners and the platform)",
     request: { query: advanceListQuerySchema },
     responses: {
       200: ok("A page of advances.", z.object({ items: z.array(advanceSummarySchema), nextCursor: z.string().nullable() })),
-      ...errorResponses(401, 422),
+      ...errorResponses(401, 404, 422),
     },
   });
   r.registerPath({

@@ -294,8 +294,9 @@ describe("who sees and does what", () => {
       expectProblem(await api.default(outsider, id, { reason: "x" }), 404);
       expectProblem(await api.writeOff(outsider, id), 404);
       expectProblem(await api.documents(outsider, id), 404);
-      expect((await api.list(outsider)).body.items).toEqual([]);
     }
+    expectProblem(await api.list(w.partner.headers), 404);
+    expect((await api.list(w.otherStudio.headers)).body.items).toEqual([]);
     expectProblem(await api.portfolio(w.studio.headers), 404);
     expectProblem(await api.portfolio(w.partner.headers), 404);
     expectProblem(await api.get(w.partner.headers), 404);

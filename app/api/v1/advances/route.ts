@@ -3,9 +3,13 @@ import { advanceResponse } from "@/lib/facility/api";
 import { advanceCreateSchema, advanceListQuerySchema } from "@/lib/facility/api-schemas";
 import { createAdvance } from "@/lib/facility/commands";
 import { listAdvances } from "@/lib/facility/queries";
+import { notFound } from "@/lib/result";
 
-// A studio sees its own advances, a facility its facility's; everyone else an empty list.
-export const GET = route({ query: advanceListQuerySchema }, async ({ actor, query }) => json(await listAdvances(actor, query)));
+// A studio sees its own advances, a facility its facility's. Partners (and the platform) have no
+// advances at all: the collection does not exist for them (404), as the issue asks.
+export const GET = route({ query: advanceListQuerySchema }, async ({ actor, query }) =>
+  actor.org.kind === "STUDIO" || actor.org.kind === "FACILITY" ? json(await listAdvances(actor, query)) : notFound("Advances"),
+);
 
 export const POST = route({ permission: "advances.apply", body: advanceCreateSchema }, async ({ actor, body }) => {
   const result = await createAdvance(actor, body);
