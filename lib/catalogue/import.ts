@@ -1,13 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { fileError, readTable, type Table } from "@/lib/files/table-file";
 import { listGenres } from "@/lib/reference/genres";
 import { type Failure, type FieldError, fail, forbidden, ok, type Result } from "@/lib/result";
 import { checkTitleReferences, originalVersionRow, titleRow } from "./commands";
@@ -24,7 +23,6 @@ import {
   MAX_IMPORT_ROWS,
   type previewRowSchema,
   type previewTitleSchema,
-  XLSX_MIME,
 } from "./import-template";
 import { type CreateTitleData, createTitleSchema } from "./schema";
 
@@ -52,127 +50,7 @@ export const PREVIEW_ROWS = 20;
 /** An XLSX is a ZIP: refuse one that would inflate past this before a parser tries to. */
 const MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024;
 
-const fileError = (reason: string, message: string): Failure => fail("invalid", reason, message, { errors: [{ path: "file", message }] });
-
-// ---- reading the file ---------------------------------------------------------------------------
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-// Browsers on Windows often label .csv files application/vnd.ms-excel.
-const CSV_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
-
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-function detectFormat(bytes: Uint8Array, fileName: string, contentType?: string): "csv" | "xlsx" | Failure {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
-  const mime = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  const unsupported = (why: string) => fileError("UNSUPPORTED_FILE_TYPE", `${why} Upload an .xlsx workbook or a UTF-8 .csv file.`);
-  if (startsWith(bytes, ZIP_MAGIC)) {
-    if (ext === "xlsx" || (ext === "" && mime === XLSX_MIME)) return "xlsx";
-    return unsupported(`“${fileName}” is a ZIP archive, not an .xlsx workbook.`);
-  }
-  if (startsWith(bytes, OLE_MAGIC)) return unsupported("Old Excel files (.xls) are not supported: in Excel, save it as .xlsx.");
-  if (ext === "xlsx") return fileError("FILE_UNREADABLE", `“${fileName}” is not a valid .xlsx workbook (it may be damaged).`);
-  if (ext === "csv" || ext === "txt" || (ext === "" && CSV_TYPES.has(mime))) return "csv";
-  return unsupported(`“${fileName}” is not a CSV or XLSX file.`);
-}
-
-/** `;` when the header line has more semicolons than commas (Excel in many European locales), tab likewise. */
-function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === "\n" || char === "\r")) break;
-    else if (!quoted && char in counts) counts[char]! += 1;
-  }
-  return Object.entries(counts).reduce((best, entry) => (entry[1] > best[1] ? entry : best), [",", 0] as [string, number])[0];
-}
-
-/** A cell as text, whatever Excel stored: rich text, hyperlinks and formulas give their visible text. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("error" in value) return String(value.error);
-  if ("formula" in value || "sharedFormula" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ("text" in value) return cellText(value.text as ExcelJS.CellValue);
-  return "";
-}
-
-type Table = { row: number; cells: string[] }[];
-
-function tableOf(sheet: ExcelJS.Worksheet): Table {
-  const table: Table = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as ExcelJS.CellValue[];
-    // row.values is 1-based: index 0 is always empty.
-    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]).trim());
-    if (cells.some((c) => c !== "")) table.push({ row: number, cells });
-  });
-  return table;
-}
-
-async function readCsv(bytes: Uint8Array): Promise<Table | Failure> {
-  let text: string;
-  try {
-    // Strips a UTF-8 BOM; refuses bytes that are not UTF-8 (e.g. a file saved as "CSV (Windows)" or GBK).
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fileError("FILE_UNREADABLE", "The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”.");
-  }
-  if (text.includes("\u0000"))
-    return fileError("UNSUPPORTED_FILE_TYPE", "This is not a text CSV file. Upload an .xlsx workbook or a UTF-8 .csv file.");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    const sheet = await workbook.csv.read(Readable.from([text]), {
-      // Keep every cell as the text the file holds (exceljs would otherwise guess numbers and dates).
-      map: (value: unknown) => value,
-      parserOptions: { delimiter: detectDelimiter(text) },
-    });
-    return tableOf(sheet);
-  } catch (error) {
-    return fileError("FILE_UNREADABLE", `The CSV file could not be read: ${error instanceof Error ? error.message : String(error)}.`);
-  }
-}
-
-/** Sum of the uncompressed sizes declared in a ZIP's central directory; undefined if there is none. */
-function zipUncompressedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record is in the last 22 bytes plus at most a 65,535-byte comment.
-  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 65_557); end--) {
-    if (view.getUint32(end, true) !== 0x06054b50) continue;
-    const entries = view.getUint16(end + 10, true);
-    let at = view.getUint32(end + 16, true);
-    let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-      total += view.getUint32(at + 24, true);
-      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    }
-    return total;
-  }
-  return undefined;
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<Table | Failure> {
-  const damaged = () => fileError("FILE_UNREADABLE", "The .xlsx workbook could not be read (it may be damaged). Save it again from Excel.");
-  const inflated = zipUncompressedSize(bytes);
-  if (inflated === undefined) return damaged();
-  if (inflated > MAX_XLSX_UNCOMPRESSED)
-    return fileError("FILE_TOO_LARGE", "The workbook holds too much data. Import at most 20,000 titles per file.");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch {
-    return damaged();
-  }
-  const sheet = workbook.worksheets[0];
-  return sheet ? tableOf(sheet) : [];
-}
+// ---- reading the file (lib/files/table-file.ts) -------------------------------------------------
 
 const columnLetter = (index: number): string =>
   (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : "") + String.fromCharCode(65 + (index % 26));
@@ -216,10 +94,12 @@ export async function parseTitleFile(bytes: Uint8Array, fileName: string, conten
   if (bytes.byteLength > MAX_IMPORT_BYTES)
     return fileError("FILE_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
   if (bytes.byteLength === 0) return fileError("FILE_EMPTY", "The file is empty.");
-  const format = detectFormat(bytes, fileName, contentType);
-  if (typeof format !== "string") return format;
-  const table = format === "csv" ? await readCsv(bytes) : await readXlsx(bytes);
-  if (!Array.isArray(table)) return table;
+  const read = await readTable(
+    { bytes, fileName, contentType },
+    { maxXlsxUncompressed: MAX_XLSX_UNCOMPRESSED, tooMuchData: "The workbook holds too much data. Import at most 20,000 titles per file." },
+  );
+  if ("ok" in read) return read;
+  const { format, table } = read;
   const [header, ...body] = table;
   if (!header) return fileError("FILE_EMPTY", "The file is empty: it needs a header row and one row per title.");
   if (body.length === 0) return fileError("FILE_EMPTY", "The file has a header row but no titles.");

@@ -3,9 +3,9 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { readSheet } from "@/lib/files/table-file";
 import { getCurrency } from "@/lib/reference/currencies";
 import { type FieldError, fail, forbidden, ok, type Result } from "@/lib/result";
-import { readSheet } from "@/lib/statements/table-file";
 import { FX_IMPORT_COLUMNS, fxDateSchema, fxRateValueSchema, type PutFxRatesData } from "./schema";
 
 /** Entering FX rates (platform admins: permission fx.manage). An existing rate for the same pair and date is replaced. */

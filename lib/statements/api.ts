@@ -3,9 +3,9 @@ import { NextRequest } from "next/server";
 import { json } from "@/lib/api/handler";
 import { readUploadedFile } from "@/lib/api/upload";
 import type { Actor } from "@/lib/auth/actor";
+import { XLSX_MIME } from "@/lib/files/table-file";
 import { fail, notFound, ok, type Result } from "@/lib/result";
 import { getStatement } from "./queries";
-import { XLSX_MIME } from "./table-file";
 
 /** Answers with the statement as the actor now sees it (after a command); lines are left to GET. */
 export async function statementResponse(actor: Actor, id: string, status = 200) {

@@ -3,12 +3,12 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { partyOf } from "@/lib/deals/queries";
+import { readSheet, type SheetRow } from "@/lib/files/table-file";
 import { formatAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type FieldError, fail, notFound, ok, type Result } from "@/lib/result";
 import { submitOrCheck } from "./commands";
 import { type ImportStatementFields, MAX_STATEMENT_LINES, REVENUE_TYPES, statementLineSchema } from "./schema";
-import { readSheet, type SheetRow } from "./table-file";
 
 /**
  * Statement upload (CSV or XLSX): one row per revenue line with the API's line columns, the

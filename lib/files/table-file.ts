@@ -4,9 +4,9 @@ import { type Failure, fail, ok, type Result } from "@/lib/result";
 
 /**
  * Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) or the first sheet
- * of an XLSX into rows of trimmed text cells keyed by the header row, for the statement and FX
- * imports. Same reading rules as the title import (lib/catalogue/import.ts); blank rows are
- * skipped but row numbers stay those the spreadsheet shows, so errors can point at them.
+ * of an XLSX into rows of trimmed text cells, for every import (titles, statements, FX rates).
+ * Blank rows are skipped but row numbers stay those the spreadsheet shows, so errors can point at
+ * them. `readTable` gives the raw rows; `readSheet` also maps the header row to known columns.
  */
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -63,7 +63,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
-type Table = { row: number; cells: string[] }[];
+export type Table = { row: number; cells: string[] }[];
 
 function tableOf(sheet: ExcelJS.Worksheet): Table {
   const table: Table = [];
@@ -98,10 +98,7 @@ function splitCsv(text: string, delimiter: string): Table {
           cell += '"';
           i++;
         } else quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
+      } else cell += ch; // a line break inside quotes stays in the cell: same spreadsheet row
     } else if (ch === '"') quoted = true;
     else if (ch === delimiter) {
       row.push(cell);
@@ -146,11 +143,14 @@ function zipUncompressedSize(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Table | Failure> {
+type TableLimits = { maxXlsxUncompressed?: number; tooMuchData?: string };
+
+async function readXlsx(bytes: Uint8Array, limits: TableLimits = {}): Promise<Table | Failure> {
   const damaged = () => fileError("FILE_UNREADABLE", "The .xlsx workbook could not be read (it may be damaged). Save it again from Excel.");
   const inflated = zipUncompressedSize(bytes);
   if (inflated === undefined) return damaged();
-  if (inflated > MAX_XLSX_UNCOMPRESSED) return fileError("FILE_TOO_LARGE", "The workbook holds too much data.");
+  if (inflated > (limits.maxXlsxUncompressed ?? MAX_XLSX_UNCOMPRESSED))
+    return fileError("FILE_TOO_LARGE", limits.tooMuchData ?? "The workbook holds too much data.");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
@@ -161,7 +161,21 @@ async function readXlsx(bytes: Uint8Array): Promise<Table | Failure> {
   return sheet ? tableOf(sheet) : [];
 }
 
-const headerKey = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, "");
+/**
+ * The file's non-blank rows as trimmed text cells (the caller reads the header). Detects the format
+ * from the bytes, name and type; refuses non-UTF-8 CSV, old .xls, damaged or zip-bomb workbooks.
+ */
+export async function readTable(
+  upload: { bytes: Uint8Array; fileName: string; contentType?: string },
+  limits: TableLimits = {},
+): Promise<{ format: "csv" | "xlsx"; table: Table } | Failure> {
+  const format = detectFormat(upload.bytes, upload.fileName, upload.contentType);
+  if (typeof format !== "string") return format;
+  const table = format === "csv" ? readCsv(upload.bytes) : await readXlsx(upload.bytes, limits);
+  return Array.isArray(table) ? { format, table } : table;
+}
+
+export const headerKey = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, "");
 
 /**
  * The file's rows keyed by the known `columns` (header matched case- and separator-blind);
@@ -174,10 +188,9 @@ export async function readSheet(
   const { bytes } = upload;
   if (bytes.byteLength > spec.maxBytes) return fileError("FILE_TOO_LARGE", `The file is larger than ${spec.maxBytes / 1024 / 1024} MB.`);
   if (bytes.byteLength === 0) return fileError("FILE_EMPTY", "The file is empty.");
-  const format = detectFormat(bytes, upload.fileName, upload.contentType);
-  if (typeof format !== "string") return format;
-  const table = format === "csv" ? readCsv(bytes) : await readXlsx(bytes);
-  if (!Array.isArray(table)) return table;
+  const read = await readTable(upload);
+  if ("ok" in read) return read;
+  const { table } = read;
   const [header, ...body] = table;
   if (!header) return fileError("FILE_EMPTY", `The file is empty: it needs a header row and one row per ${spec.what}.`);
   if (body.length > spec.maxRows)
