@@ -13,7 +13,7 @@ export function AdvanceStatusFilter({ queue }: { queue: boolean }) {
   const params = useSearchParams();
   const current = params.get("status");
   const order: AdvanceStatus[] = queue
-    ? ["SUBMITTED", "UNDER_REVIEW", "APPROVED", "DISBURSED", "DEFAULTED", "REPAID", "DECLINED", "WRITTEN_OFF", "DRAFT"]
+    ? ["SUBMITTED", "UNDER_REVIEW", "APPROVED", "DISBURSED", "DEFAULTED", "REPAID", "DECLINED", "WRITTEN_OFF"]
     : [...ADVANCE_STATUSES];
   const link = (status: AdvanceStatus | null, label: string) => {
     const active = status === current || (status === null && !current);

@@ -145,7 +145,7 @@ export async function getPortfolio(actor: Actor, options: { advanceLimit?: numbe
   const [groups, advances, statusRows, totals, used] = await Promise.all([
     BASE(facility.id),
     advanceRows(facility.id),
-    db.advance.groupBy({ by: ["status"], where: { facilityId: facility.id }, _count: { _all: true } }),
+    db.advance.groupBy({ by: ["status"], where: { facilityId: facility.id, status: { not: "DRAFT" } }, _count: { _all: true } }),
     db.$queryRaw<{ disbursed: bigint; fees: bigint; recouped: bigint; written_off: bigint; principal_paid: bigint; fee_paid: bigint }[]>`
       SELECT COALESCE(SUM(amount_minor) FILTER (WHERE kind = 'DISBURSEMENT'), 0)::bigint AS disbursed,
              COALESCE(SUM(amount_minor) FILTER (WHERE kind = 'FEE'), 0)::bigint AS fees,

@@ -19,7 +19,8 @@ export type { EligibilityView } from "./present";
 
 /** Advances the actor may see: its studio's own, or its facility's. Everyone else sees none. */
 export function visibleTo(actor: Actor): Prisma.AdvanceWhereInput {
-  return { OR: [{ studioId: actor.org.id }, { facility: { orgId: actor.org.id } }] };
+  // A draft is the studio's own work in progress: the facility sees an application once submitted.
+  return { OR: [{ studioId: actor.org.id }, { facility: { orgId: actor.org.id }, status: { not: "DRAFT" } }] };
 }
 
 export type FacilityRow = Prisma.FacilityGetPayload<{ include: { org: { select: { id: true; name: true } } } }>;

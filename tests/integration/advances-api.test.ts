@@ -48,7 +48,11 @@ describe("applications", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ dealId: w.dealId, status: "DRAFT", amount: usd("100000.00"), approvedAmount: null });
     const id = created.body.id;
+    // A draft is the studio's alone: the facility neither reads nor lists it until it is submitted.
+    expectProblem(await api.advance(w.underwriter.headers, id), 404);
+    expect((await api.list(w.underwriter.headers)).body.items).toEqual([]);
     expect((await api.submit(w.studio.headers, id)).body.status).toBe("SUBMITTED");
+    expect((await api.advance(w.underwriter.headers, id)).status).toBe(200);
 
     const reviewed = await api.review(w.underwriter.headers, id);
     expect(reviewed.body.status).toBe("UNDER_REVIEW");
@@ -419,6 +423,9 @@ describe("documents", () => {
     big.set(new TextEncoder().encode("%PDF-"));
     expect((await uploadDocument(w.studio.headers, id, big, "big.pdf", "application/pdf")).status).toBe(413);
     expect((await uploadDocument(w.partner.headers, id, pdf, "x.pdf", "application/pdf")).status).toBe(404);
+    // The facility reads the documents once the application is submitted (a draft is the studio's).
+    expectProblem(await api.documents(w.underwriter.headers, id), 404);
+    await api.submit(w.studio.headers, id);
 
     const list = await api.documents(w.underwriter.headers, id);
     expect(list.body.items).toHaveLength(1);
