@@ -145,7 +145,10 @@ test("an admin invites and revokes, but cannot make owners, change roles or remo
   await admin.page.getByRole("button", { name: "Invite member" }).click();
   await admin.page.getByRole("dialog").getByLabel("Role", { exact: true }).click();
   await expect(admin.page.getByRole("option")).toHaveText(["Admin", "Member", "Viewer"]);
+  // One Escape closes the role list, the next the dialog: wait in between, or the second can land
+  // on the closing list and leave the dialog open.
   await admin.page.keyboard.press("Escape");
+  await expect(admin.page.getByRole("option")).toHaveCount(0);
   await admin.page.keyboard.press("Escape");
   await expect(admin.page.getByRole("dialog")).toBeHidden();
 

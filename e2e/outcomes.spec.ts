@@ -147,7 +147,7 @@ test.describe("outcomes", () => {
     await expect(
       page.getByTestId("platform-outcomes-card").getByRole("heading", { name: "IP receipts ÷ IP payments by home country" }),
     ).toBeVisible();
-    await expect(page.getByTestId("platform-outcomes-card").getByText("China")).toBeVisible();
+    await expect(page.getByTestId("platform-outcomes-card").getByText("China", { exact: true })).toBeVisible();
     await shot(page, "platform-dashboard-en");
     await page.goto("/fx-rates");
     await expect(page.getByRole("heading", { level: 1, name: "FX rates" })).toBeVisible();
@@ -187,8 +187,8 @@ test.describe("outcomes", () => {
     // The platform's outcomes: per home country, with the studios' export shares.
     await page.goto(`/outcomes?from=${yearAgo}&to=${today}&currency=USD`);
     await expect(page.getByRole("heading", { level: 1, name: "Outcomes by home country" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "By home country" }).getByRole("cell", { name: "China" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Studios" }).getByRole("cell", { name: "Jade Mountain Pictures" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "By home country" }).getByRole("cell", { name: "China", exact: true })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Studios" }).getByRole("cell", { name: "Jade Mountain Pictures", exact: true })).toBeVisible();
     await shot(page, "platform-outcomes-en");
   });
 });
