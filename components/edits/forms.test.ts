@@ -35,9 +35,9 @@ describe("policy form", () => {
     rows[8] = { ...rows[8]!, rule: "PRE_APPROVED", maxPct: "150" };
     const result = await resolve({ rows });
     expect(Object.keys(result.values)).toHaveLength(0);
-    const errors = result.errors.rows as unknown as Record<number, { maxPct?: { message: string } }>;
-    expect(errors[8]?.maxPct?.message).toMatch(/exceed 100/);
-    expect(errors[3]).toBeUndefined();
+    const errors = result.errors.rows;
+    expect(errors?.[8]?.maxPct?.message).toMatch(/exceed 100/);
+    expect(errors?.[3]).toBeUndefined();
   });
 
   it("accepts a limit exactly at 100 and an empty policy", async () => {

@@ -167,7 +167,7 @@ describe("approval limits", () => {
     const w = await facilityWorld({ maxPerDealMinor: 100_000_000n, maxPerLicenseePct: "100" });
     const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("700000.01"), purpose: "x", submit: true });
     const res = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED" });
-    const problem = expectProblem(res, 422) as unknown as { rules: { rule: string; limit: unknown }[]; detail: string };
+    const problem = expectProblem<{ rules: { rule: string; limit: unknown }[]; detail: string }>(res, 422);
     expect(limitsOf(problem)).toEqual(["ELIGIBLE_BASE"]);
     expect(problem.rules[0]!.limit).toEqual(usd("700000.00"));
     expect(problem.detail).toContain("700000.01");
@@ -181,7 +181,7 @@ describe("approval limits", () => {
     expect(first).toBeTruthy();
     const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("75000.00"), purpose: "x", submit: true });
     const res = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED" });
-    const problem = expectProblem(res, 422) as unknown as { rules: { rule: string; used: unknown; limit: unknown }[]; errors: unknown[] };
+    const problem = expectProblem<{ rules: { rule: string; used: unknown; limit: unknown }[]; errors: unknown[] }>(res, 422);
     expect(limitsOf(problem)).toEqual(["MAX_PER_DEAL", "CAPACITY", "LICENSEE_CONCENTRATION"]);
     expect(problem.rules[1]).toMatchObject({ limit: usd("100000.00"), used: usd("30000.00") });
     expect(problem.rules[2]).toMatchObject({ limit: usd("40000.00"), used: usd("30000.00") });
@@ -196,7 +196,7 @@ describe("approval limits", () => {
     await approvedAdvance(w, "60000.00");
     const second = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("50000.00"), purpose: "x", submit: true });
     const res = await api.decide(w.underwriter.headers, second.body.id, { decision: "APPROVED" });
-    const problem = expectProblem(res, 422) as unknown as { rules: { rule: string }[] };
+    const problem = expectProblem<{ rules: { rule: string }[] }>(res, 422);
     expect(problem.rules.map((r) => r.rule)).toContain("CAPACITY");
   });
 
@@ -401,9 +401,9 @@ describe("facility settings", () => {
     expect(res.body.utilisationPct).toBe("500.00");
     expect((await api.advance(w.studio.headers, id)).body.status).toBe("DISBURSED");
     const next = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("100.00"), purpose: "x", submit: true });
-    const refused = expectProblem(await api.decide(w.underwriter.headers, next.body.id, { decision: "APPROVED" }), 422) as unknown as {
+    const refused = expectProblem<{
       rules: { rule: string }[];
-    };
+    }>(await api.decide(w.underwriter.headers, next.body.id, { decision: "APPROVED" }), 422);
     expect(refused.rules.map((r) => r.rule)).toContain("CAPACITY");
   });
 });

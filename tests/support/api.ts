@@ -198,11 +198,12 @@ export async function membershipIdOf(userId: string, orgId: string): Promise<str
  * Asserts an RFC 9457 problem answer with `status` (content type, and the body's own status,
  * type and title) and returns its body for further checks.
  */
-export function expectProblem(res: ApiResponse, status: number): Problem {
+/** Asserts a problem+json answer; `Extra` types the domain fields a problem carries (e.g. `rules`). */
+export function expectProblem<Extra extends object = object>(res: ApiResponse, status: number): Problem & Extra {
   expect({ status: res.status, contentType: res.contentType }).toEqual({ status, contentType: PROBLEM_JSON });
   expect(res.body).toMatchObject({ status, type: expect.stringMatching(/^\/problems\/[a-z-]+$/), title: expect.any(String) });
   expect(res.body.detail).toEqual(expect.any(String));
-  return res.body as Problem;
+  return res.body as Problem & Extra;
 }
 
 export type Problem = {
