@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { readableTitles } from "@/lib/catalogue/queries";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { holdbacksOf } from "@/lib/deals/commands";
-import { dateOnly } from "@/lib/deals/dates";
 import { getDeal } from "@/lib/deals/queries";
 import type { AvailsQuery } from "@/lib/deals/schema";
 import { notFound, ok, type Result } from "@/lib/result";

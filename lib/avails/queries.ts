@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { readableTitles } from "@/lib/catalogue/queries";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { heldScopesByTitle } from "@/lib/deals/conflicts";
-import { dateOnly } from "@/lib/deals/dates";
 import { type AvailCell, avails, expandScope, type Occupant, windowOf } from "@/lib/deals/rules";
 import type { AvailsQuery } from "@/lib/deals/schema";
 import { isUnknownReferenceCodeError } from "@/lib/reference/errors";

@@ -2,9 +2,9 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { addDays, todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { addDays } from "@/lib/deals/dates";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { checkCountry, checkLanguage, checkLanguages, checkTerritories } from "./reference-checks";
 import type { CreateMarketTestData, CreateTitleData, CreateVersionData, UpdateTitleData, UpdateVersionData } from "./schema";
@@ -296,10 +296,6 @@ export async function updateVersion(
     });
     return ok({ id: versionId, lockVersion: after.lockVersion });
   });
-}
-
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 export async function createMarketTest(actor: Actor, versionId: string, data: CreateMarketTestData): Promise<Result<{ id: string }>> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { type AppLocale, isLocale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime, formatMoney, formatPercent } from "@/lib/i18n/format";
@@ -25,7 +26,6 @@ import {
   toBuffer,
   watermark,
 } from "./contract-pdf";
-import { dateOnly } from "./dates";
 import { presentDeal } from "./present";
 import { getDeal } from "./queries";
 

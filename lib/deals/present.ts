@@ -1,6 +1,6 @@
+import { dateOnly } from "@/lib/dates";
 import { formatAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
-import { dateOnly } from "./dates";
 import type { DealDetail } from "./queries";
 
 /** API shape of a deal: Money objects in the deal's currency, windows as YYYY-MM-DD. */

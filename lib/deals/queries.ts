@@ -2,10 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { findConflicts, heldScopes } from "./conflicts";
-import { dateOnly } from "./dates";
 import { expandScope, uncoveredByHeld, windowOf } from "./rules";
 import type { DealListQuery } from "./schema";
 

@@ -1,6 +1,6 @@
+import { dayNumber, fromDayNumber, PERPETUAL } from "@/lib/dates";
 import { expandMediaRights, MEDIA_RIGHT_LEAVES } from "@/lib/reference/media-rights";
 import { COUNTRIES, expandTerritories } from "@/lib/territories";
-import { dayNumber, fromDayNumber, PERPETUAL } from "./dates";
 
 /**
  * Pure rights logic: expansion of grants to country × leaf media cells, chain-of-title coverage,

@@ -1,6 +1,6 @@
 import "server-only";
+import { dateOnly } from "@/lib/dates";
 import type { Prisma } from "@/lib/db/generated/client";
-import { dateOnly } from "@/lib/deals/dates";
 import { convertMinor } from "@/lib/fx/queries";
 import { fail, ok, type Result } from "@/lib/result";
 import { type Eligibility, eligibility } from "./rules";

@@ -1,6 +1,6 @@
 import "server-only";
+import { dateOnly } from "@/lib/dates";
 import type { Prisma } from "@/lib/db/generated/client";
-import { dateOnly } from "@/lib/deals/dates";
 import { rateOn } from "@/lib/fx/queries";
 import { D, type Dec, roundMinor } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";

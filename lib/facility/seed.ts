@@ -15,8 +15,8 @@
  */
 import type { Actor } from "@/lib/auth/actor";
 import { createActor } from "@/lib/auth/actor";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { dateOnly } from "@/lib/deals/dates";
 import { putFxRates } from "@/lib/fx/commands";
 import { convertMinor, rateOn } from "@/lib/fx/queries";
 import { formatAmount } from "@/lib/money/money";

@@ -1,4 +1,4 @@
-import { dateOnly } from "@/lib/deals/dates";
+import { dateOnly } from "@/lib/dates";
 import { formatAmount, type Money } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type ExplainedStepView, presentExplainedStep } from "./explain";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { dateOnly } from "@/lib/deals/dates";
 import { partyOf } from "@/lib/deals/queries";
 import { type DealBalance, loadBalance } from "./balance";
 import { moneyOf, presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";

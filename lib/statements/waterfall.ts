@@ -1,6 +1,6 @@
 import "server-only";
+import { dateOnly } from "@/lib/dates";
 import type { Prisma } from "@/lib/db/generated/client";
-import { dateOnly } from "@/lib/deals/dates";
 import { type ExplainedStatement, type ExplainedStep, explainWaterfall, waterfallTermsOf } from "./explain";
 import type { WaterfallTerms } from "./rules";
 
