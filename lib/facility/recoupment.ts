@@ -2,8 +2,9 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/generated/client";
+import { pairOn } from "@/lib/fx/queries";
+import { backward, type FxPair, forward, missingRate } from "@/lib/fx/rules";
 import type { Failure } from "@/lib/result";
-import { backward, type FxPair, forward, missingRate, pairOn } from "./fx";
 import { ledgerBalances, zeroBalances } from "./ledger";
 import { applyPayment, canTransition, type OwingAdvance, recoup } from "./rules";
 

@@ -1,7 +1,8 @@
 import "server-only";
+import { dateOnly } from "@/lib/dates";
 import type { Prisma } from "@/lib/db/generated/client";
-import { convert } from "@/lib/facility/rules";
 import { D, type Dec } from "@/lib/money/money";
+import { convert, type FxPair } from "./rules";
 
 /**
  * Reading FX rates. `rateOn` is the one rule every conversion uses (statements, outcomes, the
@@ -82,6 +83,14 @@ export async function convertMinor(
   const rate = await rateOn(db, { date: args.date, from: args.from, to: args.to });
   if (!rate) return null;
   return { amountMinor: convert(args.amountMinor, args.from, args.to, rate.rate), rate };
+}
+
+/** The rate in force on `date` from `from` to `to` as a pair for `forward`/`backward`, or null if none is known. */
+export async function pairOn(db: FxDb, input: { date: Date; from: string; to: string }): Promise<FxPair | null> {
+  const { from, to } = input;
+  if (from === to) return { from, to, date: null, rate: "1" };
+  const found = await rateOn(db, { date: dateOnly(input.date), from, to });
+  return found ? { from, to, date: found.date, rate: found.rate } : null;
 }
 
 export type FxRateRow = { date: string; base: string; quote: string; rate: string };

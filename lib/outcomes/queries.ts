@@ -2,8 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { convert } from "@/lib/facility/rules";
 import { type RateOn, rateOn } from "@/lib/fx/queries";
+import { convert } from "@/lib/fx/rules";
 import { getCurrency } from "@/lib/reference/currencies";
 import { fail, ok, type Result } from "@/lib/result";
 import {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { backward, type FxPair, forward } from "./fx";
+import { backward, type FxPair, forward } from "./rules";
 
 const pair = (from: string, to: string, rate: string): FxPair => ({ from, to, rate, date: "2026-01-01" });
 
