@@ -5,8 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { checkLanguages } from "@/lib/catalogue/reference-checks";
 import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { isExclusionViolation } from "@/lib/db/errors";
 import { Prisma } from "@/lib/db/generated/client";
+import { isExclusionViolation, lockRow, type Tx } from "@/lib/db/tx";
 import { isUnknownReferenceCodeError } from "@/lib/reference/errors";
 import { unknownMediaRightCodes } from "@/lib/reference/media-rights";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
@@ -15,8 +15,6 @@ import { findConflicts, heldScopes, type SigningConflict } from "./conflicts";
 import { expandScope, type Gap, grantSliceRows, uncoveredByHeld, windowOf } from "./rules";
 import type { CreateDealData, GrantInput, UpdateDealData } from "./schema";
 import { checkCurrency, type StoredTerms, storeTerms } from "./terms";
-
-type Tx = Prisma.TransactionClient;
 
 const invalid = (errors: FieldError[]) => fail("invalid", "VALIDATION_FAILED", "Some fields need attention.", { errors });
 const stale = () =>
@@ -111,7 +109,7 @@ export async function createDeal(actor: Actor, data: CreateDealData): Promise<Re
 async function lockForChange(tx: Tx, actor: Actor, dealId: string, version: number | undefined) {
   const deal = await tx.deal.findFirst({ where: { AND: [{ id: dealId }, partyOf(actor)] } });
   if (!deal) return notFound("Deal");
-  await tx.$queryRaw`SELECT id FROM deal WHERE id = ${deal.id}::uuid FOR UPDATE`;
+  await lockRow(tx, "deal", deal.id);
   const fresh = await tx.deal.findUniqueOrThrow({ where: { id: deal.id } });
   if (version !== undefined && version !== fresh.lockVersion) return stale();
   if (fresh.status !== "DRAFT" && fresh.status !== "PROPOSED") {
@@ -480,7 +478,7 @@ export async function terminateDeal(actor: Actor, dealId: string, reason: string
   return db.$transaction(async (tx) => {
     const deal = await tx.deal.findFirst({ where: { AND: [{ id: dealId }, partyOf(actor)] } });
     if (!deal) return notFound("Deal");
-    await tx.$queryRaw`SELECT id FROM deal WHERE id = ${deal.id}::uuid FOR UPDATE`;
+    await lockRow(tx, "deal", deal.id);
     const fresh = await tx.deal.findUniqueOrThrow({ where: { id: deal.id } });
     if (fresh.status === "TERMINATED" || fresh.status === "EXPIRED") {
       return fail("conflict", "DEAL_SETTLED", `The deal is already ${fresh.status}.`);

@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { checkTerritories } from "@/lib/catalogue/reference-checks";
 import type { EditCategory } from "@/lib/catalogue/schema";
-import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { inTx, lockRow, type Tx } from "@/lib/db/tx";
 import { expandScope } from "@/lib/deals/rules";
 import { notifyOrganization } from "@/lib/notifications/commands";
 import type { NotificationKind } from "@/lib/notifications/schema";
@@ -18,9 +18,7 @@ import { ATTACHMENT_TYPES, type CreateEditRequestData, MAX_ATTACHMENT_BYTES, typ
 import { applyDecisions, canDecide, canTransition, evaluateRequest, type PolicyElement, producesVersion, requestStatus } from "./rules";
 import type { EditDecisionData, EditPolicy, EditRequestItemData, EditRequestStatus } from "./schema";
 
-type Tx = Prisma.TransactionClient;
 /** Decisions wait on the request's row lock; give them room under load. */
-const TX = { timeout: 30_000, maxWait: 30_000 };
 
 const invalid = (errors: FieldError[], message = "Some fields need attention.") =>
   fail("invalid", "VALIDATION_FAILED", message, { errors });
@@ -63,11 +61,11 @@ export async function setEditPolicy(actor: Actor, titleId: string, data: EditPol
   if (!allowed(actor, "edits.policy.write") && !allowed(actor, "catalogue.write")) {
     return forbidden("Only the studio that owns a title sets its edit policy.");
   }
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const title = await tx.title.findFirst({ where: { id: titleId, studioId: actor.org.id }, select: { id: true } });
     if (!title) return notFound("Title");
     // One writer at a time per title, so two saves cannot both claim the same version number.
-    await tx.$queryRaw`SELECT id FROM title WHERE id = ${title.id}::uuid FOR UPDATE`;
+    await lockRow(tx, "title", title.id);
     const previous = await tx.editPolicy.findFirst({
       where: { titleId: title.id },
       orderBy: { version: "desc" },
@@ -95,7 +93,7 @@ export async function setEditPolicy(actor: Actor, titleId: string, data: EditPol
       after: { policyId: policy.id, version, elements },
     });
     return ok({ id: policy.id, version });
-  }, TX);
+  });
 }
 
 // ---- drafting ---------------------------------------------------------------------------------
@@ -117,7 +115,7 @@ export async function createEditRequest(actor: Actor, data: CreateEditRequestDat
   if (!allowed(actor, "edits.request.write")) return forbidden("Only partners request edits, as members with write access.");
   const errors: FieldError[] = [];
   const territories = checkTerritories(data.territories, "territories", errors);
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const title = await tx.title.findFirst({
       where: { id: data.titleId, visibility: "LISTED", archivedAt: null },
       select: { id: true, studioId: true, originalTitle: true, titleEn: true },
@@ -158,7 +156,7 @@ export async function createEditRequest(actor: Actor, data: CreateEditRequestDat
       },
     });
     return ok({ id: created.id });
-  }, TX);
+  });
 }
 
 const requestIncludeForChange = {
@@ -180,7 +178,7 @@ async function lockRequest(tx: Tx, actor: Actor, id: string, side: "partner" | "
         : { AND: [{ id }, visibleRequests(actor)] };
   const found = await tx.editRequest.findFirst({ where, select: { id: true } });
   if (!found) return null;
-  await tx.$queryRaw`SELECT id FROM edit_request WHERE id = ${found.id}::uuid FOR UPDATE`;
+  await lockRow(tx, "edit_request", found.id);
   return tx.editRequest.findUniqueOrThrow({ where: { id: found.id }, include: requestIncludeForChange });
 }
 
@@ -194,7 +192,7 @@ export async function updateEditRequest(actor: Actor, id: string, data: UpdateEd
   if (!allowed(actor, "edits.request.write")) return forbidden("Only the requesting partner changes an edit request.");
   const errors: FieldError[] = [];
   const territories = data.territories ? checkTerritories(data.territories, "territories", errors) : undefined;
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const request = await lockRequest(tx, actor, id, "partner");
     if (!request) return missing();
     if (data.version !== request.lockVersion) return stale();
@@ -254,7 +252,7 @@ export async function updateEditRequest(actor: Actor, id: string, data: UpdateEd
       },
     });
     return ok({ id: request.id });
-  }, TX);
+  });
 }
 
 // ---- submission -------------------------------------------------------------------------------
@@ -382,7 +380,7 @@ export type SubmitOutcome = { id: string; status: EditRequestStatus; versionId: 
  */
 export async function submitEditRequest(actor: Actor, id: string, version?: number): Promise<Result<SubmitOutcome>> {
   if (!allowed(actor, "edits.request.write")) return forbidden("Only the requesting partner submits an edit request.");
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const request = await lockRequest(tx, actor, id, "partner");
     if (!request) return missing();
     if (version !== undefined && version !== request.lockVersion) return stale();
@@ -479,13 +477,13 @@ export async function submitEditRequest(actor: Actor, id: string, version?: numb
       });
     }
     return ok({ id: request.id, status, versionId });
-  }, TX);
+  });
 }
 
 /** The partner withdraws a request that is not decided yet (DRAFT, UNDER_REVIEW or CHANGES_REQUESTED). */
 export async function withdrawEditRequest(actor: Actor, id: string, version?: number): Promise<Result<{ id: string }>> {
   if (!allowed(actor, "edits.request.write")) return forbidden("Only the requesting partner withdraws an edit request.");
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const request = await lockRequest(tx, actor, id, "partner");
     if (!request) return missing();
     if (version !== undefined && version !== request.lockVersion) return stale();
@@ -510,7 +508,7 @@ export async function withdrawEditRequest(actor: Actor, id: string, version?: nu
       await notify(tx, actor, request, { kind: "editRequest.withdrawn", to: request.studioId, params: { partnerName: actor.org.name } });
     }
     return ok({ id: request.id });
-  }, TX);
+  });
 }
 
 // ---- decisions --------------------------------------------------------------------------------
@@ -526,7 +524,7 @@ export type DecisionOutcome = { id: string; status: EditRequestStatus; versionId
  */
 export async function decideEditRequest(actor: Actor, id: string, data: EditDecisionData): Promise<Result<DecisionOutcome>> {
   if (!allowed(actor, "edits.decide")) return forbidden("Only the studio that owns the title decides edit requests.");
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const request = await lockRequest(tx, actor, id, "studio");
     if (!request) return missing();
     if (!canDecide(request.status)) {
@@ -611,7 +609,7 @@ export async function decideEditRequest(actor: Actor, id: string, data: EditDeci
       },
     });
     return ok({ id: request.id, status, versionId });
-  }, TX);
+  });
 }
 
 // ---- comments and attachments -----------------------------------------------------------------
@@ -622,7 +620,7 @@ export async function addEditComment(actor: Actor, id: string, body: string): Pr
   const text = body.trim();
   if (text === "") return invalid([{ path: "body", message: "Write a comment." }]);
   if (text.length > 4000) return invalid([{ path: "body", message: "Use at most 4000 characters." }]);
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const request = await tx.editRequest.findFirst({
       where: { AND: [{ id }, visibleRequests(actor)] },
       include: requestIncludeForChange,
@@ -648,7 +646,7 @@ export async function addEditComment(actor: Actor, id: string, body: string): Pr
       });
     }
     return ok({ id: comment.id });
-  }, TX);
+  });
 }
 
 export type AttachmentUpload = { bytes: Uint8Array; fileName: string; contentType?: string };
@@ -670,7 +668,7 @@ export async function addEditAttachment(actor: Actor, id: string, upload: Attach
     const message = `Attach a ${Object.values(ATTACHMENT_TYPES).join(", ")} file.`;
     return fail("invalid", "UNSUPPORTED_FILE_TYPE", message, { errors: [{ path: "file", message }] });
   }
-  return db.$transaction(async (tx) => {
+  return inTx(async (tx) => {
     const request = await tx.editRequest.findFirst({
       where: { AND: [{ id }, visibleRequests(actor)] },
       select: { id: true, partnerId: true, studioId: true, submittedAt: true },
@@ -699,5 +697,5 @@ export async function addEditAttachment(actor: Actor, id: string, upload: Attach
       after: { attachmentId: attachment.id, fileName, contentType: type, sizeBytes: upload.bytes.byteLength, sha256 },
     });
     return ok({ id: attachment.id });
-  }, TX);
+  });
 }

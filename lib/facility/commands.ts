@@ -4,7 +4,8 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { inTx, isUniqueViolation, lockRow, type Tx } from "@/lib/db/tx";
 import { type Failure, type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { computeEligibility } from "./eligibility";
 import { ledgerBalances, zeroBalances } from "./ledger";
@@ -14,15 +15,8 @@ import { type AdvanceStatus, breaches, canTransition, disbursementEntries, write
 import type { AdvanceApplicationInput, AdvanceDecisionInput, FacilitySettingsInput } from "./schema";
 import { moneyToMinor } from "./schema";
 
-type Tx = Prisma.TransactionClient;
-
 const allowed = (actor: Actor, permission: Permission) => can({ role: actor.role, orgKind: actor.org.kind }, permission);
 const invalid = (errors: FieldError[]) => fail("invalid", "VALIDATION_FAILED", "Some fields need attention.", { errors });
-/** Waits its turn on the row locks instead of failing under load (Prisma's default maxWait is 2 s). */
-function inTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
-}
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 function wrongStatus(status: string, action: string): Failure {
   return fail("conflict", "INVALID_STATUS", `An advance that is ${status} cannot be ${action}.`, { details: { advanceStatus: status } });
@@ -48,7 +42,7 @@ export async function updateFacilitySettings(actor: Actor, input: FacilitySettin
   return inTx(async (tx) => {
     const facility = await tx.facility.findFirst({ where: { orgId: actor.org.id } });
     if (!facility) return notFound("Facility");
-    await tx.$queryRaw`SELECT id FROM facility WHERE id = ${facility.id}::uuid FOR UPDATE`;
+    await lockRow(tx, "facility", facility.id);
     const fresh = await tx.facility.findUniqueOrThrow({ where: { id: facility.id } });
     if (input.version !== undefined && input.version !== fresh.lockVersion) {
       return fail(
@@ -165,7 +159,7 @@ type Locked = Prisma.AdvanceGetPayload<{
 async function lockAdvance(tx: Tx, actor: Actor, id: string): Promise<Result<Locked>> {
   const found = await tx.advance.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, select: { id: true } });
   if (!found) return notFound("Advance");
-  await tx.$queryRaw`SELECT id FROM advance WHERE id = ${found.id}::uuid FOR UPDATE`;
+  await lockRow(tx, "advance", found.id);
   const a = await tx.advance.findUniqueOrThrow({
     where: { id: found.id },
     include: { facility: true, deal: { select: { id: true, currency: true, mgMinor: true, licenseeId: true } } },
@@ -306,7 +300,7 @@ export async function decideAdvance(actor: Actor, id: string, input: AdvanceDeci
       approvedMinor = m;
     }
     // Serialises approvals of this facility: the limits are checked against committed exposure.
-    await tx.$queryRaw`SELECT id FROM facility WHERE id = ${a.facilityId}::uuid FOR UPDATE`;
+    await lockRow(tx, "facility", a.facilityId);
     const facility = await tx.facility.findUniqueOrThrow({ where: { id: a.facilityId } });
     if (facility.currency !== a.currency) {
       return fail("conflict", "CURRENCY_CHANGED", `The facility now works in ${facility.currency}; this application is in ${a.currency}.`);

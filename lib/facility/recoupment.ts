@@ -1,14 +1,12 @@
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Tx } from "@/lib/db/tx";
 import { pairOn } from "@/lib/fx/queries";
 import { backward, type FxPair, forward, missingRate } from "@/lib/fx/rules";
 import type { Failure } from "@/lib/result";
 import { ledgerBalances, zeroBalances } from "./ledger";
 import { applyPayment, canTransition, type OwingAdvance, recoup } from "./rules";
-
-type Tx = Prisma.TransactionClient;
 
 /**
  * Recoupment of advances from a licensing receipt (issue 7 §6), called by the receipt command

@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { isExclusionViolation } from "@/lib/db/errors";
 import { Prisma } from "@/lib/db/generated/client";
+import { isExclusionViolation, lockRow, type Tx } from "@/lib/db/tx";
 import { applyRecoupment, isRecoupmentRefused, planRecoupment } from "@/lib/facility/recoupment";
 import { formatAmount, parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
@@ -19,8 +19,6 @@ import type { DisputeStatementData, RecordReceiptData, StatementSource, SubmitSt
  * locks the deal row, so statements and receipts of a deal are decided one at a time (the
  * exclusion constraint on counting periods stays the backstop); nothing is written on a refusal.
  */
-
-type Tx = Prisma.TransactionClient;
 
 /** Statements and receipts exist on deals whose terms are final. */
 const LIVE_STATUSES = new Set(["SIGNED", "EXPIRED"]);
@@ -57,7 +55,7 @@ async function lockDeal(tx: Tx, actor: Actor, dealId: string) {
     select: { id: true },
   });
   if (!visible) return null;
-  await tx.$queryRaw`SELECT id FROM deal WHERE id = ${visible.id}::uuid FOR UPDATE`;
+  await lockRow(tx, "deal", visible.id);
   return tx.deal.findUniqueOrThrow({ where: { id: visible.id }, select: dealSelect });
 }
 
