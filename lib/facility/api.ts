@@ -4,9 +4,9 @@ import type { z } from "zod";
 import { json } from "@/lib/api/handler";
 import { zodErrors } from "@/lib/api/problem";
 import type { Actor } from "@/lib/auth/actor";
+import { money } from "@/lib/money/currency";
 import { fail, notFound, ok, type Result } from "@/lib/result";
 import type { DisbursementView } from "./commands";
-import { money } from "./present";
 import { getAdvance } from "./queries";
 
 /** Answers with the advance as the actor now sees it (after a command). */

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { money } from "@/lib/money/currency";
 import { toCsv } from "@/lib/outcomes/csv";
 import { exposure } from "./eligibility";
-import { money } from "./present";
 import { facilityOf, utilisation } from "./queries";
 import { ADVANCE_STATUSES, type AdvanceStatus } from "./rules";
 

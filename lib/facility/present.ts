@@ -1,5 +1,5 @@
-import { formatAmount, type Money } from "@/lib/money/money";
-import { minorUnits } from "@/lib/reference/currencies";
+import { money } from "@/lib/money/currency";
+import { type Money, trimDecimal } from "@/lib/money/money";
 import type { Conversion, EligibilityFigures } from "./eligibility";
 import type { Balances, LimitRule } from "./rules";
 
@@ -7,10 +7,6 @@ import type { Balances, LimitRule } from "./rules";
  * API and page shapes of the facility: money as `{amount, currency}` with the currency's exact
  * digits, instants as ISO strings. The same views serve the route handlers and the pages.
  */
-
-export function money(minor: bigint, currency: string): Money {
-  return { amount: formatAmount(minor, minorUnits(currency)), currency };
-}
 
 export type LimitView = { rule: LimitRule; limit: Money; used: Money; requested: Money; available: Money; ok: boolean };
 export type ConversionView = { from: Money; to: Money; rate: string; rateDate: string } | null;
@@ -107,8 +103,4 @@ export function presentLedgerRow(row: LedgerRow, currency: string, dealId: strin
     fxRate: row.fxRate ? trimDecimal(row.fxRate.toString()) : null,
     note: row.note,
   };
-}
-
-export function trimDecimal(value: string): string {
-  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
 }

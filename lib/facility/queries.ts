@@ -5,12 +5,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { D } from "@/lib/money/money";
+import { money } from "@/lib/money/currency";
+import { D, trimDecimal } from "@/lib/money/money";
 import { fail, notFound, ok, type Result } from "@/lib/result";
 import { type AdvanceListQuery, type EligibilityQuery, eligibilityViewSchema } from "./api-schemas";
 import { computeEligibility, exposure } from "./eligibility";
 import { ledgerBalances, zeroBalances } from "./ledger";
-import { type EligibilityView, money, presentBalances, presentEligibility, presentLedgerRow, trimDecimal } from "./present";
+import { type EligibilityView, presentBalances, presentEligibility, presentLedgerRow } from "./present";
 import type { AdvanceStatus } from "./rules";
 import { moneyToMinor } from "./schema";
 

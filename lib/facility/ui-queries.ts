@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { countryName } from "@/lib/i18n/countries";
-import { formatAmount, parseAmount } from "@/lib/money/money";
+import { money } from "@/lib/money/currency";
+import { parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { getPortfolio } from "./portfolio";
 import { applicableDeals, getFacilitySettings, listAdvances, previewEligibility } from "./queries";
@@ -71,7 +72,7 @@ export async function facilityDashboardFigures(actor: Actor) {
     for (const a of items) owed += parseAmount(a.balance.owed.amount, minorUnits(a.balance.owed.currency)) ?? 0n;
     return {
       kind: "STUDIO" as const,
-      owed: { amount: formatAmount(owed, minorUnits(facility.currency)), currency: facility.currency },
+      owed: money(owed, facility.currency),
       active: items.filter((a) => a.status === "DISBURSED" || a.status === "DEFAULTED").length,
       pending: items.filter((a) => a.status === "SUBMITTED" || a.status === "UNDER_REVIEW" || a.status === "APPROVED").length,
       drafts: items.filter((a) => a.status === "DRAFT").length,

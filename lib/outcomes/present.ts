@@ -1,6 +1,6 @@
 import { countryName } from "@/lib/i18n/countries";
-import { formatAmount, type Money } from "@/lib/money/money";
-import { minorUnits } from "@/lib/reference/currencies";
+import { money } from "@/lib/money/currency";
+import type { Money } from "@/lib/money/money";
 import { getGenre } from "@/lib/reference/genres";
 import { getMediaRight } from "@/lib/reference/media-rights";
 import type { OutcomesReport, PlatformReport, TitleInfo } from "./queries";
@@ -32,10 +32,6 @@ export const ENGLISH_WORDS: Words = {
 };
 
 export type OutcomesRowView = { key: string; label: string; receipts: Money; payments: Money; ratio: string | null };
-
-export function money(minor: bigint, currency: string): Money {
-  return { amount: formatAmount(minor, minorUnits(currency)), currency };
-}
 
 export function titleLabel(title: TitleInfo | undefined, locale: Locale): string | null {
   if (!title) return null;

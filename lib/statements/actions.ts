@@ -3,9 +3,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
 import { getSession } from "@/lib/auth/gate";
+import { moneyOf } from "@/lib/money/currency";
 import { acceptStatement, disputeStatement, recordReceipt, submitStatement } from "./commands";
 import type { MoneyView } from "./explain";
-import { moneyOf } from "./present";
 import { disputeStatementSchema, recordReceiptSchema, submitStatementSchema } from "./schema";
 
 /**

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isExclusionViolation, lockRow, type Tx } from "@/lib/db/tx";
 import { applyRecoupment, isRecoupmentRefused, planRecoupment } from "@/lib/facility/recoupment";
+import { money, moneyOf } from "@/lib/money/currency";
 import { formatAmount, parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type Failure, type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
@@ -387,7 +388,7 @@ export type RecordedReceipt = {
 
 function exceeds(what: string, openMinor: bigint, amountMinor: bigint, currency: string, extra: Record<string, unknown>): Failure {
   const exp = minorUnits(currency);
-  const m = (v: bigint) => ({ amount: formatAmount(v, exp), currency });
+  const m = moneyOf(currency);
   const excess = amountMinor - openMinor;
   const message = `${what} has ${formatAmount(openMinor < 0n ? 0n : openMinor, exp)} ${currency} open; this receipt is ${formatAmount(excess, exp)} ${currency} more than that.`;
   return fail("invalid", "RECEIPT_EXCEEDS_OPEN", message, {
@@ -459,8 +460,8 @@ export async function recordReceipt(actor: Actor, dealId: string, data: RecordRe
           const open = balance.overageDueMinor - balance.overageReceivedMinor;
           if (amountMinor > open)
             return exceeds("The overage due", open, amountMinor, deal.currency, {
-              overageDue: { amount: formatAmount(balance.overageDueMinor, exp), currency: deal.currency },
-              overageReceived: { amount: formatAmount(balance.overageReceivedMinor, exp), currency: deal.currency },
+              overageDue: money(balance.overageDueMinor, deal.currency),
+              overageReceived: money(balance.overageReceivedMinor, deal.currency),
             });
         }
 

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { partyOf } from "@/lib/deals/queries";
 import { readSheet, type SheetRow } from "@/lib/files/table-file";
+import { money } from "@/lib/money/currency";
 import { formatAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type FieldError, fail, notFound, ok, type Result } from "@/lib/result";
@@ -161,14 +162,13 @@ export async function importStatement(
     });
     return { ...result, ...(mapped ? { errors: mapped } : {}) };
   }
-  const exp = minorUnits(deal.currency);
   return ok({
     dryRun: fields.dryRun,
     statementId: result.value.id,
     rows: sheet.value.length,
     lineCount: result.value.lineCount,
-    gross: { amount: formatAmount(result.value.grossMinor, exp), currency: deal.currency },
-    expenses: { amount: formatAmount(result.value.expensesMinor, exp), currency: deal.currency },
+    gross: money(result.value.grossMinor, deal.currency),
+    expenses: money(result.value.expensesMinor, deal.currency),
   });
 }
 

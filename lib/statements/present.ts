@@ -1,16 +1,12 @@
 import { dateOnly } from "@/lib/dates";
-import { formatAmount, type Money } from "@/lib/money/money";
+import { moneyOf } from "@/lib/money/currency";
+import type { Money } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type ExplainedStepView, presentExplainedStep } from "./explain";
 import type { WaterfallFigures, WaterfallStep } from "./rules";
 import type { DealWaterfall } from "./waterfall";
 
 /** API shapes of statements, waterfalls, receipts and balances: Money in the deal's currency, dates YYYY-MM-DD. */
-
-export const moneyOf = (currency: string) => {
-  const exp = minorUnits(currency);
-  return (minor: bigint): Money => ({ amount: formatAmount(minor, exp), currency });
-};
 
 export type WaterfallView = {
   cumulative: Record<keyof WaterfallFigures, Money>;

@@ -4,8 +4,9 @@ import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { partyOf } from "@/lib/deals/queries";
+import { moneyOf } from "@/lib/money/currency";
 import { type DealBalance, loadBalance } from "./balance";
-import { moneyOf, presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
+import { presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
 import type { CreatorStatementsQuery, StatementLinesQuery, StatementListQuery } from "./schema";
 import { loadDealWaterfall } from "./waterfall";
 
