@@ -1,10 +1,9 @@
 import "server-only";
 import { json } from "@/lib/api/handler";
 import type { Actor } from "@/lib/auth/actor";
-import { fail, notFound, ok, type Result } from "@/lib/result";
+import { notFound } from "@/lib/result";
 import { presentEditRequest } from "./present";
 import { type EditAttachmentMeta, type EditComment, getEditPolicy, getEditRequest } from "./queries";
-import { editRequestVersionSchema } from "./request-schema";
 
 /** Answers with the edit request as the actor now sees it (after a command). */
 export async function editRequestResponse(actor: Actor, id: string, status = 200) {
@@ -28,28 +27,6 @@ export async function editPolicyResponse(actor: Actor, titleId: string, status =
     },
     status,
   );
-}
-
-/**
- * The optional body of submit and withdraw: none, `{}` or `{"version": n}` (the version last
- * read; a stale one is refused with 409 by the command).
- */
-export async function optionalVersion(req: Request): Promise<Result<number | undefined>> {
-  const text = await req.text();
-  if (text.trim() === "") return ok(undefined);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = null;
-  }
-  const parsed = editRequestVersionSchema.safeParse(raw);
-  if (!parsed.success) {
-    return fail("invalid", "VALIDATION_FAILED", 'Send no body, {} or {"version": n}.', {
-      errors: [{ path: "version", message: "Send the version you last read, as a whole number." }],
-    });
-  }
-  return ok(parsed.data.version);
 }
 
 /** API shape of a comment. */

@@ -1,13 +1,11 @@
 import { route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { advanceResponse, optionalBody } from "@/lib/facility/api";
+import { advanceResponse } from "@/lib/facility/api";
 import { writeOffSchema } from "@/lib/facility/api-schemas";
 import { writeOffAdvance } from "@/lib/facility/commands";
 
 // The body is optional: {"reason": "..."} is kept on the WRITE_OFF ledger entry.
-export const POST = route({ params: idParams }, async ({ actor, params, req }) => {
-  const body = await optionalBody(req, writeOffSchema);
-  if (!body.ok) return body;
-  const result = await writeOffAdvance(actor, params.id, body.value);
+export const POST = route({ params: idParams, body: writeOffSchema, bodyOptional: true }, async ({ actor, params, body }) => {
+  const result = await writeOffAdvance(actor, params.id, body);
   return result.ok ? advanceResponse(actor, params.id) : result;
 });
