@@ -6,8 +6,9 @@ import { db } from "@/lib/db/client";
 import { holdbacksOf } from "@/lib/deals/commands";
 import { getDeal } from "@/lib/deals/queries";
 import type { AvailsQuery } from "@/lib/deals/schema";
+import { XLSX_MIME } from "@/lib/files/sniff";
 import { notFound, ok, type Result } from "@/lib/result";
-import { availsLines, type EmaLine, type EmaTitle, grantLines, writeEmaCsv, writeEmaXlsx, XLSX_MIME } from "./ema";
+import { availsLines, type EmaLine, type EmaTitle, grantLines, writeEmaCsv, writeEmaXlsx } from "./ema";
 import { queryAvails } from "./queries";
 
 export type ExportFormat = "csv" | "xlsx";

@@ -6,10 +6,12 @@
  * never drift from what the import accepts. Browser-safe (exceljs is loaded only to build the
  * template), so the upload page can use the limits and the answer types.
  */
+
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type ExcelJS from "exceljs";
 import { z } from "zod";
 import { errorResponses, problemSchema } from "@/lib/api/schemas";
+import { XLSX_MIME } from "@/lib/files/sniff";
 import { listGenres } from "@/lib/reference/genres";
 import { createTitleSchema, TITLE_KINDS, VISIBILITIES } from "./schema";
 
@@ -32,7 +34,6 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Where each column lands in the API body (createTitleSchema). */
 export const COLUMN_FIELD: Record<ImportColumn, string> = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCX_MIME } from "@/lib/files/sniff";
 import { EDIT_REQUEST_STATUSES, editRequestItemsSchema } from "./schema";
 
 /**
@@ -82,7 +83,7 @@ export const ATTACHMENT_TYPES = {
   "image/jpeg": "JPEG",
   "image/webp": "WebP",
   "text/plain": "text",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
+  [DOCX_MIME]: "Word (.docx)",
 } as const;
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 

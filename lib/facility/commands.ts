@@ -6,6 +6,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { inTx, isUniqueViolation, lockRow, type Tx } from "@/lib/db/tx";
+import { DOCX_MIME, officeTypeOf, sniffType, XLSX_MIME, ZIP_MIME } from "@/lib/files/sniff";
 import { type Failure, type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { computeEligibility } from "./eligibility";
 import { ledgerBalances, zeroBalances } from "./ledger";
@@ -564,25 +565,15 @@ export const ADVANCE_DOCUMENT_TYPES: Record<string, string> = {
   "application/pdf": "pdf",
   "image/png": "png",
   "image/jpeg": "jpg",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  [XLSX_MIME]: "xlsx",
+  [DOCX_MIME]: "docx",
 };
 
 /** The file's real type from its first bytes (a declared type is not trusted), or null. */
 export function sniffDocumentType(bytes: Uint8Array, declared: string, fileName: string): string | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf";
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
-  if (starts(0x50, 0x4b, 0x03, 0x04)) {
-    const lower = fileName.toLowerCase();
-    if (declared.includes("spreadsheetml") || lower.endsWith(".xlsx"))
-      return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    if (declared.includes("wordprocessingml") || lower.endsWith(".docx")) {
-      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    }
-  }
-  return null;
+  const type = sniffType(bytes);
+  if (type === "application/pdf" || type === "image/png" || type === "image/jpeg") return type;
+  return type === ZIP_MIME ? officeTypeOf(fileName, declared) : null;
 }
 
 /** The applying studio attaches a supporting document (PDF, PNG, JPEG, XLSX, DOCX; ≤ 10 MB). */

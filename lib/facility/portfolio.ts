@@ -1,8 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { toCsv } from "@/lib/files/csv";
 import { money } from "@/lib/money/currency";
-import { toCsv } from "@/lib/outcomes/csv";
 import { exposure } from "./eligibility";
 import { facilityOf, utilisation } from "./queries";
 import { ADVANCE_STATUSES, type AdvanceStatus } from "./rules";

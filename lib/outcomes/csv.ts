@@ -1,27 +1,8 @@
+import { toCsv } from "@/lib/files/csv";
 import type { OutcomesView, PlatformOutcomesView } from "./present";
 import type { Breakdown } from "./rules";
 
-/**
- * CSV of each outcomes table: RFC 4180 quoting, UTF-8 with a BOM (so spreadsheet programs read
- * Chinese names right), amounts as the exact decimal strings of the API, and cells that a
- * spreadsheet would run as a formula (= + - @ at the start of a text) prefixed with an apostrophe.
- */
-
-type Cell = string | number | null;
-
-function quote(cell: Cell, numeric: boolean): string {
-  if (cell === null) return "";
-  let text = String(cell);
-  if (!numeric && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** `numericColumns` are written as they are (amounts may start with "-"). */
-export function toCsv(header: readonly string[], rows: readonly Cell[][], numericColumns: readonly number[] = []): string {
-  const numeric = new Set(numericColumns);
-  const lines = [header, ...rows].map((r, lineIndex) => r.map((c, i) => quote(c, lineIndex > 0 && numeric.has(i))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
+/** CSV of each outcomes table (lib/files/csv.ts), amounts as the exact decimal strings of the API. */
 
 export function breakdownCsv(view: OutcomesView, breakdown: Breakdown | "series"): string {
   if (breakdown === "series") {

@@ -3,7 +3,8 @@ import { NextRequest } from "next/server";
 import { json } from "@/lib/api/handler";
 import { readUploadedFile } from "@/lib/api/upload";
 import type { Actor } from "@/lib/auth/actor";
-import { XLSX_MIME } from "@/lib/files/table-file";
+import { XLSX_MIME } from "@/lib/files/sniff";
+import { SHEET_UPLOAD_TYPES } from "@/lib/files/table-file";
 import { fail, notFound, ok, type Result } from "@/lib/result";
 import { getStatement } from "./queries";
 
@@ -12,13 +13,6 @@ export async function statementResponse(actor: Actor, id: string, status = 200) 
   const statement = await getStatement(actor, id, { linesFrom: 0, linesLimit: 0 });
   return statement ? json(statement, status) : notFound("Statement");
 }
-
-const RAW_TYPES: Record<string, string> = Object.fromEntries(
-  ["text/csv", "application/csv", "text/plain", "application/octet-stream", XLSX_MIME].map((t) => [
-    t,
-    t === XLSX_MIME ? "upload.xlsx" : "upload.csv",
-  ]),
-);
 
 /**
  * The uploaded sheet of an import request and its text fields: multipart/form-data (field `file`
@@ -31,7 +25,7 @@ export async function readSheetUpload(
   const isMultipart = (req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
   const upload = await readUploadedFile(isMultipart ? new NextRequest(req.clone()) : req, {
     maxBytes,
-    rawTypes: RAW_TYPES,
+    rawTypes: SHEET_UPLOAD_TYPES,
     noFileMessage: `Attach the statement (CSV or XLSX) as the multipart/form-data field “file”, or send it as the body (text/csv or ${XLSX_MIME}).`,
     unsupportedMessage: `Send multipart/form-data with a field “file”, or a text/csv or ${XLSX_MIME} body.`,
   });

@@ -4,6 +4,7 @@ import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { partyOf } from "@/lib/deals/queries";
+import { toCsv } from "@/lib/files/csv";
 import { moneyOf } from "@/lib/money/currency";
 import { type DealBalance, loadBalance } from "./balance";
 import { presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
@@ -333,15 +334,22 @@ export async function creatorStatements(
   });
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
 /** Creator statements as CSV (one row per participant × deal × period). */
 export function creatorStatementsCsv(rows: CreatorStatementRow[]): string {
   const header = ["deal", "participant", "role", "period", "period_start", "period_end", "receipts", "amount", "currency"];
-  const lines = rows.map((r) =>
-    [r.dealName, r.name, r.role ?? "", r.period, r.periodStart, r.periodEnd, String(r.receipts), r.amount.amount, r.amount.currency]
-      .map(csvCell)
-      .join(","),
+  return toCsv(
+    header,
+    rows.map((r) => [
+      r.dealName,
+      r.name,
+      r.role ?? "",
+      r.period,
+      r.periodStart,
+      r.periodEnd,
+      r.receipts,
+      r.amount.amount,
+      r.amount.currency,
+    ]),
+    [6, 7],
   );
-  return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
 }

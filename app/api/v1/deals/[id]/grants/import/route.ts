@@ -2,24 +2,19 @@ import type { NextRequest } from "next/server";
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { readUploadedFile, uploadRefusal as refusal } from "@/lib/api/upload";
-import { MAX_EMA_BYTES, XLSX_MIME } from "@/lib/avails/ema";
+import { MAX_EMA_BYTES } from "@/lib/avails/ema";
 import { importEmaGrants } from "@/lib/avails/ema-import";
 import { emaImportQuerySchema } from "@/lib/avails/schema";
 import { presentDeal } from "@/lib/deals/present";
 import { getDeal } from "@/lib/deals/queries";
+import { XLSX_MIME } from "@/lib/files/sniff";
+import { SHEET_UPLOAD_TYPES } from "@/lib/files/table-file";
 import { ok } from "@/lib/result";
-
-const RAW_TYPES: Record<string, string> = Object.fromEntries(
-  ["text/csv", "application/csv", "text/plain", "application/octet-stream", XLSX_MIME].map((t) => [
-    t,
-    t === XLSX_MIME ? "upload.xlsx" : "upload.csv",
-  ]),
-);
 
 async function readUpload(req: NextRequest) {
   const upload = await readUploadedFile(req, {
     maxBytes: MAX_EMA_BYTES,
-    rawTypes: RAW_TYPES,
+    rawTypes: SHEET_UPLOAD_TYPES,
     noFileMessage: `Attach the EMA Avails sheet (XLSX or CSV) as the multipart/form-data field “file”, or send it as the body (text/csv or ${XLSX_MIME}).`,
     unsupportedMessage: `Send multipart/form-data with a field “file”, or a text/csv or ${XLSX_MIME} body.`,
   });

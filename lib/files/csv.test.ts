@@ -21,4 +21,16 @@ describe("toCsv", () => {
   it("keeps Chinese text as it is", () => {
     expect(toCsv(["label"], [["玉山"]])).toContain("\r\n玉山\r\n");
   });
+
+  it("quotes line breaks, writes numbers as they are and null as an empty cell", () => {
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["line\nbreak", 1],
+          [null, undefined],
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\n"line\nbreak",1\r\n,\r\n');
+  });
 });
