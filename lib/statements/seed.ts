@@ -19,6 +19,7 @@
  * Idempotent: FX rates of a date already entered, deals that already exist, and deals that already
  * have statements (or receipts) are left alone.
  */
+
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { createActor } from "@/lib/auth/actor";
@@ -32,13 +33,12 @@ import { createDealSchema, grantInputSchema } from "@/lib/deals/schema";
 import { putFxRates } from "@/lib/fx/commands";
 import { formatAmount } from "@/lib/money/money";
 import type { OrgKind } from "@/lib/orgs/schema";
+import { DEMO_PASSWORD_DEFAULT } from "@/lib/orgs/seed";
 import { minorUnits } from "@/lib/reference/currencies";
 import type { Result } from "@/lib/result";
 import { loadBalance } from "./balance";
 import { acceptStatement, disputeStatement, recordReceipt, submitStatement } from "./commands";
 import { type RevenueType, recordReceiptSchema, submitStatementSchema } from "./schema";
-
-const DEMO_PASSWORD_DEFAULT = "demo-rights-2026";
 
 type OrgRef = { name: string; kind: OrgKind; homeCountry: string; owner: string; ownerName: string };
 

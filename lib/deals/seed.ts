@@ -1,5 +1,5 @@
 /**
- * The demo deals (issue 4, point 9): signed, proposed, draft and terminated deals between the demo
+ * The demo deals: signed, proposed, draft and terminated deals between the demo
  * studios and partners, exclusive and non-exclusive, in USD, CNY, KRW, THB and BRL, so the avails
  * matrix tells a story:
  *
@@ -27,18 +27,18 @@
  *
  * Idempotent: a deal whose name already exists between the same two organisations is skipped, and
  * rights held are recorded only on a title that has none, so a second run changes nothing. Titles
- * come from the demo catalogue (prisma/seed-catalogue.ts), looked up by studio + original title;
+ * come from the demo catalogue (lib/catalogue/seed.ts), looked up by studio + original title;
  * a deal whose title is missing is skipped with a warning.
  */
+
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { createActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { addGrant, createDeal, proposeDeal, signDeal, terminateDeal } from "@/lib/deals/commands";
 import { setRightsHeld } from "@/lib/deals/rights-held";
 import { createDealSchema, grantInputSchema, rightsHeldSchema } from "@/lib/deals/schema";
+import { demoOwner } from "@/lib/orgs/seed";
 import type { Result } from "@/lib/result";
-import { DEMO_ORGS, DEMO_USERS } from "./seed";
 
 type Party = "studioCn" | "studioKr" | "partnerTh" | "partnerBr";
 type Studio = "studioCn" | "studioKr";
@@ -428,20 +428,7 @@ function unwrap<T>(result: Result<T>, what: string): T {
 /** Each demo organisation's OWNER, acting for it with requestId "seed". */
 async function partyActors(): Promise<Record<Party, Actor>> {
   const parties: Party[] = ["studioCn", "studioKr", "partnerTh", "partnerBr"];
-  const entries = await Promise.all(
-    parties.map(async (key) => {
-      const org = DEMO_ORGS.find((o) => o.key === key);
-      const owner = DEMO_USERS.find((u) => u.memberships.some((m) => m.org === key && m.role === "OWNER"));
-      if (!org || !owner) throw new Error(`seed-deals: no demo organisation or owner for ${key}`);
-      const row = await db.organization.findFirst({
-        where: { name: org.name, kind: org.kind },
-        select: { id: true, name: true, kind: true, homeCountry: true },
-      });
-      const user = await db.user.findUnique({ where: { email: owner.email }, select: { id: true } });
-      if (!row || !user) throw new Error(`seed-deals: run the demo seed first (${org.name} or ${owner.email} is missing)`);
-      return [key, createActor({ userId: user.id, apiKeyId: null, org: row, role: "OWNER", requestId: "seed" })] as const;
-    }),
-  );
+  const entries = await Promise.all(parties.map(async (key) => [key, await demoOwner(key, "seed-deals")] as const));
   return Object.fromEntries(entries) as Record<Party, Actor>;
 }
 

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
 import { getSession } from "@/lib/auth/gate";
-import { importFxRates, putFxRates } from "@/lib/fx/commands";
-import { putFxRatesSchema } from "@/lib/fx/schema";
+import { importFxRates, putFxRates } from "./commands";
+import { putFxRatesSchema } from "./schema";
 
 /**
  * Server actions of the FX rates page: session → schema → lib/fx command (which checks fx.manage

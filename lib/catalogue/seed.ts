@@ -1,5 +1,5 @@
 /**
- * The demo catalogue (issue 3, point 7): 44 titles of the two demo studios across every title
+ * The demo catalogue: 44 titles of the two demo studios across every title
  * kind and the genres of PRODUCT.md §2, with international versions and market tests.
  *
  * Everything goes through the same commands and zod schemas as the API (createTitle,
@@ -11,9 +11,9 @@
  * never overwritten. The titles, festivals' awards and figures are invented; no EIDR IDs are set
  * (a real EIDR ID belongs to a real work).
  */
+
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { createActor } from "@/lib/auth/actor";
 import { createMarketTest, createTitle, createVersion, updateTitle } from "@/lib/catalogue/commands";
 import {
   type CreateTitleInput,
@@ -25,8 +25,8 @@ import {
   updateTitleSchema,
 } from "@/lib/catalogue/schema";
 import { db } from "@/lib/db/client";
+import { demoOwner } from "@/lib/orgs/seed";
 import type { Result } from "@/lib/result";
-import { DEMO_ORGS, DEMO_USERS } from "./seed";
 
 type StudioKey = "studioCn" | "studioKr";
 type Method = (typeof MARKET_TEST_METHODS)[number];
@@ -1058,19 +1058,8 @@ function unwrap<T>(result: Result<T>, what: string): T {
   throw new Error(`seed-catalogue: ${what} refused (${result.reason}): ${result.message} ${JSON.stringify(result.errors ?? [])}`);
 }
 
-/** The studio's OWNER, as the seed's actor (DEMO_USERS says who that is). */
-async function ownerActor(studio: StudioKey): Promise<Actor> {
-  const org = DEMO_ORGS.find((o) => o.key === studio);
-  const owner = DEMO_USERS.find((u) => u.memberships.some((m) => m.org === studio && m.role === "OWNER"));
-  if (!org || !owner) throw new Error(`seed-catalogue: no demo organisation or owner for ${studio}`);
-  const row = await db.organization.findFirst({
-    where: { name: org.name, kind: org.kind },
-    select: { id: true, name: true, kind: true, homeCountry: true },
-  });
-  const user = await db.user.findUnique({ where: { email: owner.email }, select: { id: true } });
-  if (!row || !user) throw new Error(`seed-catalogue: run the demo seed first (${org.name} or ${owner.email} is missing)`);
-  return createActor({ userId: user.id, apiKeyId: null, org: row, role: "OWNER", requestId: "seed" });
-}
+/** The studio's OWNER, as the seed's actor. */
+const ownerActor = (studio: StudioKey): Promise<Actor> => demoOwner(studio, "seed-catalogue");
 
 export type CatalogueSeedResult = { created: boolean; titles: number; versions: number; marketTests: number };
 
