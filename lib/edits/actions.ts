@@ -16,8 +16,7 @@ import {
   withdrawEditRequest,
 } from "./commands";
 import { getEditPolicy, getEditRequest } from "./queries";
-import { createEditRequestSchema, editCommentSchema, updateEditRequestSchema } from "./request-schema";
-import { editDecisionSchema, editPolicySchema } from "./schema";
+import { createEditRequestSchema, editCommentSchema, editDecisionSchema, editPolicySchema, updateEditRequestSchema } from "./schema";
 
 /**
  * Server actions of the edit-rights pages and the notification bell: session → schema → command

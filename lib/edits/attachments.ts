@@ -1,5 +1,5 @@
 import { DOCX_MIME, isUtf8Text, sniffType, ZIP_MIME } from "@/lib/files/sniff";
-import type { AttachmentType } from "./request-schema";
+import type { AttachmentType } from "./schema";
 
 /** Edit-request attachments: what a file is, from its bytes (pure; unit-tested). */
 

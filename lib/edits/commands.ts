@@ -14,9 +14,9 @@ import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/l
 import { expandTerritories } from "@/lib/territories";
 import { cleanFileName, sniffAttachmentType } from "./attachments";
 import { visibleRequests } from "./queries";
-import { ATTACHMENT_TYPES, type CreateEditRequestData, MAX_ATTACHMENT_BYTES, type UpdateEditRequestData } from "./request-schema";
 import { applyDecisions, canDecide, canTransition, evaluateRequest, type PolicyElement, producesVersion, requestStatus } from "./rules";
 import type { EditDecisionData, EditPolicy, EditRequestItemData, EditRequestStatus } from "./schema";
+import { ATTACHMENT_TYPES, type CreateEditRequestData, MAX_ATTACHMENT_BYTES, type UpdateEditRequestData } from "./schema";
 
 /** Decisions wait on the request's row lock; give them room under load. */
 

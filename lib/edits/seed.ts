@@ -37,8 +37,7 @@ import {
   submitEditRequest,
   withdrawEditRequest,
 } from "./commands";
-import { createEditRequestSchema } from "./request-schema";
-import { type EditRequestStatus, editPolicySchema } from "./schema";
+import { createEditRequestSchema, type EditRequestStatus, editPolicySchema } from "./schema";
 
 type Party = "studioCn" | "studioKr" | "partnerTh" | "partnerBr";
 

@@ -6,7 +6,7 @@
  * Every amount is a bigint count of minor units; every percentage is a decimal string; all
  * rounding is half-even to a whole minor unit. No I/O here.
  */
-import { percentOf } from "@/lib/money/money";
+import { D, percentOf } from "@/lib/money/money";
 
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
@@ -269,3 +269,8 @@ export function canTransition(from: AdvanceStatus, to: AdvanceStatus, context: {
 
 /** Statuses whose advance has money out (counted in principal outstanding). */
 export const OUTSTANDING_STATUSES: readonly AdvanceStatus[] = ["DISBURSED", "DEFAULTED"];
+
+export function utilisation(outstanding: bigint, capacity: bigint): string | null {
+  if (capacity === 0n) return null;
+  return new D(outstanding.toString()).mul(100).div(capacity.toString()).toDecimalPlaces(2).toFixed(2);
+}

@@ -129,3 +129,13 @@ export const creatorStatementsQuerySchema = z.object({
   format: z.enum(["json", "csv"]).default("json"),
 });
 export type CreatorStatementsQuery = z.output<typeof creatorStatementsQuerySchema>;
+
+/** The statement inbox page: filters and a cursor page of the organisation's statements. */
+export const statementInboxQuerySchema = z.object({
+  deal: z.uuid().optional(),
+  status: z.enum(STATEMENT_STATUSES).optional(),
+  role: z.enum(["LICENSOR", "LICENSEE"]).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type StatementInboxQuery = z.output<typeof statementInboxQuerySchema>;

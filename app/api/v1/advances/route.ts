@@ -1,8 +1,8 @@
 import { json, route } from "@/lib/api/handler";
 import { advanceResponse } from "@/lib/facility/api";
-import { advanceCreateSchema, advanceListQuerySchema } from "@/lib/facility/api-schemas";
 import { createAdvance } from "@/lib/facility/commands";
 import { listAdvances } from "@/lib/facility/queries";
+import { advanceCreateSchema, advanceListQuerySchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";
 
 // A studio sees its own advances, a facility its facility's. Partners (and the platform) have no

@@ -3,7 +3,7 @@ import { editRequestResponse } from "@/lib/edits/api";
 import { createEditRequest } from "@/lib/edits/commands";
 import { presentEditRequestSummary } from "@/lib/edits/present";
 import { listEditRequests } from "@/lib/edits/queries";
-import { createEditRequestSchema, editRequestListQuerySchema } from "@/lib/edits/request-schema";
+import { createEditRequestSchema, editRequestListQuerySchema } from "@/lib/edits/schema";
 
 export const GET = route({ query: editRequestListQuerySchema }, async ({ actor, query }) => {
   const page = await listEditRequests(actor, query);

@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { advanceResponse } from "@/lib/facility/api";
-import { advanceUpdateSchema } from "@/lib/facility/api-schemas";
 import { updateAdvanceDraft } from "@/lib/facility/commands";
+import { advanceUpdateSchema } from "@/lib/facility/schema";
 
 export const GET = route({ params: idParams }, async ({ actor, params }) => advanceResponse(actor, params.id));
 

@@ -2,7 +2,7 @@ import { route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { editRequestResponse } from "@/lib/edits/api";
 import { updateEditRequest } from "@/lib/edits/commands";
-import { updateEditRequestSchema } from "@/lib/edits/request-schema";
+import { updateEditRequestSchema } from "@/lib/edits/schema";
 
 export const GET = route({ params: idParams }, async ({ actor, params }) => editRequestResponse(actor, params.id));
 

@@ -2,8 +2,8 @@ import { json, route } from "@/lib/api/handler";
 import { problem, problemResponse } from "@/lib/api/problem";
 import { idParams } from "@/lib/api/schemas";
 import { presentDisbursement } from "@/lib/facility/api";
-import { disbursementBodySchema } from "@/lib/facility/api-schemas";
 import { disburseAdvance } from "@/lib/facility/commands";
+import { disbursementBodySchema } from "@/lib/facility/schema";
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 

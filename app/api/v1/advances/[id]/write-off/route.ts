@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { advanceResponse } from "@/lib/facility/api";
-import { writeOffSchema } from "@/lib/facility/api-schemas";
 import { writeOffAdvance } from "@/lib/facility/commands";
+import { writeOffSchema } from "@/lib/facility/schema";
 
 // The body is optional: {"reason": "..."} is kept on the WRITE_OFF ledger entry.
 export const POST = route({ params: idParams, body: writeOffSchema, bodyOptional: true }, async ({ actor, params, body }) => {

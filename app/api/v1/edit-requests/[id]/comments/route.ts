@@ -3,7 +3,7 @@ import { idParams } from "@/lib/api/schemas";
 import { presentComment } from "@/lib/edits/api";
 import { addEditComment } from "@/lib/edits/commands";
 import { getEditComment, listEditComments } from "@/lib/edits/queries";
-import { editCommentListQuerySchema, editCommentSchema } from "@/lib/edits/request-schema";
+import { editCommentListQuerySchema, editCommentSchema } from "@/lib/edits/schema";
 import { notFound } from "@/lib/result";
 
 export const GET = route({ params: idParams, query: editCommentListQuerySchema }, async ({ actor, params, query }) => {

@@ -2,7 +2,7 @@ import { route } from "@/lib/api/handler";
 import { idParams, VERSION_BODY_REFUSAL } from "@/lib/api/schemas";
 import { editRequestResponse } from "@/lib/edits/api";
 import { withdrawEditRequest } from "@/lib/edits/commands";
-import { editRequestVersionSchema } from "@/lib/edits/request-schema";
+import { editRequestVersionSchema } from "@/lib/edits/schema";
 
 // The body is optional: {"version": n} guards against withdrawing a request that changed since it was read.
 export const POST = route(

@@ -2,8 +2,7 @@ import { route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { editPolicyResponse } from "@/lib/edits/api";
 import { setEditPolicy } from "@/lib/edits/commands";
-import { editPolicyQuerySchema } from "@/lib/edits/request-schema";
-import { editPolicySchema } from "@/lib/edits/schema";
+import { editPolicyQuerySchema, editPolicySchema } from "@/lib/edits/schema";
 
 export const GET = route({ params: idParams, query: editPolicyQuerySchema }, async ({ actor, params, query }) =>
   editPolicyResponse(actor, params.id, 200, query.version),
