@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/log/logger";
-import type { Failure, FieldError } from "@/lib/result";
+import { type Failure, type FieldError, notFound } from "@/lib/result";
 import { type ApiCaller, authenticate } from "./auth";
 import { failureToProblem, problem, problemResponse, validationProblem } from "./problem";
 
@@ -45,6 +45,32 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   const h = new Headers(headers);
   h.set("content-type", "application/json");
   return new Response(JSON.stringify(data), { status, headers: h });
+}
+
+/** The record as JSON, or the 404 problem naming `what` when the actor cannot see it (null). */
+export function jsonOrNotFound(value: object | null | undefined, what: string, status = 200): Response | Failure {
+  return value ? json(value, status) : notFound(what);
+}
+
+export type FileAnswer = { body: Uint8Array; contentType: string; fileName: string };
+
+/** A file download: Content-Disposition attachment with an ASCII name and its UTF-8 form. */
+export function fileResponse(answer: FileAnswer, disposition: "attachment" | "inline" = "attachment"): Response {
+  const ascii = answer.fileName.replace(/[^\w.-]+/g, "_");
+  return new Response(new Uint8Array(answer.body), {
+    status: 200,
+    headers: {
+      "content-type": answer.contentType,
+      "content-disposition": `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`,
+      "content-length": String(answer.body.byteLength),
+      "cache-control": "private, no-store",
+    },
+  });
+}
+
+/** A CSV download (UTF-8). */
+export function csvResponse(text: string, fileName: string): Response {
+  return fileResponse({ body: new TextEncoder().encode(text), contentType: "text/csv; charset=utf-8", fileName });
 }
 
 export function isFailure(value: unknown): value is Failure {

@@ -12,7 +12,7 @@ import { unknownMediaRightCodes } from "@/lib/reference/media-rights";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { unknownTerritoryCodes } from "@/lib/territories";
 import { findConflicts, heldScopes, type SigningConflict } from "./conflicts";
-import { expandScope, type Gap, grantSliceRows, uncoveredByHeld, windowOf } from "./rules";
+import { expandScope, type Gap, grantSliceRows, holdbacksOf, uncoveredByHeld, windowOf } from "./rules";
 import type { CreateDealData, GrantInput, UpdateDealData } from "./schema";
 import { checkCurrency, type StoredTerms, storeTerms } from "./terms";
 
@@ -449,10 +449,6 @@ function conflictFailure(conflicts: SigningConflict[]) {
     ? `Signing would double-grant rights already held under deal ${first.dealName} (${first.dealId}) for ${first.titleName}: ${first.countries.slice(0, 8).join(", ")}${first.countries.length > 8 ? "…" : ""} × ${first.media.join(", ")}, ${first.start} to ${first.end}.`
     : "Signing would double-grant an exclusive right.";
   return fail("conflict", "RIGHTS_CONFLICT", detail, { details: { conflicts } });
-}
-
-export function holdbacksOf(json: Prisma.JsonValue): { mediaRights: string[]; territories: string[]; until: string }[] {
-  return Array.isArray(json) ? (json as { mediaRights: string[]; territories: string[]; until: string }[]) : [];
 }
 
 async function insertSlices(

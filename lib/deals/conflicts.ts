@@ -1,7 +1,17 @@
 import "server-only";
 import { dateOnly, fromDayNumber } from "@/lib/dates";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
-import { conflicts, defaultHeld, type Expanded, expandScope, type HeldScope, holdbackWindow, type Window, windowOf } from "./rules";
+import {
+  conflicts,
+  defaultHeld,
+  type Expanded,
+  expandScope,
+  type HeldScope,
+  holdbacksOf,
+  holdbackWindow,
+  type Window,
+  windowOf,
+} from "./rules";
 
 type Reader = Prisma.TransactionClient | PrismaClient;
 
@@ -57,10 +67,7 @@ function claimsOf(grants: GrantLike[]): Claim[] {
       exclusive: g.exclusive,
       grantId: g.grant.id,
     });
-    const holdbacks = Array.isArray(g.grant.holdbacks)
-      ? (g.grant.holdbacks as { mediaRights: string[]; territories: string[]; until: string }[])
-      : [];
-    for (const h of holdbacks) {
+    for (const h of holdbacksOf(g.grant.holdbacks)) {
       const w = holdbackWindow(dateOnly(g.grant.start), h.until);
       if (w) claims.push({ ...expandScope(h), ...w, titleId: g.titleId, exclusive: true, grantId: g.grant.id });
     }

@@ -10,7 +10,6 @@ import { languageName } from "@/lib/reference/languages";
 import { getMediaRight } from "@/lib/reference/media-rights";
 import { notFound, ok, type Result } from "@/lib/result";
 import { expandTerritories, territoryName } from "@/lib/territories";
-import { holdbacksOf } from "./commands";
 import {
   BODY_SIZE,
   clause,
@@ -28,6 +27,7 @@ import {
 } from "./contract-pdf";
 import { presentDeal } from "./present";
 import { getDeal } from "./queries";
+import { holdbacksOf } from "./rules";
 
 /**
  * The international rights contract as a PDF, in English or Simplified Chinese: parties, titles,

@@ -185,3 +185,10 @@ export function avails(
   }
   return cells;
 }
+
+export type StoredHoldback = { mediaRights: string[]; territories: string[]; until: string };
+
+/** A grant's `holdbacks` JSON column, as the commands wrote it from the grant schema. */
+export function holdbacksOf(json: unknown): StoredHoldback[] {
+  return Array.isArray(json) ? (json as StoredHoldback[]) : [];
+}

@@ -6,6 +6,8 @@ import { readableTitles } from "@/lib/catalogue/queries";
 import { EDIT_CATEGORIES } from "@/lib/catalogue/schema";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { notFound, ok } from "@/lib/result";
+import { presentEditPolicy, presentEditRequest } from "./present";
 import type { EditCommentListQuery, EditRequestListQuery } from "./schema";
 
 /**
@@ -302,6 +304,20 @@ export async function dealsForEdits(actor: Actor) {
       },
     },
   });
+}
+
+/** The edit request as the API shows it to the actor, or null (404). */
+export async function getEditRequestView(actor: Actor, id: string) {
+  const request = await getEditRequest(actor, id);
+  return request && presentEditRequest(request, actor.org.id);
+}
+
+/** The title's edit policy in force (or the given version) as the API shows it; 404 naming the title or the version. */
+export async function getEditPolicyView(actor: Actor, titleId: string, version?: number) {
+  const view = await getEditPolicy(actor, titleId, version);
+  if (!view) return notFound("Title");
+  if (version !== undefined && !view.policy) return notFound("Policy version");
+  return ok(presentEditPolicy(view));
 }
 
 // ---- Small reads the edit-rights pages need: names to show next to records the actor can

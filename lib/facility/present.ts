@@ -1,5 +1,6 @@
 import { money } from "@/lib/money/currency";
 import { type Money, trimDecimal } from "@/lib/money/money";
+import type { DisbursementView } from "./commands";
 import type { Conversion, EligibilityFigures } from "./eligibility";
 import type { Balances, LimitRule } from "./rules";
 
@@ -102,5 +103,18 @@ export function presentLedgerRow(row: LedgerRow, currency: string, dealId: strin
     source: row.sourceAmountMinor !== null && row.sourceCurrency ? money(row.sourceAmountMinor, row.sourceCurrency) : null,
     fxRate: row.fxRate ? trimDecimal(row.fxRate.toString()) : null,
     note: row.note,
+  };
+}
+
+/** API shape of a disbursement. */
+export function presentDisbursement(d: DisbursementView) {
+  return {
+    id: d.id,
+    advanceId: d.advanceId,
+    principal: money(d.principalMinor, d.currency),
+    fee: money(d.feeMinor, d.currency),
+    idempotencyKey: d.idempotencyKey,
+    disbursedById: d.disbursedById,
+    createdAt: d.createdAt.toISOString(),
   };
 }

@@ -356,6 +356,11 @@ export function creatorStatementsCsv(rows: CreatorStatementRow[]): string {
   );
 }
 
+/** The statement without its lines (what a command answers with; the lines are left to GET). */
+export function getStatementSummary(actor: Actor, statementId: string) {
+  return getStatement(actor, statementId, { linesFrom: 0, linesLimit: 0 });
+}
+
 // ---- The statement pages: the organisation-wide statement list with a deal filter and cursor
 // pages, and the deals to filter by.
 

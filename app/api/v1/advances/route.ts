@@ -1,7 +1,6 @@
-import { json, route } from "@/lib/api/handler";
-import { advanceResponse } from "@/lib/facility/api";
+import { json, jsonOrNotFound, route } from "@/lib/api/handler";
 import { createAdvance } from "@/lib/facility/commands";
-import { listAdvances } from "@/lib/facility/queries";
+import { getAdvance, listAdvances } from "@/lib/facility/queries";
 import { advanceCreateSchema, advanceListQuerySchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";
 
@@ -13,5 +12,5 @@ export const GET = route({ query: advanceListQuerySchema }, async ({ actor, quer
 
 export const POST = route({ permission: "advances.apply", body: advanceCreateSchema }, async ({ actor, body }) => {
   const result = await createAdvance(actor, body);
-  return result.ok ? advanceResponse(actor, result.value.id, 201) : result;
+  return result.ok ? jsonOrNotFound(await getAdvance(actor, result.value.id), "Advance", 201) : result;
 });

@@ -1,8 +1,8 @@
 import { json, route } from "@/lib/api/handler";
 import { problem, problemResponse } from "@/lib/api/problem";
 import { idParams } from "@/lib/api/schemas";
-import { presentDisbursement } from "@/lib/facility/api";
 import { disburseAdvance } from "@/lib/facility/commands";
+import { presentDisbursement } from "@/lib/facility/present";
 import { disbursementBodySchema } from "@/lib/facility/schema";
 
 const KEY = /^[\x21-\x7e]{1,255}$/;

@@ -1,7 +1,7 @@
-import { route } from "@/lib/api/handler";
+import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams, VERSION_BODY_REFUSAL } from "@/lib/api/schemas";
-import { dealResponse } from "@/lib/deals/api";
 import { signDeal } from "@/lib/deals/commands";
+import { getDealView } from "@/lib/deals/queries";
 import { dealVersionSchema } from "@/lib/deals/schema";
 
 // The body is optional: {"version": n} guards against signing a deal that changed since it was read.
@@ -9,6 +9,6 @@ export const POST = route(
   { params: idParams, body: dealVersionSchema, bodyOptional: { refusal: VERSION_BODY_REFUSAL } },
   async ({ actor, params, body }) => {
     const result = await signDeal(actor, params.id, body.version);
-    return result.ok ? dealResponse(actor, params.id) : result;
+    return result.ok ? jsonOrNotFound(await getDealView(actor, params.id), "Deal") : result;
   },
 );

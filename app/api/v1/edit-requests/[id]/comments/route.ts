@@ -1,7 +1,7 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { presentComment } from "@/lib/edits/api";
 import { addEditComment } from "@/lib/edits/commands";
+import { presentComment } from "@/lib/edits/present";
 import { getEditComment, listEditComments } from "@/lib/edits/queries";
 import { editCommentListQuerySchema, editCommentSchema } from "@/lib/edits/schema";
 import { notFound } from "@/lib/result";

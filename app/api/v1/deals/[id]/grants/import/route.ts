@@ -2,11 +2,10 @@ import type { NextRequest } from "next/server";
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { readUploadedFile, uploadRefusal as refusal } from "@/lib/api/upload";
+import { importEmaGrants } from "@/lib/avails/commands";
 import { MAX_EMA_BYTES } from "@/lib/avails/ema";
-import { importEmaGrants } from "@/lib/avails/ema-import";
 import { emaImportQuerySchema } from "@/lib/avails/schema";
-import { presentDeal } from "@/lib/deals/present";
-import { getDeal } from "@/lib/deals/queries";
+import { getDealView } from "@/lib/deals/queries";
 import { XLSX_MIME } from "@/lib/files/sniff";
 import { SHEET_UPLOAD_TYPES } from "@/lib/files/table-file";
 import { ok } from "@/lib/result";
@@ -28,11 +27,10 @@ export const POST = route(
     if (!upload.ok) return refusal(upload, requestId);
     const result = await importEmaGrants(actor, params.id, upload.value, query);
     if (!result.ok) return refusal(result, requestId);
-    const deal = await getDeal(actor, params.id);
     return json(
       {
         imported: { rows: result.value.rows, grants: result.value.grantIds.length, grantIds: result.value.grantIds },
-        deal: deal && presentDeal(deal, actor.org.id),
+        deal: await getDealView(actor, params.id),
       },
       201,
     );
