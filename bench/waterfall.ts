@@ -42,7 +42,7 @@ async function run(database: BenchDatabase, started: bigint) {
   const { createDeal, addGrant, proposeDeal, signDeal } = await import("@/lib/deals/commands");
   const { submitStatement } = await import("@/lib/statements/commands");
   const { submitStatementSchema } = await import("@/lib/statements/schema");
-  const { loadDealWaterfall } = await import("@/lib/statements/waterfall");
+  const { loadDealWaterfall } = await import("@/lib/statements/queries");
   const { isLeafMediaRight } = await import("@/lib/reference/media-rights");
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {

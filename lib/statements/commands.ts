@@ -11,7 +11,7 @@ import { money, moneyOf } from "@/lib/money/currency";
 import { formatAmount, parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type Failure, type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
-import { loadBalance } from "./balance";
+import { loadBalance } from "./queries";
 import { splitReceipt } from "./rules";
 import type { DisputeStatementData, RecordReceiptData, StatementSource, SubmitStatementData } from "./schema";
 

@@ -2,16 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
-import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { partyOf } from "@/lib/deals/queries";
-import { toCsv } from "@/lib/files/csv";
 import { moneyOf } from "@/lib/money/currency";
-import { type DealBalance, loadBalance } from "./balance";
-import { presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
+import { presentBalance, presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
 import type { CreatorStatementsQuery, StatementInboxQuery, StatementLinesQuery, StatementListQuery } from "./schema";
-import { loadDealWaterfall } from "./waterfall";
+import { type DealWaterfall, type TermsRow, waterfallOf } from "./waterfall";
 
 /**
  * Reads of statements, receipts, balances and creator statements. Every query is scoped to the
@@ -53,6 +50,17 @@ async function dealOf(actor: Actor, dealId: string) {
 }
 
 const statementInclude = { supersededBy: { select: { id: true } } } satisfies Prisma.StatementInclude;
+
+/** Reads the waterfall needs: a transaction or the client. */
+type Db = Pick<Prisma.TransactionClient, "statement" | "receipt" | "dealInstalment">;
+
+const sumsSelect = { id: true, periodStart: true, periodEnd: true, grossMinor: true, expensesMinor: true, counting: true } as const;
+
+/** Loads every statement's sums of a deal (never its lines) and computes its waterfall. */
+export async function loadDealWaterfall(db: Db, deal: TermsRow & { id: string }): Promise<DealWaterfall> {
+  const statements = await db.statement.findMany({ where: { dealId: deal.id }, select: sumsSelect });
+  return waterfallOf(deal, statements);
+}
 
 /**
  * A deal's statements (newest period first) with each one's waterfall, the deal's waterfall terms,
@@ -233,26 +241,6 @@ export async function listReceipts(actor: Actor, dealId: string) {
   return { deal: presentDealRef(deal, actor), receipts: rows.map(presentReceipt) };
 }
 
-export function presentBalance(b: DealBalance, currency: string) {
-  const money = moneyOf(currency);
-  return {
-    mgContracted: money(b.mgContractedMinor),
-    mgReceived: money(b.mgReceivedMinor),
-    overageDue: money(b.overageDueMinor),
-    overageReceived: money(b.overageReceivedMinor),
-    mgOpen: money(b.mgContractedMinor - b.mgReceivedMinor),
-    overageOpen: money(b.overageDueMinor - b.overageReceivedMinor),
-    instalments: b.instalments.map((i) => ({
-      index: i.index,
-      amount: money(i.amountMinor),
-      received: money(i.receivedMinor),
-      open: money(i.openMinor),
-      dueDate: i.dueDate ? dateOnly(i.dueDate) : null,
-      trigger: i.trigger,
-    })),
-  };
-}
-
 /** GET /deals/{id}/balance: MG contracted and received, overage due and received, per instalment. */
 export async function dealBalance(actor: Actor, dealId: string) {
   const deal = await dealOf(actor, dealId);
@@ -336,26 +324,6 @@ export async function creatorStatements(
   });
 }
 
-/** Creator statements as CSV (one row per participant × deal × period). */
-export function creatorStatementsCsv(rows: CreatorStatementRow[]): string {
-  const header = ["deal", "participant", "role", "period", "period_start", "period_end", "receipts", "amount", "currency"];
-  return toCsv(
-    header,
-    rows.map((r) => [
-      r.dealName,
-      r.name,
-      r.role ?? "",
-      r.period,
-      r.periodStart,
-      r.periodEnd,
-      r.receipts,
-      r.amount.amount,
-      r.amount.currency,
-    ]),
-    [6, 7],
-  );
-}
-
 /** The statement without its lines (what a command answers with; the lines are left to GET). */
 export function getStatementSummary(actor: Actor, statementId: string) {
   return getStatement(actor, statementId, { linesFrom: 0, linesLimit: 0 });
@@ -430,4 +398,54 @@ export async function statementDealOptions(actor: Actor) {
     take: 500,
     select: { id: true, name: true, licenseeId: true },
   });
+}
+
+export type InstalmentBalance = {
+  index: number;
+  amountMinor: bigint;
+  receivedMinor: bigint;
+  openMinor: bigint;
+  dueDate: Date | null;
+  trigger: string | null;
+};
+
+export type DealBalance = {
+  mgContractedMinor: bigint;
+  mgReceivedMinor: bigint;
+  overageDueMinor: bigint;
+  overageReceivedMinor: bigint;
+  instalments: InstalmentBalance[];
+};
+
+/**
+ * What the licensee owes and the licensor has received on a deal. MG instalments are the deal's
+ * (a deal with an MG but no instalments has one implicit instalment, index 0, of the whole MG);
+ * overage due is the cumulative O after the latest counting statement.
+ */
+export async function loadBalance(db: Db, deal: TermsRow & { id: string }): Promise<DealBalance> {
+  const [wf, instalments, received] = await Promise.all([
+    loadDealWaterfall(db, deal),
+    db.dealInstalment.findMany({ where: { dealId: deal.id }, orderBy: { position: "asc" } }),
+    db.receipt.groupBy({ by: ["kind", "instalmentIndex"], where: { dealId: deal.id }, _sum: { amountMinor: true } }),
+  ]);
+  const sum = (kind: string, index?: number) =>
+    received
+      .filter((r) => r.kind === kind && (index === undefined || r.instalmentIndex === index))
+      .reduce((a, r) => a + (r._sum.amountMinor ?? 0n), 0n);
+  const plan =
+    instalments.length > 0
+      ? instalments.map((i) => ({ index: i.position, amountMinor: i.amountMinor, dueDate: i.dueDate, trigger: i.trigger as string | null }))
+      : deal.mgMinor !== null && deal.mgMinor > 0n
+        ? [{ index: 0, amountMinor: deal.mgMinor, dueDate: null, trigger: null }]
+        : [];
+  return {
+    mgContractedMinor: deal.mgMinor ?? 0n,
+    mgReceivedMinor: sum("MG_INSTALMENT"),
+    overageDueMinor: wf.overageDueMinor,
+    overageReceivedMinor: sum("OVERAGE"),
+    instalments: plan.map((p) => {
+      const got = sum("MG_INSTALMENT", p.index);
+      return { ...p, receivedMinor: got, openMinor: p.amountMinor - got };
+    }),
+  };
 }

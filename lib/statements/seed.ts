@@ -36,8 +36,8 @@ import type { OrgKind } from "@/lib/orgs/schema";
 import { DEMO_PASSWORD_DEFAULT } from "@/lib/orgs/seed";
 import { minorUnits } from "@/lib/reference/currencies";
 import type { Result } from "@/lib/result";
-import { loadBalance } from "./balance";
 import { acceptStatement, disputeStatement, recordReceipt, submitStatement } from "./commands";
+import { loadBalance } from "./queries";
 import { type RevenueType, recordReceiptSchema, submitStatementSchema } from "./schema";
 
 type OrgRef = { name: string; kind: OrgKind; homeCountry: string; owner: string; ownerName: string };
