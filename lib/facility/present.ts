@@ -1,6 +1,6 @@
 import { money } from "@/lib/money/currency";
 import { type Money, trimDecimal } from "@/lib/money/money";
-import type { DisbursementView } from "./commands";
+import type { DisbursementView } from "./commands/disburse";
 import type { Conversion, EligibilityFigures } from "./eligibility";
 import type { Balances, LimitRule } from "./rules";
 

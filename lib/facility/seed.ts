@@ -24,16 +24,11 @@ import { money } from "@/lib/money/currency";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import type { Result } from "@/lib/result";
 import { recordReceipt } from "@/lib/statements/commands";
-import {
-  addAdvanceDocument,
-  createAdvance,
-  decideAdvance,
-  defaultAdvance,
-  disburseAdvance,
-  startReview,
-  submitAdvance,
-  writeOffAdvance,
-} from "./commands";
+import { createAdvance, submitAdvance } from "./commands/apply";
+import { disburseAdvance } from "./commands/disburse";
+import { addAdvanceDocument } from "./commands/documents";
+import { decideAdvance, startReview } from "./commands/underwrite";
+import { defaultAdvance, writeOffAdvance } from "./commands/write-off";
 import { computeEligibility } from "./eligibility";
 import { ledgerBalances } from "./ledger";
 import type { AdvanceStatus } from "./rules";

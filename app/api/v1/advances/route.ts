@@ -1,5 +1,5 @@
 import { json, jsonOrNotFound, route } from "@/lib/api/handler";
-import { createAdvance } from "@/lib/facility/commands";
+import { createAdvance } from "@/lib/facility/commands/apply";
 import { getAdvance, listAdvances } from "@/lib/facility/queries";
 import { advanceCreateSchema, advanceListQuerySchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";

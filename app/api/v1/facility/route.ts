@@ -1,5 +1,5 @@
 import { json, route } from "@/lib/api/handler";
-import { updateFacilitySettings } from "@/lib/facility/commands";
+import { updateFacilitySettings } from "@/lib/facility/commands/settings";
 import { facilityOf, getFacilitySettings, presentFacility } from "@/lib/facility/queries";
 import { facilitySettingsUpdateSchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";

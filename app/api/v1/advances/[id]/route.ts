@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { updateAdvanceDraft } from "@/lib/facility/commands";
+import { updateAdvanceDraft } from "@/lib/facility/commands/apply";
 import { getAdvance } from "@/lib/facility/queries";
 import { advanceUpdateSchema } from "@/lib/facility/schema";
 

@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { decideAdvance } from "@/lib/facility/commands";
+import { decideAdvance } from "@/lib/facility/commands/underwrite";
 import { getAdvance } from "@/lib/facility/queries";
 import { advanceDecisionSchema } from "@/lib/facility/schema";
 

@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { defaultAdvance } from "@/lib/facility/commands";
+import { defaultAdvance } from "@/lib/facility/commands/write-off";
 import { getAdvance } from "@/lib/facility/queries";
 import { advanceDefaultSchema } from "@/lib/facility/schema";
 

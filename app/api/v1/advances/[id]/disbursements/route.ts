@@ -1,7 +1,7 @@
 import { json, route } from "@/lib/api/handler";
 import { problem, problemResponse } from "@/lib/api/problem";
 import { idParams } from "@/lib/api/schemas";
-import { disburseAdvance } from "@/lib/facility/commands";
+import { disburseAdvance } from "@/lib/facility/commands/disburse";
 import { presentDisbursement } from "@/lib/facility/present";
 import { disbursementBodySchema } from "@/lib/facility/schema";
 

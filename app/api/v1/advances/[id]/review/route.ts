@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { startReview } from "@/lib/facility/commands";
+import { startReview } from "@/lib/facility/commands/underwrite";
 import { getAdvance } from "@/lib/facility/queries";
 
 export const POST = route({ params: idParams }, async ({ actor, params }) => {

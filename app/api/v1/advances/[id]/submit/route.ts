@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { submitAdvance } from "@/lib/facility/commands";
+import { submitAdvance } from "@/lib/facility/commands/apply";
 import { getAdvance } from "@/lib/facility/queries";
 
 export const POST = route({ params: idParams }, async ({ actor, params }) => {

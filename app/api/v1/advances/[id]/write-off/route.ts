@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { writeOffAdvance } from "@/lib/facility/commands";
+import { writeOffAdvance } from "@/lib/facility/commands/write-off";
 import { getAdvance } from "@/lib/facility/queries";
 import { writeOffSchema } from "@/lib/facility/schema";
 
