@@ -28,15 +28,11 @@ import { createActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import type { Result } from "@/lib/result";
-import {
-  addEditAttachment,
-  addEditComment,
-  createEditRequest,
-  decideEditRequest,
-  setEditPolicy,
-  submitEditRequest,
-  withdrawEditRequest,
-} from "./commands";
+import { addEditAttachment, addEditComment } from "./commands/conversation";
+import { decideEditRequest } from "./commands/decide";
+import { createEditRequest } from "./commands/draft";
+import { setEditPolicy } from "./commands/policy";
+import { submitEditRequest, withdrawEditRequest } from "./commands/submit";
 import { createEditRequestSchema, type EditRequestStatus, editPolicySchema } from "./schema";
 
 type Party = "studioCn" | "studioKr" | "partnerTh" | "partnerBr";

@@ -1,5 +1,5 @@
 import { json, jsonOrNotFound, route } from "@/lib/api/handler";
-import { createEditRequest } from "@/lib/edits/commands";
+import { createEditRequest } from "@/lib/edits/commands/draft";
 import { presentEditRequestSummary } from "@/lib/edits/present";
 import { getEditRequestView, listEditRequests } from "@/lib/edits/queries";
 import { createEditRequestSchema, editRequestListQuerySchema } from "@/lib/edits/schema";

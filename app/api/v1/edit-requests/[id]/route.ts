@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { updateEditRequest } from "@/lib/edits/commands";
+import { updateEditRequest } from "@/lib/edits/commands/draft";
 import { getEditRequestView } from "@/lib/edits/queries";
 import { updateEditRequestSchema } from "@/lib/edits/schema";
 

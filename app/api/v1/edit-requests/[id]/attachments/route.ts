@@ -1,7 +1,7 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { readUploadedFile, uploadRefusal } from "@/lib/api/upload";
-import { addEditAttachment } from "@/lib/edits/commands";
+import { addEditAttachment } from "@/lib/edits/commands/conversation";
 import { presentAttachment } from "@/lib/edits/present";
 import { listEditAttachments } from "@/lib/edits/queries";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/edits/schema";

@@ -1,6 +1,6 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { addEditComment } from "@/lib/edits/commands";
+import { addEditComment } from "@/lib/edits/commands/conversation";
 import { presentComment } from "@/lib/edits/present";
 import { getEditComment, listEditComments } from "@/lib/edits/queries";
 import { editCommentListQuerySchema, editCommentSchema } from "@/lib/edits/schema";

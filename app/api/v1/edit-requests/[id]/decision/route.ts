@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { decideEditRequest } from "@/lib/edits/commands";
+import { decideEditRequest } from "@/lib/edits/commands/decide";
 import { getEditRequestView } from "@/lib/edits/queries";
 import { editDecisionSchema } from "@/lib/edits/schema";
 

@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams, VERSION_BODY_REFUSAL } from "@/lib/api/schemas";
-import { withdrawEditRequest } from "@/lib/edits/commands";
+import { withdrawEditRequest } from "@/lib/edits/commands/submit";
 import { getEditRequestView } from "@/lib/edits/queries";
 import { editRequestVersionSchema } from "@/lib/edits/schema";
 

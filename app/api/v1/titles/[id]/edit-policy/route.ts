@@ -1,6 +1,6 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { setEditPolicy } from "@/lib/edits/commands";
+import { setEditPolicy } from "@/lib/edits/commands/policy";
 import { getEditPolicyView } from "@/lib/edits/queries";
 import { editPolicyQuerySchema, editPolicySchema } from "@/lib/edits/schema";
 
