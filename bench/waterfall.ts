@@ -40,7 +40,7 @@ async function run(database: BenchDatabase, started: bigint) {
   const { db } = await import("@/lib/db/client");
   const { createActor } = await import("@/lib/auth/actor");
   const { createDeal, addGrant, proposeDeal, signDeal } = await import("@/lib/deals/commands");
-  const { submitStatement } = await import("@/lib/statements/commands");
+  const { submitStatement } = await import("@/lib/statements/commands/statements");
   const { submitStatementSchema } = await import("@/lib/statements/schema");
   const { loadDealWaterfall } = await import("@/lib/statements/queries");
   const { isLeafMediaRight } = await import("@/lib/reference/media-rights");

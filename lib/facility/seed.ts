@@ -23,7 +23,7 @@ import { convertMinor, rateOn } from "@/lib/fx/queries";
 import { money } from "@/lib/money/currency";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import type { Result } from "@/lib/result";
-import { recordReceipt } from "@/lib/statements/commands";
+import { recordReceipt } from "@/lib/statements/commands/receipts";
 import { createAdvance, submitAdvance } from "./commands/apply";
 import { disburseAdvance } from "./commands/disburse";
 import { addAdvanceDocument } from "./commands/documents";

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
 import { getSession } from "@/lib/auth/gate";
 import { moneyOf } from "@/lib/money/currency";
-import { acceptStatement, disputeStatement, recordReceipt, submitStatement } from "./commands";
+import { recordReceipt } from "./commands/receipts";
+import { acceptStatement, disputeStatement, submitStatement } from "./commands/statements";
 import type { MoneyView } from "./explain";
 import { disputeStatementSchema, recordReceiptSchema, submitStatementSchema } from "./schema";
 

@@ -9,7 +9,7 @@ import { money } from "@/lib/money/currency";
 import { formatAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type FieldError, fail, notFound, ok, type Result } from "@/lib/result";
-import { submitOrCheck } from "./commands";
+import { submitOrCheck } from "./commands/statements";
 import { type ImportStatementFields, MAX_STATEMENT_LINES, REVENUE_TYPES, statementLineSchema } from "./schema";
 
 /**

@@ -36,7 +36,8 @@ import type { OrgKind } from "@/lib/orgs/schema";
 import { DEMO_PASSWORD_DEFAULT } from "@/lib/orgs/seed";
 import { minorUnits } from "@/lib/reference/currencies";
 import type { Result } from "@/lib/result";
-import { acceptStatement, disputeStatement, recordReceipt, submitStatement } from "./commands";
+import { recordReceipt } from "./commands/receipts";
+import { acceptStatement, disputeStatement, submitStatement } from "./commands/statements";
 import { loadBalance } from "./queries";
 import { type RevenueType, recordReceiptSchema, submitStatementSchema } from "./schema";
 

@@ -1,7 +1,7 @@
 import { json, jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { notFound } from "@/lib/result";
-import { submitStatement } from "@/lib/statements/commands";
+import { submitStatement } from "@/lib/statements/commands/statements";
 import { getStatementSummary, listDealStatements } from "@/lib/statements/queries";
 import { submitStatementSchema } from "@/lib/statements/schema";
 

@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { acceptStatement } from "@/lib/statements/commands";
+import { acceptStatement } from "@/lib/statements/commands/statements";
 import { getStatementSummary } from "@/lib/statements/queries";
 
 export const POST = route({ permission: "statements.review", params: idParams }, async ({ actor, params }) => {

@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { disputeStatement } from "@/lib/statements/commands";
+import { disputeStatement } from "@/lib/statements/commands/statements";
 import { getStatementSummary } from "@/lib/statements/queries";
 import { disputeStatementSchema } from "@/lib/statements/schema";
 
