@@ -341,7 +341,7 @@ async function run(database: BenchDatabase, started: bigint) {
   const { COUNTRY_M49_REGIONS, M49_REGIONS, expandTerritories } = await import("@/lib/territories");
   const { expandMediaRights, MEDIA_RIGHT_LEAVES } = await import("@/lib/reference/media-rights");
   const { queryAvails } = await import("@/lib/avails/queries");
-  const { signDeal } = await import("@/lib/deals/commands");
+  const { signDeal } = await import("@/lib/deals/commands/sign");
   const { availsQuerySchema } = await import("@/lib/deals/schema");
   const { createActor } = await import("@/lib/auth/actor");
   const { createApiKey } = await import("@/lib/api-keys/commands");

@@ -39,7 +39,9 @@ async function run(database: BenchDatabase, started: bigint) {
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
   const { createActor } = await import("@/lib/auth/actor");
-  const { createDeal, addGrant, proposeDeal, signDeal } = await import("@/lib/deals/commands");
+  const { createDeal } = await import("@/lib/deals/commands/draft");
+  const { addGrant } = await import("@/lib/deals/commands/grants");
+  const { proposeDeal, signDeal } = await import("@/lib/deals/commands/sign");
   const { submitStatement } = await import("@/lib/statements/commands/statements");
   const { submitStatementSchema } = await import("@/lib/statements/schema");
   const { loadDealWaterfall } = await import("@/lib/statements/queries");

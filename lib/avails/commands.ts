@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { addGrants } from "@/lib/deals/commands";
+import { addGrants } from "@/lib/deals/commands/grants";
 import { partyOf } from "@/lib/deals/queries";
 import { type FieldError, fail, notFound, ok, type Result } from "@/lib/result";
 import { type EmaGrant, type EmaRowError, emaRowsToGrants, parseEmaSheet } from "./ema";

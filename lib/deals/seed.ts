@@ -34,7 +34,10 @@
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { addGrant, createDeal, proposeDeal, signDeal, terminateDeal } from "@/lib/deals/commands";
+import { createDeal } from "@/lib/deals/commands/draft";
+import { terminateDeal } from "@/lib/deals/commands/end";
+import { addGrant } from "@/lib/deals/commands/grants";
+import { proposeDeal, signDeal } from "@/lib/deals/commands/sign";
 import { setRightsHeld } from "@/lib/deals/rights-held";
 import { createDealSchema, grantInputSchema, rightsHeldSchema } from "@/lib/deals/schema";
 import { demoOwner } from "@/lib/orgs/seed";

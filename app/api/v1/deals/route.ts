@@ -1,6 +1,6 @@
 import { json, jsonOrNotFound, route } from "@/lib/api/handler";
 import { iso } from "@/lib/api/present";
-import { createDeal } from "@/lib/deals/commands";
+import { createDeal } from "@/lib/deals/commands/draft";
 import { getDealView, listDeals } from "@/lib/deals/queries";
 import { createDealSchema, dealListQuerySchema } from "@/lib/deals/schema";
 

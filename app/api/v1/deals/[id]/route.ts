@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { updateDeal } from "@/lib/deals/commands";
+import { updateDeal } from "@/lib/deals/commands/draft";
 import { getDealView } from "@/lib/deals/queries";
 import { updateDealSchema } from "@/lib/deals/schema";
 

@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { addGrant } from "@/lib/deals/commands";
+import { addGrant } from "@/lib/deals/commands/grants";
 import { getDealView } from "@/lib/deals/queries";
 import { grantInputSchema } from "@/lib/deals/schema";
 

@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams, VERSION_BODY_REFUSAL } from "@/lib/api/schemas";
-import { proposeDeal } from "@/lib/deals/commands";
+import { proposeDeal } from "@/lib/deals/commands/sign";
 import { getDealView } from "@/lib/deals/queries";
 import { dealVersionSchema } from "@/lib/deals/schema";
 

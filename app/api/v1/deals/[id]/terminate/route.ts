@@ -1,6 +1,6 @@
 import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { terminateDeal } from "@/lib/deals/commands";
+import { terminateDeal } from "@/lib/deals/commands/end";
 import { getDealView } from "@/lib/deals/queries";
 import { terminateSchema } from "@/lib/deals/schema";
 
