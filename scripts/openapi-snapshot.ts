@@ -1,12 +1,12 @@
 /**
  * `npm run openapi:snapshot`: writes the OpenAPI document that GET /api/v1/openapi.json serves to
  * tests/fixtures/openapi.json (pretty-printed, keys in the served order), which
- * lib/api/openapi.test.ts holds the served document to, byte for byte. Run it when a change to
+ * lib/openapi.test.ts holds the served document to, byte for byte. Run it when a change to
  * the API is meant, and commit the fixture with that change.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildOpenApiDocument } from "../lib/api/openapi";
+import { buildOpenApiDocument } from "../lib/openapi";
 
 async function main(): Promise<void> {
   const file = path.join(process.cwd(), "tests", "fixtures", "openapi.json");

@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { registerFoundationPaths } from "@/lib/api/openapi-foundation";
 import { registerCataloguePaths } from "@/lib/catalogue/openapi";
 import { registerDealPaths } from "@/lib/deals/openapi";
 import { registerEditPaths } from "@/lib/edits/openapi";
@@ -7,11 +8,12 @@ import { registerFxPaths } from "@/lib/fx/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/openapi";
 import { registerOutcomesPaths } from "@/lib/outcomes/openapi";
 import { registerStatementPaths } from "@/lib/statements/openapi";
-import { registerFoundationPaths } from "./openapi-foundation";
 
 /**
  * The OpenAPI 3.1 document is generated from the same zod schemas the route handlers validate
- * with. Each domain contributes a `register*Paths(registry)` function.
+ * with. Each domain contributes a `register*Paths(registry)` function from its openapi.ts; this
+ * module sits above every domain (nothing in lib/ imports it), and the order of the calls is the
+ * order of the document (tests/fixtures/openapi.json holds it byte for byte).
  */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
