@@ -1,7 +1,7 @@
 /**
  * `npm run bench:waterfall [-- --lines 100000 --runs 20 --warmup 3]`
  *
- * A revenue statement of N lines (issue 6: goal ≤ 2 s): creates a throw-away database, a studio,
+ * A revenue statement of N lines (goal ≤ 2 s): creates a throw-away database, a studio,
  * a partner and a signed deal through the app's own commands (20 titles × 10 countries × 5 leaf
  * media granted, so grant slices exist), three earlier quarterly statements, then times
  *  - parse: the API's zod schema over the JSON body (as the route does);

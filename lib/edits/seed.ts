@@ -1,5 +1,5 @@
 /**
- * Demo edit rights (issue 5, point 7): edit policies on five demo titles and edit requests from
+ * Demo edit rights: edit policies on five demo titles and edit requests from
  * Siam Screen (TH) and Aurora Filmes (BR) in every status the flow produces —
  *
  * - APPROVED: Siam Screen's Thai cut of “The Celestial Path”, under the signed SEA streaming deal

@@ -9,7 +9,7 @@ import { ledgerBalances, zeroBalances } from "./ledger";
 import { applyPayment, canTransition, type OwingAdvance, recoup } from "./rules";
 
 /**
- * Recoupment of advances from a licensing receipt (issue 7 §6), called by the receipt command
+ * Recoupment of advances from a licensing receipt (PRODUCT.md §6), called by the receipt command
  * inside its own transaction: plan (locks and computes) before the receipt row is written, since
  * the receipt stores the facility's part of its split; apply (ledger, REPAID, audit) after.
  *

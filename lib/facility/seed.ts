@@ -1,5 +1,5 @@
 /**
- * The demo advance facility (issue 7, point 10): Silk Road Export Finance lends in USD against the
+ * The demo advance facility: Silk Road Export Finance lends in USD against the
  * demo studios' signed cross-border deals, with one advance in every status — DRAFT, SUBMITTED,
  * UNDER_REVIEW, APPROVED, DECLINED, DISBURSED, REPAID, DEFAULTED, WRITTEN_OFF.
  *

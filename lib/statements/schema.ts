@@ -2,7 +2,7 @@ import { z } from "zod";
 import { moneySchema } from "@/lib/money/money";
 
 /**
- * Zod schemas of revenue statements and receipts (issue 6), shared by the API, the forms and the
+ * Zod schemas of revenue statements and receipts, shared by the API, the forms and the
  * OpenAPI document. Browser-safe: no Prisma import.
  */
 

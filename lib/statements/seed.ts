@@ -1,5 +1,5 @@
 /**
- * The demo year of money (issue 6, point 7): monthly FX rates from December 2025 to November 2026,
+ * The demo year of money: monthly FX rates from December 2025 to November 2026,
  * two foreign studios licensing INTO the demo studios (so they have IP payments, in JPY and USD),
  * and a year of revenue statements and receipts on the signed demo deals in USD, CNY-studio,
  * KRW, THB, BRL and JPY — so the outcomes page and the receipts ÷ payments ratio tell a story:
