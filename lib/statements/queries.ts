@@ -16,7 +16,8 @@ import { type DealWaterfall, type TermsRow, waterfallOf } from "./waterfall";
  */
 
 const orgRef = { select: { id: true, name: true, kind: true, homeCountry: true } } as const;
-const dealSelect = {
+/** A deal's parties and waterfall terms: what statement and receipt reads and commands work from. */
+export const dealTermsSelect = {
   id: true,
   name: true,
   status: true,
@@ -28,9 +29,8 @@ const dealSelect = {
   expenseCapMinor: true,
   shareTiers: true,
   creatorParticipationPct: true,
-  licensor: orgRef,
-  licensee: orgRef,
 } satisfies Prisma.DealSelect;
+const dealSelect = { ...dealTermsSelect, licensor: orgRef, licensee: orgRef } satisfies Prisma.DealSelect;
 type DealRow = Prisma.DealGetPayload<{ select: typeof dealSelect }>;
 
 function presentDealRef(deal: DealRow, actor: Actor) {

@@ -40,7 +40,7 @@ import { minorUnits } from "@/lib/reference/currencies";
 import type { Result } from "@/lib/result";
 import { recordReceipt } from "./commands/receipts";
 import { acceptStatement, disputeStatement, submitStatement } from "./commands/statements";
-import { loadBalance } from "./queries";
+import { dealTermsSelect, loadBalance } from "./queries";
 import { type RevenueType, recordReceiptSchema, submitStatementSchema } from "./schema";
 
 type OrgRef = { name: string; kind: OrgKind; homeCountry: string; owner: string; ownerName: string };
@@ -465,16 +465,7 @@ type Event = { on: string; run: () => Promise<void> };
 async function seedDealYear(plan: Plan, a: Partial<Record<OrgKey, Actor>>, skipped: string[]): Promise<boolean> {
   const deal = await db.deal.findFirst({
     where: { name: plan.deal, status: "SIGNED" },
-    select: {
-      id: true,
-      currency: true,
-      licensorId: true,
-      licenseeId: true,
-      mgMinor: true,
-      distributionFeePct: true,
-      expenseCapMinor: true,
-      shareTiers: true,
-    },
+    select: dealTermsSelect,
   });
   if (!deal) {
     skipped.push(`statements of “${plan.deal}” (no signed deal of that name)`);
