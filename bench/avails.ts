@@ -1,7 +1,7 @@
 /**
  * `npm run bench:avails [-- --titles 10000 --rows 1000000 --runs 200 --signs 100 --studio-runs 3 --seconds 10 --concurrency 8 --explain --keep]`
  *
- * Avails and signature at scale (issue 4): creates a throw-away database, migrates it, fills it
+ * Avails and signature at scale: creates a throw-away database, migrates it, fills it
  * with N titles and about R expanded grant_slice rows (SIGNED deals whose grants cover M49
  * sub-regions × media groups × three-year windows, never overlapping per cell, so the exclusion
  * constraint accepts every row — it is in place during the load), then measures, each beside a
@@ -341,7 +341,7 @@ async function run(database: BenchDatabase, started: bigint) {
   const { COUNTRY_M49_REGIONS, M49_REGIONS, expandTerritories } = await import("@/lib/territories");
   const { expandMediaRights, MEDIA_RIGHT_LEAVES } = await import("@/lib/reference/media-rights");
   const { queryAvails } = await import("@/lib/avails/queries");
-  const { signDeal } = await import("@/lib/deals/commands");
+  const { signDeal } = await import("@/lib/deals/commands/sign");
   const { availsQuerySchema } = await import("@/lib/deals/schema");
   const { createActor } = await import("@/lib/auth/actor");
   const { createApiKey } = await import("@/lib/api-keys/commands");

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:catalogue [-- --titles 20000 --runs 200 --warmup 20 --explain]`
  *
- * Catalogue list/search latency at scale (issue 3): creates a throw-away database, migrates it,
+ * Catalogue list/search latency at scale: creates a throw-away database, migrates it,
  * bulk-inserts N titles across three studios (plus every title's ORIGINAL version and some
  * INTERNATIONAL ones), then times the catalogue list as the API and UI run it — `listTitles()`,
  * i.e. Prisma's findMany and count in parallel — against the same query hand-written in SQL on

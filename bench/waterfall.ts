@@ -1,7 +1,7 @@
 /**
  * `npm run bench:waterfall [-- --lines 100000 --runs 20 --warmup 3]`
  *
- * A revenue statement of N lines (issue 6: goal ≤ 2 s): creates a throw-away database, a studio,
+ * A revenue statement of N lines (goal ≤ 2 s): creates a throw-away database, a studio,
  * a partner and a signed deal through the app's own commands (20 titles × 10 countries × 5 leaf
  * media granted, so grant slices exist), three earlier quarterly statements, then times
  *  - parse: the API's zod schema over the JSON body (as the route does);
@@ -39,10 +39,12 @@ async function run(database: BenchDatabase, started: bigint) {
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
   const { createActor } = await import("@/lib/auth/actor");
-  const { createDeal, addGrant, proposeDeal, signDeal } = await import("@/lib/deals/commands");
-  const { submitStatement } = await import("@/lib/statements/commands");
+  const { createDeal } = await import("@/lib/deals/commands/draft");
+  const { addGrant } = await import("@/lib/deals/commands/grants");
+  const { proposeDeal, signDeal } = await import("@/lib/deals/commands/sign");
+  const { submitStatement } = await import("@/lib/statements/commands/statements");
   const { submitStatementSchema } = await import("@/lib/statements/schema");
-  const { loadDealWaterfall } = await import("@/lib/statements/waterfall");
+  const { loadDealWaterfall } = await import("@/lib/statements/queries");
   const { isLeafMediaRight } = await import("@/lib/reference/media-rights");
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {

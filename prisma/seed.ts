@@ -1,96 +1,28 @@
 import { pathToFileURL } from "node:url";
-import { recordAudit } from "@/lib/audit/commands";
-import { hashPassword } from "@/lib/auth/password";
+import { seedCatalogue } from "@/lib/catalogue/seed";
 import { db } from "@/lib/db/client";
+import { seedDeals } from "@/lib/deals/seed";
 import { seedEdits } from "@/lib/edits/seed";
 import { seedFacility } from "@/lib/facility/seed";
-import type { OrgKind, RoleName } from "@/lib/orgs/schema";
+import { seedOrganizations } from "@/lib/orgs/seed";
 import { seedStatements } from "@/lib/statements/seed";
-import { seedCatalogue } from "./seed-catalogue";
-import { seedDeals } from "./seed-deals";
-
-export const DEMO_PASSWORD_DEFAULT = "demo-rights-2026";
-
-type DemoOrg = { key: string; name: string; kind: OrgKind; homeCountry: string };
-type DemoUser = { email: string; name: string; memberships: { org: string; role: RoleName }[] };
-
-export const DEMO_ORGS: DemoOrg[] = [
-  { key: "platform", name: "Rightsbridge Platform", kind: "PLATFORM", homeCountry: "SG" },
-  { key: "studioCn", name: "Jade Mountain Pictures", kind: "STUDIO", homeCountry: "CN" },
-  { key: "studioKr", name: "Hanbit Story Studios", kind: "STUDIO", homeCountry: "KR" },
-  { key: "partnerTh", name: "Siam Screen Distribution", kind: "PARTNER", homeCountry: "TH" },
-  { key: "partnerBr", name: "Aurora Filmes", kind: "PARTNER", homeCountry: "BR" },
-  { key: "facility", name: "Silk Road Export Finance", kind: "FACILITY", homeCountry: "CN" },
-];
-
-export const DEMO_USERS: DemoUser[] = [
-  { email: "admin@demo.rightsbridge.test", name: "Platform Admin", memberships: [{ org: "platform", role: "OWNER" }] },
-  { email: "studio@demo.rightsbridge.test", name: "Lin Wei", memberships: [{ org: "studioCn", role: "OWNER" }] },
-  { email: "studio.kr@demo.rightsbridge.test", name: "Park Ji-woo", memberships: [{ org: "studioKr", role: "OWNER" }] },
-  { email: "partner@demo.rightsbridge.test", name: "Somchai Rattanakorn", memberships: [{ org: "partnerTh", role: "OWNER" }] },
-  { email: "partner.br@demo.rightsbridge.test", name: "Ana Souza", memberships: [{ org: "partnerBr", role: "OWNER" }] },
-  // The facility's underwriter approves; the disbursement officer pays (four-eyes).
-  { email: "finance@demo.rightsbridge.test", name: "Chen Mei (underwriter)", memberships: [{ org: "facility", role: "OWNER" }] },
-  { email: "finance.ops@demo.rightsbridge.test", name: "Zhao Lei (disbursements)", memberships: [{ org: "facility", role: "MEMBER" }] },
-];
 
 /**
- * Idempotent demo data: every record is looked up by its natural key first and created only
- * when missing, so running it again changes nothing. Returns whether anything was created.
+ * `npm run db:seed` and `npm start`'s first start: idempotent demo data, each domain's seed in
+ * order (every record is looked up by its natural key first and created only when missing, so
+ * running it again changes nothing). Returns whether anything was created.
  */
 export async function seed(): Promise<{ created: boolean }> {
-  const passwordHash = await hashPassword(process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT);
-  let created = false;
-  const orgIds = new Map<string, string>();
-
-  await db.$transaction(
-    async (tx) => {
-      for (const o of DEMO_ORGS) {
-        const existing = await tx.organization.findFirst({ where: { name: o.name, kind: o.kind }, select: { id: true } });
-        if (existing) {
-          orgIds.set(o.key, existing.id);
-          continue;
-        }
-        const org = await tx.organization.create({ data: { name: o.name, kind: o.kind, homeCountry: o.homeCountry } });
-        orgIds.set(o.key, org.id);
-        created = true;
-        await recordAudit(
-          tx,
-          { userId: null, apiKeyId: null, organizationId: org.id, requestId: "seed" },
-          {
-            action: "organization.seed",
-            entityType: "Organization",
-            entityId: org.id,
-            partyOrgIds: [org.id],
-            after: { name: org.name, kind: org.kind, homeCountry: org.homeCountry },
-          },
-        );
-      }
-      for (const u of DEMO_USERS) {
-        const user =
-          (await tx.user.findUnique({ where: { email: u.email }, select: { id: true } })) ??
-          (await tx.user.create({ data: { email: u.email, name: u.name, passwordHash }, select: { id: true } }));
-        for (const m of u.memberships) {
-          const organizationId = orgIds.get(m.org);
-          if (!organizationId) throw new Error(`seed: unknown organisation ${m.org}`);
-          const had = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId } } });
-          if (!had) {
-            await tx.membership.create({ data: { userId: user.id, organizationId, role: m.role } });
-            created = true;
-          }
-        }
-      }
-    },
-    { timeout: 60_000 },
-  );
-
+  const organizations = await seedOrganizations();
   const catalogue = await seedCatalogue();
   const deals = await seedDeals();
   const statements = await seedStatements();
   const edits = await seedEdits();
   const facility = await seedFacility();
   for (const s of facility.skipped) console.warn(`seed-facility: skipped ${s}`);
-  return { created: created || catalogue.created || deals.created || statements.created || edits.created || facility.created };
+  return {
+    created: organizations.created || catalogue.created || deals.created || statements.created || edits.created || facility.created,
+  };
 }
 
 // `npm run db:seed`

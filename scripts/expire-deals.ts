@@ -1,6 +1,6 @@
 // `npm run deals:expire`: marks SIGNED deals whose every grant has ended as EXPIRED (run daily).
 import { db } from "@/lib/db/client";
-import { expireEndedDeals } from "@/lib/deals/commands";
+import { expireEndedDeals } from "@/lib/deals/commands/end";
 
 expireEndedDeals().then(
   async (ids) => {

@@ -104,7 +104,8 @@ async function seedDemoData(databaseUrl: string): Promise<void> {
   say("seeding demo data (first start)");
   // Imported only now: the Prisma client reads DATABASE_URL when its module loads.
   process.env.DATABASE_URL = databaseUrl;
-  const { seed, DEMO_PASSWORD_DEFAULT } = await import("../prisma/seed");
+  const { seed } = await import("../prisma/seed");
+  const { DEMO_PASSWORD_DEFAULT } = await import("../lib/orgs/seed");
   const { created } = await seed();
   const { db } = await import("../lib/db/client");
   await db.$disconnect();

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { periodLabel, ratioLabel } from "@/components/outcomes/format";
 import { RatioSparkline } from "@/components/outcomes/ratio-sparkline";
 import { formatMoney } from "@/lib/i18n/format";
-import { money } from "@/lib/outcomes/present";
+import { money } from "@/lib/money/currency";
 import type { OutcomesReport } from "@/lib/outcomes/queries";
 import { ratio } from "@/lib/outcomes/rules";
 import type { Failure } from "@/lib/result";

@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";
-import { type EditCommentData, editCommentSchema } from "@/lib/edits/request-schema";
+import { type EditCommentData, editCommentSchema } from "@/lib/edits/schema";
 import { useFormat } from "@/lib/i18n/use-format";
 import { cn, initials } from "@/lib/utils";
 import { useEditsFieldError } from "./field-errors";

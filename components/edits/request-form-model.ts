@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { EditCategory } from "@/lib/catalogue/schema";
-import { type CreateEditRequestData, createEditRequestSchema } from "@/lib/edits/request-schema";
+import { type CreateEditRequestData, createEditRequestSchema } from "@/lib/edits/schema";
 
 /**
  * The request form's values (strings as the inputs hold them) and the payload it sends: the API's

@@ -3,7 +3,7 @@
 import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { toCsv } from "@/lib/outcomes/csv";
+import { toCsv } from "@/lib/files/csv";
 
 type Cell = string | number | null;
 

@@ -2,13 +2,13 @@ import { ArrowRight, Banknote } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { FacilityDashboardFigures } from "@/lib/facility/ui-queries";
+import type { FacilityDashboardFigures } from "@/lib/facility/portfolio";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/i18n/format";
 
 /**
  * The advance facility on the dashboard: for facility staff, utilisation and the applications
  * waiting on them; for a studio, what its advances still owe. Figures come from
- * `facilityDashboardFigures(actor)` (lib/facility/ui-queries.ts).
+ * `facilityDashboardFigures(actor)` (lib/facility/portfolio.ts).
  */
 export function FacilityDashboardCard({ figures }: { figures: FacilityDashboardFigures }) {
   const t = useTranslations("facility.dashboard");

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/log/logger";
-import type { Failure } from "@/lib/result";
+import { type Failure, type FieldError, notFound } from "@/lib/result";
 import { type ApiCaller, authenticate } from "./auth";
 import { failureToProblem, problem, problemResponse, validationProblem } from "./problem";
 
@@ -17,9 +17,18 @@ type Spec<B, Q, P> = {
   auth?: boolean;
   permission?: Permission;
   body?: B;
+  /**
+   * The body may be left out (none, or only whitespace): the schema then parses `{}`. A body that
+   * is sent must still be JSON the schema accepts; every refusal of an optional body is a 422,
+   * with the schema's field errors, or with `refusal` where one summary says it better.
+   */
+  bodyOptional?: boolean | { refusal: BodyRefusalText };
   query?: Q;
   params?: P;
 };
+
+/** How a refused optional body is answered instead of field by field (a body of one field). */
+export type BodyRefusalText = { detail: string; errors: FieldError[] };
 
 export type ApiContext<B, Q, P> = {
   req: NextRequest;
@@ -38,21 +47,55 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
   return new Response(JSON.stringify(data), { status, headers: h });
 }
 
+/** The record as JSON, or the 404 problem naming `what` when the actor cannot see it (null). */
+export function jsonOrNotFound(value: object | null | undefined, what: string, status = 200): Response | Failure {
+  return value ? json(value, status) : notFound(what);
+}
+
+export type FileAnswer = { body: Uint8Array; contentType: string; fileName: string };
+
+/** A file download: Content-Disposition attachment with an ASCII name and its UTF-8 form. */
+export function fileResponse(answer: FileAnswer, disposition: "attachment" | "inline" = "attachment"): Response {
+  const ascii = answer.fileName.replace(/[^\w.-]+/g, "_");
+  return new Response(new Uint8Array(answer.body), {
+    status: 200,
+    headers: {
+      "content-type": answer.contentType,
+      "content-disposition": `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`,
+      "content-length": String(answer.body.byteLength),
+      "cache-control": "private, no-store",
+    },
+  });
+}
+
+/** A CSV download (UTF-8). */
+export function csvResponse(text: string, fileName: string): Response {
+  return fileResponse({ body: new TextEncoder().encode(text), contentType: "text/csv; charset=utf-8", fileName });
+}
+
 export function isFailure(value: unknown): value is Failure {
   return typeof value === "object" && value !== null && "ok" in value && value.ok === false && "kind" in value;
 }
 
-async function readJson(req: NextRequest): Promise<{ ok: true; value: unknown } | { ok: false; detail: string; status: number }> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    return { ok: false, status: 415, detail: "Send the body as application/json." };
-  }
+type BodyRefusal = { status: number; reason: string; detail: string };
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+
+/** The JSON body, or why it cannot be read: 415/400 for a required body, 422 for an optional one. */
+async function readJson(req: NextRequest, optional: boolean): Promise<{ ok: true; value: unknown } | ({ ok: false } & BodyRefusal)> {
+  const isJson = JSON_TYPE.test(req.headers.get("content-type") ?? "");
+  if (!optional && !isJson)
+    return { ok: false, status: 415, reason: "UNSUPPORTED_MEDIA_TYPE", detail: "Send the body as application/json." };
   const text = await req.text();
-  if (text.trim() === "") return { ok: false, status: 400, detail: "The request body is empty; a JSON object is expected." };
+  if (text.trim() === "") {
+    if (optional) return { ok: true, value: {} };
+    return { ok: false, status: 400, reason: "MALFORMED_JSON", detail: "The request body is empty; a JSON object is expected." };
+  }
+  if (!isJson) return { ok: false, status: 422, reason: "VALIDATION_FAILED", detail: "Send the body as application/json, or no body." };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, status: 400, detail: "The request body is not valid JSON." };
+    return { ok: false, status: optional ? 422 : 400, reason: "MALFORMED_JSON", detail: "The request body is not valid JSON." };
   }
 }
 
@@ -167,15 +210,20 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
 
     let body: z.ZodSafeParseResult<unknown> | undefined;
     if (spec.body) {
-      const raw = await readJson(req);
-      if (!raw.ok)
-        return problemResponse(
-          problem(raw.status, raw.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "MALFORMED_JSON", raw.detail, { requestId }),
-        );
+      const optional = spec.bodyOptional !== undefined && spec.bodyOptional !== false;
+      const refusal = typeof spec.bodyOptional === "object" ? spec.bodyOptional.refusal : undefined;
+      const refused = refusal && problem(422, "VALIDATION_FAILED", refusal.detail, { requestId, errors: refusal.errors });
+      const raw = await readJson(req, optional);
+      if (!raw.ok) {
+        if (refused) return problemResponse(refused);
+        // A 422 names the body as a whole, like the validation errors of its fields.
+        const errors = raw.status === 422 ? [{ path: "", message: raw.detail }] : undefined;
+        return problemResponse(problem(raw.status, raw.reason, raw.detail, { requestId, ...(errors ? { errors } : {}) }));
+      }
       const bodyNuls = nulPaths(raw.value);
-      if (bodyNuls.length > 0) return nulProblem(bodyNuls, requestId, "body");
+      if (bodyNuls.length > 0) return refused ? problemResponse(refused) : nulProblem(bodyNuls, requestId, "body");
       body = spec.body.safeParse(raw.value);
-      if (!body.success) return problemResponse(validationProblem(body.error, requestId, "body"));
+      if (!body.success) return problemResponse(refused ?? validationProblem(body.error, requestId, "body"));
     }
 
     const ctx = {

@@ -13,6 +13,15 @@ export const problemSchema = z
 
 export const idParams = z.object({ id: z.uuid() });
 
+/**
+ * The refusal of an optional `{"version": n}` body (propose, sign, submit, withdraw), answered as
+ * one error on `version` whatever was wrong with the body.
+ */
+export const VERSION_BODY_REFUSAL = {
+  detail: 'Send no body, {} or {"version": n}.',
+  errors: [{ path: "version", message: "Send the version you last read, as a whole number." }],
+};
+
 const problemContent = { "application/problem+json": { schema: problemSchema } };
 
 /** Standard error responses, for the OpenAPI document. */

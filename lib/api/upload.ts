@@ -1,5 +1,7 @@
 import "server-only";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
+import { XLSX_MIME } from "@/lib/files/sniff";
+import { SHEET_UPLOAD_TYPES } from "@/lib/files/table-file";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { failureToProblem, problemResponse } from "./problem";
 
@@ -91,4 +93,33 @@ const STATUS_OF_REASON: Record<string, { status: number; title: string }> = {
 export function uploadRefusal(failure: Failure, requestId: string): Response | Failure {
   const special = STATUS_OF_REASON[failure.reason];
   return special ? problemResponse({ ...failureToProblem(failure, requestId), ...special }) : failure;
+}
+
+/**
+ * The uploaded sheet of an import request and its text fields: multipart/form-data (field `file`
+ * plus the other fields), or a raw CSV/XLSX body with the fields in the query string.
+ */
+export async function readSheetUpload(
+  req: NextRequest,
+  maxBytes: number,
+): Promise<Result<{ bytes: Uint8Array; fileName: string; contentType: string; fields: Record<string, string> }>> {
+  const isMultipart = (req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  const upload = await readUploadedFile(isMultipart ? new NextRequest(req.clone()) : req, {
+    maxBytes,
+    rawTypes: SHEET_UPLOAD_TYPES,
+    noFileMessage: `Attach the statement (CSV or XLSX) as the multipart/form-data field “file”, or send it as the body (text/csv or ${XLSX_MIME}).`,
+    unsupportedMessage: `Send multipart/form-data with a field “file”, or a text/csv or ${XLSX_MIME} body.`,
+  });
+  if (!upload.ok) return upload;
+  const fields: Record<string, string> = Object.fromEntries(req.nextUrl.searchParams.entries());
+  if (isMultipart) {
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch {
+      return fail("invalid", "NO_FILE", "The form data could not be read.");
+    }
+    for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
+  }
+  return ok({ ...upload.value, fields });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { Tx } from "@/lib/db/tx";
 import { type AuditContent, GENESIS_HASH, hashEntry } from "./rules";
 
 /** Any fixed number: it names the lock that serialises appends to the single audit chain. */
@@ -38,7 +39,7 @@ function plain(value: unknown): unknown {
  * and only if the change it describes was committed. The transaction-scoped advisory lock
  * makes concurrent commands append one after another, each linking to the previous hash.
  */
-export async function recordAudit(tx: Prisma.TransactionClient, by: AuditWho, event: AuditEvent): Promise<void> {
+export async function recordAudit(tx: Tx, by: AuditWho, event: AuditEvent): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;

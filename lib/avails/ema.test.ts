@@ -12,7 +12,6 @@ import {
   type EmaTitle,
   emaRowsToGrants,
   grantLines,
-  parseCsv,
   parseEmaSheet,
   writeEmaCsv,
   writeEmaXlsx,
@@ -320,12 +319,5 @@ describe("reading files", () => {
       ok: false,
       reason: "UNSUPPORTED_FILE_TYPE",
     });
-  });
-
-  it("parses quoted CSV cells with commas, quotes and newlines", () => {
-    expect(parseCsv('a,b\r\n"x, ""y""","line\nbreak"\r\n')).toEqual([
-      { row: 1, cells: ["a", "b"] },
-      { row: 2, cells: ['x, "y"', "line\nbreak"] },
-    ]);
   });
 });

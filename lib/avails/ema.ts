@@ -15,9 +15,12 @@
  * - AltID and ContentID carry the Rightsbridge title id; Exclusive (Yes/No), TerritoryExclusion
  *   and Licensee are the optional v1.7.3 columns, AllowedLanguages the v1.7 one.
  */
+
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { GrantInput } from "@/lib/deals/schema";
+import { toCsv } from "@/lib/files/csv";
+import { fileError, readTable, type Table } from "@/lib/files/table-file";
 import { canonicalizeLanguageTag } from "@/lib/reference/languages";
 import {
   expandMediaRights,
@@ -26,7 +29,7 @@ import {
   MEDIA_RIGHT_LEAVES,
   type MediaRightLeafCode,
 } from "@/lib/reference/media-rights";
-import { type Failure, type FieldError, fail, ok, type Result } from "@/lib/result";
+import { type FieldError, fail, ok, type Result } from "@/lib/result";
 import { expandTerritories, isCountryCode, normalizeTerritoryCode, unknownTerritoryCodes } from "@/lib/territories";
 
 // ---- columns -----------------------------------------------------------------------------------
@@ -112,8 +115,6 @@ export type EmaColumn = (typeof EMA_TV_SHEET_COLUMNS)[number];
 export type EmaCells = Partial<Record<EmaColumn, string>>;
 
 const COLUMN_BY_KEY: ReadonlyMap<string, EmaColumn> = new Map(EMA_TV_SHEET_COLUMNS.map((c) => [c.toLowerCase(), c]));
-
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // ---- media rights ↔ LicenseType ----------------------------------------------------------------
 
@@ -351,29 +352,16 @@ export function mappingRows(): string[][] {
   ];
 }
 
-/** Guards against spreadsheet formula injection in CSV; the import strips the quote again. */
-function csvSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvLine(values: readonly string[]): string {
-  return values
-    .map((raw) => {
-      const v = csvSafe(raw);
-      return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-    })
-    .join(",");
-}
-
 /** CSV (UTF-8 with BOM, for Excel) of the Movie-sheet columns plus the extras; series rows say WorkType Series. */
 export function writeEmaCsv(lines: readonly EmaLine[]): string {
   const columns = EMA_MOVIE_SHEET_COLUMNS;
-  const out = [csvLine(columns)];
-  for (const line of lines) {
-    const cells = emaCells(line);
-    out.push(csvLine(columns.map((c) => cells[c] ?? "")));
-  }
-  return `\uFEFF${out.join("\r\n")}\r\n`;
+  return toCsv(
+    columns,
+    lines.map((line) => {
+      const cells = emaCells(line);
+      return columns.map((c) => cells[c] ?? "");
+    }),
+  );
 }
 
 /** The workbook: Movie sheet, TV sheet, Mapping sheet. Written as a stream, so large exports stay lean. */
@@ -425,98 +413,6 @@ export type EmaRowError = FieldError & { row: number; column: string; sheet: Ema
 
 export const MAX_EMA_BYTES = 20 * 1024 * 1024;
 export const MAX_EMA_ROWS = 100_000;
-const MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024;
-
-const fileError = (reason: string, message: string): Failure => fail("invalid", reason, message, { errors: [{ path: "file", message }] });
-
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  // exceljs reads date cells as UTC midnight: the calendar date is the ISO prefix.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
-  if ("richText" in value) return value.richText.map((p) => p.text).join("");
-  if ("error" in value) return String(value.error);
-  if ("formula" in value || "sharedFormula" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ("text" in value) return cellText(value.text as ExcelJS.CellValue);
-  return "";
-}
-
-type Table = { row: number; cells: string[] }[];
-
-/** RFC 4180 CSV with `delimiter` (Excel in many European locales writes semicolons). */
-export function parseCsv(text: string, delimiter = ","): Table {
-  const rows: Table = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let rowStart = 1;
-  const endRow = () => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== "")) rows.push({ row: rowStart, cells });
-    cells = [];
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRow();
-      line++;
-      rowStart = line;
-    } else cell += ch;
-  }
-  if (cell !== "" || cells.length > 0) endRow();
-  return rows;
-}
-
-function tableOf(sheet: ExcelJS.Worksheet): Table {
-  const table: Table = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as ExcelJS.CellValue[];
-    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]));
-    if (cells.some((c) => c.trim() !== "")) table.push({ row: number, cells });
-  });
-  return table;
-}
-
-/** Sum of the uncompressed sizes a ZIP's central directory declares (zip-bomb guard); undefined if none. */
-function zipUncompressedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 65_557); end--) {
-    if (view.getUint32(end, true) !== 0x06054b50) continue;
-    const entries = view.getUint16(end + 10, true);
-    let at = view.getUint32(end + 16, true);
-    let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-      total += view.getUint32(at + 24, true);
-      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    }
-    return total;
-  }
-  return undefined;
-}
-
-const MAGIC_ZIP = [0x50, 0x4b, 0x03, 0x04];
-const MAGIC_OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** The header row (within the first rows: EMA templates may put a title or group row above it) and the data below. */
 function rowsOf(sheet: EmaSheetName, table: Table): EmaSourceRow[] | null {
@@ -536,6 +432,10 @@ function rowsOf(sheet: EmaSheetName, table: Table): EmaSourceRow[] | null {
   });
 }
 
+const MOVIE = /^movies?$/i;
+const TV = /^(tv|television|episodes?|seasons?|series)$/i;
+const sheetName = (name: string): EmaSheetName => (TV.test(name.trim()) ? "TV" : "Movie");
+
 /**
  * Reads an EMA Avails CSV, or the Movie and TV sheets of an XLSX (sheets named otherwise, such as
  * our Mapping sheet, are skipped; a workbook without either name is read from its first sheet).
@@ -543,46 +443,21 @@ function rowsOf(sheet: EmaSheetName, table: Table): EmaSourceRow[] | null {
 export async function parseEmaSheet(bytes: Uint8Array): Promise<Result<{ format: "csv" | "xlsx"; rows: EmaSourceRow[] }>> {
   if (bytes.byteLength === 0) return fileError("FILE_EMPTY", "The file is empty.");
   if (bytes.byteLength > MAX_EMA_BYTES) return fileError("FILE_TOO_LARGE", `The file is larger than ${MAX_EMA_BYTES / 1024 / 1024} MB.`);
-  if (startsWith(bytes, MAGIC_OLE))
-    return fileError("UNSUPPORTED_FILE_TYPE", "Old Excel files (.xls) are not supported: save it as .xlsx.");
-  const sheets: { name: EmaSheetName; table: Table }[] = [];
-  let format: "csv" | "xlsx";
-  if (startsWith(bytes, MAGIC_ZIP)) {
-    format = "xlsx";
-    const damaged = () => fileError("FILE_UNREADABLE", "The .xlsx workbook could not be read (it may be damaged).");
-    const inflated = zipUncompressedSize(bytes);
-    if (inflated === undefined) return damaged();
-    if (inflated > MAX_XLSX_UNCOMPRESSED) return fileError("FILE_TOO_LARGE", "The workbook holds too much data.");
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-    } catch {
-      return damaged();
-    }
-    const named = (re: RegExp) => workbook.worksheets.find((s) => re.test(s.name.trim()));
-    const movie = named(/^movies?$/i);
-    const tv = named(/^(tv|television|episodes?|seasons?|series)$/i);
-    if (movie) sheets.push({ name: "Movie", table: tableOf(movie) });
-    if (tv) sheets.push({ name: "TV", table: tableOf(tv) });
-    if (!movie && !tv && workbook.worksheets[0]) sheets.push({ name: "Movie", table: tableOf(workbook.worksheets[0]) });
-  } else {
-    format = "csv";
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      return fileError("FILE_UNREADABLE", "The CSV file is not UTF-8 text. Save it as “CSV UTF-8”.");
-    }
-    if (text.includes("\u0000")) return fileError("UNSUPPORTED_FILE_TYPE", "This is not a CSV or XLSX file.");
-    // The delimiter that yields a header row wins (comma, else semicolon, else tab).
-    let table = parseCsv(text, ",");
-    for (const delimiter of [";", "\t"]) {
-      if (rowsOf("Movie", table) !== null) break;
-      const other = parseCsv(text, delimiter);
-      if (rowsOf("Movie", other) !== null) table = other;
-    }
-    sheets.push({ name: "Movie", table });
-  }
+  // A workbook's Movie and TV sheets (or its first sheet when neither is named so); a CSV's one
+  // table, with the delimiter that yields a header row.
+  const file = await readTable(
+    { bytes },
+    {
+      acceptsCsv: (table) => rowsOf("Movie", table) !== null,
+      sheets: (names) => {
+        const movie = names.find((n) => MOVIE.test(n.trim()));
+        const tv = names.find((n) => TV.test(n.trim()));
+        return movie || tv ? [movie, tv].filter((n) => n !== undefined) : names.slice(0, 1);
+      },
+    },
+  );
+  if ("ok" in file) return file;
+  const sheets = file.sheets.map(({ name, table }) => ({ name: sheetName(name), table }));
   const rows: EmaSourceRow[] = [];
   let headers = 0;
   for (const { name, table } of sheets) {
@@ -600,7 +475,7 @@ export async function parseEmaSheet(bytes: Uint8Array): Promise<Result<{ format:
   if (rows.length === 0) return fileError("FILE_EMPTY", "The sheet has a header row but no avails.");
   if (rows.length > MAX_EMA_ROWS)
     return fileError("TOO_MANY_ROWS", `The file has ${rows.length} rows; import at most ${MAX_EMA_ROWS} at once.`);
-  return ok({ format, rows });
+  return ok({ format: file.format, rows });
 }
 
 // ---- rows to grant inputs ----------------------------------------------------------------------

@@ -2,9 +2,10 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { addDays, todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
-import { addDays } from "@/lib/deals/dates";
+import type { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/tx";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { checkCountry, checkLanguage, checkLanguages, checkTerritories } from "./reference-checks";
 import type { CreateMarketTestData, CreateTitleData, CreateVersionData, UpdateTitleData, UpdateVersionData } from "./schema";
@@ -16,10 +17,6 @@ const eidrTaken = () =>
   fail("conflict", "EIDR_TAKEN", "Another of your titles already has this EIDR ID.", {
     errors: [{ path: "eidr", message: "Another of your titles already has this EIDR ID." }],
   });
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 function mayWrite(actor: Actor) {
   return can({ role: actor.role, orgKind: actor.org.kind }, "catalogue.write");
@@ -296,10 +293,6 @@ export async function updateVersion(
     });
     return ok({ id: versionId, lockVersion: after.lockVersion });
   });
-}
-
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 export async function createMarketTest(actor: Actor, versionId: string, data: CreateMarketTestData): Promise<Result<{ id: string }>> {

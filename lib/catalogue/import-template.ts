@@ -1,15 +1,15 @@
 /**
  * The bulk-import contract: the file's columns and how each cell is written, the downloadable
  * template (CSV, or XLSX with an "Instructions" sheet), and the API's answers (zod schemas that
- * type lib/catalogue/import.ts and document the endpoints). What a column allows is read from
+ * type lib/catalogue/import.ts and document the endpoints in ./openapi.ts). What a column allows is read from
  * createTitleSchema (through its JSON Schema) and the reference constants, so the template can
  * never drift from what the import accepts. Browser-safe (exceljs is loaded only to build the
  * template), so the upload page can use the limits and the answer types.
  */
-import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+
 import type ExcelJS from "exceljs";
 import { z } from "zod";
-import { errorResponses, problemSchema } from "@/lib/api/schemas";
+import { XLSX_MIME } from "@/lib/files/sniff";
 import { listGenres } from "@/lib/reference/genres";
 import { createTitleSchema, TITLE_KINDS, VISIBILITIES } from "./schema";
 
@@ -32,7 +32,6 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Where each column lands in the API body (createTitleSchema). */
 export const COLUMN_FIELD: Record<ImportColumn, string> = {
@@ -265,62 +264,3 @@ export const importPreviewSchema = z
 export const importCommittedSchema = z
   .object({ created: z.int(), ids: z.array(z.uuid()).meta({ description: "Ids of the new titles, in file order." }) })
   .meta({ id: "TitleImportResult" });
-
-const importProblemSchema = problemSchema
-  .extend({
-    errors: z.array(importErrorSchema).optional(),
-    rows: z.int().optional(),
-    valid: z.int().optional(),
-    badRows: z.int().optional(),
-  })
-  .meta({ id: "TitleImportProblem" });
-
-const problemOf = (description: string) => ({ description, content: { "application/problem+json": { schema: importProblemSchema } } });
-const binary = { type: "string" as const, format: "binary" };
-
-/** Registers POST /api/v1/titles/import and GET /api/v1/titles/import/template. */
-export function registerTitleImportPaths(r: OpenAPIRegistry) {
-  r.registerPath({
-    method: "post",
-    path: "/api/v1/titles/import",
-    tags: ["Catalogue"],
-    summary: "Import titles from a CSV or XLSX file: preview (dryRun=true, the default) or import all or nothing (dryRun=false)",
-    description:
-      "Send the file as multipart/form-data field `file`, or as the raw body (text/csv or the XLSX type). At most 10 MB and 20,000 rows. Each title gets its ORIGINAL version. Studios only (catalogue.write).",
-    request: {
-      query: titleImportQuerySchema,
-      body: {
-        required: true,
-        content: {
-          "multipart/form-data": { schema: { type: "object", properties: { file: binary }, required: ["file"] } },
-          "text/csv": { schema: { type: "string" } },
-          [XLSX_MIME]: { schema: binary },
-        },
-      },
-    },
-    responses: {
-      200: { description: "Dry run: the report.", content: { "application/json": { schema: importPreviewSchema } } },
-      201: { description: "Imported.", content: { "application/json": { schema: importCommittedSchema } } },
-      ...errorResponses(401, 403, 409),
-      413: problemOf("The file is larger than 10 MB (or inflates too far)."),
-      415: problemOf("Not a CSV or XLSX file, or an unsupported request content type."),
-      422: problemOf(
-        "No file, an unreadable file or header, too many rows, or (dryRun=false) rows with errors: `errors` lists every one with row and column; nothing was written.",
-      ),
-    },
-  });
-  r.registerPath({
-    method: "get",
-    path: "/api/v1/titles/import/template",
-    tags: ["Catalogue"],
-    summary: "The import template: header row and an example row (XLSX adds an Instructions sheet)",
-    request: { query: templateQuerySchema },
-    responses: {
-      200: {
-        description: "The template, as an attachment.",
-        content: { "text/csv": { schema: { type: "string" } }, [XLSX_MIME]: { schema: binary } },
-      },
-      ...errorResponses(401, 422),
-    },
-  });
-}

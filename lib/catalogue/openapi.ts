@@ -1,8 +1,15 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { paginated } from "@/lib/api/pagination";
-import { errorResponses, idParams } from "@/lib/api/schemas";
-import { registerTitleImportPaths } from "./import-template";
+import { errorResponses, idParams, problemSchema } from "@/lib/api/schemas";
+import { XLSX_MIME } from "@/lib/files/sniff";
+import {
+  importCommittedSchema,
+  importErrorSchema,
+  importPreviewSchema,
+  templateQuerySchema,
+  titleImportQuerySchema,
+} from "./import-template";
 import {
   awardSchema,
   createMarketTestSchema,
@@ -283,4 +290,65 @@ function registerPosterPaths(r: OpenAPIRegistry) {
         415: { ...fileProblems[415], description: "Not a JPEG, PNG or WebP image, or not multipart/form-data." },
       },
     });
+}
+
+// ---- bulk import (lib/catalogue/import-template.ts holds the contract) ---------------------------
+
+const importProblemSchema = problemSchema
+  .extend({
+    errors: z.array(importErrorSchema).optional(),
+    rows: z.int().optional(),
+    valid: z.int().optional(),
+    badRows: z.int().optional(),
+  })
+  .meta({ id: "TitleImportProblem" });
+
+const problemOf = (description: string) => ({ description, content: { "application/problem+json": { schema: importProblemSchema } } });
+const binary = { type: "string" as const, format: "binary" };
+
+/** Registers POST /api/v1/titles/import and GET /api/v1/titles/import/template. */
+export function registerTitleImportPaths(r: OpenAPIRegistry) {
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/titles/import",
+    tags: ["Catalogue"],
+    summary: "Import titles from a CSV or XLSX file: preview (dryRun=true, the default) or import all or nothing (dryRun=false)",
+    description:
+      "Send the file as multipart/form-data field `file`, or as the raw body (text/csv or the XLSX type). At most 10 MB and 20,000 rows. Each title gets its ORIGINAL version. Studios only (catalogue.write).",
+    request: {
+      query: titleImportQuerySchema,
+      body: {
+        required: true,
+        content: {
+          "multipart/form-data": { schema: { type: "object", properties: { file: binary }, required: ["file"] } },
+          "text/csv": { schema: { type: "string" } },
+          [XLSX_MIME]: { schema: binary },
+        },
+      },
+    },
+    responses: {
+      200: { description: "Dry run: the report.", content: { "application/json": { schema: importPreviewSchema } } },
+      201: { description: "Imported.", content: { "application/json": { schema: importCommittedSchema } } },
+      ...errorResponses(401, 403, 409),
+      413: problemOf("The file is larger than 10 MB (or inflates too far)."),
+      415: problemOf("Not a CSV or XLSX file, or an unsupported request content type."),
+      422: problemOf(
+        "No file, an unreadable file or header, too many rows, or (dryRun=false) rows with errors: `errors` lists every one with row and column; nothing was written.",
+      ),
+    },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/titles/import/template",
+    tags: ["Catalogue"],
+    summary: "The import template: header row and an example row (XLSX adds an Instructions sheet)",
+    request: { query: templateQuerySchema },
+    responses: {
+      200: {
+        description: "The template, as an attachment.",
+        content: { "text/csv": { schema: { type: "string" } }, [XLSX_MIME]: { schema: binary } },
+      },
+      ...errorResponses(401, 422),
+    },
+  });
 }

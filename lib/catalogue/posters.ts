@@ -6,6 +6,7 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { sniffType } from "@/lib/files/sniff";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { posterUrl } from "./present";
 import { readableTitles } from "./queries";
@@ -30,15 +31,10 @@ export function posterDir(): string {
   return path.resolve(process.env.POSTER_DIR || path.join(process.cwd(), ".data", "uploads", "posters"));
 }
 
-const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
-const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
-
 /** The image type the bytes really are (JPEG, PNG or WebP), or undefined. */
 export function sniffPosterType(bytes: Uint8Array): PosterType | undefined {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  if (bytes.length >= 12 && startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return "image/webp";
-  return undefined;
+  const type = sniffType(bytes);
+  return type === "image/jpeg" || type === "image/png" || type === "image/webp" ? type : undefined;
 }
 
 const fileProblem = (reason: string, message: string) => fail("invalid", reason, message, { errors: [{ path: "file", message }] });

@@ -1,7 +1,7 @@
+import { dateOnly } from "@/lib/dates";
 import type { TitleDetail, TitleListRow } from "./queries";
 
 /** API shapes of catalogue records: dates as ISO strings, calendar dates as YYYY-MM-DD. */
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export function posterUrl(t: { id: string; posterFile: string | null; lockVersion: number }) {
   return t.posterFile ? `/api/v1/titles/${t.id}/poster?v=${t.lockVersion}` : null;
@@ -49,7 +49,7 @@ export function presentVersion(v: VersionRow) {
     marketTests: v.marketTests.map((m) => ({
       id: m.id,
       territory: m.territory,
-      date: day(m.date),
+      date: dateOnly(m.date),
       audienceSize: m.audienceSize,
       score: m.score,
       method: m.method,

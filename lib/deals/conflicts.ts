@@ -1,7 +1,17 @@
 import "server-only";
+import { dateOnly, fromDayNumber } from "@/lib/dates";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
-import { dateOnly } from "./dates";
-import { conflicts, defaultHeld, type Expanded, expandScope, type HeldScope, holdbackWindow, type Window, windowOf } from "./rules";
+import {
+  conflicts,
+  defaultHeld,
+  type Expanded,
+  expandScope,
+  type HeldScope,
+  holdbacksOf,
+  holdbackWindow,
+  type Window,
+  windowOf,
+} from "./rules";
 
 type Reader = Prisma.TransactionClient | PrismaClient;
 
@@ -57,18 +67,13 @@ function claimsOf(grants: GrantLike[]): Claim[] {
       exclusive: g.exclusive,
       grantId: g.grant.id,
     });
-    const holdbacks = Array.isArray(g.grant.holdbacks)
-      ? (g.grant.holdbacks as { mediaRights: string[]; territories: string[]; until: string }[])
-      : [];
-    for (const h of holdbacks) {
+    for (const h of holdbacksOf(g.grant.holdbacks)) {
       const w = holdbackWindow(dateOnly(g.grant.start), h.until);
       if (w) claims.push({ ...expandScope(h), ...w, titleId: g.titleId, exclusive: true, grantId: g.grant.id });
     }
   }
   return claims;
 }
-
-const day = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Everything that stops these grants from being signed: overlaps among the deal's own grants and
@@ -93,13 +98,13 @@ export async function findConflicts(tx: Reader, dealId: string, grants: GrantLik
       SELECT s.deal_id, s.grant_id, s.holdback,
              array_agg(DISTINCT s.country::text ORDER BY s.country::text) AS countries,
              array_agg(DISTINCT s.media ORDER BY s.media) AS media,
-             min(greatest(s.start, ${day(claim.start)}::date)) AS start,
-             max(least(s."end", ${day(claim.end)}::date)) AS "end"
+             min(greatest(s.start, ${fromDayNumber(claim.start)}::date)) AS start,
+             max(least(s."end", ${fromDayNumber(claim.end)}::date)) AS "end"
       FROM grant_slice s
       WHERE s.title_id = ${claim.titleId}::uuid
         AND s.country = ANY(${[...claim.countries]}::bpchar[])
         AND s.media = ANY(${[...claim.media]}::varchar[])
-        AND s.start <= ${day(claim.end)}::date AND s."end" >= ${day(claim.start)}::date
+        AND s.start <= ${fromDayNumber(claim.end)}::date AND s."end" >= ${fromDayNumber(claim.start)}::date
         AND (s.exclusive OR ${claim.exclusive})
         AND s.deal_id <> ${dealId}::uuid
       GROUP BY s.deal_id, s.grant_id, s.holdback`;

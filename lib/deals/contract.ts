@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { type AppLocale, isLocale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime, formatMoney, formatPercent } from "@/lib/i18n/format";
@@ -9,7 +10,6 @@ import { languageName } from "@/lib/reference/languages";
 import { getMediaRight } from "@/lib/reference/media-rights";
 import { notFound, ok, type Result } from "@/lib/result";
 import { expandTerritories, territoryName } from "@/lib/territories";
-import { holdbacksOf } from "./commands";
 import {
   BODY_SIZE,
   clause,
@@ -25,9 +25,9 @@ import {
   toBuffer,
   watermark,
 } from "./contract-pdf";
-import { dateOnly } from "./dates";
 import { presentDeal } from "./present";
 import { getDeal } from "./queries";
+import { holdbacksOf } from "./rules";
 
 /**
  * The international rights contract as a PDF, in English or Simplified Chinese: parties, titles,

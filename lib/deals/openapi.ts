@@ -3,6 +3,7 @@ import { z } from "zod";
 import { paginated } from "@/lib/api/pagination";
 import { errorResponses, idParams } from "@/lib/api/schemas";
 import { availsExportQuerySchema, emaImportQuerySchema, grantsExportQuerySchema } from "@/lib/avails/schema";
+import { XLSX_MIME } from "@/lib/files/sniff";
 import { moneySchema } from "@/lib/money/money";
 import { contractQuerySchema } from "./contract";
 import {
@@ -249,10 +250,9 @@ export function registerDealPaths(r: OpenAPIRegistry) {
     },
   });
   // EMA Avails export/import and the contract document.
-  const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   const emaFile = (description: string) => ({
     description,
-    content: { [xlsx]: { schema: z.string().meta({ format: "binary" }) }, "text/csv": { schema: z.string() } },
+    content: { [XLSX_MIME]: { schema: z.string().meta({ format: "binary" }) }, "text/csv": { schema: z.string() } },
   });
   r.registerPath({
     method: "get",
@@ -285,7 +285,7 @@ export function registerDealPaths(r: OpenAPIRegistry) {
       body: {
         content: {
           "multipart/form-data": { schema: z.object({ file: z.string().meta({ format: "binary" }) }) },
-          [xlsx]: { schema: z.string().meta({ format: "binary" }) },
+          [XLSX_MIME]: { schema: z.string().meta({ format: "binary" }) },
           "text/csv": { schema: z.string() },
         },
       },

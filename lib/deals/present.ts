@@ -1,12 +1,11 @@
-import { formatAmount } from "@/lib/money/money";
-import { minorUnits } from "@/lib/reference/currencies";
-import { dateOnly } from "./dates";
+import { dateOnly } from "@/lib/dates";
+import { moneyOf } from "@/lib/money/currency";
 import type { DealDetail } from "./queries";
 
 /** API shape of a deal: Money objects in the deal's currency, windows as YYYY-MM-DD. */
 export function presentDeal(deal: DealDetail, viewerOrgId: string) {
-  const exp = minorUnits(deal.currency);
-  const money = (minor: bigint | null) => (minor === null ? null : { amount: formatAmount(minor, exp), currency: deal.currency });
+  const inCurrency = moneyOf(deal.currency);
+  const money = (minor: bigint | null) => (minor === null ? null : inCurrency(minor));
   const tiers = Array.isArray(deal.shareTiers) ? (deal.shareTiers as { upToMinor: string | null; pct: string }[]) : [];
   return {
     id: deal.id,
@@ -28,7 +27,7 @@ export function presentDeal(deal: DealDetail, viewerOrgId: string) {
       })),
       distributionFeePct: deal.distributionFeePct?.toString() ?? null,
       expenseCap: money(deal.expenseCapMinor),
-      shareTiers: tiers.map((t) => ({ upTo: t.upToMinor === null ? null : formatAmount(BigInt(t.upToMinor), exp), pct: t.pct })),
+      shareTiers: tiers.map((t) => ({ upTo: t.upToMinor === null ? null : inCurrency(BigInt(t.upToMinor)).amount, pct: t.pct })),
       creatorParticipationPct: deal.creatorParticipationPct?.toString() ?? null,
       participants: deal.participants.map((p) => ({ name: p.name, role: p.role, share: p.share.toString() })),
     },

@@ -2,10 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { findConflicts, heldScopes } from "./conflicts";
-import { dateOnly } from "./dates";
+import { presentDeal } from "./present";
 import { expandScope, uncoveredByHeld, windowOf } from "./rules";
 import type { DealListQuery } from "./schema";
 
@@ -141,4 +142,10 @@ export async function signatoryNames(deal: Pick<DealDetail, "licensorSignedBy" |
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? null) : null);
   return { licensor: name(deal.licensorSignedBy), licensee: name(deal.licenseeSignedBy) };
+}
+
+/** The deal as the API shows it to the actor, or null (404). */
+export async function getDealView(actor: Actor, id: string) {
+  const deal = await getDeal(actor, id);
+  return deal && presentDeal(deal, actor.org.id);
 }

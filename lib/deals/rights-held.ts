@@ -3,10 +3,10 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { readableTitles } from "@/lib/catalogue/queries";
+import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { isUnknownReferenceCodeError } from "@/lib/reference/errors";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
-import { dateOnly, toDbDate } from "./dates";
 import { expandScope } from "./rules";
 import type { RightsHeldInput } from "./schema";
 

@@ -8,9 +8,9 @@
  * time instead of as a calendar date would shift a boundary and fail a row.
  */
 import { describe, expect, it } from "vitest";
+import { addDays, dayNumber, fromDayNumber, PERPETUAL } from "@/lib/dates";
 import { UnknownReferenceCodeError } from "@/lib/reference/errors";
 import { MEDIA_RIGHT_LEAVES } from "@/lib/reference/media-rights";
-import { addDays, dayNumber, fromDayNumber, PERPETUAL } from "./dates";
 import {
   type AvailStatus,
   avails,

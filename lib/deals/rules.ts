@@ -1,6 +1,6 @@
+import { dayNumber, fromDayNumber, PERPETUAL } from "@/lib/dates";
 import { expandMediaRights, MEDIA_RIGHT_LEAVES } from "@/lib/reference/media-rights";
 import { COUNTRIES, expandTerritories } from "@/lib/territories";
-import { dayNumber, fromDayNumber, PERPETUAL } from "./dates";
 
 /**
  * Pure rights logic: expansion of grants to country × leaf media cells, chain-of-title coverage,
@@ -184,4 +184,11 @@ export function avails(
     }
   }
   return cells;
+}
+
+export type StoredHoldback = { mediaRights: string[]; territories: string[]; until: string };
+
+/** A grant's `holdbacks` JSON column, as the commands wrote it from the grant schema. */
+export function holdbacksOf(json: unknown): StoredHoldback[] {
+  return Array.isArray(json) ? (json as StoredHoldback[]) : [];
 }

@@ -6,18 +6,13 @@ import { getSession } from "@/lib/auth/gate";
 import { markNotificationsRead } from "@/lib/notifications/commands";
 import { listNotifications, type NotificationItem, unreadNotificationCount } from "@/lib/notifications/queries";
 import { markReadSchema } from "@/lib/notifications/schema";
-import {
-  addEditComment,
-  createEditRequest,
-  decideEditRequest,
-  setEditPolicy,
-  submitEditRequest,
-  updateEditRequest,
-  withdrawEditRequest,
-} from "./commands";
+import { addEditComment } from "./commands/conversation";
+import { decideEditRequest } from "./commands/decide";
+import { createEditRequest, updateEditRequest } from "./commands/draft";
+import { setEditPolicy } from "./commands/policy";
+import { submitEditRequest, withdrawEditRequest } from "./commands/submit";
 import { getEditPolicy, getEditRequest } from "./queries";
-import { createEditRequestSchema, editCommentSchema, updateEditRequestSchema } from "./request-schema";
-import { editDecisionSchema, editPolicySchema } from "./schema";
+import { createEditRequestSchema, editCommentSchema, editDecisionSchema, editPolicySchema, updateEditRequestSchema } from "./schema";
 
 /**
  * Server actions of the edit-rights pages and the notification bell: session → schema → command

@@ -7,14 +7,18 @@ import {
   ATTACHMENT_TYPES,
   attachmentParams,
   createEditRequestSchema,
+  EDIT_ITEM_STATUSES,
+  EDIT_REQUEST_STATUSES,
+  EDIT_RULES,
   editCommentListQuerySchema,
   editCommentSchema,
+  editDecisionSchema,
   editPolicyQuerySchema,
+  editPolicySchema,
   editRequestListQuerySchema,
   editRequestVersionSchema,
   updateEditRequestSchema,
-} from "./request-schema";
-import { EDIT_ITEM_STATUSES, EDIT_REQUEST_STATUSES, EDIT_RULES, editDecisionSchema, editPolicySchema } from "./schema";
+} from "./schema";
 
 const org = z.object({ id: z.uuid(), name: z.string(), kind: z.string(), homeCountry: z.string() });
 const titleRef = z.object({

@@ -1,5 +1,5 @@
 import type { EditCategory } from "@/lib/catalogue/schema";
-import type { EditRequestDetail, EditRequestListRow } from "./queries";
+import type { EditAttachmentMeta, EditComment, EditPolicyView, EditRequestDetail, EditRequestListRow } from "./queries";
 import { evaluateItem, type PolicyElement } from "./rules";
 
 const titleOf = (t: { id: string; originalTitle: string; titleEn: string | null; titleZh: string | null }) => ({
@@ -99,3 +99,35 @@ export function presentEditRequestSummary(r: EditRequestListRow, viewerOrgId: st
   };
 }
 export type EditRequestSummaryView = ReturnType<typeof presentEditRequestSummary>;
+
+/** API shape of a title's edit policy (version 0 and no elements when none is set). */
+export function presentEditPolicy(view: EditPolicyView) {
+  return {
+    titleId: view.title.id,
+    policyId: view.policy?.id ?? null,
+    version: view.policy?.version ?? 0,
+    elements: view.policy?.elements ?? [],
+    createdAt: view.policy?.createdAt.toISOString() ?? null,
+    editable: view.own,
+  };
+}
+
+/** API shape of a comment. */
+export function presentComment(c: EditComment) {
+  return { id: c.id, body: c.body, organization: c.org, author: c.author, createdAt: c.createdAt.toISOString() };
+}
+
+/** API shape of an attachment (without its bytes; `href` downloads it). */
+export function presentAttachment(a: EditAttachmentMeta) {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    organizationId: a.orgId,
+    uploadedById: a.uploadedById,
+    createdAt: a.createdAt.toISOString(),
+    href: `/api/v1/edit-requests/${a.requestId}/attachments/${a.id}`,
+  };
+}

@@ -6,7 +6,9 @@ import { readableTitles } from "@/lib/catalogue/queries";
 import { EDIT_CATEGORIES } from "@/lib/catalogue/schema";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { EditCommentListQuery, EditRequestListQuery } from "./request-schema";
+import { notFound, ok } from "@/lib/result";
+import { presentEditPolicy, presentEditRequest } from "./present";
+import type { EditCommentListQuery, EditRequestListQuery } from "./schema";
 
 /**
  * Which edit requests the acting organisation may read: a partner its own (drafts included); a
@@ -302,4 +304,56 @@ export async function dealsForEdits(actor: Actor) {
       },
     },
   });
+}
+
+/** The edit request as the API shows it to the actor, or null (404). */
+export async function getEditRequestView(actor: Actor, id: string) {
+  const request = await getEditRequest(actor, id);
+  return request && presentEditRequest(request, actor.org.id);
+}
+
+/** The title's edit policy in force (or the given version) as the API shows it; 404 naming the title or the version. */
+export async function getEditPolicyView(actor: Actor, titleId: string, version?: number) {
+  const view = await getEditPolicy(actor, titleId, version);
+  if (!view) return notFound("Title");
+  if (version !== undefined && !view.policy) return notFound("Policy version");
+  return ok(presentEditPolicy(view));
+}
+
+// ---- Small reads the edit-rights pages need: names to show next to records the actor can
+// already read, each scoped in its WHERE clause like the reads above.
+
+/** Who saved a policy version: only for the studio that owns the title (partners see the version and date). */
+export async function policyAuthorName(actor: Actor, policyId: string): Promise<string | null> {
+  const row = await db.editPolicy.findFirst({ where: { id: policyId, title: { studioId: actor.org.id } }, select: { createdById: true } });
+  if (!row?.createdById) return null;
+  // The author is (or was) a member of the studio; a removed member's name still reads as history.
+  const user = await db.user.findUnique({ where: { id: row.createdById }, select: { name: true } });
+  return user?.name ?? null;
+}
+
+/** The name of the studio owning a title the actor can read. */
+export async function titleStudioName(actor: Actor, titleId: string): Promise<string | null> {
+  const row = await db.title.findFirst({
+    where: { AND: [{ id: titleId }, readableTitles(actor)] },
+    select: { studio: { select: { name: true } } },
+  });
+  return row?.studio.name ?? null;
+}
+
+/** A title's policy version in force and its number of rules, for the section on the title page. */
+export async function policySummary(actor: Actor, titleId: string): Promise<{ version: number; rules: number } | null> {
+  const row = await db.editPolicy.findFirst({
+    where: { titleId, title: readableTitles(actor) },
+    orderBy: { version: "desc" },
+    select: { version: true, _count: { select: { elements: true } } },
+  });
+  return row ? { version: row.version, rules: row._count.elements } : null;
+}
+
+/** The organisation names of the users and organisations a request's timeline mentions. */
+export async function organizationNames(ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

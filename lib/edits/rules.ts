@@ -3,7 +3,7 @@ import { D } from "@/lib/money/money";
 import type { EditItemStatus, EditRequestStatus, EditRule, ItemDecision } from "./schema";
 
 /**
- * Pure rules of PRODUCT.md §7 / issue 5: how an edit request's items are checked against the
+ * Pure rules of PRODUCT.md §7: how an edit request's items are checked against the
  * title's edit policy on submission, how the request's status follows the per-item decisions, and
  * the request status machine. No I/O. Percentages are decimal strings compared with decimal.js.
  *

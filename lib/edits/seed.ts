@@ -1,5 +1,5 @@
 /**
- * Demo edit rights (issue 5, point 7): edit policies on five demo titles and edit requests from
+ * Demo edit rights: edit policies on five demo titles and edit requests from
  * Siam Screen (TH) and Aurora Filmes (BR) in every status the flow produces —
  *
  * - APPROVED: Siam Screen's Thai cut of “The Celestial Path”, under the signed SEA streaming deal
@@ -28,17 +28,12 @@ import { createActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import type { Result } from "@/lib/result";
-import {
-  addEditAttachment,
-  addEditComment,
-  createEditRequest,
-  decideEditRequest,
-  setEditPolicy,
-  submitEditRequest,
-  withdrawEditRequest,
-} from "./commands";
-import { createEditRequestSchema } from "./request-schema";
-import { type EditRequestStatus, editPolicySchema } from "./schema";
+import { addEditAttachment, addEditComment } from "./commands/conversation";
+import { decideEditRequest } from "./commands/decide";
+import { createEditRequest } from "./commands/draft";
+import { setEditPolicy } from "./commands/policy";
+import { submitEditRequest, withdrawEditRequest } from "./commands/submit";
+import { createEditRequestSchema, type EditRequestStatus, editPolicySchema } from "./schema";
 
 type Party = "studioCn" | "studioKr" | "partnerTh" | "partnerBr";
 

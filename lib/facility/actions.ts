@@ -3,17 +3,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
 import { getSession } from "@/lib/auth/gate";
-import {
-  createAdvance,
-  decideAdvance,
-  defaultAdvance,
-  disburseAdvance,
-  startReview,
-  submitAdvance,
-  updateAdvanceDraft,
-  updateFacilitySettings,
-  writeOffAdvance,
-} from "./commands";
+import { createAdvance, submitAdvance, updateAdvanceDraft } from "./commands/apply";
+import { disburseAdvance } from "./commands/disburse";
+import { updateFacilitySettings } from "./commands/settings";
+import { decideAdvance, startReview } from "./commands/underwrite";
+import { defaultAdvance, writeOffAdvance } from "./commands/write-off";
 import type { LimitView } from "./present";
 import { advanceApplicationSchema, advanceDecisionSchema, advanceDefaultSchema, facilitySettingsSchema } from "./schema";
 

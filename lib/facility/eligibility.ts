@@ -1,11 +1,12 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
-import { dateOnly } from "@/lib/deals/dates";
+import { dateOnly } from "@/lib/dates";
+import type { Tx } from "@/lib/db/tx";
 import { convertMinor } from "@/lib/fx/queries";
 import { fail, ok, type Result } from "@/lib/result";
 import { type Eligibility, eligibility } from "./rules";
 
-type Tx = Pick<Prisma.TransactionClient, "$queryRaw">;
+/** Eligibility only reads, with raw SQL: a transaction or the client. */
+type Reader = Pick<Tx, "$queryRaw">;
 
 export type FacilityTerms = {
   id: string;
@@ -52,7 +53,7 @@ export type EligibilityFigures = {
  * disbursement; disbursement itself does not re-check limits.
  */
 export async function exposure(
-  tx: Tx,
+  tx: Reader,
   args: { facilityId: string; dealId?: string; licenseeId?: string; excludeAdvanceId?: string },
 ): Promise<{
   total: bigint;
@@ -101,14 +102,14 @@ export async function exposure(
 }
 
 /** MG received on a deal: Σ MG_INSTALMENT receipts (in the deal currency). */
-async function mgReceived(tx: Tx, dealId: string, currency: string): Promise<bigint> {
+async function mgReceived(tx: Reader, dealId: string, currency: string): Promise<bigint> {
   const [row] = await tx.$queryRaw<{ total: bigint }[]>`
     SELECT COALESCE(SUM(amount_minor), 0)::bigint AS total FROM receipt
      WHERE deal_id = ${dealId}::uuid AND kind = 'MG_INSTALMENT' AND currency = ${currency}`;
   return BigInt(row!.total);
 }
 
-async function toFacility(tx: Tx, amountMinor: bigint, from: string, to: string, date: string) {
+async function toFacility(tx: Reader, amountMinor: bigint, from: string, to: string, date: string) {
   if (from === to) return { ok: true as const, minor: amountMinor, conversion: null };
   const converted = await convertMinor(tx, { amountMinor, from, to, date });
   if (!converted) return { ok: false as const };
@@ -132,7 +133,7 @@ async function toFacility(tx: Tx, amountMinor: bigint, from: string, to: string,
  * and every limit with its numbers. 422 FX_RATE_MISSING when the deal currency has no rate.
  */
 export async function computeEligibility(
-  tx: Tx,
+  tx: Reader,
   args: { facility: FacilityTerms; deal: DealForEligibility; amountMinor: bigint; date: Date; excludeAdvanceId?: string },
 ): Promise<Result<EligibilityFigures>> {
   const { facility, deal } = args;

@@ -1,8 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Tx } from "@/lib/db/tx";
 import type { Balances } from "./rules";
-
-type Tx = Prisma.TransactionClient;
 
 /**
  * Balances of advances as sums of their ledger, in SQL (never a stored number):

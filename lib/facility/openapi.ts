@@ -2,8 +2,11 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { errorResponses, idParams } from "@/lib/api/schemas";
 import { moneySchema } from "@/lib/money/money";
+import { ADVANCE_STATUSES, LEDGER_KINDS } from "./rules";
 import {
   advanceCreateSchema,
+  advanceDecisionSchema,
+  advanceDefaultSchema,
   advanceListQuerySchema,
   advanceUpdateSchema,
   disbursementBodySchema,
@@ -13,9 +16,7 @@ import {
   facilitySettingsUpdateSchema,
   portfolioQuerySchema,
   writeOffSchema,
-} from "./api-schemas";
-import { ADVANCE_STATUSES, LEDGER_KINDS } from "./rules";
-import { advanceDecisionSchema, advanceDefaultSchema } from "./schema";
+} from "./schema";
 
 const facilitySchema = z
   .object({

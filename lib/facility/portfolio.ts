@@ -1,11 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { toCsv } from "@/lib/outcomes/csv";
+import { toCsv } from "@/lib/files/csv";
+import { money } from "@/lib/money/currency";
+import { parseAmount } from "@/lib/money/money";
+import { minorUnits } from "@/lib/reference/currencies";
 import { exposure } from "./eligibility";
-import { money } from "./present";
-import { facilityOf, utilisation } from "./queries";
-import { ADVANCE_STATUSES, type AdvanceStatus } from "./rules";
+import { facilityOf, getFacilitySettings, listAdvances } from "./queries";
+import { ADVANCE_STATUSES, type AdvanceStatus, utilisation } from "./rules";
 
 /**
  * The facility's portfolio, aggregated in SQL (one pass over advance ⋈ ledger_entry with
@@ -302,3 +304,40 @@ export function portfolioCsv(p: PortfolioView): string {
   }
   return toCsv(header, rows, [5, 7, 8, 9, 10]);
 }
+
+/**
+ * The facility figures for the dashboard: for facility staff, capacity, utilisation and what
+ * waits on them; for a studio, what its advances still owe. Null for everyone else.
+ */
+export async function facilityDashboardFigures(actor: Actor) {
+  if (actor.org.kind === "FACILITY") {
+    const p = await getPortfolio(actor);
+    if (!p) return null;
+    return {
+      kind: "FACILITY" as const,
+      capacity: p.capacity,
+      principalOutstanding: p.principalOutstanding,
+      owed: p.owed,
+      utilisationPct: p.utilisationPct,
+      awaitingReview: p.statusCounts.SUBMITTED + p.statusCounts.UNDER_REVIEW,
+      awaitingDisbursement: p.statusCounts.APPROVED,
+      defaulted: p.statusCounts.DEFAULTED,
+    };
+  }
+  if (actor.org.kind === "STUDIO") {
+    const facility = await getFacilitySettings(actor);
+    if (!facility) return null;
+    const { items } = await listAdvances(actor, { limit: 200 });
+    let owed = 0n;
+    for (const a of items) owed += parseAmount(a.balance.owed.amount, minorUnits(a.balance.owed.currency)) ?? 0n;
+    return {
+      kind: "STUDIO" as const,
+      owed: money(owed, facility.currency),
+      active: items.filter((a) => a.status === "DISBURSED" || a.status === "DEFAULTED").length,
+      pending: items.filter((a) => a.status === "SUBMITTED" || a.status === "UNDER_REVIEW" || a.status === "APPROVED").length,
+      drafts: items.filter((a) => a.status === "DRAFT").length,
+    };
+  }
+  return null;
+}
+export type FacilityDashboardFigures = NonNullable<Awaited<ReturnType<typeof facilityDashboardFigures>>>;

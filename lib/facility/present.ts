@@ -1,5 +1,6 @@
-import { formatAmount, type Money } from "@/lib/money/money";
-import { minorUnits } from "@/lib/reference/currencies";
+import { money } from "@/lib/money/currency";
+import { type Money, trimDecimal } from "@/lib/money/money";
+import type { DisbursementView } from "./commands/disburse";
 import type { Conversion, EligibilityFigures } from "./eligibility";
 import type { Balances, LimitRule } from "./rules";
 
@@ -7,10 +8,6 @@ import type { Balances, LimitRule } from "./rules";
  * API and page shapes of the facility: money as `{amount, currency}` with the currency's exact
  * digits, instants as ISO strings. The same views serve the route handlers and the pages.
  */
-
-export function money(minor: bigint, currency: string): Money {
-  return { amount: formatAmount(minor, minorUnits(currency)), currency };
-}
 
 export type LimitView = { rule: LimitRule; limit: Money; used: Money; requested: Money; available: Money; ok: boolean };
 export type ConversionView = { from: Money; to: Money; rate: string; rateDate: string } | null;
@@ -109,6 +106,15 @@ export function presentLedgerRow(row: LedgerRow, currency: string, dealId: strin
   };
 }
 
-export function trimDecimal(value: string): string {
-  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
+/** API shape of a disbursement. */
+export function presentDisbursement(d: DisbursementView) {
+  return {
+    id: d.id,
+    advanceId: d.advanceId,
+    principal: money(d.principalMinor, d.currency),
+    fee: money(d.feeMinor, d.currency),
+    idempotencyKey: d.idempotencyKey,
+    disbursedById: d.disbursedById,
+    createdAt: d.createdAt.toISOString(),
+  };
 }

@@ -5,17 +5,19 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { D } from "@/lib/money/money";
+import { countryName } from "@/lib/i18n/countries";
+import { money } from "@/lib/money/currency";
+import { trimDecimal } from "@/lib/money/money";
 import { fail, notFound, ok, type Result } from "@/lib/result";
-import { type AdvanceListQuery, type EligibilityQuery, eligibilityViewSchema } from "./api-schemas";
 import { computeEligibility, exposure } from "./eligibility";
 import { ledgerBalances, zeroBalances } from "./ledger";
-import { type EligibilityView, money, presentBalances, presentEligibility, presentLedgerRow, trimDecimal } from "./present";
+import { type EligibilityView, presentBalances, presentEligibility, presentLedgerRow } from "./present";
 import type { AdvanceStatus } from "./rules";
-import { moneyToMinor } from "./schema";
+import { utilisation } from "./rules";
+import { type AdvanceListQuery, type EligibilityQuery, eligibilityViewSchema, moneyToMinor } from "./schema";
 
-export { type AdvanceListQuery, advanceListQuerySchema, type EligibilityQuery, eligibilityQuerySchema } from "./api-schemas";
 export type { EligibilityView } from "./present";
+export { type AdvanceListQuery, advanceListQuerySchema, type EligibilityQuery, eligibilityQuerySchema } from "./schema";
 
 /** Advances the actor may see: its studio's own, or its facility's. Everyone else sees none. */
 export function visibleTo(actor: Actor): Prisma.AdvanceWhereInput {
@@ -84,11 +86,6 @@ export async function presentFacility(facility: FacilityRow): Promise<FacilitySe
     advanceCount,
     updatedAt: facility.updatedAt.toISOString(),
   };
-}
-
-export function utilisation(outstanding: bigint, capacity: bigint): string | null {
-  if (capacity === 0n) return null;
-  return new D(outstanding.toString()).mul(100).div(capacity.toString()).toDecimalPlaces(2).toFixed(2);
 }
 
 /**
@@ -358,4 +355,42 @@ export async function getAdvanceDocument(actor: Actor, advanceId: string, docume
     where: { id: documentId, advance: { AND: [{ id: advanceId }, visibleTo(actor)] } },
     select: { id: true, fileName: true, contentType: true, sizeBytes: true, data: true, createdAt: true },
   });
+}
+
+/**
+ * What the application form needs, in one call: the facility's terms and the studio's signed
+ * cross-border deals (as licensor), each with its eligibility for an amount of 0 — the figures
+ * the form then checks any typed amount against, exactly as the server will. A deal whose
+ * currency has no FX rate into the facility's carries `eligibility: null`.
+ */
+export async function applicationOptions(actor: Actor, locale: string) {
+  const facility = await getFacilitySettings(actor);
+  if (!facility || actor.org.kind !== "STUDIO") return { facility: null, deals: [] };
+  const deals = await applicableDeals(actor);
+  const withFigures = await Promise.all(
+    deals.map(async (d) => {
+      const preview = await previewEligibility(actor, { dealId: d.id });
+      return {
+        id: d.id,
+        name: d.name,
+        currency: d.currency,
+        licensee: { id: d.licensee.id, name: d.licensee.name, countryName: countryName(d.licensee.homeCountry, locale) },
+        mgContracted: preview.ok ? preview.value.mgContracted : d.minimumGuarantee,
+        mgReceived: preview.ok ? preview.value.mgReceived : null,
+        eligibility: preview.ok ? preview.value : null,
+      };
+    }),
+  );
+  return {
+    facility: {
+      name: facility.name,
+      currency: facility.currency,
+      capacity: facility.capacity,
+      maxPerDeal: facility.maxPerDeal,
+      advanceRatePct: facility.advanceRatePct,
+      maxPerLicenseePct: facility.maxPerLicenseePct,
+      feePct: facility.feePct,
+    },
+    deals: withFigures,
+  };
 }

@@ -1,16 +1,15 @@
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Tx } from "@/lib/db/tx";
+import { pairOn } from "@/lib/fx/queries";
+import { backward, type FxPair, forward, missingRate } from "@/lib/fx/rules";
 import type { Failure } from "@/lib/result";
-import { backward, type FxPair, forward, missingRate, pairOn } from "./fx";
 import { ledgerBalances, zeroBalances } from "./ledger";
 import { applyPayment, canTransition, type OwingAdvance, recoup } from "./rules";
 
-type Tx = Prisma.TransactionClient;
-
 /**
- * Recoupment of advances from a licensing receipt (issue 7 §6), called by the receipt command
+ * Recoupment of advances from a licensing receipt (PRODUCT.md §6), called by the receipt command
  * inside its own transaction: plan (locks and computes) before the receipt row is written, since
  * the receipt stores the facility's part of its split; apply (ledger, REPAID, audit) after.
  *

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { convert } from "@/lib/fx/rules";
 import {
   type AdvanceStatus,
   applyPayment,
@@ -6,7 +7,6 @@ import {
   balances,
   breaches,
   canTransition,
-  convert,
   disbursementEntries,
   type EligibilityInput,
   eligibility,

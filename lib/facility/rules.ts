@@ -1,44 +1,15 @@
 /**
- * Pure rules of the advance facility (PRODUCT.md §6, issue 7): FX conversion into the facility
- * currency, eligibility and limits, disbursement fees, the append-only ledger and its balances,
- * recoupment from receipts, and the application status machine.
+ * Pure rules of the advance facility (PRODUCT.md §6): eligibility and limits, disbursement fees,
+ * the append-only ledger and its balances, recoupment from receipts, and the application status
+ * machine. Currency conversion is lib/fx/rules.ts.
  *
  * Every amount is a bigint count of minor units; every percentage is a decimal string; all
  * rounding is half-even to a whole minor unit. No I/O here.
  */
-import { D, type Dec, percentOf, roundMinor } from "@/lib/money/money";
-import { minorUnits } from "@/lib/reference/currencies";
+import { D, percentOf } from "@/lib/money/money";
 
-const dec = (minor: bigint): Dec => new D(minor.toString());
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
-
-const RATE = /^\d{1,18}(\.\d{1,18})?$/;
-
-// ---------------------------------------------------------------------------------------------
-// FX
-
-/**
- * Converts `amountMinor` minor units of `fromCurrency` into minor units of `toCurrency` at `rate`
- * (units of `to` per 1 unit of `from`), rounding half-even once, at the end. Both currencies'
- * exponents are respected: 1000 KRW (exp 0) at 0.00075 → 75 US cents; 1.00 USD (100) at 150.5 →
- * 150.5 → 150 JPY. The same currency needs no rate and is returned unchanged (a rate other than 1
- * would be a bug, so it throws).
- */
-export function convert(amountMinor: bigint, fromCurrency: string, toCurrency: string, rate: string): bigint {
-  if (!RATE.test(rate) || new D(rate).lte(0)) throw new RangeError(`Invalid FX rate "${rate}".`);
-  const fromExp = minorUnits(fromCurrency);
-  const toExp = minorUnits(toCurrency);
-  if (fromCurrency === toCurrency) {
-    if (!new D(rate).eq(1)) throw new RangeError(`A ${fromCurrency}→${toCurrency} rate must be 1, not ${rate}.`);
-    return amountMinor;
-  }
-  return roundMinor(
-    dec(amountMinor)
-      .mul(rate)
-      .mul(new D(10).pow(toExp - fromExp)),
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Eligibility
@@ -298,3 +269,8 @@ export function canTransition(from: AdvanceStatus, to: AdvanceStatus, context: {
 
 /** Statuses whose advance has money out (counted in principal outstanding). */
 export const OUTSTANDING_STATUSES: readonly AdvanceStatus[] = ["DISBURSED", "DEFAULTED"];
+
+export function utilisation(outstanding: bigint, capacity: bigint): string | null {
+  if (capacity === 0n) return null;
+  return new D(outstanding.toString()).mul(100).div(capacity.toString()).toDecimalPlaces(2).toFixed(2);
+}

@@ -1,5 +1,5 @@
 /**
- * The demo advance facility (issue 7, point 10): Silk Road Export Finance lends in USD against the
+ * The demo advance facility: Silk Road Export Finance lends in USD against the
  * demo studios' signed cross-border deals, with one advance in every status — DRAFT, SUBMITTED,
  * UNDER_REVIEW, APPROVED, DECLINED, DISBURSED, REPAID, DEFAULTED, WRITTEN_OFF.
  *
@@ -13,27 +13,22 @@
  * exists yet, one is entered (as the platform admin, dated 2026-01-02), so eligibility can be
  * computed. Idempotent: once the facility has advances, nothing is changed.
  */
+
 import type { Actor } from "@/lib/auth/actor";
 import { createActor } from "@/lib/auth/actor";
+import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { dateOnly } from "@/lib/deals/dates";
 import { putFxRates } from "@/lib/fx/commands";
 import { convertMinor, rateOn } from "@/lib/fx/queries";
-import { formatAmount } from "@/lib/money/money";
+import { money } from "@/lib/money/currency";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
-import { minorUnits } from "@/lib/reference/currencies";
 import type { Result } from "@/lib/result";
-import { recordReceipt } from "@/lib/statements/commands";
-import {
-  addAdvanceDocument,
-  createAdvance,
-  decideAdvance,
-  defaultAdvance,
-  disburseAdvance,
-  startReview,
-  submitAdvance,
-  writeOffAdvance,
-} from "./commands";
+import { recordReceipt } from "@/lib/statements/commands/receipts";
+import { createAdvance, submitAdvance } from "./commands/apply";
+import { disburseAdvance } from "./commands/disburse";
+import { addAdvanceDocument } from "./commands/documents";
+import { decideAdvance, startReview } from "./commands/underwrite";
+import { defaultAdvance, writeOffAdvance } from "./commands/write-off";
 import { computeEligibility } from "./eligibility";
 import { ledgerBalances } from "./ledger";
 import type { AdvanceStatus } from "./rules";
@@ -274,7 +269,7 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
       result.skipped.push(`${spec.status} advance (no signed deal of the studio can carry it)`);
       continue;
     }
-    const amount = { amount: formatAmount(chosen.amountMinor, 2), currency: "USD" };
+    const amount = money(chosen.amountMinor, "USD");
     const { id } = unwrap(
       await createAdvance(studio, { dealId: chosen.dealId, amount, purpose: spec.purpose }),
       `${spec.status} application`,
@@ -299,7 +294,7 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
     unwrap(
       await decideAdvance(underwriter, id, {
         decision: "APPROVED",
-        amount: { amount: formatAmount(approvedMinor, 2), currency: "USD" },
+        amount: money(approvedMinor, "USD"),
         conditions: spec.conditions,
       }),
       "approval",
@@ -332,7 +327,6 @@ async function repayThroughReceipt(studio: Actor, dealId: string, advanceId: str
     where: { id: dealId },
     select: { currency: true, instalments: { orderBy: { position: "asc" }, select: { position: true, amountMinor: true } } },
   });
-  const exp = minorUnits(deal.currency);
   // Enough to clear what is owed after the creators' pool (with room to spare), never more than is open.
   const owed = (await ledgerBalances(db, [advanceId])).get(advanceId)?.owed ?? 0n;
   const converted = await convertMinor(db, { amountMinor: owed, from: "USD", to: deal.currency, date: today });
@@ -349,7 +343,7 @@ async function repayThroughReceipt(studio: Actor, dealId: string, advanceId: str
     if (open <= 0n) continue;
     const result = await recordReceipt(studio, dealId, {
       kind: "MG_INSTALMENT",
-      amount: { amount: formatAmount(open < wanted ? open : wanted, exp), currency: deal.currency },
+      amount: money(open < wanted ? open : wanted, deal.currency),
       receivedOn: today,
       instalmentIndex: instalment.position,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSheet } from "./table-file";
+import { parseCsv, readSheet } from "./table-file";
 
 const spec = { columns: ["titleId", "territory", "gross"], required: ["titleId", "gross"], maxBytes: 1_000_000, maxRows: 10, what: "line" };
 const csv = (text: string, name = "s.csv") => ({ bytes: new TextEncoder().encode(text), fileName: name, contentType: "text/csv" });
@@ -44,5 +44,14 @@ describe("readSheet (CSV)", () => {
     expect(await reasons(csv(`titleId,gross\n${"1,2\n".repeat(11)}`))).toBe("TOO_MANY_ROWS");
     expect(await reasons({ bytes: new TextEncoder().encode("a\u0000b"), fileName: "x.csv" })).toBe("UNSUPPORTED_FILE_TYPE");
     expect(await reasons(csv("titleId,gross\n1,2\n", "x.pdf"))).toBe("UNSUPPORTED_FILE_TYPE");
+  });
+});
+
+describe("parseCsv", () => {
+  it("parses quoted CSV cells with commas, quotes and newlines", () => {
+    expect(parseCsv('a,b\r\n"x, ""y""","line\nbreak"\r\n')).toEqual([
+      { row: 1, cells: ["a", "b"] },
+      { row: 2, cells: ['x, "y"', "line\nbreak"] },
+    ]);
   });
 });

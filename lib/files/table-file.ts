@@ -1,20 +1,28 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
+import { OLE_MIME, sniffType, XLSX_MIME, ZIP_MIME } from "./sniff";
 
 /**
- * Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) or the first sheet
- * of an XLSX into rows of trimmed text cells, for every import (titles, statements, FX rates).
- * Blank rows are skipped but row numbers stay those the spreadsheet shows, so errors can point at
- * them. `readTable` gives the raw rows; `readSheet` also maps the header row to known columns.
+ * Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) or an XLSX (its
+ * first sheet, or the sheets asked for) into rows of trimmed text cells, for every import (titles,
+ * statements, FX rates, EMA Avails). Blank rows are skipped but row numbers stay those the
+ * spreadsheet shows, so errors can point at them. `readTable` gives the raw rows; `readSheet`
+ * also maps the header row to known columns.
  */
-
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export type SheetRow = { row: number; cells: Record<string, string> };
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Raw (non-multipart) upload bodies a sheet import accepts, with the file name each is given. */
+export const SHEET_UPLOAD_TYPES: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    ["text/csv", "application/csv", "text/plain", "application/octet-stream", XLSX_MIME].map((t) => [
+      t,
+      t === XLSX_MIME ? "upload.xlsx" : "upload.csv",
+    ]),
+  ),
+);
+
 const CSV_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
 /** An XLSX is a ZIP: refuse one that would inflate past this before the parser tries to. */
 const MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024;
@@ -22,17 +30,21 @@ const MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024;
 export const fileError = (reason: string, message: string): Failure =>
   fail("invalid", reason, message, { errors: [{ path: "file", message }] });
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-function detectFormat(bytes: Uint8Array, fileName: string, contentType?: string): "csv" | "xlsx" | Failure {
+/**
+ * CSV or XLSX, from the bytes, the name and the declared type; without a name (an upload that has
+ * none), from the bytes alone: a ZIP is read as a workbook, anything else as CSV.
+ */
+function detectFormat(bytes: Uint8Array, fileName: string | undefined, contentType?: string): "csv" | "xlsx" | Failure {
+  const unsupported = (why: string) => fileError("UNSUPPORTED_FILE_TYPE", `${why} Upload an .xlsx workbook or a UTF-8 .csv file.`);
+  const signature = sniffType(bytes);
+  if (signature === OLE_MIME) return unsupported("Old Excel files (.xls) are not supported: in Excel, save it as .xlsx.");
+  if (fileName === undefined) return signature === ZIP_MIME ? "xlsx" : "csv";
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
   const mime = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  const unsupported = (why: string) => fileError("UNSUPPORTED_FILE_TYPE", `${why} Upload an .xlsx workbook or a UTF-8 .csv file.`);
-  if (startsWith(bytes, ZIP_MAGIC)) {
+  if (signature === ZIP_MIME) {
     if (ext === "xlsx" || (ext === "" && mime === XLSX_MIME)) return "xlsx";
     return unsupported(`“${fileName}” is a ZIP archive, not an .xlsx workbook.`);
   }
-  if (startsWith(bytes, OLE_MAGIC)) return unsupported("Old Excel files (.xls) are not supported: in Excel, save it as .xlsx.");
   if (ext === "xlsx") return fileError("FILE_UNREADABLE", `“${fileName}” is not a valid .xlsx workbook (it may be damaged).`);
   if (ext === "csv" || ext === "txt" || (ext === "" && (CSV_TYPES.has(mime) || mime === "application/octet-stream" || mime === "")))
     return "csv";
@@ -55,7 +67,8 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // exceljs reads date cells as UTC midnight: the calendar date is the ISO prefix.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("error" in value) return String(value.error);
   if ("formula" in value || "sharedFormula" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
@@ -75,8 +88,11 @@ function tableOf(sheet: ExcelJS.Worksheet): Table {
   return table;
 }
 
-/** Plain CSV splitting (RFC 4180 quotes) — exceljs' CSV reader is too slow for 100,000-line statements. */
-function splitCsv(text: string, delimiter: string): Table {
+/**
+ * RFC 4180 CSV with `delimiter` (Excel in many European locales writes semicolons) into trimmed
+ * cells; exceljs' CSV reader is too slow for 100,000-line statements.
+ */
+export function parseCsv(text: string, delimiter = ","): Table {
   const table: Table = [];
   let row: string[] = [];
   let cell = "";
@@ -114,7 +130,7 @@ function splitCsv(text: string, delimiter: string): Table {
   return table;
 }
 
-function readCsv(bytes: Uint8Array): Table | Failure {
+function readCsv(bytes: Uint8Array, accepts?: (table: Table) => boolean): Table | Failure {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -123,7 +139,15 @@ function readCsv(bytes: Uint8Array): Table | Failure {
   }
   if (text.includes("\u0000"))
     return fileError("UNSUPPORTED_FILE_TYPE", "This is not a text CSV file. Upload an .xlsx workbook or a UTF-8 .csv file.");
-  return splitCsv(text, detectDelimiter(text));
+  if (!accepts) return parseCsv(text, detectDelimiter(text));
+  // The first delimiter whose table the reader accepts (comma, else semicolon, else tab).
+  const comma = parseCsv(text, ",");
+  if (accepts(comma)) return comma;
+  for (const delimiter of [";", "\t"]) {
+    const other = parseCsv(text, delimiter);
+    if (accepts(other)) return other;
+  }
+  return comma;
 }
 
 function zipUncompressedSize(bytes: Uint8Array): number | undefined {
@@ -143,9 +167,18 @@ function zipUncompressedSize(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-type TableLimits = { maxXlsxUncompressed?: number; tooMuchData?: string };
+export type TableOptions = {
+  maxXlsxUncompressed?: number;
+  tooMuchData?: string;
+  /** CSV: take the first of comma, semicolon and tab whose table this accepts (default: the most frequent on the first line). */
+  acceptsCsv?: (table: Table) => boolean;
+  /** XLSX: the sheets to read, chosen by name (default: the first sheet). */
+  sheets?: (names: readonly string[]) => readonly string[];
+};
 
-async function readXlsx(bytes: Uint8Array, limits: TableLimits = {}): Promise<Table | Failure> {
+export type NamedTable = { name: string; table: Table };
+
+async function readXlsx(bytes: Uint8Array, limits: TableOptions = {}): Promise<NamedTable[] | Failure> {
   const damaged = () => fileError("FILE_UNREADABLE", "The .xlsx workbook could not be read (it may be damaged). Save it again from Excel.");
   const inflated = zipUncompressedSize(bytes);
   if (inflated === undefined) return damaged();
@@ -157,22 +190,32 @@ async function readXlsx(bytes: Uint8Array, limits: TableLimits = {}): Promise<Ta
   } catch {
     return damaged();
   }
-  const sheet = workbook.worksheets[0];
-  return sheet ? tableOf(sheet) : [];
+  const names = workbook.worksheets.map((s) => s.name);
+  const wanted = limits.sheets ? limits.sheets(names) : names.slice(0, 1);
+  return wanted.flatMap((name) => {
+    const sheet = workbook.worksheets.find((s) => s.name === name);
+    return sheet ? [{ name, table: tableOf(sheet) }] : [];
+  });
 }
 
 /**
- * The file's non-blank rows as trimmed text cells (the caller reads the header). Detects the format
- * from the bytes, name and type; refuses non-UTF-8 CSV, old .xls, damaged or zip-bomb workbooks.
+ * The file's non-blank rows as trimmed text cells (the caller reads the header): `table` is the
+ * first (or only) sheet, `sheets` every sheet read (a CSV is one sheet named ""). Detects the
+ * format from the bytes, name and type; refuses non-UTF-8 CSV, old .xls, damaged or zip-bomb
+ * workbooks.
  */
 export async function readTable(
-  upload: { bytes: Uint8Array; fileName: string; contentType?: string },
-  limits: TableLimits = {},
-): Promise<{ format: "csv" | "xlsx"; table: Table } | Failure> {
+  upload: { bytes: Uint8Array; fileName?: string; contentType?: string },
+  options: TableOptions = {},
+): Promise<{ format: "csv" | "xlsx"; table: Table; sheets: NamedTable[] } | Failure> {
   const format = detectFormat(upload.bytes, upload.fileName, upload.contentType);
   if (typeof format !== "string") return format;
-  const table = format === "csv" ? readCsv(upload.bytes) : await readXlsx(upload.bytes, limits);
-  return Array.isArray(table) ? { format, table } : table;
+  if (format === "csv") {
+    const table = readCsv(upload.bytes, options.acceptsCsv);
+    return Array.isArray(table) ? { format, table, sheets: [{ name: "", table }] } : table;
+  }
+  const sheets = await readXlsx(upload.bytes, options);
+  return Array.isArray(sheets) ? { format, table: sheets[0]?.table ?? [], sheets } : sheets;
 }
 
 export const headerKey = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, "");

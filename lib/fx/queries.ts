@@ -1,7 +1,8 @@
 import "server-only";
+import { dateOnly } from "@/lib/dates";
 import type { Prisma } from "@/lib/db/generated/client";
-import { convert } from "@/lib/facility/rules";
-import { D, type Dec } from "@/lib/money/money";
+import { D, type Dec, trimDecimal } from "@/lib/money/money";
+import { convert, type FxPair } from "./rules";
 
 /**
  * Reading FX rates. `rateOn` is the one rule every conversion uses (statements, outcomes, the
@@ -29,8 +30,7 @@ const RATE_DECIMALS = 18;
 type Row = { base: string; quote: string; rate: string; date: string };
 
 function plain(value: Dec): string {
-  const fixed = value.toDecimalPlaces(RATE_DECIMALS, D.ROUND_HALF_EVEN).toFixed(RATE_DECIMALS);
-  return fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+  return trimDecimal(value.toDecimalPlaces(RATE_DECIMALS, D.ROUND_HALF_EVEN).toFixed(RATE_DECIMALS));
 }
 
 /** Latest row on or before `date` per (base, quote) pair among the currencies named. */
@@ -84,6 +84,14 @@ export async function convertMinor(
   return { amountMinor: convert(args.amountMinor, args.from, args.to, rate.rate), rate };
 }
 
+/** The rate in force on `date` from `from` to `to` as a pair for `forward`/`backward`, or null if none is known. */
+export async function pairOn(db: FxDb, input: { date: Date; from: string; to: string }): Promise<FxPair | null> {
+  const { from, to } = input;
+  if (from === to) return { from, to, date: null, rate: "1" };
+  const found = await rateOn(db, { date: dateOnly(input.date), from, to });
+  return found ? { from, to, date: found.date, rate: found.rate } : null;
+}
+
 export type FxRateRow = { date: string; base: string; quote: string; rate: string };
 
 /** Every pair's rate in force on `date`: the latest on or before it (for GET /fx-rates). */
@@ -92,7 +100,7 @@ export async function ratesInForce(db: FxDb, date: string): Promise<FxRateRow[]>
     SELECT DISTINCT ON (base, quote) base, quote, rate::text AS rate, to_char(date, 'YYYY-MM-DD') AS date
     FROM fx_rate WHERE date <= ${date}::date
     ORDER BY base, quote, date DESC`;
-  return rows.map((r) => ({ date: r.date, base: r.base, quote: r.quote, rate: trimRate(r.rate) }));
+  return rows.map((r) => ({ date: r.date, base: r.base, quote: r.quote, rate: trimDecimal(r.rate) }));
 }
 
 /** Rates entered, newest first (the admin page's history), optionally for one base/quote. */
@@ -104,10 +112,5 @@ export async function listFxRates(db: FxDb, args: { limit?: number; base?: strin
     WHERE (${args.base ?? null}::text IS NULL OR base = ${args.base ?? null}::text)
       AND (${args.quote ?? null}::text IS NULL OR quote = ${args.quote ?? null}::text)
     ORDER BY date DESC, base, quote LIMIT ${limit}`;
-  return rows.map((r) => ({ date: r.date, base: r.base, quote: r.quote, rate: trimRate(r.rate) }));
-}
-
-/** "7.123400000000" → "7.1234" (the column keeps 12 decimals). */
-export function trimRate(rate: string): string {
-  return rate.includes(".") ? rate.replace(/0+$/, "").replace(/\.$/, "") : rate;
+  return rows.map((r) => ({ date: r.date, base: r.base, quote: r.quote, rate: trimDecimal(r.rate) }));
 }

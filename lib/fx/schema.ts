@@ -2,7 +2,7 @@ import { z } from "zod";
 import { currencyCodeSchema } from "@/lib/money/money";
 
 /**
- * FX rates (issue 6, point 4): `1 base = rate quote`, dated. Browser-safe schemas shared by the
+ * FX rates: `1 base = rate quote`, dated. Browser-safe schemas shared by the
  * API, the admin form and the CSV import.
  */
 

@@ -31,6 +31,11 @@ export function formatAmount(minor: bigint, exponent: number): string {
   return `${negative ? "-" : ""}${whole}${fraction}`;
 }
 
+/** A decimal string without trailing zeros: "7.123400000000" → "7.1234", "12.50" → "12.5", "3.000" → "3". */
+export function trimDecimal(value: string): string {
+  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
+}
+
 /** Rounds a decimal number of minor units to an integer, half-even. */
 export function roundMinor(value: Dec): bigint {
   return BigInt(value.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0));

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { Tx } from "@/lib/db/tx";
 import { fail, ok, type Result } from "@/lib/result";
 import type { MarkReadData, NotificationKind } from "./schema";
 
@@ -24,7 +25,7 @@ export type NotificationEvent = {
  * transaction, so a notification exists if and only if the change it announces was committed.
  * Returns how many were written.
  */
-export async function notifyOrganization(tx: Prisma.TransactionClient, event: NotificationEvent): Promise<number> {
+export async function notifyOrganization(tx: Tx, event: NotificationEvent): Promise<number> {
   const members = await tx.membership.findMany({ where: { organizationId: event.orgId }, select: { userId: true } });
   const userIds = members.map((m) => m.userId).filter((id) => id !== event.exceptUserId);
   if (userIds.length === 0) return 0;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * In-app notifications (issue 5, point 4). A notification belongs to one user acting in one
+ * In-app notifications. A notification belongs to one user acting in one
  * organisation; commands fan one event out to every member of the receiving organisation.
  * `kind` names the event; the UI renders it from messages with `params`.
  */

@@ -6,17 +6,13 @@ import { hashPassword } from "@/lib/auth/password";
 import { can, canAssignRole } from "@/lib/auth/permissions";
 import { type RegisterInput, type RegisterInvitedInput, registerInvitedSchema, registerSchema } from "@/lib/auth/schema";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation, lockRow, type Tx } from "@/lib/db/tx";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import type { OrgKind, RoleName } from "./schema";
 
 const INVITATION_DAYS = 14;
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** Self-service sign-up: a user and the STUDIO or PARTNER organisation they own. */
 export async function registerWithOrganization(
@@ -239,18 +235,18 @@ export async function acceptInvitationForUser(
 
 type MemberChange = Result<null, "NOT_FOUND" | "FORBIDDEN" | "LAST_OWNER">;
 
-async function ownersLeft(tx: Prisma.TransactionClient, organizationId: string, excludingMembershipId: string) {
+async function ownersLeft(tx: Tx, organizationId: string, excludingMembershipId: string) {
   return tx.membership.count({ where: { organizationId, role: "OWNER", id: { not: excludingMembershipId } } });
 }
 
 // Serialises membership changes per organisation, so two owners demoting each other at the same
 // moment cannot leave the organisation without an owner.
-async function lockOrganization(tx: Prisma.TransactionClient, organizationId: string) {
-  await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId}::uuid FOR UPDATE`;
+function lockOrganization(tx: Tx, organizationId: string) {
+  return lockRow(tx, "organization", organizationId);
 }
 
 /** Under the organisation lock, the acting user must still be an owner (they may just have been demoted). */
-async function stillOwner(tx: Prisma.TransactionClient, actor: Actor): Promise<boolean> {
+async function stillOwner(tx: Tx, actor: Actor): Promise<boolean> {
   if (!actor.userId) return false;
   const me = await tx.membership.findUnique({
     where: { userId_organizationId: { userId: actor.userId, organizationId: actor.org.id } },

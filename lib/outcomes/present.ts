@@ -1,6 +1,7 @@
+import { toCsv } from "@/lib/files/csv";
 import { countryName } from "@/lib/i18n/countries";
-import { formatAmount, type Money } from "@/lib/money/money";
-import { minorUnits } from "@/lib/reference/currencies";
+import { money } from "@/lib/money/currency";
+import type { Money } from "@/lib/money/money";
 import { getGenre } from "@/lib/reference/genres";
 import { getMediaRight } from "@/lib/reference/media-rights";
 import type { OutcomesReport, PlatformReport, TitleInfo } from "./queries";
@@ -32,10 +33,6 @@ export const ENGLISH_WORDS: Words = {
 };
 
 export type OutcomesRowView = { key: string; label: string; receipts: Money; payments: Money; ratio: string | null };
-
-export function money(minor: bigint, currency: string): Money {
-  return { amount: formatAmount(minor, minorUnits(currency)), currency };
-}
 
 export function titleLabel(title: TitleInfo | undefined, locale: Locale): string | null {
   if (!title) return null;
@@ -157,3 +154,59 @@ export function presentPlatformOutcomes(report: PlatformReport, locale: Locale =
   };
 }
 export type PlatformOutcomesView = ReturnType<typeof presentPlatformOutcomes>;
+
+/** CSV of each outcomes table (lib/files/csv.ts), amounts as the exact decimal strings of the API. */
+
+export function breakdownCsv(view: OutcomesView, breakdown: Breakdown | "series"): string {
+  if (breakdown === "series") {
+    return toCsv(
+      ["period", "start", "end", "currency", "receipts", "payments", "ratio"],
+      view.series.map((p) => [p.period, p.start, p.end, view.currency, p.receipts.amount, p.payments.amount, p.ratio]),
+      [4, 5, 6],
+    );
+  }
+  return toCsv(
+    ["key", "label", "currency", "receipts", "payments", "ratio"],
+    view[breakdown].map((r) => [r.key, r.label, view.currency, r.receipts.amount, r.payments.amount, r.ratio]),
+    [3, 4, 5],
+  );
+}
+
+export function platformCsv(view: PlatformOutcomesView, table: "byHomeCountry" | "studios"): string {
+  if (table === "byHomeCountry") {
+    return toCsv(
+      ["country", "label", "studios", "currency", "receipts", "payments", "ratio", "allReceipts", "exportSharePct"],
+      view.byHomeCountry.map((r) => [
+        r.country,
+        r.label,
+        r.studios,
+        view.currency,
+        r.receipts.amount,
+        r.payments.amount,
+        r.ratio,
+        r.allReceipts.amount,
+        r.exportSharePct,
+      ]),
+      [2, 4, 5, 6, 7, 8],
+    );
+  }
+  return toCsv(
+    ["id", "name", "homeCountry", "currency", "receipts", "payments", "ratio", "allReceipts", "exportSharePct"],
+    view.studios.map((r) => [
+      r.id,
+      r.name,
+      r.homeCountry,
+      view.currency,
+      r.receipts.amount,
+      r.payments.amount,
+      r.ratio,
+      r.allReceipts.amount,
+      r.exportSharePct,
+    ]),
+    [4, 5, 6, 7, 8],
+  );
+}
+
+export function csvFileName(what: string, view: { from: string; to: string; currency: string }): string {
+  return `outcomes-${what}-${view.from}-${view.to}-${view.currency}.csv`;
+}

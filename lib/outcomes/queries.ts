@@ -1,8 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { convert } from "@/lib/facility/rules";
 import { type RateOn, rateOn } from "@/lib/fx/queries";
+import { convert } from "@/lib/fx/rules";
 import { getCurrency } from "@/lib/reference/currencies";
 import { fail, ok, type Result } from "@/lib/result";
 import {
@@ -46,8 +47,6 @@ export type OutcomesReport = OutcomesParams &
     titles: Map<string, TitleInfo>;
     fxRatesUsed: FxUsed[];
   };
-
-const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 function monthsBefore(date: string, months: number): string {
   const [y, m] = date.split("-").map(Number) as [number, number];

@@ -1,5 +1,5 @@
 /**
- * Export outcomes (PRODUCT.md §4 and §8, issue 6 point 5): pure rules, no I/O.
+ * Export outcomes (PRODUCT.md §4 and §8): pure rules, no I/O.
  *
  * Definitions, for the active organisation:
  * - **IP receipts** = receipts (cash received, table `receipt`) on deals where the organisation is

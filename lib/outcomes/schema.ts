@@ -3,7 +3,7 @@ import { moneySchema } from "@/lib/money/money";
 import { BREAKDOWNS, GRANULARITIES } from "./rules";
 
 /**
- * Query and response shapes of GET /api/v1/outcomes (issue 6 point 5). Browser-safe: the outcomes
+ * Query and response shapes of GET /api/v1/outcomes. Browser-safe: the outcomes
  * page's controls validate with the same query schema. Definitions are in ./rules.ts.
  */
 

@@ -3,9 +3,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
 import { getSession } from "@/lib/auth/gate";
-import { acceptStatement, disputeStatement, recordReceipt, submitStatement } from "./commands";
+import { moneyOf } from "@/lib/money/currency";
+import { recordReceipt } from "./commands/receipts";
+import { acceptStatement, disputeStatement, submitStatement } from "./commands/statements";
 import type { MoneyView } from "./explain";
-import { moneyOf } from "./present";
 import { disputeStatementSchema, recordReceiptSchema, submitStatementSchema } from "./schema";
 
 /**

@@ -4,7 +4,8 @@
  * check them by hand — reported expenses against the cap, the part of N inside each share tier and
  * what it earns. Pure; amounts are bigint minor units, tier earnings exact decimals in minor units.
  */
-import { D, formatAmount } from "@/lib/money/money";
+import { moneyOf } from "@/lib/money/currency";
+import { D } from "@/lib/money/money";
 import { computeWaterfall, type ShareTier, type WaterfallStep, type WaterfallTerms } from "./rules";
 
 export type ExplainedStatement = { id: string; periodStart: string; periodEnd: string; grossMinor: bigint; expensesMinor: bigint };
@@ -101,7 +102,7 @@ export type ExplainedStepView = {
 
 /** An explained step as the UI receives it: Money strings with the currency's exact digits. */
 export function presentExplainedStep(step: ExplainedStep, currency: string, exponent: number): ExplainedStepView {
-  const money = (minor: bigint): MoneyView => ({ amount: formatAmount(minor, exponent), currency });
+  const money: (minor: bigint) => MoneyView = moneyOf(currency);
   const figures = (f: WaterfallStep["cumulative"]): FiguresView => ({
     gross: money(f.gross),
     fee: money(f.fee),

@@ -3,11 +3,13 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { partyOf } from "@/lib/deals/queries";
+import { toCsv } from "@/lib/files/csv";
 import { readSheet, type SheetRow } from "@/lib/files/table-file";
+import { money } from "@/lib/money/currency";
 import { formatAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type FieldError, fail, notFound, ok, type Result } from "@/lib/result";
-import { submitOrCheck } from "./commands";
+import { submitOrCheck } from "./commands/statements";
 import { type ImportStatementFields, MAX_STATEMENT_LINES, REVENUE_TYPES, statementLineSchema } from "./schema";
 
 /**
@@ -161,14 +163,13 @@ export async function importStatement(
     });
     return { ...result, ...(mapped ? { errors: mapped } : {}) };
   }
-  const exp = minorUnits(deal.currency);
   return ok({
     dryRun: fields.dryRun,
     statementId: result.value.id,
     rows: sheet.value.length,
     lineCount: result.value.lineCount,
-    gross: { amount: formatAmount(result.value.grossMinor, exp), currency: deal.currency },
-    expenses: { amount: formatAmount(result.value.expensesMinor, exp), currency: deal.currency },
+    gross: money(result.value.grossMinor, deal.currency),
+    expenses: money(result.value.expensesMinor, deal.currency),
   });
 }
 
@@ -180,10 +181,12 @@ export async function statementTemplateCsv(actor: Actor, dealId: string): Promis
     SELECT DISTINCT ON (title_id) title_id::text, country, media FROM grant_slice
     WHERE deal_id = ${deal.id}::uuid AND NOT holdback ORDER BY title_id, country, media LIMIT 20`;
   const zero = formatAmount(0n, minorUnits(deal.currency));
-  const rows = [
-    STATEMENT_COLUMNS.join(","),
-    ...examples.map((e) => [e.title_id, e.country.trim(), e.media, "STREAMING", zero, deal.currency].join(",")),
-    ["", "", "", EXPENSES_ROW, zero, deal.currency].join(","),
-  ];
-  return `${rows.join("\r\n")}\r\n`;
+  return toCsv(
+    STATEMENT_COLUMNS,
+    [
+      ...examples.map((e) => [e.title_id, e.country.trim(), e.media, "STREAMING", zero, deal.currency]),
+      ["", "", "", EXPENSES_ROW, zero, deal.currency],
+    ],
+    [4],
+  );
 }

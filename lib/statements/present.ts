@@ -1,16 +1,14 @@
-import { dateOnly } from "@/lib/deals/dates";
-import { formatAmount, type Money } from "@/lib/money/money";
+import { dateOnly } from "@/lib/dates";
+import { toCsv } from "@/lib/files/csv";
+import { moneyOf } from "@/lib/money/currency";
+import type { Money } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type ExplainedStepView, presentExplainedStep } from "./explain";
+import type { CreatorStatementRow, DealBalance } from "./queries";
 import type { WaterfallFigures, WaterfallStep } from "./rules";
 import type { DealWaterfall } from "./waterfall";
 
 /** API shapes of statements, waterfalls, receipts and balances: Money in the deal's currency, dates YYYY-MM-DD. */
-
-export const moneyOf = (currency: string) => {
-  const exp = minorUnits(currency);
-  return (minor: bigint): Money => ({ amount: formatAmount(minor, exp), currency });
-};
 
 export type WaterfallView = {
   cumulative: Record<keyof WaterfallFigures, Money>;
@@ -179,3 +177,44 @@ export function presentReceipt(r: ReceiptRow) {
   };
 }
 export type ReceiptView = ReturnType<typeof presentReceipt>;
+
+/** API shape of a deal's balance: MG contracted and received, overage due and received, per instalment. */
+export function presentBalance(b: DealBalance, currency: string) {
+  const money = moneyOf(currency);
+  return {
+    mgContracted: money(b.mgContractedMinor),
+    mgReceived: money(b.mgReceivedMinor),
+    overageDue: money(b.overageDueMinor),
+    overageReceived: money(b.overageReceivedMinor),
+    mgOpen: money(b.mgContractedMinor - b.mgReceivedMinor),
+    overageOpen: money(b.overageDueMinor - b.overageReceivedMinor),
+    instalments: b.instalments.map((i) => ({
+      index: i.index,
+      amount: money(i.amountMinor),
+      received: money(i.receivedMinor),
+      open: money(i.openMinor),
+      dueDate: i.dueDate ? dateOnly(i.dueDate) : null,
+      trigger: i.trigger,
+    })),
+  };
+}
+
+/** Creator statements as CSV (one row per participant × deal × period). */
+export function creatorStatementsCsv(rows: CreatorStatementRow[]): string {
+  const header = ["deal", "participant", "role", "period", "period_start", "period_end", "receipts", "amount", "currency"];
+  return toCsv(
+    header,
+    rows.map((r) => [
+      r.dealName,
+      r.name,
+      r.role ?? "",
+      r.period,
+      r.periodStart,
+      r.periodEnd,
+      r.receipts,
+      r.amount.amount,
+      r.amount.currency,
+    ]),
+    [6, 7],
+  );
+}

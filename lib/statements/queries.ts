@@ -1,13 +1,14 @@
 import "server-only";
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { dateOnly } from "@/lib/deals/dates";
 import { partyOf } from "@/lib/deals/queries";
-import { type DealBalance, loadBalance } from "./balance";
-import { moneyOf, presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
-import type { CreatorStatementsQuery, StatementLinesQuery, StatementListQuery } from "./schema";
-import { loadDealWaterfall } from "./waterfall";
+import { moneyOf } from "@/lib/money/currency";
+import { presentBalance, presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
+import type { CreatorStatementsQuery, StatementInboxQuery, StatementLinesQuery, StatementListQuery } from "./schema";
+import { type DealWaterfall, type TermsRow, waterfallOf } from "./waterfall";
 
 /**
  * Reads of statements, receipts, balances and creator statements. Every query is scoped to the
@@ -15,7 +16,8 @@ import { loadDealWaterfall } from "./waterfall";
  */
 
 const orgRef = { select: { id: true, name: true, kind: true, homeCountry: true } } as const;
-const dealSelect = {
+/** A deal's parties and waterfall terms: what statement and receipt reads and commands work from. */
+export const dealTermsSelect = {
   id: true,
   name: true,
   status: true,
@@ -27,9 +29,8 @@ const dealSelect = {
   expenseCapMinor: true,
   shareTiers: true,
   creatorParticipationPct: true,
-  licensor: orgRef,
-  licensee: orgRef,
 } satisfies Prisma.DealSelect;
+const dealSelect = { ...dealTermsSelect, licensor: orgRef, licensee: orgRef } satisfies Prisma.DealSelect;
 type DealRow = Prisma.DealGetPayload<{ select: typeof dealSelect }>;
 
 function presentDealRef(deal: DealRow, actor: Actor) {
@@ -49,6 +50,17 @@ async function dealOf(actor: Actor, dealId: string) {
 }
 
 const statementInclude = { supersededBy: { select: { id: true } } } satisfies Prisma.StatementInclude;
+
+/** Reads the waterfall needs: a transaction or the client. */
+type Db = Pick<Prisma.TransactionClient, "statement" | "receipt" | "dealInstalment">;
+
+const sumsSelect = { id: true, periodStart: true, periodEnd: true, grossMinor: true, expensesMinor: true, counting: true } as const;
+
+/** Loads every statement's sums of a deal (never its lines) and computes its waterfall. */
+export async function loadDealWaterfall(db: Db, deal: TermsRow & { id: string }): Promise<DealWaterfall> {
+  const statements = await db.statement.findMany({ where: { dealId: deal.id }, select: sumsSelect });
+  return waterfallOf(deal, statements);
+}
 
 /**
  * A deal's statements (newest period first) with each one's waterfall, the deal's waterfall terms,
@@ -229,26 +241,6 @@ export async function listReceipts(actor: Actor, dealId: string) {
   return { deal: presentDealRef(deal, actor), receipts: rows.map(presentReceipt) };
 }
 
-export function presentBalance(b: DealBalance, currency: string) {
-  const money = moneyOf(currency);
-  return {
-    mgContracted: money(b.mgContractedMinor),
-    mgReceived: money(b.mgReceivedMinor),
-    overageDue: money(b.overageDueMinor),
-    overageReceived: money(b.overageReceivedMinor),
-    mgOpen: money(b.mgContractedMinor - b.mgReceivedMinor),
-    overageOpen: money(b.overageDueMinor - b.overageReceivedMinor),
-    instalments: b.instalments.map((i) => ({
-      index: i.index,
-      amount: money(i.amountMinor),
-      received: money(i.receivedMinor),
-      open: money(i.openMinor),
-      dueDate: i.dueDate ? dateOnly(i.dueDate) : null,
-      trigger: i.trigger,
-    })),
-  };
-}
-
 /** GET /deals/{id}/balance: MG contracted and received, overage due and received, per instalment. */
 export async function dealBalance(actor: Actor, dealId: string) {
   const deal = await dealOf(actor, dealId);
@@ -332,15 +324,128 @@ export async function creatorStatements(
   });
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+/** The statement without its lines (what a command answers with; the lines are left to GET). */
+export function getStatementSummary(actor: Actor, statementId: string) {
+  return getStatement(actor, statementId, { linesFrom: 0, linesLimit: 0 });
+}
 
-/** Creator statements as CSV (one row per participant × deal × period). */
-export function creatorStatementsCsv(rows: CreatorStatementRow[]): string {
-  const header = ["deal", "participant", "role", "period", "period_start", "period_end", "receipts", "amount", "currency"];
-  const lines = rows.map((r) =>
-    [r.dealName, r.name, r.role ?? "", r.period, r.periodStart, r.periodEnd, String(r.receipts), r.amount.amount, r.amount.currency]
-      .map(csvCell)
-      .join(","),
-  );
-  return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+// ---- The statement pages: the organisation-wide statement list with a deal filter and cursor
+// pages, and the deals to filter by.
+
+const cursorSchema = z.object({ c: z.string(), id: z.uuid() });
+const orgName = { select: { id: true, name: true } } as const;
+
+export async function statementInbox(actor: Actor, q: StatementInboxQuery) {
+  const deal: Prisma.DealWhereInput[] = [partyOf(actor)];
+  if (q.deal) deal.push({ id: q.deal });
+  if (q.role === "LICENSOR") deal.push({ licensorId: actor.org.id });
+  if (q.role === "LICENSEE") deal.push({ licenseeId: actor.org.id });
+  const where: Prisma.StatementWhereInput[] = [{ deal: { AND: deal } }];
+  if (q.status) where.push({ status: q.status });
+  const after = decodeCursor(q.cursor, cursorSchema);
+  if (after) {
+    const c = new Date(after.c);
+    where.push({ OR: [{ createdAt: { lt: c } }, { createdAt: c, id: { lt: after.id } }] });
+  }
+  const rows = await db.statement.findMany({
+    where: { AND: where },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    include: {
+      supersededBy: { select: { id: true } },
+      deal: {
+        select: {
+          id: true,
+          name: true,
+          licensorId: true,
+          licenseeId: true,
+          mgMinor: true,
+          distributionFeePct: true,
+          expenseCapMinor: true,
+          shareTiers: true,
+          licensor: orgName,
+          licensee: orgName,
+        },
+      },
+    },
+  });
+  const items = rows.slice(0, q.limit);
+  const waterfalls = new Map<string, Awaited<ReturnType<typeof loadDealWaterfall>>>();
+  for (const r of items) if (!waterfalls.has(r.dealId)) waterfalls.set(r.dealId, await loadDealWaterfall(db, r.deal));
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => {
+      const licensor = r.deal.licensorId === actor.org.id;
+      return {
+        ...presentStatement(r, waterfalls.get(r.dealId)!),
+        deal: {
+          id: r.deal.id,
+          name: r.deal.name,
+          role: licensor ? ("LICENSOR" as const) : ("LICENSEE" as const),
+          counterparty: licensor ? r.deal.licensee.name : r.deal.licensor.name,
+        },
+      };
+    }),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ c: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** Deals the statement list can be filtered by: signed (or once signed) deals the organisation is party to. */
+export async function statementDealOptions(actor: Actor) {
+  return db.deal.findMany({
+    where: { AND: [partyOf(actor), { status: { in: ["SIGNED", "EXPIRED", "TERMINATED"] } }] },
+    orderBy: { name: "asc" },
+    take: 500,
+    select: { id: true, name: true, licenseeId: true },
+  });
+}
+
+export type InstalmentBalance = {
+  index: number;
+  amountMinor: bigint;
+  receivedMinor: bigint;
+  openMinor: bigint;
+  dueDate: Date | null;
+  trigger: string | null;
+};
+
+export type DealBalance = {
+  mgContractedMinor: bigint;
+  mgReceivedMinor: bigint;
+  overageDueMinor: bigint;
+  overageReceivedMinor: bigint;
+  instalments: InstalmentBalance[];
+};
+
+/**
+ * What the licensee owes and the licensor has received on a deal. MG instalments are the deal's
+ * (a deal with an MG but no instalments has one implicit instalment, index 0, of the whole MG);
+ * overage due is the cumulative O after the latest counting statement.
+ */
+export async function loadBalance(db: Db, deal: TermsRow & { id: string }): Promise<DealBalance> {
+  const [wf, instalments, received] = await Promise.all([
+    loadDealWaterfall(db, deal),
+    db.dealInstalment.findMany({ where: { dealId: deal.id }, orderBy: { position: "asc" } }),
+    db.receipt.groupBy({ by: ["kind", "instalmentIndex"], where: { dealId: deal.id }, _sum: { amountMinor: true } }),
+  ]);
+  const sum = (kind: string, index?: number) =>
+    received
+      .filter((r) => r.kind === kind && (index === undefined || r.instalmentIndex === index))
+      .reduce((a, r) => a + (r._sum.amountMinor ?? 0n), 0n);
+  const plan =
+    instalments.length > 0
+      ? instalments.map((i) => ({ index: i.position, amountMinor: i.amountMinor, dueDate: i.dueDate, trigger: i.trigger as string | null }))
+      : deal.mgMinor !== null && deal.mgMinor > 0n
+        ? [{ index: 0, amountMinor: deal.mgMinor, dueDate: null, trigger: null }]
+        : [];
+  return {
+    mgContractedMinor: deal.mgMinor ?? 0n,
+    mgReceivedMinor: sum("MG_INSTALMENT"),
+    overageDueMinor: wf.overageDueMinor,
+    overageReceivedMinor: sum("OVERAGE"),
+    instalments: plan.map((p) => {
+      const got = sum("MG_INSTALMENT", p.index);
+      return { ...p, receivedMinor: got, openMinor: p.amountMinor - got };
+    }),
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * The waterfall of PRODUCT.md §5 and the creator-first split of a licensor receipt (issue 6,
- * points 2 and 3). Pure functions over bigint minor units: no I/O, no database, no floats.
+ * The waterfall of PRODUCT.md §5 and the creator-first split of a licensor receipt. Pure
+ * functions over bigint minor units: no I/O, no database, no floats.
  *
  * Every cumulative figure is computed with decimal.js at full precision from the cumulative
  * inputs and rounded once, half-even, to a whole minor unit; a period figure is the difference of

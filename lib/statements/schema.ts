@@ -2,7 +2,7 @@ import { z } from "zod";
 import { moneySchema } from "@/lib/money/money";
 
 /**
- * Zod schemas of revenue statements and receipts (issue 6), shared by the API, the forms and the
+ * Zod schemas of revenue statements and receipts, shared by the API, the forms and the
  * OpenAPI document. Browser-safe: no Prisma import.
  */
 
@@ -129,3 +129,13 @@ export const creatorStatementsQuerySchema = z.object({
   format: z.enum(["json", "csv"]).default("json"),
 });
 export type CreatorStatementsQuery = z.output<typeof creatorStatementsQuerySchema>;
+
+/** The statement inbox page: filters and a cursor page of the organisation's statements. */
+export const statementInboxQuerySchema = z.object({
+  deal: z.uuid().optional(),
+  status: z.enum(STATEMENT_STATUSES).optional(),
+  role: z.enum(["LICENSOR", "LICENSEE"]).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type StatementInboxQuery = z.output<typeof statementInboxQuerySchema>;

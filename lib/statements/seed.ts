@@ -1,5 +1,5 @@
 /**
- * The demo year of money (issue 6, point 7): monthly FX rates from December 2025 to November 2026,
+ * The demo year of money: monthly FX rates from December 2025 to November 2026,
  * two foreign studios licensing INTO the demo studios (so they have IP payments, in JPY and USD),
  * and a year of revenue statements and receipts on the signed demo deals in USD, CNY-studio,
  * KRW, THB, BRL and JPY — so the outcomes page and the receipts ÷ payments ratio tell a story:
@@ -19,26 +19,29 @@
  * Idempotent: FX rates of a date already entered, deals that already exist, and deals that already
  * have statements (or receipts) are left alone.
  */
+
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { createActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { createTitle } from "@/lib/catalogue/commands";
 import { createTitleSchema } from "@/lib/catalogue/schema";
+import { addDays, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { addGrant, createDeal, proposeDeal, signDeal } from "@/lib/deals/commands";
-import { addDays, toDbDate } from "@/lib/deals/dates";
+import { createDeal } from "@/lib/deals/commands/draft";
+import { addGrant } from "@/lib/deals/commands/grants";
+import { proposeDeal, signDeal } from "@/lib/deals/commands/sign";
 import { createDealSchema, grantInputSchema } from "@/lib/deals/schema";
 import { putFxRates } from "@/lib/fx/commands";
 import { formatAmount } from "@/lib/money/money";
 import type { OrgKind } from "@/lib/orgs/schema";
+import { DEMO_PASSWORD_DEFAULT } from "@/lib/orgs/seed";
 import { minorUnits } from "@/lib/reference/currencies";
 import type { Result } from "@/lib/result";
-import { loadBalance } from "./balance";
-import { acceptStatement, disputeStatement, recordReceipt, submitStatement } from "./commands";
+import { recordReceipt } from "./commands/receipts";
+import { acceptStatement, disputeStatement, submitStatement } from "./commands/statements";
+import { dealTermsSelect, loadBalance } from "./queries";
 import { type RevenueType, recordReceiptSchema, submitStatementSchema } from "./schema";
-
-const DEMO_PASSWORD_DEFAULT = "demo-rights-2026";
 
 type OrgRef = { name: string; kind: OrgKind; homeCountry: string; owner: string; ownerName: string };
 
@@ -462,16 +465,7 @@ type Event = { on: string; run: () => Promise<void> };
 async function seedDealYear(plan: Plan, a: Partial<Record<OrgKey, Actor>>, skipped: string[]): Promise<boolean> {
   const deal = await db.deal.findFirst({
     where: { name: plan.deal, status: "SIGNED" },
-    select: {
-      id: true,
-      currency: true,
-      licensorId: true,
-      licenseeId: true,
-      mgMinor: true,
-      distributionFeePct: true,
-      expenseCapMinor: true,
-      shareTiers: true,
-    },
+    select: dealTermsSelect,
   });
   if (!deal) {
     skipped.push(`statements of “${plan.deal}” (no signed deal of that name)`);

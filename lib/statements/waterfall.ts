@@ -1,20 +1,17 @@
-import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
-import { dateOnly } from "@/lib/deals/dates";
+import { dateOnly } from "@/lib/dates";
 import { type ExplainedStatement, type ExplainedStep, explainWaterfall, waterfallTermsOf } from "./explain";
 import type { WaterfallTerms } from "./rules";
 
 /**
- * The waterfall of a deal from the database: the deal's counting statements ordered by period,
- * their stored sums (gross_minor, expenses_minor — lines are never loaded), through
- * `computeWaterfall` (via explainWaterfall, which adds the inputs of each step).
+ * The waterfall of a deal from its statements' stored sums (gross_minor, expenses_minor — lines
+ * are never loaded; lib/statements/queries.ts loads the sums): the counting statements ordered by
+ * period, through `computeWaterfall` (via explainWaterfall, which adds the inputs of each step).
+ * Pure.
  *
  * A statement that does not count (DISPUTED, or superseded by a correction) has no place in the
  * deal's waterfall. It is shown "as if it counted": the counting statements whose period ends
  * before it starts, followed by it — flagged `hypothetical` so no one takes it for money due.
  */
-
-type Db = Pick<Prisma.TransactionClient, "statement">;
 
 export type TermsRow = {
   distributionFeePct: { toString(): string } | null;
@@ -70,12 +67,4 @@ export function waterfallOf(deal: TermsRow, statements: readonly StatementSums[]
   };
   const last = steps[steps.length - 1];
   return { terms, steps, stepOf, overageDueMinor: last ? last.cumulative.overage : 0n };
-}
-
-const sumsSelect = { id: true, periodStart: true, periodEnd: true, grossMinor: true, expensesMinor: true, counting: true } as const;
-
-/** Loads every statement's sums of a deal and computes its waterfall. */
-export async function loadDealWaterfall(db: Db, deal: TermsRow & { id: string }): Promise<DealWaterfall> {
-  const statements = await db.statement.findMany({ where: { dealId: deal.id }, select: sumsSelect });
-  return waterfallOf(deal, statements);
 }

@@ -72,7 +72,7 @@ const DEFINITIONS = {
     source: {
       kind: "LIST",
       countries: ["CN", "HK", "MO", "TW"],
-      source: "Mainland China, Hong Kong SAR, Macao SAR and Taiwan (PRODUCT.md, issue 3)",
+      source: "Mainland China, Hong Kong SAR, Macao SAR and Taiwan (PRODUCT.md)",
     },
   },
   NORDICS: {

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/titles (issue 3 point 2): search over original, English and Chinese titles,
+ * GET /api/v1/titles: search over original, English and Chinese titles,
  * filters, sorting, keyset pagination with an opaque cursor, and refusals of bad queries.
  */
 import { beforeEach, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Titles (PRODUCT.md §2, issue 3 point 2): a studio registers and edits its titles through
+ * Titles (PRODUCT.md §2): a studio registers and edits its titles through
  * /api/v1/titles; bad input is refused field by field and nothing is half-written.
  */
 import { beforeEach, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Versions and market tests (PRODUCT.md §2, issue 3 points 3–4), and the audit trail every
+ * Versions and market tests (PRODUCT.md §2), and the audit trail every
  * catalogue write leaves (§10).
  */
 import pg from "pg";

@@ -1,5 +1,5 @@
 /**
- * The tenancy acceptance point of issue 3: a PRIVATE title of studio A is invisible to everyone
+ * The tenancy acceptance point of the catalogue: a PRIVATE title of studio A is invisible to everyone
  * else (404, never in a list); a LISTED one is readable by partners (the marketplace) and by
  * other organisations, but nobody but A can change it, add versions or record market tests.
  */

@@ -268,7 +268,7 @@ describe("exclusive rights cannot be double-sold", () => {
 
 describe("expiry", () => {
   it("a signed deal whose grants have all ended becomes EXPIRED, once, with an audit entry", async () => {
-    const { expireEndedDeals } = await import("@/lib/deals/commands");
+    const { expireEndedDeals } = await import("@/lib/deals/commands/end");
     const ended = await proposedDeal(partners[0]!, {
       territories: ["KH"],
       mediaRights: ["SVOD"],

@@ -1,5 +1,5 @@
 /**
- * Edit rights through the API (issue 5): policy versions, drafting, evaluation on submission,
+ * Edit rights through the API: policy versions, drafting, evaluation on submission,
  * studio decisions, the INTERNATIONAL version an approved request creates, changes requested and
  * resubmission, withdrawal, validation errors on the field, and the deal a request names.
  */

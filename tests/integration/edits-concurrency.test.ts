@@ -1,6 +1,6 @@
 /**
  * "Deciding the same request twice at once cannot produce two versions or lose a decision"
- * (issue 5, acceptance). Decisions race through the real route handlers on separate database
+ * (an acceptance point of edit rights). Decisions race through the real route handlers on separate database
  * connections; the request row lock makes them apply one after another.
  */
 import { beforeEach, describe, expect, it } from "vitest";

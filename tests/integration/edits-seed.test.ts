@@ -1,5 +1,5 @@
 /**
- * The demo seed's edit rights (issue 5, point 7): policies on the demo titles and requests in
+ * The demo seed's edit rights: policies on the demo titles and requests in
  * every status the flow produces, made through the commands (so audit entries and notifications
  * exist), and a second run changes nothing.
  */

@@ -17,8 +17,8 @@ import { GET as eligibilityRoute } from "@/app/api/v1/advances/eligibility/route
 import { POST as createAdvanceRoute, GET as listAdvancesRoute } from "@/app/api/v1/advances/route";
 import { GET as portfolioRoute } from "@/app/api/v1/facility/portfolio/route";
 import { GET as getFacilityRoute, PUT as putFacilityRoute } from "@/app/api/v1/facility/route";
+import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { toDbDate } from "@/lib/deals/dates";
 import {
   addMemberViaInvitation,
   type CallOptions,

@@ -1,5 +1,5 @@
 /**
- * In-app notifications (issue 5, point 4): the other party of an edit request hears of its
+ * In-app notifications: the other party of an edit request hears of its
  * submission, decisions, requests for changes, comments and withdrawal; every member of the
  * receiving organisation gets a copy, the person who acted none; each person reads and marks
  * only their own.

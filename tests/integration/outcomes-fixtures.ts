@@ -7,8 +7,8 @@ import { GET as exportRoute } from "@/app/api/v1/outcomes/export/route";
 import { GET as platformExportRoute } from "@/app/api/v1/outcomes/platform/export/route";
 import { GET as platformRoute } from "@/app/api/v1/outcomes/platform/route";
 import { GET as outcomesRoute } from "@/app/api/v1/outcomes/route";
+import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { toDbDate } from "@/lib/deals/dates";
 import type { CallOptions } from "../support/api";
 import { callRoute } from "../support/api";
 

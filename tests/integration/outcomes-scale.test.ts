@@ -4,8 +4,8 @@
  * grow with the number of lines; the figures are checked against sums computed here.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { toDbDate } from "@/lib/deals/dates";
 import { type Registered, registerViaApi } from "../support/api";
 import { resetDb } from "../support/db";
 import { outcomesApi as api, receipt, signedDeal, title } from "./outcomes-fixtures";

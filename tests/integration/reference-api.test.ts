@@ -1,5 +1,5 @@
 /**
- * The reference-data endpoints (PRODUCT.md §3, issue 3 point 1): territories, media rights,
+ * The reference-data endpoints (PRODUCT.md §3): territories, media rights,
  * genres, currencies and languages, answered from maintained packages without signing in.
  */
 import { describe, expect, it } from "vitest";

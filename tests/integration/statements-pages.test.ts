@@ -1,12 +1,13 @@
 /**
- * The reads behind the statement pages (lib/statements/ui-queries.ts): the organisation-wide list
+ * The reads behind the statement pages (lib/statements/queries.ts): the organisation-wide list
  * with its deal, status and direction filters and cursor pages, scoped to the deals the
  * organisation is party to — another organisation sees none of it, even when it names the deal.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { createActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { statementDealOptions, statementInbox, statementInboxQuerySchema } from "@/lib/statements/ui-queries";
+import { statementDealOptions, statementInbox } from "@/lib/statements/queries";
+import { statementInboxQuerySchema } from "@/lib/statements/schema";
 import { resetDb } from "../support/db";
 import { line, signedWorld, statementsApi, usd } from "./statements-fixtures";
 

@@ -11,7 +11,7 @@ import { mediaOptions, territoryOptions } from "@/components/deals/reference-opt
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { requireSession } from "@/lib/auth/gate";
 import { MAX_AVAIL_CELLS, queryAvails } from "@/lib/avails/queries";
-import { addDays } from "@/lib/deals/dates";
+import { addDays } from "@/lib/dates";
 import { availsTitleOptions, dealNames } from "@/lib/deals/queries";
 import { availsQuerySchema } from "@/lib/deals/schema";
 import { isLocale } from "@/lib/i18n/config";

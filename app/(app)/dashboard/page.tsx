@@ -32,7 +32,7 @@ import { can } from "@/lib/auth/permissions";
 import { catalogueFigures, listTitles } from "@/lib/catalogue/queries";
 import { titleListQuerySchema } from "@/lib/catalogue/schema";
 import { dealFigures } from "@/lib/deals/queries";
-import { facilityDashboardFigures } from "@/lib/facility/ui-queries";
+import { facilityDashboardFigures } from "@/lib/facility/portfolio";
 import { countryName } from "@/lib/i18n/countries";
 import { formatNumber } from "@/lib/i18n/format";
 import { acceptInvitationByIdAction } from "@/lib/orgs/actions";

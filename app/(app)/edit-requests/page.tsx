@@ -13,8 +13,8 @@ import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { editRequestCounts, listEditRequests } from "@/lib/edits/queries";
-import { editRequestListQuerySchema } from "@/lib/edits/request-schema";
 import type { EditRequestStatus } from "@/lib/edits/schema";
+import { editRequestListQuerySchema } from "@/lib/edits/schema";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,9 +9,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { importFxRatesAction, putFxRatesAction } from "@/lib/fx/actions";
 import { type FxRateRow, listFxRates, ratesInForce } from "@/lib/fx/queries";
 import { formatDate } from "@/lib/i18n/format";
-import { importFxRatesAction, putFxRatesAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("outcomes.fxPage");

@@ -6,8 +6,9 @@ import { StatementFilters } from "@/components/statements/statement-filters";
 import { StatementsTable } from "@/components/statements/statements-table";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/gate";
+import { statementDealOptions, statementInbox } from "@/lib/statements/queries";
 import type { StatementStatus } from "@/lib/statements/schema";
-import { statementDealOptions, statementInbox, statementInboxQuerySchema } from "@/lib/statements/ui-queries";
+import { statementInboxQuerySchema } from "@/lib/statements/schema";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("statements.list");

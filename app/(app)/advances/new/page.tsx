@@ -8,7 +8,7 @@ import { ApplicationForm } from "@/components/facility/application-form";
 import { Button } from "@/components/ui/button";
 import { requirePermission } from "@/lib/auth/gate";
 import { saveApplicationAction, submitAdvanceAction } from "@/lib/facility/actions";
-import { applicationOptions } from "@/lib/facility/ui-queries";
+import { applicationOptions } from "@/lib/facility/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("facility.apply");

@@ -23,9 +23,8 @@ import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import type { EditCategory } from "@/lib/catalogue/schema";
 import { addEditCommentAction, decideEditRequestAction, submitEditRequestAction, withdrawEditRequestAction } from "@/lib/edits/actions";
-import { editRequestTimeline, getEditRequest, listEditAttachments, listEditComments } from "@/lib/edits/queries";
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "@/lib/edits/request-schema";
-import { organizationNames } from "@/lib/edits/ui-queries";
+import { editRequestTimeline, getEditRequest, listEditAttachments, listEditComments, organizationNames } from "@/lib/edits/queries";
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "@/lib/edits/schema";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 
 type Params = Promise<{ id: string }>;

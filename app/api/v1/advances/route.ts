@@ -1,8 +1,7 @@
-import { json, route } from "@/lib/api/handler";
-import { advanceResponse } from "@/lib/facility/api";
-import { advanceCreateSchema, advanceListQuerySchema } from "@/lib/facility/api-schemas";
-import { createAdvance } from "@/lib/facility/commands";
-import { listAdvances } from "@/lib/facility/queries";
+import { json, jsonOrNotFound, route } from "@/lib/api/handler";
+import { createAdvance } from "@/lib/facility/commands/apply";
+import { getAdvance, listAdvances } from "@/lib/facility/queries";
+import { advanceCreateSchema, advanceListQuerySchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";
 
 // A studio sees its own advances, a facility its facility's. Partners (and the platform) have no
@@ -13,5 +12,5 @@ export const GET = route({ query: advanceListQuerySchema }, async ({ actor, quer
 
 export const POST = route({ permission: "advances.apply", body: advanceCreateSchema }, async ({ actor, body }) => {
   const result = await createAdvance(actor, body);
-  return result.ok ? advanceResponse(actor, result.value.id, 201) : result;
+  return result.ok ? jsonOrNotFound(await getAdvance(actor, result.value.id), "Advance", 201) : result;
 });

@@ -1,8 +1,7 @@
-import { json, route } from "@/lib/api/handler";
+import { json, jsonOrNotFound, route } from "@/lib/api/handler";
 import { iso } from "@/lib/api/present";
-import { dealResponse } from "@/lib/deals/api";
-import { createDeal } from "@/lib/deals/commands";
-import { listDeals } from "@/lib/deals/queries";
+import { createDeal } from "@/lib/deals/commands/draft";
+import { getDealView, listDeals } from "@/lib/deals/queries";
 import { createDealSchema, dealListQuerySchema } from "@/lib/deals/schema";
 
 export const GET = route({ query: dealListQuerySchema }, async ({ actor, query }) => {
@@ -27,5 +26,5 @@ export const GET = route({ query: dealListQuerySchema }, async ({ actor, query }
 
 export const POST = route({ permission: "deals.write", body: createDealSchema }, async ({ actor, body }) => {
   const result = await createDeal(actor, body);
-  return result.ok ? dealResponse(actor, result.value.id, 201) : result;
+  return result.ok ? jsonOrNotFound(await getDealView(actor, result.value.id), "Deal", 201) : result;
 });

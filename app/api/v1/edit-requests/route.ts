@@ -1,9 +1,8 @@
-import { json, route } from "@/lib/api/handler";
-import { editRequestResponse } from "@/lib/edits/api";
-import { createEditRequest } from "@/lib/edits/commands";
+import { json, jsonOrNotFound, route } from "@/lib/api/handler";
+import { createEditRequest } from "@/lib/edits/commands/draft";
 import { presentEditRequestSummary } from "@/lib/edits/present";
-import { listEditRequests } from "@/lib/edits/queries";
-import { createEditRequestSchema, editRequestListQuerySchema } from "@/lib/edits/request-schema";
+import { getEditRequestView, listEditRequests } from "@/lib/edits/queries";
+import { createEditRequestSchema, editRequestListQuerySchema } from "@/lib/edits/schema";
 
 export const GET = route({ query: editRequestListQuerySchema }, async ({ actor, query }) => {
   const page = await listEditRequests(actor, query);
@@ -12,5 +11,5 @@ export const GET = route({ query: editRequestListQuerySchema }, async ({ actor, 
 
 export const POST = route({ permission: "edits.request.write", body: createEditRequestSchema }, async ({ actor, body }) => {
   const result = await createEditRequest(actor, body);
-  return result.ok ? editRequestResponse(actor, result.value.id, 201) : result;
+  return result.ok ? jsonOrNotFound(await getEditRequestView(actor, result.value.id), "Edit request", 201) : result;
 });

@@ -1,7 +1,7 @@
 import { json, route } from "@/lib/api/handler";
-import { facilitySettingsUpdateSchema } from "@/lib/facility/api-schemas";
-import { updateFacilitySettings } from "@/lib/facility/commands";
+import { updateFacilitySettings } from "@/lib/facility/commands/settings";
 import { facilityOf, getFacilitySettings, presentFacility } from "@/lib/facility/queries";
+import { facilitySettingsUpdateSchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";
 
 // Facility staff read their facility; studios read the facility they apply to; partners get 404.

@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { buildOpenApiDocument } from "@/lib/openapi";
 
 // Built once per server process: the document only changes with the code.
 let cached: string | undefined;

@@ -7,8 +7,7 @@ import { PageHeader } from "@/components/common/page-header";
 import { ApplicationForm } from "@/components/facility/application-form";
 import { requirePermission } from "@/lib/auth/gate";
 import { saveApplicationAction, submitAdvanceAction } from "@/lib/facility/actions";
-import { getAdvance } from "@/lib/facility/queries";
-import { applicationOptions } from "@/lib/facility/ui-queries";
+import { applicationOptions, getAdvance } from "@/lib/facility/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("facility.apply");

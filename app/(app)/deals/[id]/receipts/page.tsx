@@ -7,7 +7,7 @@ import { ReceiptForm } from "@/components/statements/receipt-form";
 import { BalancePanel, ReceiptsTable } from "@/components/statements/receipts";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
-import { dateOnly } from "@/lib/deals/dates";
+import { dateOnly } from "@/lib/dates";
 import { formatDate } from "@/lib/i18n/format";
 import { minorUnits } from "@/lib/reference/currencies";
 import { recordReceiptAction } from "@/lib/statements/actions";

@@ -15,8 +15,7 @@ import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { saveEditPolicyAction } from "@/lib/edits/actions";
-import { getEditPolicy, listEditPolicyVersions } from "@/lib/edits/queries";
-import { policyAuthorName, titleStudioName } from "@/lib/edits/ui-queries";
+import { getEditPolicy, listEditPolicyVersions, policyAuthorName, titleStudioName } from "@/lib/edits/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 
 type Params = Promise<{ id: string }>;

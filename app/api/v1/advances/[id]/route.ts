@@ -1,12 +1,12 @@
-import { route } from "@/lib/api/handler";
+import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { advanceResponse } from "@/lib/facility/api";
-import { advanceUpdateSchema } from "@/lib/facility/api-schemas";
-import { updateAdvanceDraft } from "@/lib/facility/commands";
+import { updateAdvanceDraft } from "@/lib/facility/commands/apply";
+import { getAdvance } from "@/lib/facility/queries";
+import { advanceUpdateSchema } from "@/lib/facility/schema";
 
-export const GET = route({ params: idParams }, async ({ actor, params }) => advanceResponse(actor, params.id));
+export const GET = route({ params: idParams }, async ({ actor, params }) => jsonOrNotFound(await getAdvance(actor, params.id), "Advance"));
 
 export const PATCH = route({ params: idParams, body: advanceUpdateSchema }, async ({ actor, params, body }) => {
   const result = await updateAdvanceDraft(actor, params.id, body);
-  return result.ok ? advanceResponse(actor, params.id) : result;
+  return result.ok ? jsonOrNotFound(await getAdvance(actor, params.id), "Advance") : result;
 });

@@ -1,5 +1,5 @@
-import { route } from "@/lib/api/handler";
-import { exportAvails, fileResponse } from "@/lib/avails/export";
+import { fileResponse, route } from "@/lib/api/handler";
+import { exportAvails } from "@/lib/avails/queries";
 import { availsExportQuerySchema } from "@/lib/avails/schema";
 
 export const GET = route({ query: availsExportQuerySchema }, async ({ actor, query }) => {

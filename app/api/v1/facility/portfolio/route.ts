@@ -1,6 +1,6 @@
 import { json, route } from "@/lib/api/handler";
-import { portfolioQuerySchema } from "@/lib/facility/api-schemas";
 import { getPortfolio, portfolioCsv } from "@/lib/facility/portfolio";
+import { portfolioQuerySchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";
 
 // Facility staff only: studios and partners get 404 (a studio sees its own advances at /advances).

@@ -1,7 +1,6 @@
 import { json, route } from "@/lib/api/handler";
-import { uploadRefusal } from "@/lib/api/upload";
+import { readSheetUpload, uploadRefusal } from "@/lib/api/upload";
 import { importFxRates, MAX_FX_IMPORT_BYTES } from "@/lib/fx/commands";
-import { readSheetUpload } from "@/lib/statements/api";
 
 /** CSV/XLSX of rates (date, base, quote, rate), all-or-nothing; `dryRun=true` checks only. */
 export const POST = route({ permission: "fx.manage" }, async ({ actor, req, requestId }) => {

@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { json, route } from "@/lib/api/handler";
 import { readUploadedFile, uploadRefusal as refusal } from "@/lib/api/upload";
 import { importTitles } from "@/lib/catalogue/import";
-import { MAX_IMPORT_BYTES, titleImportQuerySchema, XLSX_MIME } from "@/lib/catalogue/import-template";
+import { MAX_IMPORT_BYTES, titleImportQuerySchema } from "@/lib/catalogue/import-template";
+import { XLSX_MIME } from "@/lib/files/sniff";
 
 const RAW_TYPES: Record<string, string> = { "text/csv": "upload.csv", "application/csv": "upload.csv", [XLSX_MIME]: "upload.xlsx" };
 

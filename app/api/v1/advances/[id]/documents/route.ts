@@ -1,7 +1,7 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { readUploadedFile, uploadRefusal } from "@/lib/api/upload";
-import { ADVANCE_DOCUMENT_MAX_BYTES, addAdvanceDocument } from "@/lib/facility/commands";
+import { ADVANCE_DOCUMENT_MAX_BYTES, addAdvanceDocument } from "@/lib/facility/commands/documents";
 import { getAdvance } from "@/lib/facility/queries";
 import { notFound } from "@/lib/result";
 

@@ -1,9 +1,9 @@
-import { route } from "@/lib/api/handler";
+import { jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { advanceResponse } from "@/lib/facility/api";
-import { startReview } from "@/lib/facility/commands";
+import { startReview } from "@/lib/facility/commands/underwrite";
+import { getAdvance } from "@/lib/facility/queries";
 
 export const POST = route({ params: idParams }, async ({ actor, params }) => {
   const result = await startReview(actor, params.id);
-  return result.ok ? advanceResponse(actor, params.id) : result;
+  return result.ok ? jsonOrNotFound(await getAdvance(actor, params.id), "Advance") : result;
 });

@@ -1,7 +1,8 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { notFound } from "@/lib/result";
-import { creatorStatements, creatorStatementsCsv } from "@/lib/statements/queries";
+import { creatorStatementsCsv } from "@/lib/statements/present";
+import { creatorStatements } from "@/lib/statements/queries";
 import { creatorStatementsQuerySchema } from "@/lib/statements/schema";
 
 /** Creator statements of a deal (licensor only): each participant's earnings per month or quarter; `format=csv` exports. */

@@ -1,8 +1,8 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
+import { moneyOf } from "@/lib/money/currency";
 import { notFound } from "@/lib/result";
-import { recordReceipt } from "@/lib/statements/commands";
-import { moneyOf } from "@/lib/statements/present";
+import { recordReceipt } from "@/lib/statements/commands/receipts";
 import { listReceipts } from "@/lib/statements/queries";
 import { recordReceiptSchema } from "@/lib/statements/schema";
 

@@ -1,9 +1,8 @@
-import { json, route } from "@/lib/api/handler";
+import { json, jsonOrNotFound, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { notFound } from "@/lib/result";
-import { statementResponse } from "@/lib/statements/api";
-import { submitStatement } from "@/lib/statements/commands";
-import { listDealStatements } from "@/lib/statements/queries";
+import { submitStatement } from "@/lib/statements/commands/statements";
+import { getStatementSummary, listDealStatements } from "@/lib/statements/queries";
 import { submitStatementSchema } from "@/lib/statements/schema";
 
 export const GET = route({ params: idParams }, async ({ actor, params }) => {
@@ -15,6 +14,6 @@ export const POST = route(
   { permission: "statements.submit", params: idParams, body: submitStatementSchema },
   async ({ actor, params, body }) => {
     const result = await submitStatement(actor, params.id, body, { source: "API" });
-    return result.ok ? statementResponse(actor, result.value.id, 201) : result;
+    return result.ok ? jsonOrNotFound(await getStatementSummary(actor, result.value.id), "Statement", 201) : result;
   },
 );

@@ -1,10 +1,10 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { readUploadedFile, uploadRefusal } from "@/lib/api/upload";
-import { presentAttachment } from "@/lib/edits/api";
-import { addEditAttachment } from "@/lib/edits/commands";
+import { addEditAttachment } from "@/lib/edits/commands/conversation";
+import { presentAttachment } from "@/lib/edits/present";
 import { listEditAttachments } from "@/lib/edits/queries";
-import { MAX_ATTACHMENT_BYTES } from "@/lib/edits/request-schema";
+import { MAX_ATTACHMENT_BYTES } from "@/lib/edits/schema";
 import { notFound } from "@/lib/result";
 
 export const GET = route({ params: idParams }, async ({ actor, params }) => {

@@ -1,9 +1,9 @@
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { presentComment } from "@/lib/edits/api";
-import { addEditComment } from "@/lib/edits/commands";
+import { addEditComment } from "@/lib/edits/commands/conversation";
+import { presentComment } from "@/lib/edits/present";
 import { getEditComment, listEditComments } from "@/lib/edits/queries";
-import { editCommentListQuerySchema, editCommentSchema } from "@/lib/edits/request-schema";
+import { editCommentListQuerySchema, editCommentSchema } from "@/lib/edits/schema";
 import { notFound } from "@/lib/result";
 
 export const GET = route({ params: idParams, query: editCommentListQuerySchema }, async ({ actor, params, query }) => {

@@ -1,18 +1,20 @@
-import { route } from "@/lib/api/handler";
+import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { editPolicyResponse } from "@/lib/edits/api";
-import { setEditPolicy } from "@/lib/edits/commands";
-import { editPolicyQuerySchema } from "@/lib/edits/request-schema";
-import { editPolicySchema } from "@/lib/edits/schema";
+import { setEditPolicy } from "@/lib/edits/commands/policy";
+import { getEditPolicyView } from "@/lib/edits/queries";
+import { editPolicyQuerySchema, editPolicySchema } from "@/lib/edits/schema";
 
-export const GET = route({ params: idParams, query: editPolicyQuerySchema }, async ({ actor, params, query }) =>
-  editPolicyResponse(actor, params.id, 200, query.version),
-);
+export const GET = route({ params: idParams, query: editPolicyQuerySchema }, async ({ actor, params, query }) => {
+  const view = await getEditPolicyView(actor, params.id, query.version);
+  return view.ok ? json(view.value) : view;
+});
 
 export const PUT = route(
   { params: idParams, permission: "edits.policy.write", body: editPolicySchema },
   async ({ actor, params, body }) => {
     const result = await setEditPolicy(actor, params.id, body);
-    return result.ok ? editPolicyResponse(actor, params.id) : result;
+    if (!result.ok) return result;
+    const view = await getEditPolicyView(actor, params.id);
+    return view.ok ? json(view.value) : view;
   },
 );

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/handler";
-import { documentParams } from "@/lib/facility/api-schemas";
 import { getAdvanceDocument } from "@/lib/facility/queries";
+import { documentParams } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";
 
 export const GET = route({ params: documentParams }, async ({ actor, params }) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/handler";
-import { deleteGrant } from "@/lib/deals/commands";
+import { deleteGrant } from "@/lib/deals/commands/grants";
 
 const params = z.object({ id: z.uuid(), grantId: z.uuid() });
 

@@ -1,6 +1,6 @@
-import { route } from "@/lib/api/handler";
+import { fileResponse, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { exportDealGrants, fileResponse } from "@/lib/avails/export";
+import { exportDealGrants } from "@/lib/avails/queries";
 import { grantsExportQuerySchema } from "@/lib/avails/schema";
 
 export const GET = route({ params: idParams, query: grantsExportQuerySchema }, async ({ actor, params, query }) => {

@@ -2,24 +2,18 @@ import type { NextRequest } from "next/server";
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { readUploadedFile, uploadRefusal as refusal } from "@/lib/api/upload";
-import { MAX_EMA_BYTES, XLSX_MIME } from "@/lib/avails/ema";
-import { importEmaGrants } from "@/lib/avails/ema-import";
+import { importEmaGrants } from "@/lib/avails/commands";
+import { MAX_EMA_BYTES } from "@/lib/avails/ema";
 import { emaImportQuerySchema } from "@/lib/avails/schema";
-import { presentDeal } from "@/lib/deals/present";
-import { getDeal } from "@/lib/deals/queries";
+import { getDealView } from "@/lib/deals/queries";
+import { XLSX_MIME } from "@/lib/files/sniff";
+import { SHEET_UPLOAD_TYPES } from "@/lib/files/table-file";
 import { ok } from "@/lib/result";
-
-const RAW_TYPES: Record<string, string> = Object.fromEntries(
-  ["text/csv", "application/csv", "text/plain", "application/octet-stream", XLSX_MIME].map((t) => [
-    t,
-    t === XLSX_MIME ? "upload.xlsx" : "upload.csv",
-  ]),
-);
 
 async function readUpload(req: NextRequest) {
   const upload = await readUploadedFile(req, {
     maxBytes: MAX_EMA_BYTES,
-    rawTypes: RAW_TYPES,
+    rawTypes: SHEET_UPLOAD_TYPES,
     noFileMessage: `Attach the EMA Avails sheet (XLSX or CSV) as the multipart/form-data field “file”, or send it as the body (text/csv or ${XLSX_MIME}).`,
     unsupportedMessage: `Send multipart/form-data with a field “file”, or a text/csv or ${XLSX_MIME} body.`,
   });
@@ -33,11 +27,10 @@ export const POST = route(
     if (!upload.ok) return refusal(upload, requestId);
     const result = await importEmaGrants(actor, params.id, upload.value, query);
     if (!result.ok) return refusal(result, requestId);
-    const deal = await getDeal(actor, params.id);
     return json(
       {
         imported: { rows: result.value.rows, grants: result.value.grantIds.length, grantIds: result.value.grantIds },
-        deal: deal && presentDeal(deal, actor.org.id),
+        deal: await getDealView(actor, params.id),
       },
       201,
     );

@@ -1,10 +1,9 @@
 import { json, route } from "@/lib/api/handler";
 import { problemResponse, validationProblem } from "@/lib/api/problem";
 import { idParams } from "@/lib/api/schemas";
-import { uploadRefusal } from "@/lib/api/upload";
-import { readSheetUpload } from "@/lib/statements/api";
+import { readSheetUpload, uploadRefusal } from "@/lib/api/upload";
 import { importStatement, MAX_STATEMENT_IMPORT_BYTES } from "@/lib/statements/import";
-import { getStatement } from "@/lib/statements/queries";
+import { getStatementSummary } from "@/lib/statements/queries";
 import { importStatementFieldsSchema } from "@/lib/statements/schema";
 
 /** Statement upload: multipart (file, periodStart, periodEnd, expenses?, supersedesId?, dryRun?). */
@@ -16,6 +15,6 @@ export const POST = route({ permission: "statements.submit", params: idParams },
   const result = await importStatement(actor, params.id, upload.value, fields.data);
   if (!result.ok) return uploadRefusal(result, requestId);
   const { statementId } = result.value;
-  const statement = statementId ? await getStatement(actor, statementId, { linesFrom: 0, linesLimit: 0 }) : null;
+  const statement = statementId ? await getStatementSummary(actor, statementId) : null;
   return json({ imported: result.value, statement }, statementId ? 201 : 200);
 });

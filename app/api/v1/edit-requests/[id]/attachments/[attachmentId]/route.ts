@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/handler";
 import { getEditAttachment } from "@/lib/edits/queries";
-import { attachmentParams } from "@/lib/edits/request-schema";
+import { attachmentParams } from "@/lib/edits/schema";
 import { notFound } from "@/lib/result";
 
 export const GET = route({ params: attachmentParams }, async ({ actor, params }) => {

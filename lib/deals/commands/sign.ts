@@ -1,0 +1,182 @@
+import "server-only";
+import { recordAudit, who } from "@/lib/audit/commands";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { dateOnly } from "@/lib/dates";
+import { db } from "@/lib/db/client";
+import { isExclusionViolation, type Tx } from "@/lib/db/tx";
+import { fail, forbidden, ok, type Result } from "@/lib/result";
+import { findConflicts, heldScopes, type SigningConflict } from "../conflicts";
+import { partyOf } from "../queries";
+import { expandScope, type Gap, grantSliceRows, holdbacksOf, uncoveredByHeld, windowOf } from "../rules";
+import { lockForChange, mayWrite } from "./deal";
+
+/**
+ * Proposal and signature: the second signature checks chain of title and conflicts and writes the
+ * grant slices in the signing transaction, where the exclusion constraint refuses double grants.
+ */
+
+export async function proposeDeal(actor: Actor, dealId: string, version?: number): Promise<Result<{ id: string }>> {
+  if (!mayWrite(actor)) return forbidden("Your role does not allow proposing deals.");
+  return db.$transaction(async (tx) => {
+    const locked = await lockForChange(tx, actor, dealId, version);
+    if (!locked.ok) return locked;
+    const deal = locked.value;
+    if (deal.status !== "DRAFT") return fail("conflict", "NOT_DRAFT", "Only a draft deal can be proposed.");
+    const grants = await tx.grant.count({ where: { dealId: deal.id } });
+    if (grants === 0) return fail("invalid", "NO_GRANTS", "Add at least one grant (rights line) before proposing.");
+    const other = deal.licensorId === actor.org.id ? deal.licenseeId : deal.licensorId;
+    await tx.deal.update({
+      where: { id: deal.id },
+      data: { status: "PROPOSED", proposedAt: new Date(), awaitingOrgId: other, lockVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, who(actor), {
+      action: "deal.propose",
+      entityType: "Deal",
+      entityId: deal.id,
+      partyOrgIds: [deal.licensorId, deal.licenseeId],
+      before: { status: "DRAFT" },
+      after: { status: "PROPOSED", awaitingOrgId: other },
+    });
+    return ok({ id: deal.id });
+  });
+}
+
+export type SignOutcome = { id: string; status: "PROPOSED" | "SIGNED" };
+type SignFailure = "RIGHTS_CONFLICT" | "RIGHTS_NOT_HELD";
+
+/**
+ * A party's signature. The second one makes the deal SIGNED: the grants are written as slices,
+ * which the exclusion constraint refuses if they would double-grant an exclusive right — even
+ * when several signatures race, exactly one conflicting deal can commit.
+ */
+export async function signDeal(actor: Actor, dealId: string, version?: number): Promise<Result<SignOutcome, SignFailure | string>> {
+  if (!can({ role: actor.role, orgKind: actor.org.kind }, "deals.sign") || !actor.userId) {
+    return forbidden("Only owners and admins sign deals, in person (not with an API key).");
+  }
+  const userId = actor.userId;
+  let pendingConflicts: { dealId: string } | null = null;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const locked = await lockForChange(tx, actor, dealId, version);
+        if (!locked.ok) return locked;
+        const deal = locked.value;
+        if (deal.status !== "PROPOSED") return fail("conflict", "NOT_PROPOSED", "Propose the deal before signing it.");
+        const side = deal.licensorId === actor.org.id ? "licensor" : "licensee";
+        if ((side === "licensor" ? deal.licensorSignedAt : deal.licenseeSignedAt) !== null) {
+          return fail("conflict", "ALREADY_SIGNED", "Your organisation has already signed; the other party's signature is awaited.");
+        }
+        const now = new Date();
+        const signature =
+          side === "licensor" ? { licensorSignedAt: now, licensorSignedBy: userId } : { licenseeSignedAt: now, licenseeSignedBy: userId };
+        const otherSigned = side === "licensor" ? deal.licenseeSignedAt !== null : deal.licensorSignedAt !== null;
+        if (!otherSigned) {
+          const other = side === "licensor" ? deal.licenseeId : deal.licensorId;
+          await tx.deal.update({ where: { id: deal.id }, data: { ...signature, awaitingOrgId: other, lockVersion: { increment: 1 } } });
+          await recordAudit(tx, who(actor), {
+            action: "deal.sign",
+            entityType: "Deal",
+            entityId: deal.id,
+            partyOrgIds: [deal.licensorId, deal.licenseeId],
+            after: { side, status: "PROPOSED" },
+          });
+          return ok({ id: deal.id, status: "PROPOSED" as const });
+        }
+
+        const grants = await tx.grant.findMany({ where: { dealId: deal.id }, orderBy: { createdAt: "asc" } });
+        const expanded = grants.map((g) => ({
+          grant: g,
+          ...expandScope(g),
+          ...windowOf(dateOnly(g.start), dateOnly(g.end)),
+          titleId: g.titleId,
+          exclusive: g.exclusive,
+        }));
+        // Chain of title: every grant inside what the licensor holds.
+        const notHeld: (Gap & { titleId: string; grantId: string })[] = [];
+        for (const e of expanded) {
+          const held = await heldScopes(tx, e.titleId);
+          for (const gap of uncoveredByHeld(e, held)) notHeld.push({ ...gap, titleId: e.titleId, grantId: e.grant.id });
+        }
+        if (notHeld.length > 0) {
+          return fail("conflict", "RIGHTS_NOT_HELD", "Some grants reach beyond the rights the licensor holds.", {
+            details: { uncovered: notHeld },
+          });
+        }
+        const conflicts = await findConflicts(tx, deal.id, expanded, actor.org.id);
+        if (conflicts.length > 0) return conflictFailure(conflicts);
+
+        for (const e of expanded) {
+          const [next] = await tx.$queryRaw<{ lane: bigint }[]>`SELECT nextval('grant_lane_seq') AS lane`;
+          const lane = next!.lane;
+          const rows = grantSliceRows({
+            ...e,
+            start: dateOnly(e.grant.start),
+            end: dateOnly(e.grant.end),
+            holdbacks: holdbacksOf(e.grant.holdbacks),
+          });
+          await insertSlices(tx, e.grant, lane, rows);
+        }
+        await tx.deal.update({
+          where: { id: deal.id },
+          data: { ...signature, status: "SIGNED", signedAt: now, awaitingOrgId: null, lockVersion: { increment: 1 } },
+        });
+        await recordAudit(tx, who(actor), {
+          action: "deal.sign",
+          entityType: "Deal",
+          entityId: deal.id,
+          partyOrgIds: [deal.licensorId, deal.licenseeId],
+          before: { status: "PROPOSED" },
+          after: { side, status: "SIGNED" },
+        });
+        return ok({ id: deal.id, status: "SIGNED" as const });
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (!isExclusionViolation(error)) throw error;
+    pendingConflicts = { dealId };
+  }
+  // Another signature committed first. Name what it now blocks (outside the failed transaction).
+  const deal = await db.deal.findFirstOrThrow({ where: { AND: [{ id: pendingConflicts.dealId }, partyOf(actor)] } });
+  const grants = await db.grant.findMany({ where: { dealId: deal.id } });
+  const conflicts = await findConflicts(
+    db,
+    deal.id,
+    grants.map((g) => ({
+      grant: g,
+      ...expandScope(g),
+      ...windowOf(dateOnly(g.start), dateOnly(g.end)),
+      titleId: g.titleId,
+      exclusive: g.exclusive,
+    })),
+    actor.org.id,
+  );
+  return conflictFailure(conflicts);
+}
+
+function conflictFailure(conflicts: SigningConflict[]) {
+  const first = conflicts[0];
+  const detail = first
+    ? `Signing would double-grant rights already held under deal ${first.dealName} (${first.dealId}) for ${first.titleName}: ${first.countries.slice(0, 8).join(", ")}${first.countries.length > 8 ? "…" : ""} × ${first.media.join(", ")}, ${first.start} to ${first.end}.`
+    : "Signing would double-grant an exclusive right.";
+  return fail("conflict", "RIGHTS_CONFLICT", detail, { details: { conflicts } });
+}
+
+async function insertSlices(
+  tx: Tx,
+  grant: { id: string; dealId: string; titleId: string },
+  lane: bigint,
+  rows: { country: string; media: string; start: string; end: string; exclusive: boolean; holdback: boolean }[],
+) {
+  const CHUNK = 20_000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await tx.$executeRaw`
+      INSERT INTO grant_slice (grant_id, deal_id, title_id, country, media, start, "end", exclusive, holdback, lane)
+      SELECT ${grant.id}::uuid, ${grant.dealId}::uuid, ${grant.titleId}::uuid, t.country, t.media, t.s::date, t.e::date, t.x, t.h, ${lane}
+      FROM unnest(${part.map((r) => r.country)}::text[], ${part.map((r) => r.media)}::text[], ${part.map((r) => r.start)}::text[],
+                  ${part.map((r) => r.end)}::text[], ${part.map((r) => r.exclusive)}::boolean[], ${part.map((r) => r.holdback)}::boolean[])
+           AS t(country, media, s, e, x, h)`;
+  }
+}
