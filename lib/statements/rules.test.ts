@@ -726,10 +726,20 @@ describe("computeWaterfall (table)", () => {
     expect(last.period.gross).toBe(1500n);
   });
 
-  it("refuses negative inputs", () => {
-    expect(() => computeWaterfall(terms(), [{ grossMinor: -1n, expensesMinor: 0n }])).toThrow(RangeError);
+  it("refuses negative gross and negative expenses, in any statement, naming the problem", () => {
+    const message = "Gross and expenses cannot be negative.";
+    expect(() => computeWaterfall(terms(), [{ grossMinor: -1n, expensesMinor: 0n }])).toThrow(new RangeError(message));
+    expect(() => computeWaterfall(terms(), [{ grossMinor: 1000n, expensesMinor: -1n }])).toThrow(new RangeError(message));
+    expect(() =>
+      computeWaterfall(terms({ expenseCapMinor: 500n }), [
+        { grossMinor: 1000n, expensesMinor: 100n },
+        { grossMinor: 0n, expensesMinor: -100n },
+      ]),
+    ).toThrow(new RangeError(message));
+    // Zero is not negative.
+    expect(six(computeWaterfall(terms(), [{ grossMinor: 0n, expensesMinor: 0n }])[0]!.cumulative)).toEqual([0n, 0n, 0n, 0n, 0n, 0n]);
     expect(() => splitReceipt(-1n, { creatorParticipationPct: null, participants: [] }, { sweepPct: null, owedMinor: 0n })).toThrow(
-      RangeError,
+      new RangeError("A receipt cannot be negative."),
     );
   });
 });
@@ -759,8 +769,11 @@ describe("splitReceipt (table)", () => {
   });
 
   it("refuses shares that sum to zero", () => {
-    expect(() => largestRemainder(10n, [])).toThrow(RangeError);
-    expect(() => largestRemainder(10n, ["0", "0"])).toThrow(RangeError);
+    const message = new RangeError("Shares must sum to more than zero.");
+    expect(() => largestRemainder(10n, [])).toThrow(message);
+    expect(() => largestRemainder(10n, ["0", "0"])).toThrow(message);
+    expect(() => largestRemainder(10n, ["1", "-1"])).toThrow(message);
+    expect(largestRemainder(10n, ["0", "0.0001"])).toEqual([0n, 10n]);
   });
 });
 
@@ -843,12 +856,24 @@ describe("properties", { timeout: 60_000 }, () => {
           for (const c of split.creators) expect(c.amount >= 0n).toBe(true);
           expect(split.creatorsTotal >= 0n && split.facility >= 0n && split.studio >= 0n).toBe(true);
           expect(split.facility <= owed).toBe(true);
-          // Largest remainder: each part is within one unit of its exact share of the pool.
+          // Largest remainder, in exact integers (shares have 4 decimals: × 10⁴ makes them whole):
+          // each part is the floor of its exact share P × sᵢ / Σs or one more; the units left over
+          // after the floors go to the largest remainders, ties to the one listed first.
           if (split.creatorsTotal > 0n) {
-            const total = participants.reduce((a, p) => a + Number(p.share), 0);
-            for (const [i, c] of split.creators.entries()) {
-              const exact = (Number(split.creatorsTotal) * Number(participants[i]!.share)) / total;
-              expect(Math.abs(Number(c.amount) - exact)).toBeLessThanOrEqual(1 + exact * 1e-9);
+            const weights = participants.map((p) => parseAmount(p.share, 4)!);
+            const sum = weights.reduce((a, w) => a + w, 0n);
+            const pool = split.creatorsTotal;
+            const floors = weights.map((w) => (pool * w) / sum);
+            const remainders = weights.map((w) => (pool * w) % sum);
+            const bumped = split.creators.map((c, i) => c.amount - floors[i]!);
+            for (const b of bumped) expect(b === 0n || b === 1n).toBe(true);
+            expect(bumped.reduce((a, b) => a + b, 0n)).toBe(pool - floors.reduce((a, f) => a + f, 0n));
+            for (const [i, bi] of bumped.entries()) {
+              for (const [j, bj] of bumped.entries()) {
+                // Whoever got the extra unit has a larger remainder, or an equal one and comes first.
+                if (bi === 1n && bj === 0n)
+                  expect(remainders[i]! > remainders[j]! || (remainders[i] === remainders[j] && i < j)).toBe(true);
+              }
             }
           }
         },
