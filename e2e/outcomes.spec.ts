@@ -188,7 +188,9 @@ test.describe("outcomes", () => {
     await page.goto(`/outcomes?from=${yearAgo}&to=${today}&currency=USD`);
     await expect(page.getByRole("heading", { level: 1, name: "Outcomes by home country" })).toBeVisible();
     await expect(page.getByRole("table", { name: "By home country" }).getByRole("cell", { name: "China", exact: true })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Studios" }).getByRole("cell", { name: "Jade Mountain Pictures", exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Studios" }).getByRole("cell", { name: "Jade Mountain Pictures", exact: true }),
+    ).toBeVisible();
     await shot(page, "platform-outcomes-en");
   });
 });
