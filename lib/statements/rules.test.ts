@@ -10,7 +10,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatAmount, parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
-import { computeWaterfall, largestRemainder, type ShareTier, splitReceipt, type WaterfallFigures, type WaterfallTerms } from "./rules";
+import {
+  computeWaterfall,
+  largestRemainder,
+  type ShareTier,
+  splitReceipt,
+  tieredShare,
+  type WaterfallFigures,
+  type WaterfallTerms,
+} from "./rules";
 
 type Six = [bigint, bigint, bigint, bigint, bigint, bigint];
 const terms = (t: Partial<WaterfallTerms> = {}): WaterfallTerms => ({
@@ -741,6 +749,75 @@ describe("computeWaterfall (table)", () => {
     expect(() => splitReceipt(-1n, { creatorParticipationPct: null, participants: [] }, { sweepPct: null, owedMinor: 0n })).toThrow(
       new RangeError("A receipt cannot be negative."),
     );
+  });
+});
+
+describe("tieredShare, tiers out of the usual shape", () => {
+  // storeTerms refuses these shapes on the way in; the walk must still never pay twice or pay less than 0.
+  it("stops at an open-ended tier even when more tiers follow it", () => {
+    expect(tieredShare(500n, tiers([null, "50"], [1000n, "60"])).toString()).toBe("250");
+  });
+
+  it("pays nothing for a tier whose bound falls below the previous one, and never lowers the floor", () => {
+    // 200 at 10% = 20; the bound 100 is already passed; the open tier takes 300 − 200 = 100 at 30% = 30.
+    expect(tieredShare(300n, tiers([200n, "10"], [100n, "20"], [null, "30"])).toString()).toBe("50");
+  });
+
+  it("pays nothing above a last tier that is bounded", () => {
+    expect(tieredShare(5_000n, tiers([1_000n, "50"])).toString()).toBe("500");
+  });
+
+  it("with N on a tier bound, the upper tier earns nothing; with N = 0, nothing at all", () => {
+    expect(tieredShare(1_000n, tiers([1_000n, "50"], [null, "60"])).toString()).toBe("500");
+    expect(tieredShare(0n, tiers([1_000n, "50"], [null, "60"])).toString()).toBe("0");
+    expect(tieredShare(7n, null).toString()).toBe("7");
+    expect(tieredShare(7n, []).toString()).toBe("7");
+  });
+});
+
+describe("largestRemainder", () => {
+  it("gives the leftover units to the largest remainders, ties to the one listed first", () => {
+    expect(largestRemainder(3n, ["1", "1", "1", "1", "1", "1", "1"])).toEqual([1n, 1n, 1n, 0n, 0n, 0n, 0n]);
+    expect(largestRemainder(4n, ["1", "1", "1", "1", "1", "1", "1"])).toEqual([1n, 1n, 1n, 1n, 0n, 0n, 0n]);
+    // Exact parts 3.3, 3.6, 3.1: the leftover unit goes to the 0.6 remainder, in the middle.
+    expect(largestRemainder(10n, ["33", "36", "31"])).toEqual([3n, 4n, 3n]);
+    // Exact parts 2.5, 1.25, 1.25: one unit left, to the 0.5 remainder rather than the first listed.
+    expect(largestRemainder(5n, ["0.5", "0.25", "0.25"])).toEqual([3n, 1n, 1n]);
+    // Exact parts 0.5, 1, 0.5: one unit left, to the first of the two 0.5 remainders.
+    expect(largestRemainder(2n, ["0.25", "0.5", "0.25"])).toEqual([1n, 1n, 0n]);
+  });
+});
+
+describe("splitReceipt, the facility's sweep", () => {
+  const noCreators = { creatorParticipationPct: null, participants: [] };
+  it("sweeps nothing when nothing is owed, or when the owed balance is negative (over-recouped)", () => {
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: "50", owedMinor: 0n })).toEqual({
+      creators: [],
+      creatorsTotal: 0n,
+      facility: 0n,
+      studio: 1_000n,
+    });
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: "50", owedMinor: -5n })).toMatchObject({ facility: 0n, studio: 1_000n });
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: null, owedMinor: 700n })).toMatchObject({ facility: 0n, studio: 1_000n });
+  });
+
+  it("caps the sweep at what is owed, and rounds it half-even", () => {
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: "50", owedMinor: 499n })).toMatchObject({ facility: 499n, studio: 501n });
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: "50", owedMinor: 500n })).toMatchObject({ facility: 500n, studio: 500n });
+    expect(splitReceipt(5n, noCreators, { sweepPct: "50", owedMinor: 100n })).toMatchObject({ facility: 2n, studio: 3n });
+    expect(splitReceipt(7n, noCreators, { sweepPct: "50", owedMinor: 100n })).toMatchObject({ facility: 4n, studio: 3n });
+  });
+
+  it("pays no pool without participants, and zero to each participant of a zero pool", () => {
+    expect(splitReceipt(1_000n, { creatorParticipationPct: "10", participants: [] }, { sweepPct: null, owedMinor: 0n })).toEqual({
+      creators: [],
+      creatorsTotal: 0n,
+      facility: 0n,
+      studio: 1_000n,
+    });
+    expect(
+      splitReceipt(4n, { creatorParticipationPct: "10", participants: [{ name: "A", share: "1" }] }, { sweepPct: null, owedMinor: 0n }),
+    ).toEqual({ creators: [{ name: "A", amount: 0n }], creatorsTotal: 0n, facility: 0n, studio: 4n });
   });
 });
 
