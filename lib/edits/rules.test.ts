@@ -534,6 +534,36 @@ describe("applyDecisions", () => {
     ]);
   });
 
+  it("says what is wrong with each refused decision, on its own path", () => {
+    const result = applyDecisions(ITEMS, [
+      { itemId: "x", decision: "APPROVED" },
+      { itemId: "auto-ok", decision: "APPROVED" },
+      { itemId: "p2", decision: "APPROVED" },
+      { itemId: "p2", decision: "REJECTED" },
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { code: "UNKNOWN_ITEM", index: 0, path: "items.0.itemId", itemId: "x", message: "This request has no such item." },
+        {
+          code: "NOT_PENDING",
+          index: 1,
+          path: "items.1.itemId",
+          itemId: "auto-ok",
+          status: "APPROVED",
+          message: "This item is already APPROVED; only waiting items can be decided.",
+        },
+        {
+          code: "DUPLICATE_DECISION",
+          index: 3,
+          path: "items.3.itemId",
+          itemId: "p2",
+          message: "This item is decided twice in the same decision.",
+        },
+      ],
+    });
+  });
+
   it("names the status an already-decided item has", () => {
     const result = applyDecisions(ITEMS, [{ itemId: "auto-no", decision: "APPROVED" }]);
     expect(!result.ok && result.errors[0]).toMatchObject({ code: "NOT_PENDING", status: "REJECTED", itemId: "auto-no" });
