@@ -731,8 +731,9 @@ describe("conflicts", () => {
 
   it("needs at least one exclusive side", () => {
     expect(conflicts(claim({ exclusive: false }), claim({ exclusive: false }))).toBeNull();
-    expect(conflicts(claim({ exclusive: false }), claim({ exclusive: true }))).not.toBeNull();
-    expect(conflicts(claim({ exclusive: true }), claim({ exclusive: false }))).not.toBeNull();
+    const whole = { countries: ["VN"], media: ["SVOD"], start: "2027-01-01", end: "2027-12-31" };
+    expect(conflicts(claim({ exclusive: false }), claim({ exclusive: true }))).toEqual(whole);
+    expect(conflicts(claim({ exclusive: true }), claim({ exclusive: false }))).toEqual(whole);
   });
 
   it("needs a shared country and a shared leaf media", () => {

@@ -74,8 +74,10 @@ export function waterfallOf(deal: TermsRow, statements: readonly StatementSums[]
 
 const sumsSelect = { id: true, periodStart: true, periodEnd: true, grossMinor: true, expensesMinor: true, counting: true } as const;
 
+// Stryker disable all: database I/O, proven by the integration tests (the mutation run is unit tests only)
 /** Loads every statement's sums of a deal and computes its waterfall. */
 export async function loadDealWaterfall(db: Db, deal: TermsRow & { id: string }): Promise<DealWaterfall> {
   const statements = await db.statement.findMany({ where: { dealId: deal.id }, select: sumsSelect });
   return waterfallOf(deal, statements);
 }
+// Stryker restore all

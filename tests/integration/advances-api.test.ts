@@ -178,14 +178,27 @@ describe("approval limits", () => {
     // capacity 100,000.00; maxPerDeal 50,000.00; licensee 40% of capacity = 40,000.00.
     const w = await facilityWorld({ capacityMinor: 10_000_000n, maxPerDealMinor: 5_000_000n, maxPerLicenseePct: "40" });
     const first = await disbursedAdvance(w, "30000.00"); // outstanding 30,000.00 on this licensee
-    expect(first).toBeTruthy();
+    expect((await api.advance(w.studio.headers, first)).body).toMatchObject({
+      status: "DISBURSED",
+      balance: { principal: usd("30000.00") },
+    });
     const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("75000.00"), purpose: "x", submit: true });
     const res = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED" });
     const problem = expectProblem<{ rules: { rule: string; used: unknown; limit: unknown }[]; errors: unknown[] }>(res, 422);
     expect(limitsOf(problem)).toEqual(["MAX_PER_DEAL", "CAPACITY", "LICENSEE_CONCENTRATION"]);
     expect(problem.rules[1]).toMatchObject({ limit: usd("100000.00"), used: usd("30000.00") });
     expect(problem.rules[2]).toMatchObject({ limit: usd("40000.00"), used: usd("30000.00") });
-    expect(problem.errors).toHaveLength(3);
+    expect(problem.errors).toEqual([
+      { path: "amount", message: "75000.00 USD exceeds the maximum per deal: limit 50000.00, already used 0.00, available 50000.00 USD." },
+      {
+        path: "amount",
+        message: "75000.00 USD exceeds the facility's remaining capacity: limit 100000.00, already used 30000.00, available 70000.00 USD.",
+      },
+      {
+        path: "amount",
+        message: "75000.00 USD exceeds the licensee concentration limit: limit 40000.00, already used 30000.00, available 10000.00 USD.",
+      },
+    ]);
     // A lower amount within every limit is approved.
     const ok = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED", amount: usd("10000.00") });
     expect(ok.body.status).toBe("APPROVED");
