@@ -210,7 +210,12 @@ describe("approval limits", () => {
     const second = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("50000.00"), purpose: "x", submit: true });
     const res = await api.decide(w.underwriter.headers, second.body.id, { decision: "APPROVED" });
     const problem = expectProblem<{ rules: { rule: string }[] }>(res, 422);
-    expect(problem.rules.map((r) => r.rule)).toContain("CAPACITY");
+    // The 60,000.00 approved but not yet paid counts as used: against capacity, and against the
+    // licensee's share of it (100% here, so the same numbers).
+    expect(problem.rules).toEqual([
+      expect.objectContaining({ rule: "CAPACITY", limit: usd("100000.00"), used: usd("60000.00") }),
+      expect.objectContaining({ rule: "LICENSEE_CONCENTRATION", limit: usd("100000.00"), used: usd("60000.00") }),
+    ]);
   });
 
   it("concurrent approvals that together exceed capacity: exactly one is approved", async () => {
@@ -417,7 +422,8 @@ describe("facility settings", () => {
     const refused = expectProblem<{
       rules: { rule: string }[];
     }>(await api.decide(w.underwriter.headers, next.body.id, { decision: "APPROVED" }), 422);
-    expect(refused.rules.map((r) => r.rule)).toContain("CAPACITY");
+    // Over the lowered capacity, and over the licensee's 50% of it.
+    expect(refused.rules.map((r) => r.rule)).toEqual(["CAPACITY", "LICENSEE_CONCENTRATION"]);
   });
 });
 

@@ -122,6 +122,10 @@ describe("submitting statements", () => {
 
     const negative = await api.submit(w.partner.headers, w.dealId, { ...q2(w), lines: [line(w.titleId, "-5.00")] });
     expect(errorPaths(expectProblem(negative, 422))).toEqual(["lines.0.gross.amount"]);
+    const negativeExpenses = await api.submit(w.partner.headers, w.dealId, { ...q2(w), expenses: usd("-150.00") });
+    expect(expectProblem(negativeExpenses, 422).errors).toEqual([
+      { path: "expenses.amount", message: 'Use a non-negative decimal string, e.g. "1250000.00".' },
+    ]);
     const malformed = await api.submit(w.partner.headers, w.dealId, { ...q2(w), lines: [line(w.titleId, "1e3")], expenses: usd("1,000") });
     expect(errorPaths(expectProblem(malformed, 422))).toEqual(["expenses.amount", "lines.0.gross.amount"]);
 
