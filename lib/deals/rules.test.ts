@@ -616,6 +616,10 @@ describe("uncoveredRanges", () => {
     ]);
   });
 
+  it("an empty window (ending before it starts) has no gap", () => {
+    expect(uncoveredRanges({ start: dayNumber("2027-07-01"), end: dayNumber("2027-06-30") }, [])).toEqual([]);
+  });
+
   it("a perpetual window is covered by a perpetual interval, and not by a finite one", () => {
     const forever = W("2027-01-01", null);
     expect(uncoveredRanges(forever, [W("2020-01-01", null)])).toEqual([]);
@@ -667,6 +671,13 @@ describe("uncoveredByHeld", () => {
     expect(uncoveredByHeld(grant(["VN"], ["SVOD"], "2027-01-01", "2027-12-31", false), held)).toEqual([]);
   });
 
+  it("lists countries and media in code order, whatever order the scope holds them in", () => {
+    const scope = { countries: new Set(["VN", "TH", "ID"]), media: new Set(["SVOD", "AVOD"]), ...windowOf("2027-01-01", "2027-01-31") };
+    expect(uncoveredByHeld({ ...scope, exclusive: true }, [])).toEqual([
+      { countries: ["ID", "TH", "VN"], media: ["AVOD", "SVOD"], start: "2027-01-01", end: "2027-01-31" },
+    ]);
+  });
+
   it("held scopes with exclusions leave the excluded countries uncovered", () => {
     const held = heldOf([
       { territories: ["WORLDWIDE"], excluded: ["CN"], media: ["SVOD"], start: "2020-01-01", end: null, exclusive: true },
@@ -701,14 +712,28 @@ describe("conflicts", () => {
     expect(conflicts(b, a)).toEqual(expected);
   });
 
+  it("lists the shared countries and media in code order, whatever order either side holds them in", () => {
+    const side = (countries: string[], media: string[]) => ({
+      titleId: "t1",
+      countries: new Set(countries),
+      media: new Set(media),
+      ...windowOf("2027-01-01", "2027-12-31"),
+      exclusive: true,
+    });
+    const expected = { countries: ["ID", "TH", "VN"], media: ["AVOD", "SVOD"], start: "2027-01-01", end: "2027-12-31" };
+    expect(conflicts(side(["VN", "TH", "ID"], ["SVOD", "AVOD"]), side(["ID", "VN", "TH"], ["AVOD", "SVOD"]))).toEqual(expected);
+    expect(conflicts(side(["ID", "VN", "TH"], ["AVOD", "SVOD"]), side(["VN", "TH", "ID"], ["SVOD", "AVOD"]))).toEqual(expected);
+  });
+
   it("needs the same title", () => {
     expect(conflicts(claim({}), claim({ titleId: "t2" }))).toBeNull();
   });
 
   it("needs at least one exclusive side", () => {
     expect(conflicts(claim({ exclusive: false }), claim({ exclusive: false }))).toBeNull();
-    expect(conflicts(claim({ exclusive: false }), claim({ exclusive: true }))).not.toBeNull();
-    expect(conflicts(claim({ exclusive: true }), claim({ exclusive: false }))).not.toBeNull();
+    const whole = { countries: ["VN"], media: ["SVOD"], start: "2027-01-01", end: "2027-12-31" };
+    expect(conflicts(claim({ exclusive: false }), claim({ exclusive: true }))).toEqual(whole);
+    expect(conflicts(claim({ exclusive: true }), claim({ exclusive: false }))).toEqual(whole);
   });
 
   it("needs a shared country and a shared leaf media", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { convert } from "@/lib/fx/rules";
+import { UnknownReferenceCodeError } from "@/lib/reference/errors";
 import {
+  ADVANCE_STATUSES,
   type AdvanceStatus,
   applyPayment,
   type Balances,
@@ -10,12 +12,17 @@ import {
   disbursementEntries,
   type EligibilityInput,
   eligibility,
+  entryEffect,
+  LEDGER_KINDS,
   type LedgerEntry,
+  LIMIT_RULES,
   type LimitRule,
+  OUTSTANDING_STATUSES,
   type OwingAdvance,
   recoup,
   recoupmentEntry,
   writeOffEntry,
+  ZERO_BALANCES,
 } from "./rules";
 import { advanceApplicationSchema, advanceDecisionSchema, facilitySettingsSchema } from "./schema";
 
@@ -186,6 +193,10 @@ const A: OwingAdvance = {
 };
 const B: OwingAdvance = { id: "b", disbursedAt: d("2026-03-01T00:00:00Z"), owedMinor: 550n, feeOwedMinor: 50n, principalOwedMinor: 500n };
 
+// Disbursed in the same instant as A; Y has the smaller id (UUIDs compare as lower-case hex).
+const SAME_INSTANT_Y: OwingAdvance = { ...A, id: "0193f5c2-7a10-7000-8000-000000000001" };
+const SAME_INSTANT_Z: OwingAdvance = { ...B, id: "0193f5c2-7a10-7000-8000-000000000002", disbursedAt: A.disbursedAt };
+
 type RecoupCase = {
   name: string;
   advances: OwingAdvance[];
@@ -298,19 +309,23 @@ const recoupCases: RecoupCase[] = [
     repaid: [],
   },
   { name: "no advances owing: nothing swept", advances: [], receipt: 100n, pool: 0n, sweepPct: "100", sweep: 0n, entries: [], repaid: [] },
-  {
-    name: "same disbursedAt: ordered by id",
-    advances: [
-      { ...B, id: "z", disbursedAt: A.disbursedAt },
-      { ...A, id: "y" },
-    ],
-    receipt: 1_100n,
-    pool: 0n,
-    sweepPct: "100",
-    sweep: 1_100n,
-    entries: [["y", 100n, 1_000n]],
-    repaid: ["y"],
-  },
+  ...(["given in id order", "given in reverse id order"] as const).map(
+    (order): RecoupCase => ({
+      // Two advances disbursed in the same instant (one approval, two tranches): the smaller id
+      // goes first, so the split does not depend on the order the database returns them in.
+      name: `same disbursedAt, ${order}: the smaller id is repaid first`,
+      advances: order === "given in id order" ? [SAME_INSTANT_Y, SAME_INSTANT_Z] : [SAME_INSTANT_Z, SAME_INSTANT_Y],
+      receipt: 1_300n,
+      pool: 0n,
+      sweepPct: "100",
+      sweep: 1_300n,
+      entries: [
+        [SAME_INSTANT_Y.id, 100n, 1_000n],
+        [SAME_INSTANT_Z.id, 50n, 150n],
+      ],
+      repaid: [SAME_INSTANT_Y.id],
+    }),
+  ),
 ];
 
 type LedgerCase = { name: string; entries: LedgerEntry[]; expected: Balances };
@@ -449,7 +464,7 @@ describe("facility rules (table)", () => {
       { rule: "CAPACITY", limit: 1_000_000_000n, used: 7n, requested: 10_000_000n, ok: true },
       { rule: "LICENSEE_CONCENTRATION", limit: 250_000_000n, used: 3n, requested: 10_000_000n, ok: true },
     ]);
-    expect(() => eligibility({ ...BASE, amountMinor: -1n })).toThrow(RangeError);
+    expect(() => eligibility({ ...BASE, amountMinor: -1n })).toThrow(new RangeError("An advance amount cannot be negative."));
   });
 
   it("eligibility after FX: a KRW deal against a USD facility", () => {
@@ -462,12 +477,26 @@ describe("facility rules (table)", () => {
     expect(convert(amount, from, to, rate)).toBe(expected);
   });
 
-  it("convert refuses bad rates and unknown currencies", () => {
-    expect(() => convert(1n, "USD", "USD", "1.1")).toThrow(RangeError);
-    expect(() => convert(1n, "USD", "EUR", "0")).toThrow(RangeError);
-    expect(() => convert(1n, "USD", "EUR", "-1")).toThrow(RangeError);
-    expect(() => convert(1n, "USD", "EUR", "1e3")).toThrow(RangeError);
-    expect(() => convert(1n, "USD", "XAU", "1")).toThrow();
+  it("convert refuses bad rates and unknown currencies, saying which", () => {
+    expect(() => convert(1n, "USD", "USD", "1.1")).toThrow(new RangeError("A USD→USD rate must be 1, not 1.1."));
+    for (const rate of ["0", "0.000", "-1", "1e3", "", " 1", "1 ", "1.", ".5", "1.1234567890123456789"]) {
+      expect(() => convert(1n, "USD", "EUR", rate), rate).toThrow(new RangeError(`Invalid FX rate "${rate}".`));
+    }
+    // The rate is checked before the currencies.
+    expect(() => convert(1n, "USD", "XAU", "0")).toThrow(new RangeError('Invalid FX rate "0".'));
+    expect(() => convert(1n, "USD", "XAU", "1")).toThrow(new UnknownReferenceCodeError("currency", ["XAU"]));
+    expect(() => convert(1n, "XAU", "USD", "1")).toThrow(new UnknownReferenceCodeError("currency", ["XAU"]));
+    expect(() => convert(1n, "XAU", "XAU", "1")).toThrow(new UnknownReferenceCodeError("currency", ["XAU"]));
+    // A rate of 1 written with decimals is still 1; the smallest and largest rates the shape allows work.
+    expect(convert(5n, "USD", "USD", "1.000")).toBe(5n);
+    expect(convert(10n ** 18n, "USD", "EUR", "0.000000000000000001")).toBe(1n);
+    expect(convert(1n, "JPY", "KRW", "999999999999999999")).toBe(999_999_999_999_999_999n);
+  });
+
+  it("convert converts negative amounts symmetrically (a correction), rounding half-even", () => {
+    expect(convert(-1_000_000n, "KRW", "USD", "0.00075")).toBe(-75_000n);
+    expect(convert(-3n, "KRW", "USD", "0.005")).toBe(-2n);
+    expect(convert(-1n, "KRW", "USD", "0.005")).toBe(0n);
   });
 
   it.each(feeCases)("fee: $name", ({ principal, feePct, fee }) => {
@@ -485,20 +514,123 @@ describe("facility rules (table)", () => {
     expect(result.repaid).toEqual(repaid);
   });
 
-  it("recoup refuses inconsistent input", () => {
-    expect(() => recoup([{ ...A, owedMinor: 1n }], 10n, 0n, "100")).toThrow(RangeError);
-    expect(() => recoup([A], 10n, 11n, "100")).toThrow(RangeError);
-    expect(() => recoup([A], -1n, 0n, "100")).toThrow(RangeError);
+  it("recoup refuses a negative receipt or pool, and a pool above the receipt, before anything else", () => {
+    const negative = new RangeError("A receipt and its pool cannot be negative.");
+    expect(() => recoup([A], -1n, 0n, "100")).toThrow(negative);
+    expect(() => recoup([A], 10n, -1n, "100")).toThrow(negative);
+    // Checked before the advances: a malformed advance does not hide the receipt's problem.
+    expect(() => recoup([{ ...A, owedMinor: 1n }], -1n, -2n, "100")).toThrow(negative);
+    const poolAbove = new RangeError("The creators' pool cannot exceed the receipt.");
+    expect(() => recoup([A], 10n, 11n, "100")).toThrow(poolAbove);
+    expect(() => recoup([{ ...A, owedMinor: 1n }], 0n, 1n, "100")).toThrow(poolAbove);
+    // At the bounds: a zero receipt, and a pool equal to the receipt, are fine.
+    expect(recoup([A], 0n, 0n, "100")).toEqual({ sweep: 0n, entries: [], repaid: [] });
+    expect(recoup([A], 10n, 10n, "100")).toEqual({ sweep: 0n, entries: [], repaid: [] });
+  });
+
+  it("recoup refuses an advance whose owed is not fee + principal, or has a negative part, naming it", () => {
+    const bad = (a: OwingAdvance) => () => recoup([B, a], 10n, 0n, "100");
+    const named = new RangeError("Advance a: owed must be fee + principal, none negative.");
+    expect(bad({ ...A, owedMinor: 1_099n })).toThrow(named);
+    expect(bad({ ...A, owedMinor: 1_101n })).toThrow(named);
+    expect(bad({ ...A, feeOwedMinor: -1n, owedMinor: 999n })).toThrow(named);
+    expect(bad({ ...A, principalOwedMinor: -1n, owedMinor: 99n })).toThrow(named);
+    // A zero part is fine.
+    expect(recoup([{ ...A, feeOwedMinor: 0n, owedMinor: 1_000n }], 10n, 0n, "100").entries).toEqual([
+      { advanceId: "a", kind: "RECOUPMENT", amountMinor: 10n, feePart: 0n, principalPart: 10n },
+    ]);
+  });
+
+  it("recoup writes complete RECOUPMENT entries, and marks repaid only the advances it clears", () => {
+    expect(recoup([A, B], 1_100n, 0n, "100")).toEqual({
+      sweep: 1_100n,
+      entries: [{ advanceId: "a", kind: "RECOUPMENT", amountMinor: 1_100n, feePart: 100n, principalPart: 1_000n }],
+      repaid: ["a"],
+    });
+    // One unit short of clearing A: nothing is repaid, and B is not touched.
+    expect(recoup([A, B], 1_099n, 0n, "100")).toEqual({
+      sweep: 1_099n,
+      entries: [{ advanceId: "a", kind: "RECOUPMENT", amountMinor: 1_099n, feePart: 100n, principalPart: 999n }],
+      repaid: [],
+    });
+  });
+
+  it("recoup sweeps a share of what the pool leaves, rounded half-even, capped at the total owed", () => {
+    // (10,000 − 2,000) × 12.5% = 1,000 exactly.
+    expect(recoup([A, B], 10_000n, 2_000n, "12.5").sweep).toBe(1_000n);
+    // (10,000 − 2,001) × 12.5% = 999.875 → 1,000.
+    expect(recoup([A, B], 10_000n, 2_001n, "12.5").sweep).toBe(1_000n);
+    // Owed 1,650 in total: a sweep of exactly that is not capped, one of more is.
+    expect(recoup([A, B], 1_650n, 0n, "100").sweep).toBe(1_650n);
+    expect(recoup([A, B], 1_651n, 0n, "100").sweep).toBe(1_650n);
   });
 
   it.each(ledgerCases)("balances: $name", ({ entries, expected }) => {
     expect(balances(entries)).toEqual(expected);
   });
 
-  it("balances refuse malformed entries", () => {
-    expect(() => balances([disb(0n)])).toThrow(RangeError);
-    expect(() => balances([{ kind: "RECOUPMENT", amountMinor: 10n, feePart: 5n, principalPart: 4n }])).toThrow(RangeError);
-    expect(() => balances([{ kind: "WRITE_OFF", amountMinor: 10n, feePart: -1n, principalPart: 11n }])).toThrow(RangeError);
+  it("balances refuse malformed entries, naming the kind", () => {
+    expect(() => balances([disb(0n)])).toThrow(new RangeError("A DISBURSEMENT entry must be positive."));
+    expect(() => balances([disb(-5n)])).toThrow(new RangeError("A DISBURSEMENT entry must be positive."));
+    expect(() => balances([disb(1_000n), fee(0n)])).toThrow(new RangeError("A FEE entry must be positive."));
+    expect(() => balances([disb(1_000n), rec(0n, 0n)])).toThrow(new RangeError("A RECOUPMENT entry must be positive."));
+    const parts = (kind: string) => new RangeError(`A ${kind} entry's parts must be non-negative and sum to its amount.`);
+    expect(() => balances([{ kind: "RECOUPMENT", amountMinor: 10n, feePart: 5n, principalPart: 4n }])).toThrow(parts("RECOUPMENT"));
+    expect(() => balances([{ kind: "RECOUPMENT", amountMinor: 10n, feePart: 5n, principalPart: 6n }])).toThrow(parts("RECOUPMENT"));
+    expect(() => balances([{ kind: "WRITE_OFF", amountMinor: 10n, feePart: -1n, principalPart: 11n }])).toThrow(parts("WRITE_OFF"));
+    expect(() => balances([{ kind: "WRITE_OFF", amountMinor: 10n, feePart: 11n, principalPart: -1n }])).toThrow(parts("WRITE_OFF"));
+  });
+
+  it("entryEffect gives each kind its sign", () => {
+    expect(entryEffect(disb(7n))).toEqual({ principal: 7n, fee: 0n });
+    expect(entryEffect(fee(3n))).toEqual({ principal: 0n, fee: 3n });
+    expect(entryEffect(rec(2n, 5n))).toEqual({ principal: -5n, fee: -2n });
+    expect(entryEffect(wo(0n, 9n))).toEqual({ principal: -9n, fee: 0n });
+    expect(ZERO_BALANCES).toEqual({ principal: 0n, fee: 0n, owed: 0n });
+    expect(Object.isFrozen(ZERO_BALANCES)).toBe(true);
+  });
+
+  it("applyPayment refuses a negative payment; a zero payment applies nothing", () => {
+    const owing = { principal: 1_000n, fee: 20n, owed: 1_020n };
+    expect(() => applyPayment(owing, -1n)).toThrow(new RangeError("A payment cannot be negative."));
+    expect(applyPayment(owing, 0n)).toEqual({ feePart: 0n, principalPart: 0n, applied: 0n, unapplied: 0n });
+    expect(recoupmentEntry(owing, 0n)).toBeNull();
+    expect(() => recoupmentEntry(owing, -1n)).toThrow(new RangeError("A payment cannot be negative."));
+  });
+
+  it("applyPayment never pays into a negative fee or principal (an over-recouped ledger)", () => {
+    expect(applyPayment({ principal: 100n, fee: -5n, owed: 95n }, 50n)).toEqual({
+      feePart: 0n,
+      principalPart: 50n,
+      applied: 50n,
+      unapplied: 0n,
+    });
+    expect(applyPayment({ principal: -5n, fee: 20n, owed: 15n }, 50n)).toEqual({
+      feePart: 20n,
+      principalPart: 0n,
+      applied: 20n,
+      unapplied: 30n,
+    });
+    expect(writeOffEntry({ principal: -5n, fee: 0n, owed: -5n })).toBeNull();
+    expect(writeOffEntry({ principal: 0n, fee: 3n, owed: 3n })).toEqual({
+      kind: "WRITE_OFF",
+      amountMinor: 3n,
+      feePart: 3n,
+      principalPart: 0n,
+    });
+  });
+
+  it("a disbursement must be positive: zero and negative principals are refused", () => {
+    const message = new RangeError("A disbursement must be positive.");
+    expect(() => disbursementEntries(0n, "2")).toThrow(message);
+    expect(() => disbursementEntries(-100n, "2")).toThrow(message);
+    expect(disbursementEntries(1n, "0")).toEqual([{ kind: "DISBURSEMENT", amountMinor: 1n }]);
+    // 150 × 1% = 1.5 → 2; 50 × 1% = 0.5 → 0, and a zero fee writes no entry.
+    expect(disbursementEntries(150n, "1")).toEqual([
+      { kind: "DISBURSEMENT", amountMinor: 150n },
+      { kind: "FEE", amountMinor: 2n },
+    ]);
+    expect(disbursementEntries(50n, "1")).toEqual([{ kind: "DISBURSEMENT", amountMinor: 50n }]);
   });
 
   it.each(paymentCases)("applyPayment: $name", ({ balances: b, amount, feePart, principalPart, unapplied }) => {
@@ -516,6 +648,43 @@ describe("facility rules (table)", () => {
     expect(balances(ledger)).toEqual({ principal: 0n, fee: 0n, owed: 0n });
     expect(writeOffEntry(balances(ledger))).toBeNull();
     expect(recoupmentEntry(balances(ledger), 10n)).toBeNull();
+  });
+
+  it("canTransition allows exactly the moves of the status machine, and nothing else", () => {
+    // PRODUCT.md §6, written out: every other pair of statuses is refused.
+    const allowed = new Set([
+      "DRAFT→SUBMITTED",
+      "SUBMITTED→UNDER_REVIEW",
+      "UNDER_REVIEW→APPROVED",
+      "UNDER_REVIEW→DECLINED",
+      "APPROVED→DISBURSED",
+      "DISBURSED→REPAID",
+      "DISBURSED→DEFAULTED",
+      "DEFAULTED→REPAID",
+      "DEFAULTED→WRITTEN_OFF",
+    ]);
+    expect(ADVANCE_STATUSES).toEqual([
+      "DRAFT",
+      "SUBMITTED",
+      "UNDER_REVIEW",
+      "APPROVED",
+      "DECLINED",
+      "DISBURSED",
+      "REPAID",
+      "DEFAULTED",
+      "WRITTEN_OFF",
+    ]);
+    for (const from of ADVANCE_STATUSES) {
+      for (const to of ADVANCE_STATUSES) {
+        expect(canTransition(from, to, { owedMinor: 0n }), `${from}→${to}`).toBe(allowed.has(`${from}→${to}`));
+      }
+    }
+    expect(OUTSTANDING_STATUSES).toEqual(["DISBURSED", "DEFAULTED"]);
+  });
+
+  it("the ledger kinds and the limit rules are the names the API uses", () => {
+    expect(LEDGER_KINDS).toEqual(["DISBURSEMENT", "FEE", "RECOUPMENT", "WRITE_OFF"]);
+    expect(LIMIT_RULES).toEqual(["ELIGIBLE_BASE", "MAX_PER_DEAL", "CAPACITY", "LICENSEE_CONCENTRATION"]);
   });
 
   it.each(transitionCases)("canTransition %s → %s (owed %s) = %s", (from, to, owed, expected) => {

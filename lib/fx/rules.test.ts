@@ -27,9 +27,10 @@ describe("FX pair conversions (recoupment arithmetic)", () => {
         const p = pair("USD", "CNY", rate);
         const there = forward(p, amount);
         const back = backward(p, there);
-        // |back − amount| ≤ ½ / rate + ½ (two half-even roundings).
+        // |back − amount| ≤ ½ / rate + ½ (two half-even roundings), with rate = r / 10,000; times
+        // 2r to stay in integers: 2r × |back − amount| ≤ 10,000 + r.
         const diff = back > amount ? back - amount : amount - back;
-        expect(Number(diff)).toBeLessThanOrEqual(0.5 / (r / 10_000) + 0.5 + 1e-9);
+        expect(2n * BigInt(r) * diff <= 10_000n + BigInt(r)).toBe(true);
       }),
       { numRuns: 2000 },
     );

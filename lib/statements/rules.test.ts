@@ -10,7 +10,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatAmount, parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
-import { computeWaterfall, largestRemainder, type ShareTier, splitReceipt, type WaterfallFigures, type WaterfallTerms } from "./rules";
+import {
+  computeWaterfall,
+  largestRemainder,
+  type ShareTier,
+  splitReceipt,
+  tieredShare,
+  type WaterfallFigures,
+  type WaterfallTerms,
+} from "./rules";
 
 type Six = [bigint, bigint, bigint, bigint, bigint, bigint];
 const terms = (t: Partial<WaterfallTerms> = {}): WaterfallTerms => ({
@@ -726,11 +734,90 @@ describe("computeWaterfall (table)", () => {
     expect(last.period.gross).toBe(1500n);
   });
 
-  it("refuses negative inputs", () => {
-    expect(() => computeWaterfall(terms(), [{ grossMinor: -1n, expensesMinor: 0n }])).toThrow(RangeError);
+  it("refuses negative gross and negative expenses, in any statement, naming the problem", () => {
+    const message = "Gross and expenses cannot be negative.";
+    expect(() => computeWaterfall(terms(), [{ grossMinor: -1n, expensesMinor: 0n }])).toThrow(new RangeError(message));
+    expect(() => computeWaterfall(terms(), [{ grossMinor: 1000n, expensesMinor: -1n }])).toThrow(new RangeError(message));
+    expect(() =>
+      computeWaterfall(terms({ expenseCapMinor: 500n }), [
+        { grossMinor: 1000n, expensesMinor: 100n },
+        { grossMinor: 0n, expensesMinor: -100n },
+      ]),
+    ).toThrow(new RangeError(message));
+    // Zero is not negative.
+    expect(six(computeWaterfall(terms(), [{ grossMinor: 0n, expensesMinor: 0n }])[0]!.cumulative)).toEqual([0n, 0n, 0n, 0n, 0n, 0n]);
     expect(() => splitReceipt(-1n, { creatorParticipationPct: null, participants: [] }, { sweepPct: null, owedMinor: 0n })).toThrow(
-      RangeError,
+      new RangeError("A receipt cannot be negative."),
     );
+  });
+});
+
+describe("tieredShare, tiers out of the usual shape", () => {
+  // storeTerms refuses these shapes on the way in; the walk must still never pay twice or pay less than 0.
+  it("stops at an open-ended tier even when more tiers follow it", () => {
+    expect(tieredShare(500n, tiers([null, "50"], [1000n, "60"])).toString()).toBe("250");
+  });
+
+  it("pays nothing for a tier whose bound falls below the previous one, and never lowers the floor", () => {
+    // 200 at 10% = 20; the bound 100 is already passed; the open tier takes 300 − 200 = 100 at 30% = 30.
+    expect(tieredShare(300n, tiers([200n, "10"], [100n, "20"], [null, "30"])).toString()).toBe("50");
+  });
+
+  it("pays nothing above a last tier that is bounded", () => {
+    expect(tieredShare(5_000n, tiers([1_000n, "50"])).toString()).toBe("500");
+  });
+
+  it("with N on a tier bound, the upper tier earns nothing; with N = 0, nothing at all", () => {
+    expect(tieredShare(1_000n, tiers([1_000n, "50"], [null, "60"])).toString()).toBe("500");
+    expect(tieredShare(0n, tiers([1_000n, "50"], [null, "60"])).toString()).toBe("0");
+    expect(tieredShare(7n, null).toString()).toBe("7");
+    expect(tieredShare(7n, []).toString()).toBe("7");
+  });
+});
+
+describe("largestRemainder", () => {
+  it("gives the leftover units to the largest remainders, ties to the one listed first", () => {
+    expect(largestRemainder(3n, ["1", "1", "1", "1", "1", "1", "1"])).toEqual([1n, 1n, 1n, 0n, 0n, 0n, 0n]);
+    expect(largestRemainder(4n, ["1", "1", "1", "1", "1", "1", "1"])).toEqual([1n, 1n, 1n, 1n, 0n, 0n, 0n]);
+    // Exact parts 3.3, 3.6, 3.1: the leftover unit goes to the 0.6 remainder, in the middle.
+    expect(largestRemainder(10n, ["33", "36", "31"])).toEqual([3n, 4n, 3n]);
+    // Exact parts 2.5, 1.25, 1.25: one unit left, to the 0.5 remainder rather than the first listed.
+    expect(largestRemainder(5n, ["0.5", "0.25", "0.25"])).toEqual([3n, 1n, 1n]);
+    // Exact parts 0.5, 1, 0.5: one unit left, to the first of the two 0.5 remainders.
+    expect(largestRemainder(2n, ["0.25", "0.5", "0.25"])).toEqual([1n, 1n, 0n]);
+  });
+});
+
+describe("splitReceipt, the facility's sweep", () => {
+  const noCreators = { creatorParticipationPct: null, participants: [] };
+  it("sweeps nothing when nothing is owed, or when the owed balance is negative (over-recouped)", () => {
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: "50", owedMinor: 0n })).toEqual({
+      creators: [],
+      creatorsTotal: 0n,
+      facility: 0n,
+      studio: 1_000n,
+    });
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: "50", owedMinor: -5n })).toMatchObject({ facility: 0n, studio: 1_000n });
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: null, owedMinor: 700n })).toMatchObject({ facility: 0n, studio: 1_000n });
+  });
+
+  it("caps the sweep at what is owed, and rounds it half-even", () => {
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: "50", owedMinor: 499n })).toMatchObject({ facility: 499n, studio: 501n });
+    expect(splitReceipt(1_000n, noCreators, { sweepPct: "50", owedMinor: 500n })).toMatchObject({ facility: 500n, studio: 500n });
+    expect(splitReceipt(5n, noCreators, { sweepPct: "50", owedMinor: 100n })).toMatchObject({ facility: 2n, studio: 3n });
+    expect(splitReceipt(7n, noCreators, { sweepPct: "50", owedMinor: 100n })).toMatchObject({ facility: 4n, studio: 3n });
+  });
+
+  it("pays no pool without participants, and zero to each participant of a zero pool", () => {
+    expect(splitReceipt(1_000n, { creatorParticipationPct: "10", participants: [] }, { sweepPct: null, owedMinor: 0n })).toEqual({
+      creators: [],
+      creatorsTotal: 0n,
+      facility: 0n,
+      studio: 1_000n,
+    });
+    expect(
+      splitReceipt(4n, { creatorParticipationPct: "10", participants: [{ name: "A", share: "1" }] }, { sweepPct: null, owedMinor: 0n }),
+    ).toEqual({ creators: [{ name: "A", amount: 0n }], creatorsTotal: 0n, facility: 0n, studio: 4n });
   });
 });
 
@@ -759,8 +846,11 @@ describe("splitReceipt (table)", () => {
   });
 
   it("refuses shares that sum to zero", () => {
-    expect(() => largestRemainder(10n, [])).toThrow(RangeError);
-    expect(() => largestRemainder(10n, ["0", "0"])).toThrow(RangeError);
+    const message = new RangeError("Shares must sum to more than zero.");
+    expect(() => largestRemainder(10n, [])).toThrow(message);
+    expect(() => largestRemainder(10n, ["0", "0"])).toThrow(message);
+    expect(() => largestRemainder(10n, ["1", "-1"])).toThrow(message);
+    expect(largestRemainder(10n, ["0", "0.0001"])).toEqual([0n, 10n]);
   });
 });
 
@@ -843,12 +933,24 @@ describe("properties", { timeout: 60_000 }, () => {
           for (const c of split.creators) expect(c.amount >= 0n).toBe(true);
           expect(split.creatorsTotal >= 0n && split.facility >= 0n && split.studio >= 0n).toBe(true);
           expect(split.facility <= owed).toBe(true);
-          // Largest remainder: each part is within one unit of its exact share of the pool.
+          // Largest remainder, in exact integers (shares have 4 decimals: × 10⁴ makes them whole):
+          // each part is the floor of its exact share P × sᵢ / Σs or one more; the units left over
+          // after the floors go to the largest remainders, ties to the one listed first.
           if (split.creatorsTotal > 0n) {
-            const total = participants.reduce((a, p) => a + Number(p.share), 0);
-            for (const [i, c] of split.creators.entries()) {
-              const exact = (Number(split.creatorsTotal) * Number(participants[i]!.share)) / total;
-              expect(Math.abs(Number(c.amount) - exact)).toBeLessThanOrEqual(1 + exact * 1e-9);
+            const weights = participants.map((p) => parseAmount(p.share, 4)!);
+            const sum = weights.reduce((a, w) => a + w, 0n);
+            const pool = split.creatorsTotal;
+            const floors = weights.map((w) => (pool * w) / sum);
+            const remainders = weights.map((w) => (pool * w) % sum);
+            const bumped = split.creators.map((c, i) => c.amount - floors[i]!);
+            for (const b of bumped) expect(b === 0n || b === 1n).toBe(true);
+            expect(bumped.reduce((a, b) => a + b, 0n)).toBe(pool - floors.reduce((a, f) => a + f, 0n));
+            for (const [i, bi] of bumped.entries()) {
+              for (const [j, bj] of bumped.entries()) {
+                // Whoever got the extra unit has a larger remainder, or an equal one and comes first.
+                if (bi === 1n && bj === 0n)
+                  expect(remainders[i]! > remainders[j]! || (remainders[i] === remainders[j] && i < j)).toBe(true);
+              }
             }
           }
         },

@@ -178,14 +178,27 @@ describe("approval limits", () => {
     // capacity 100,000.00; maxPerDeal 50,000.00; licensee 40% of capacity = 40,000.00.
     const w = await facilityWorld({ capacityMinor: 10_000_000n, maxPerDealMinor: 5_000_000n, maxPerLicenseePct: "40" });
     const first = await disbursedAdvance(w, "30000.00"); // outstanding 30,000.00 on this licensee
-    expect(first).toBeTruthy();
+    expect((await api.advance(w.studio.headers, first)).body).toMatchObject({
+      status: "DISBURSED",
+      balance: { principal: usd("30000.00") },
+    });
     const created = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("75000.00"), purpose: "x", submit: true });
     const res = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED" });
     const problem = expectProblem<{ rules: { rule: string; used: unknown; limit: unknown }[]; errors: unknown[] }>(res, 422);
     expect(limitsOf(problem)).toEqual(["MAX_PER_DEAL", "CAPACITY", "LICENSEE_CONCENTRATION"]);
     expect(problem.rules[1]).toMatchObject({ limit: usd("100000.00"), used: usd("30000.00") });
     expect(problem.rules[2]).toMatchObject({ limit: usd("40000.00"), used: usd("30000.00") });
-    expect(problem.errors).toHaveLength(3);
+    expect(problem.errors).toEqual([
+      { path: "amount", message: "75000.00 USD exceeds the maximum per deal: limit 50000.00, already used 0.00, available 50000.00 USD." },
+      {
+        path: "amount",
+        message: "75000.00 USD exceeds the facility's remaining capacity: limit 100000.00, already used 30000.00, available 70000.00 USD.",
+      },
+      {
+        path: "amount",
+        message: "75000.00 USD exceeds the licensee concentration limit: limit 40000.00, already used 30000.00, available 10000.00 USD.",
+      },
+    ]);
     // A lower amount within every limit is approved.
     const ok = await api.decide(w.underwriter.headers, created.body.id, { decision: "APPROVED", amount: usd("10000.00") });
     expect(ok.body.status).toBe("APPROVED");
@@ -197,7 +210,12 @@ describe("approval limits", () => {
     const second = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("50000.00"), purpose: "x", submit: true });
     const res = await api.decide(w.underwriter.headers, second.body.id, { decision: "APPROVED" });
     const problem = expectProblem<{ rules: { rule: string }[] }>(res, 422);
-    expect(problem.rules.map((r) => r.rule)).toContain("CAPACITY");
+    // The 60,000.00 approved but not yet paid counts as used: against capacity, and against the
+    // licensee's share of it (100% here, so the same numbers).
+    expect(problem.rules).toEqual([
+      expect.objectContaining({ rule: "CAPACITY", limit: usd("100000.00"), used: usd("60000.00") }),
+      expect.objectContaining({ rule: "LICENSEE_CONCENTRATION", limit: usd("100000.00"), used: usd("60000.00") }),
+    ]);
   });
 
   it("concurrent approvals that together exceed capacity: exactly one is approved", async () => {
@@ -404,7 +422,8 @@ describe("facility settings", () => {
     const refused = expectProblem<{
       rules: { rule: string }[];
     }>(await api.decide(w.underwriter.headers, next.body.id, { decision: "APPROVED" }), 422);
-    expect(refused.rules.map((r) => r.rule)).toContain("CAPACITY");
+    // Over the lowered capacity, and over the licensee's 50% of it.
+    expect(refused.rules.map((r) => r.rule)).toEqual(["CAPACITY", "LICENSEE_CONCENTRATION"]);
   });
 });
 

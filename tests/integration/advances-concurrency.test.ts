@@ -42,6 +42,13 @@ describe("disbursement under concurrency", () => {
     const b = await approvedAdvance(w, "2000.00");
     const [ra, rb] = await Promise.all([api.disburse(w.officer.headers, a, "same"), api.disburse(w.officer.headers, b, "same")]);
     expect([ra.status, rb.status].sort()).toEqual([201, 422]);
-    expect(await db.disbursement.count()).toBe(1);
+    // The one paid is the advance answered 201, for its own amount.
+    const [paid, amount] = ra.status === 201 ? [a, 100_000n] : [b, 200_000n];
+    expect(await db.disbursement.findMany({ select: { advanceId: true, idempotencyKey: true } })).toEqual([
+      { advanceId: paid, idempotencyKey: "same" },
+    ]);
+    expect(await db.ledgerEntry.findMany({ where: { kind: "DISBURSEMENT" }, select: { advanceId: true, amountMinor: true } })).toEqual([
+      { advanceId: paid, amountMinor: amount },
+    ]);
   });
 });

@@ -118,11 +118,21 @@ describe("recoupment from receipts", () => {
     view = await api.advance(w.studio.headers, id);
     expect(view.body.status).toBe("REPAID");
     expect(view.body.balance).toEqual({ principal: usd("0.00"), fee: usd("0.00"), owed: usd("0.00") });
-    // 3,157.75 USD ≈ 22,420.03 CNY taken; the studio keeps the rest.
-    const facilityCny = Number(second.body.split.facility.amount);
-    expect(facilityCny).toBeGreaterThan(22_420);
-    expect(facilityCny).toBeLessThan(22_420.05);
-    expect(Number(second.body.split.studio.amount) + facilityCny).toBeCloseTo(50_000, 2);
+    // What is left, 3,157.75 USD, is 315,775 cents ÷ 0.140845070422535211 (the rate 1/7.1 to 18
+    // places) = 2,242,002.500000000004… fen → 22,420.03 CNY taken; the studio keeps the rest, to the fen.
+    expect(second.body.split.facility).toEqual({ amount: "22420.03", currency: "CNY" });
+    expect(second.body.split.studio).toEqual({ amount: "27579.97", currency: "CNY" });
+    // The last recoupment books exactly what was owed in USD: no residue left on the advance.
+    const recoupments = view.body.ledger.filter((e: { kind: string }) => e.kind === "RECOUPMENT");
+    expect(recoupments).toHaveLength(2);
+    expect(recoupments).toContainEqual(
+      expect.objectContaining({
+        amount: usd("3157.75"),
+        feePart: usd("0.00"),
+        principalPart: usd("3157.75"),
+        source: { amount: "22420.03", currency: "CNY" },
+      }),
+    );
   });
 
   it("refuses a receipt (422, nothing written) when the advance currency has no rate on the receipt date", async () => {

@@ -26,6 +26,7 @@ import {
 } from "../support/api";
 import { testDatabaseUrl } from "../support/context";
 import { resetDb } from "../support/db";
+import { refusal } from "../support/refusal";
 
 async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -197,7 +198,10 @@ describe("the hash chain", () => {
   it("is append-only: the database refuses UPDATE and DELETE", async () => {
     await expect(sql("UPDATE audit_entry SET action = 'nothing.happened' WHERE id = 1")).rejects.toThrow(/append-only/);
     await expect(sql("DELETE FROM audit_entry WHERE id = 1")).rejects.toThrow(/append-only/);
-    await expect(db.auditEntry.deleteMany({})).rejects.toThrow();
+    // Through Prisma too: 42501 insufficient_privilege, raised by the append-only trigger.
+    const refused = await refusal(db.auditEntry.deleteMany({}));
+    expect(refused.sqlState).toBe("42501");
+    expect(refused.message).toContain("audit_entry is append-only: DELETE refused");
     expect((await entries()).map((e) => e.action)).toEqual(["organization.register"]);
   });
 

@@ -9,6 +9,7 @@ import { POST as createTitle } from "@/app/api/v1/titles/route";
 import { db } from "@/lib/db/client";
 import { callRoute, expectProblem, type Registered, registerViaApi } from "../support/api";
 import { resetDb } from "../support/db";
+import { refusal } from "../support/refusal";
 
 let studio: Registered;
 let partners: Registered[];
@@ -199,8 +200,12 @@ describe("exclusive rights cannot be double-sold", () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    expect(await db.deal.count({ where: { id: { in: ids }, status: "SIGNED" } })).toBe(1);
-    expect(await db.grantSlice.count({ where: { titleId, country: "VN", media: "SVOD" } })).toBe(1);
+    // The deal signed is the one answered 200, and the slice it holds is its own.
+    const signed = ids[statuses.indexOf(200)]!;
+    expect(await db.deal.findMany({ where: { id: { in: ids }, status: "SIGNED" }, select: { id: true } })).toEqual([{ id: signed }]);
+    expect(await db.grantSlice.findMany({ where: { titleId, country: "VN", media: "SVOD" }, select: { dealId: true } })).toEqual([
+      { dealId: signed },
+    ]);
   });
 
   it("the database itself refuses overlapping exclusive rows, whatever the application does", async () => {
@@ -213,10 +218,13 @@ describe("exclusive rights cannot be double-sold", () => {
     });
     expect((await signAsStudio(a)).body.status).toBe("SIGNED");
     const grant = await db.grant.findFirstOrThrow({ where: { dealId: a } });
-    await expect(
+    const refused = await refusal(
       db.$executeRaw`INSERT INTO grant_slice (grant_id, deal_id, title_id, country, media, start, "end", exclusive, holdback, lane)
                      VALUES (${grant.id}::uuid, ${a}::uuid, ${titleId}::uuid, 'MX', 'SVOD', '2027-05-01', '2027-05-02', false, false, 999999)`,
-    ).rejects.toThrow();
+    );
+    // 23P01 exclusion_violation, from the constraint against double grants (not some other refusal).
+    expect(refused.sqlState).toBe("23P01");
+    expect(refused.message).toContain("grant_slice_no_double_grant");
   });
 
   it("termination returns the rights: a blocked deal can then be signed, and avails show it", async () => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { dealsApi, draftDealViaApi, errorPaths, expectProblem } from "../support/api";
 import { resetDb } from "../support/db";
+import { refusal } from "../support/refusal";
 import { statementsApi as api, line, rowCounts, signedWorld, usd, type World } from "./statements-fixtures";
 
 let w: World;
@@ -121,6 +122,10 @@ describe("submitting statements", () => {
 
     const negative = await api.submit(w.partner.headers, w.dealId, { ...q2(w), lines: [line(w.titleId, "-5.00")] });
     expect(errorPaths(expectProblem(negative, 422))).toEqual(["lines.0.gross.amount"]);
+    const negativeExpenses = await api.submit(w.partner.headers, w.dealId, { ...q2(w), expenses: usd("-150.00") });
+    expect(expectProblem(negativeExpenses, 422).errors).toEqual([
+      { path: "expenses.amount", message: 'Use a non-negative decimal string, e.g. "1250000.00".' },
+    ]);
     const malformed = await api.submit(w.partner.headers, w.dealId, { ...q2(w), lines: [line(w.titleId, "1e3")], expenses: usd("1,000") });
     expect(errorPaths(expectProblem(malformed, 422))).toEqual(["expenses.amount", "lines.0.gross.amount"]);
 
@@ -270,7 +275,7 @@ describe("submitting statements", () => {
   it("the exclusion constraint refuses overlapping counting periods even past the application", async () => {
     const s = await api.submit(w.partner.headers, w.dealId, q1(w));
     const row = await db.statement.findUniqueOrThrow({ where: { id: s.body.id } });
-    await expect(
+    const refused = await refusal(
       db.statement.create({
         data: {
           dealId: w.dealId,
@@ -282,8 +287,12 @@ describe("submitting statements", () => {
           source: "API",
         },
       }),
-    ).rejects.toThrow();
+    );
+    // 23P01 exclusion_violation, from the constraint on counting periods (not some other refusal).
+    expect(refused.sqlState).toBe("23P01");
+    expect(refused.message).toContain("statement_counting_periods_disjoint");
     expect(row.counting).toBe(true);
+    expect(await db.statement.count()).toBe(1);
   });
 
   it("concurrent submissions for overlapping periods: exactly one is saved", async () => {
@@ -292,6 +301,15 @@ describe("submitting statements", () => {
       api.submit(w.partner.headers, w.dealId, q1(w, { periodStart: "2027-02-01", periodEnd: "2027-04-30" })),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
-    expect(await db.statement.count()).toBe(1);
+    // The one saved is the one answered 201, with its own period.
+    const saved = results.find((r) => r.status === 201)!;
+    const rows = await db.statement.findMany({ select: { id: true, periodStart: true, periodEnd: true } });
+    expect(rows).toEqual([
+      {
+        id: saved.body.id,
+        periodStart: new Date(`${saved.body.periodStart}T00:00:00Z`),
+        periodEnd: new Date(`${saved.body.periodEnd}T00:00:00Z`),
+      },
+    ]);
   });
 });
