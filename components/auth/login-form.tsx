@@ -7,12 +7,12 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { loginSchema } from "@/lib/auth/schema";
-import { useFieldError } from "@/lib/i18n/field-error";
 import { safeCallbackUrl } from "./safe-callback";
 
 export type LoginFormProps = {
@@ -27,7 +27,7 @@ type Failure = "credentials" | "rateLimited" | "network";
 export function LoginForm({ callbackUrl, notice }: LoginFormProps) {
   const t = useTranslations("auth");
   const tCommon = useTranslations("common.errors");
-  const fieldError = useFieldError();
+  const fieldError = useFieldError("validation");
   const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [redirecting, setRedirecting] = useState(false);

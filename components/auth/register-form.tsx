@@ -10,13 +10,13 @@ import { useState } from "react";
 import { Controller, type FieldPath, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { CountrySelect } from "@/components/common/country-select";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { RadioCard, RadioGroup } from "@/components/ui/radio-group";
 import { type RegisterInput, registerSchema } from "@/lib/auth/schema";
-import { useFieldError } from "@/lib/i18n/field-error";
 
 export type RegisterResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; reason?: string };
 
@@ -40,7 +40,7 @@ function isFieldPath(path: string): path is (typeof FIELD_PATHS)[number] {
 
 export function RegisterForm({ action }: RegisterFormProps) {
   const t = useTranslations("auth");
-  const fieldError = useFieldError();
+  const fieldError = useFieldError("validation");
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [redirecting, setRedirecting] = useState(false);

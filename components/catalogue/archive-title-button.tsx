@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { useActionError } from "@/components/forms/action-error";
+import { callAction } from "@/components/forms/call-action";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
-import { useHydrated } from "./use-hydrated";
 
 export type ArchiveTitleButtonProps = {
   titleId: string;
@@ -29,9 +30,9 @@ export function ArchiveTitleButton({ titleId, name, archived, lockVersion, archi
   const hydrated = useHydrated();
 
   async function run(next: boolean): Promise<boolean> {
-    const result = await archiveAction(titleId, next, lockVersion).catch(() => null);
-    if (!result?.ok) {
-      toast.error(result?.reason === "STALE_UPDATE" ? t("stale") : actionError(result ?? undefined));
+    const result = await callAction(() => archiveAction(titleId, next, lockVersion));
+    if (!result.ok) {
+      toast.error(result.reason === "STALE_UPDATE" ? t("stale") : actionError(result));
       router.refresh();
       return false;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formPath } from "./field-errors";
+import { formPath } from "./field-rules";
 import { parseLanguageTag } from "./languages";
 import { listQueryFrom } from "./list-query";
 import { alternateTitles, displayTitle, hasEpisodes, hasRuntime } from "./title-display";

@@ -3,13 +3,13 @@
 import { ChevronLeft, ChevronRight, ChevronsLeft } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { SimpleSelect } from "@/components/common/simple-select";
+import { SimpleSelect } from "@/components/forms/select-field";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { useFormat } from "@/lib/i18n/use-format";
 import { cn } from "@/lib/utils";
 import { useListNavigation } from "./list-navigation";
-import { useHydrated } from "./use-hydrated";
 
 export type CursorPagerProps = {
   /** Matching records in all pages. */

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { z } from "zod";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,7 +15,6 @@ import { type importCommittedSchema, type importPreviewSchema, MAX_IMPORT_BYTES,
 import { useFormat } from "@/lib/i18n/use-format";
 import { getGenre } from "@/lib/reference/genres";
 import { cn } from "@/lib/utils";
-import { useHydrated } from "./use-hydrated";
 
 type ImportPreview = z.output<typeof importPreviewSchema>;
 type ImportCommitted = z.output<typeof importCommittedSchema>;

@@ -1,5 +1,5 @@
+import type { MultiSelectOption } from "@/components/forms/multi-select-model";
 import { toIntlLocale } from "@/lib/i18n/config";
-import type { MultiSelectOption } from "./multi-select";
 
 /**
  * Language names for pickers, from the browser's CLDR data (the IANA registry that validates tags

@@ -2,25 +2,23 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FlaskConical } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { Controller, type DefaultValues, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { useActionError } from "@/components/common/action-error";
 import { CountrySelect } from "@/components/common/country-select";
-import { SimpleSelect } from "@/components/common/simple-select";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { SelectField } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";
 import { createMarketTestSchema, MARKET_TEST_METHODS } from "@/lib/catalogue/schema";
-import { useCatalogueErrors } from "./field-errors";
-import { useHydrated } from "./use-hydrated";
+import { catalogueFieldRules, formPath } from "./field-rules";
 
 type FormInput = z.input<typeof createMarketTestSchema>;
 type FormOutput = z.output<typeof createMarketTestSchema>;
@@ -41,73 +39,43 @@ export type MarketTestDialogProps = {
   createAction: (titleId: string, versionId: string, input: unknown) => Promise<ActionResult<{ id: string }>>;
 };
 
-export function MarketTestDialog(props: MarketTestDialogProps) {
-  const t = useTranslations("catalogue.marketTestForm");
-  const [open, setOpen] = useState(false);
-  const [instance, setInstance] = useState(0);
-  const hydrated = useHydrated();
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (next) setInstance((n) => n + 1);
-        setOpen(next);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm" disabled={!hydrated} aria-label={t("addNamed", { name: props.versionName })}>
-          <FlaskConical aria-hidden />
-          {t("add")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-lg">
-        <MarketTestForm key={instance} {...props} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function MarketTestForm({ titleId, versionId, versionName, createAction, onDone }: MarketTestDialogProps & { onDone: () => void }) {
+export function MarketTestDialog({ titleId, versionId, versionName, createAction }: MarketTestDialogProps) {
   const t = useTranslations("catalogue.marketTestForm");
   const tMethod = useTranslations("catalogue.methods");
-  const tActions = useTranslations("common.actions");
-  const router = useRouter();
-  const errorsText = useCatalogueErrors();
-  const actionError = useActionError();
-  const err = errorsText.text;
-  const [formError, setFormError] = useState<string | null>(null);
+  const hydrated = useHydrated();
+  const fieldError = useFieldError("catalogue.validation", catalogueFieldRules);
+  const err = fieldError;
+  const blank = (): DefaultValues<FormInput> => ({ territory: "", date: today(), method: "SCREENING", notes: "" });
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createMarketTestSchema),
     // The dialog focuses its first field: validating on blur would flag it before anything was typed.
     mode: "onSubmit",
     reValidateMode: "onChange",
-    defaultValues: { territory: "", date: today(), method: "SCREENING", notes: "" },
+    defaultValues: blank(),
   });
-  const { errors, isSubmitting } = form.formState;
+  const action = useActionForm({ fields: { form, at: fieldsNamed(FIELDS, formPath), text: fieldError.server } });
+  const dialog = useFormDialog(action, () => form.reset(blank()));
+  const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await createAction(titleId, versionId, form.getValues()).catch(() => null);
-    if (!result) {
-      setFormError(actionError(undefined));
-      return;
-    }
-    if (!result.ok) {
-      const orphans = errorsText.applyServerErrors(form, result.fieldErrors, FIELDS);
-      if (!result.fieldErrors || orphans.length > 0) setFormError(orphans[0] ?? actionError(result));
-      return;
-    }
-    toast.success(t("created"));
-    onDone();
-    router.refresh();
-  });
+  const onSubmit = form.handleSubmit(() =>
+    action.submit(() => createAction(titleId, versionId, form.getValues()), { success: t("created"), onSuccess: dialog.close }),
+  );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4">
-      <DialogHeader>
-        <DialogTitle>{t("title")}</DialogTitle>
-        <DialogDescription>{t("description", { name: versionName })}</DialogDescription>
-      </DialogHeader>
+    <FormDialog
+      trigger={
+        <Button variant="outline" size="sm" disabled={!hydrated} aria-label={t("addNamed", { name: versionName })}>
+          <FlaskConical aria-hidden />
+          {t("add")}
+        </Button>
+      }
+      {...dialog.props}
+      title={t("title")}
+      description={t("description", { name: versionName })}
+      onSubmit={onSubmit}
+      submitLabel={t("submit")}
+      pendingLabel={t("saving")}
+    >
       <div className="grid items-start gap-4 sm:grid-cols-2">
         <Controller
           control={form.control}
@@ -127,39 +95,18 @@ function MarketTestForm({ titleId, versionId, versionName, createAction, onDone 
         <FormField label={t("fields.score")} description={t("fields.scoreHint")} error={err("score", errors.score)}>
           <Input type="number" inputMode="numeric" min={0} max={100} {...form.register("score", { setValueAs: toInt })} />
         </FormField>
-        <Controller
+        <SelectField
           control={form.control}
           name="method"
-          render={({ field }) => (
-            <FormField label={t("fields.method")} error={err("method", errors.method)} className="sm:col-span-2">
-              <SimpleSelect
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onValueChange={field.onChange}
-                onBlur={field.onBlur}
-                options={MARKET_TEST_METHODS.map((m) => ({ value: m, label: tMethod(m) }))}
-              />
-            </FormField>
-          )}
+          label={t("fields.method")}
+          error={err("method", errors.method)}
+          className="sm:col-span-2"
+          options={MARKET_TEST_METHODS.map((m) => ({ value: m, label: tMethod(m) }))}
         />
         <FormField label={t("fields.notes")} hint={t("optional")} error={err("notes", errors.notes)} className="sm:col-span-2">
           <Textarea rows={3} {...form.register("notes")} />
         </FormField>
       </div>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      ) : null}
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          {tActions("cancel")}
-        </Button>
-        <Button type="submit" loading={isSubmitting}>
-          {isSubmitting ? t("saving") : t("submit")}
-        </Button>
-      </DialogFooter>
-    </form>
+    </FormDialog>
   );
 }

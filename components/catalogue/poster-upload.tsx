@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { postFile } from "@/components/forms/post-file";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
-import { useHydrated } from "./use-hydrated";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const TYPES = ["image/jpeg", "image/png", "image/webp"];
@@ -32,21 +33,14 @@ export function PosterUpload({ titleId, hasPoster }: { titleId: string; hasPoste
       return;
     }
     setBusy(true);
-    try {
-      const body = new FormData();
-      body.set("file", file);
-      const res = await fetch(`/api/v1/titles/${titleId}/poster`, { method: "PUT", body });
-      if (res.ok) {
-        toast.success(t("uploaded"));
-        router.refresh();
-      } else {
-        toast.error(res.status === 413 ? t("errors.tooLarge") : res.status === 415 ? t("errors.type") : t("errors.generic"));
-      }
-    } catch {
-      toast.error(t("errors.generic"));
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = "";
+    const answer = await postFile(`/api/v1/titles/${titleId}/poster`, file, "PUT");
+    setBusy(false);
+    if (input.current) input.current.value = "";
+    if (answer.ok) {
+      toast.success(t("uploaded"));
+      router.refresh();
+    } else {
+      toast.error(answer.status === 413 ? t("errors.tooLarge") : answer.status === 415 ? t("errors.type") : t("errors.generic"));
     }
   }
 

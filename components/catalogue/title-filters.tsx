@@ -3,7 +3,8 @@
 import { Loader2, Search, X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { SimpleSelect } from "@/components/common/simple-select";
+import { SimpleSelect } from "@/components/forms/select-field";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -11,7 +12,6 @@ import { TITLE_KINDS, VISIBILITIES } from "@/lib/catalogue/schema";
 import { listGenres } from "@/lib/reference/genres";
 import { cn } from "@/lib/utils";
 import { useListNavigation } from "./list-navigation";
-import { useHydrated } from "./use-hydrated";
 
 const ALL = "all";
 const SEARCH_DELAY_MS = 300;

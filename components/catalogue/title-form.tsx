@@ -1,15 +1,20 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Lock, Plus, RotateCw, Store, Trash2 } from "lucide-react";
+import { Lock, RotateCw, Store } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Controller, type DefaultValues, useFieldArray, useForm } from "react-hook-form";
-import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
-import { SimpleSelect } from "@/components/common/simple-select";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { FormAlert } from "@/components/forms/form-alert";
+import { MultiSelect } from "@/components/forms/multi-select";
+import { AddRowButton, RemoveRowButton } from "@/components/forms/row-buttons";
+import { ListField, SelectField } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -27,11 +32,9 @@ import {
   VISIBILITIES,
 } from "@/lib/catalogue/schema";
 import { listGenres } from "@/lib/reference/genres";
-import { useCatalogueErrors } from "./field-errors";
+import { catalogueFieldRules, formPath } from "./field-rules";
 import { languageLabel } from "./languages";
-import { MultiSelect } from "./multi-select";
 import { hasEpisodes, hasRuntime } from "./title-display";
-import { useHydrated } from "./use-hydrated";
 
 /** The form's values: what createTitleSchema takes, with every optional field present. */
 export type TitleFormValues = CreateTitleInput & {
@@ -104,10 +107,8 @@ export function TitleForm(props: TitleFormProps) {
   const tVisibilityHint = useTranslations("catalogue.visibilityDescription");
   const locale = useLocale();
   const router = useRouter();
-  const errorsText = useCatalogueErrors();
-  const actionError = useActionError();
+  const fieldError = useFieldError("catalogue.validation", catalogueFieldRules);
   const languageListId = useId();
-  const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const hydrated = useHydrated();
   // Server-rendered values, so an edit form shows the title before hydration (react-hook-form's
@@ -119,6 +120,14 @@ export function TitleForm(props: TitleFormProps) {
     mode: "onTouched",
     defaultValues: props.mode === "edit" ? props.defaults : EMPTY_TITLE,
   });
+  const action = useActionForm({
+    fields: { form, at: fieldsNamed(FIELDS, formPath), text: fieldError.server },
+    onRefused: (refusal) => {
+      if (refusal.reason !== "STALE_UPDATE") return false;
+      setStale(true);
+      return true;
+    },
+  });
   const awards = useFieldArray({ control: form.control, name: "awards" });
   const { errors, isSubmitting } = form.formState;
   const kind = form.watch("kind") as TitleKind;
@@ -127,10 +136,9 @@ export function TitleForm(props: TitleFormProps) {
     label: locale === "zh" ? g.name.zh : g.name.en,
     keywords: `${g.name.en} ${g.name.zh}`,
   }));
-  const err = (path: string, error: Parameters<typeof errorsText.text>[1], value?: unknown) => errorsText.text(path, error, value);
+  const err = fieldError;
 
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
+  const onSubmit = form.handleSubmit(() => {
     const values = form.getValues();
     // Hidden fields are cleared, so a film switched from a series loses its episode count.
     const input = {
@@ -139,24 +147,10 @@ export function TitleForm(props: TitleFormProps) {
       episodeCount: hasEpisodes(values.kind) ? values.episodeCount : null,
       ...(props.mode === "edit" ? { lockVersion: props.lockVersion } : {}),
     };
-    const result = await (props.mode === "create" ? props.createAction(input) : props.updateAction(props.titleId, input)).catch(() => null);
-    if (!result) {
-      setFormError(actionError(undefined));
-      return;
-    }
-    if (!result.ok) {
-      if (result.reason === "STALE_UPDATE") {
-        setStale(true);
-        return;
-      }
-      const orphans = errorsText.applyServerErrors(form, result.fieldErrors, FIELDS);
-      if (!result.fieldErrors || orphans.length > 0) setFormError(orphans[0] ?? actionError(result));
-      return;
-    }
-    const id = props.mode === "create" ? result.data.id : props.titleId;
-    toast.success(props.mode === "create" ? t("created") : t("saved"));
-    router.push(`/titles/${id}`);
-    router.refresh();
+    return action.submit(() => (props.mode === "create" ? props.createAction(input) : props.updateAction(props.titleId, input)), {
+      success: props.mode === "create" ? t("created") : t("saved"),
+      onSuccess: (data) => router.push(`/titles/${props.mode === "create" ? data.id : props.titleId}`),
+    });
   });
 
   return (
@@ -186,21 +180,12 @@ export function TitleForm(props: TitleFormProps) {
             <CardDescription>{t("sections.identityHint")}</CardDescription>
           </CardHeader>
           <CardContent className="grid items-start gap-4 sm:grid-cols-2">
-            <Controller
+            <SelectField
               control={form.control}
               name="kind"
-              render={({ field }) => (
-                <FormField label={t("fields.kind")} error={err("kind", errors.kind)}>
-                  <SimpleSelect
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    options={TITLE_KINDS.map((k) => ({ value: k, label: tKind(k) }))}
-                  />
-                </FormField>
-              )}
+              label={t("fields.kind")}
+              error={err("kind", errors.kind)}
+              options={TITLE_KINDS.map((k) => ({ value: k, label: tKind(k) }))}
             />
             <FormField
               label={t("fields.originalLanguage")}
@@ -245,26 +230,15 @@ export function TitleForm(props: TitleFormProps) {
             <CardDescription>{t("sections.detailsHint")}</CardDescription>
           </CardHeader>
           <CardContent className="grid items-start gap-4 sm:grid-cols-6">
-            <Controller
+            <ListField
               control={form.control}
               name="genres"
-              render={({ field }) => (
-                <FormField
-                  label={t("fields.genres")}
-                  error={err("genres", errors.genres as { message?: string; type?: string })}
-                  className="sm:col-span-6"
-                >
-                  <MultiSelect
-                    ref={field.ref}
-                    options={genreOptions}
-                    value={field.value ?? []}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    placeholder={t("fields.genresPlaceholder")}
-                  />
-                </FormField>
-              )}
-            />
+              label={t("fields.genres")}
+              error={err("genres", errors.genres as { message?: string; type?: string })}
+              className="sm:col-span-6"
+            >
+              {(list) => <MultiSelect {...list} options={genreOptions} placeholder={t("fields.genresPlaceholder")} />}
+            </ListField>
             <FormField label={t("fields.year")} error={err("year", errors.year)} className="sm:col-span-2">
               <Input
                 type="number"
@@ -396,40 +370,27 @@ export function TitleForm(props: TitleFormProps) {
                       {...form.register(`awards.${index}.year`, { setValueAs: toInt })}
                     />
                   </FormField>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon"
+                  <RemoveRowButton
+                    label={t("awards.remove", { number: index + 1 })}
                     className="sm:mt-6"
                     onClick={() => awards.remove(index)}
-                    aria-label={t("awards.remove", { number: index + 1 })}
-                  >
-                    <Trash2 aria-hidden />
-                  </Button>
+                  />
                 </fieldset>
               );
             })}
             <div>
-              <Button
-                type="button"
-                variant="outline"
-                size="sm"
+              <AddRowButton
                 onClick={() =>
                   awards.append({ festival: "", section: "", award: "", year: new Date().getFullYear() }, { shouldFocus: true })
                 }
               >
-                <Plus aria-hidden />
                 {t("awards.add")}
-              </Button>
+              </AddRowButton>
             </div>
           </CardContent>
         </Card>
 
-        {formError ? (
-          <Alert variant="destructive">
-            <AlertDescription>{formError}</AlertDescription>
-          </Alert>
-        ) : null}
+        <FormAlert messages={action.formError} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button asChild variant="outline">
             <Link href={props.mode === "edit" ? `/titles/${props.titleId}` : "/titles"}>{t("cancel")}</Link>

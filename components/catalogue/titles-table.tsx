@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useMemo } from "react";
 import { EmptyState } from "@/components/common/empty-state";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TitleKind } from "@/lib/catalogue/schema";
@@ -16,7 +17,6 @@ import { cn } from "@/lib/utils";
 import { ListPending, useListNavigation } from "./list-navigation";
 import { Poster } from "./poster";
 import { displayTitle } from "./title-display";
-import { useHydrated } from "./use-hydrated";
 
 /** One row of the studio's title list, as the page sends it (serialisable). */
 export type TitleRow = {

@@ -1,27 +1,28 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Pencil, Plus, RotateCw, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { Pencil, Plus, RotateCw } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { Controller, type DefaultValues, useFieldArray, useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { type DefaultValues, useFieldArray, useForm } from "react-hook-form";
 import { z } from "zod";
-import { useActionError } from "@/components/common/action-error";
-import { SimpleSelect } from "@/components/common/simple-select";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { MultiSelect, type MultiSelectOption } from "@/components/forms/multi-select";
+import { AddRowButton, RemoveRowButton } from "@/components/forms/row-buttons";
+import { ListField, SelectField } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";
 import { EDIT_CATEGORIES, updateVersionSchema, VERSION_STATUSES } from "@/lib/catalogue/schema";
-import { useCatalogueErrors } from "./field-errors";
+import { catalogueFieldRules, formPath } from "./field-rules";
 import { languageLabel, languageOptions, parseLanguageTag } from "./languages";
-import { MultiSelect, type MultiSelectOption } from "./multi-select";
-import { useHydrated } from "./use-hydrated";
 
 /** A territory as the picker needs it (lib/territories stays on the server; the page sends these). */
 export type TerritoryChoice = { code: string; type: "COUNTRY" | "REGION" | "GROUP"; name: { en: string; zh: string } };
@@ -87,49 +88,12 @@ export type VersionDialogProps = Common &
 
 export function VersionDialog(props: VersionDialogProps) {
   const t = useTranslations("catalogue.versionForm");
-  const [open, setOpen] = useState(false);
-  // A fresh form each time the dialog opens.
-  const [instance, setInstance] = useState(0);
-  const hydrated = useHydrated();
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (next) setInstance((n) => n + 1);
-        setOpen(next);
-      }}
-    >
-      <DialogTrigger asChild>
-        {props.mode === "create" ? (
-          <Button size="sm" disabled={!hydrated}>
-            <Plus aria-hidden />
-            {t("add")}
-          </Button>
-        ) : (
-          <Button variant="outline" size="sm" disabled={!hydrated} aria-label={t("editNamed", { name: props.versionName })}>
-            <Pencil aria-hidden />
-            {t("edit")}
-          </Button>
-        )}
-      </DialogTrigger>
-      <DialogContent className="max-w-2xl">
-        <VersionForm key={instance} {...props} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function VersionForm(props: VersionDialogProps & { onDone: () => void }) {
-  const t = useTranslations("catalogue.versionForm");
   const tStatus = useTranslations("catalogue.versionStatus");
   const tCategory = useTranslations("catalogue.editCategories");
   const tType = useTranslations("catalogue.territoryTypes");
-  const tActions = useTranslations("common.actions");
   const locale = useLocale();
-  const router = useRouter();
-  const errorsText = useCatalogueErrors();
-  const actionError = useActionError();
-  const [formError, setFormError] = useState<string | null>(null);
+  const hydrated = useHydrated();
+  const fieldError = useFieldError("catalogue.validation", catalogueFieldRules);
   const [stale, setStale] = useState(false);
 
   const form = useForm<VersionFormInput, unknown, VersionFormOutput>({
@@ -139,9 +103,21 @@ function VersionForm(props: VersionDialogProps & { onDone: () => void }) {
     reValidateMode: "onChange",
     defaultValues: props.defaults,
   });
+  const action = useActionForm({
+    fields: { form, at: fieldsNamed(FIELDS, formPath), text: fieldError.server },
+    onRefused: (refusal) => {
+      if (refusal.reason !== "STALE_UPDATE") return false;
+      setStale(true);
+      return true;
+    },
+  });
+  const dialog = useFormDialog(action, () => {
+    form.reset(props.defaults);
+    setStale(false);
+  });
   const changes = useFieldArray({ control: form.control, name: "changes" });
-  const { errors, isSubmitting } = form.formState;
-  const err = errorsText.text;
+  const { errors } = form.formState;
+  const err = fieldError;
 
   const territoryOptions = useMemo<MultiSelectOption[]>(
     () =>
@@ -157,8 +133,7 @@ function VersionForm(props: VersionDialogProps & { onDone: () => void }) {
   const territoryLabel = useMemo(() => new Map(territoryOptions.map((o) => [o.value, o.label])), [territoryOptions]);
   const languages = useMemo(() => languageOptions(props.suggestedLanguages, locale), [props.suggestedLanguages, locale]);
 
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
+  const onSubmit = form.handleSubmit(() => {
     const v = form.getValues();
     const body = {
       name: v.name,
@@ -171,34 +146,42 @@ function VersionForm(props: VersionDialogProps & { onDone: () => void }) {
       eidrEdit: typeof v.eidrEdit === "string" && v.eidrEdit.trim() !== "" ? v.eidrEdit : null,
       changes: v.changes ?? [],
     };
-    const result = await (props.mode === "create"
-      ? props.createAction(props.titleId, { ...body, kind: "INTERNATIONAL", derivedFromId: v.derivedFromId })
-      : props.updateAction(props.titleId, props.versionId, { ...body, lockVersion: props.lockVersion })
-    ).catch(() => null);
-    if (!result) {
-      setFormError(actionError(undefined));
-      return;
-    }
-    if (!result.ok) {
-      if (result.reason === "STALE_UPDATE") {
-        setStale(true);
-        return;
-      }
-      const orphans = errorsText.applyServerErrors(form, result.fieldErrors, FIELDS);
-      if (!result.fieldErrors || orphans.length > 0) setFormError(orphans[0] ?? actionError(result));
-      return;
-    }
-    toast.success(props.mode === "create" ? t("created", { name: v.name ?? "" }) : t("saved", { name: v.name ?? "" }));
-    props.onDone();
-    router.refresh();
+    return action.submit(
+      () =>
+        props.mode === "create"
+          ? props.createAction(props.titleId, { ...body, kind: "INTERNATIONAL", derivedFromId: v.derivedFromId })
+          : props.updateAction(props.titleId, props.versionId, { ...body, lockVersion: props.lockVersion }),
+      {
+        success: props.mode === "create" ? t("created", { name: v.name ?? "" }) : t("saved", { name: v.name ?? "" }),
+        onSuccess: dialog.close,
+      },
+    );
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4">
-      <DialogHeader>
-        <DialogTitle>{props.mode === "create" ? t("addTitle") : t("editTitle", { name: props.versionName })}</DialogTitle>
-        <DialogDescription>{props.mode === "create" ? t("addDescription") : t("editDescription")}</DialogDescription>
-      </DialogHeader>
+    <FormDialog
+      trigger={
+        props.mode === "create" ? (
+          <Button size="sm" disabled={!hydrated}>
+            <Plus aria-hidden />
+            {t("add")}
+          </Button>
+        ) : (
+          <Button variant="outline" size="sm" disabled={!hydrated} aria-label={t("editNamed", { name: props.versionName })}>
+            <Pencil aria-hidden />
+            {t("edit")}
+          </Button>
+        )
+      }
+      {...dialog.props}
+      title={props.mode === "create" ? t("addTitle") : t("editTitle", { name: props.versionName })}
+      description={props.mode === "create" ? t("addDescription") : t("editDescription")}
+      className="max-w-2xl"
+      onSubmit={onSubmit}
+      submitLabel={props.mode === "create" ? t("submitAdd") : t("submitEdit")}
+      pendingLabel={t("saving")}
+      submitDisabled={stale}
+    >
       {stale ? (
         <Alert variant="destructive">
           <RotateCw aria-hidden />
@@ -219,86 +202,61 @@ function VersionForm(props: VersionDialogProps & { onDone: () => void }) {
           <Input autoComplete="off" placeholder={t("fields.namePlaceholder")} {...form.register("name")} />
         </FormField>
         {props.mode === "create" ? (
-          <Controller
+          <SelectField
             control={form.control}
             name="derivedFromId"
-            render={({ field }) => (
-              <FormField label={t("fields.derivedFrom")} error={err("derivedFromId", errors.derivedFromId)}>
-                <SimpleSelect
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value ?? undefined}
-                  onValueChange={field.onChange}
-                  onBlur={field.onBlur}
-                  options={props.versions.map((v) => ({ value: v.id, label: v.name }))}
-                />
-              </FormField>
-            )}
+            label={t("fields.derivedFrom")}
+            error={err("derivedFromId", errors.derivedFromId)}
+            options={props.versions.map((v) => ({ value: v.id, label: v.name }))}
           />
         ) : null}
-        <Controller
+        <ListField
           control={form.control}
           name="territories"
-          render={({ field }) => (
-            <FormField
-              label={t("fields.territories")}
-              description={t("fields.territoriesHint")}
-              error={err("territories", errors.territories as { message?: string; type?: string } | undefined)}
-              className="sm:col-span-2"
-            >
-              <MultiSelect
-                ref={field.ref}
-                options={territoryOptions}
-                value={field.value ?? []}
-                onValueChange={field.onChange}
-                onBlur={field.onBlur}
-                placeholder={t("fields.territoriesPlaceholder")}
-                searchPlaceholder={t("fields.territoriesSearch")}
-                labelOf={(code) => territoryLabel.get(code) ?? code}
-              />
-            </FormField>
+          label={t("fields.territories")}
+          description={t("fields.territoriesHint")}
+          error={err("territories", errors.territories as { message?: string; type?: string } | undefined)}
+          className="sm:col-span-2"
+        >
+          {(list) => (
+            <MultiSelect
+              {...list}
+              options={territoryOptions}
+              placeholder={t("fields.territoriesPlaceholder")}
+              searchPlaceholder={t("fields.territoriesSearch")}
+              labelOf={(code) => territoryLabel.get(code) ?? code}
+            />
           )}
-        />
+        </ListField>
         {(["audioLanguages", "subtitleLanguages"] as const).map((name) => (
-          <Controller
+          <ListField
             key={name}
             control={form.control}
             name={name}
-            render={({ field }) => (
-              <FormField label={t(`fields.${name}`)} error={err(name, errors[name] as { message?: string; type?: string } | undefined)}>
-                <MultiSelect
-                  ref={field.ref}
-                  options={languages}
-                  value={field.value ?? []}
-                  onValueChange={field.onChange}
-                  onBlur={field.onBlur}
-                  placeholder={t("fields.languagesPlaceholder")}
-                  searchPlaceholder={t("fields.languagesSearch")}
-                  parseCustom={parseLanguageTag}
-                  labelOf={(tag) => languageLabel(tag, locale)}
-                />
-              </FormField>
+            label={t(`fields.${name}`)}
+            error={err(name, errors[name] as { message?: string; type?: string } | undefined)}
+          >
+            {(list) => (
+              <MultiSelect
+                {...list}
+                options={languages}
+                placeholder={t("fields.languagesPlaceholder")}
+                searchPlaceholder={t("fields.languagesSearch")}
+                parseCustom={parseLanguageTag}
+                labelOf={(tag) => languageLabel(tag, locale)}
+              />
             )}
-          />
+          </ListField>
         ))}
         <FormField label={t("fields.runtime")} hint={t("optional")} error={err("runtimeMinutes", errors.runtimeMinutes)}>
           <Input type="number" inputMode="numeric" min={1} {...form.register("runtimeMinutes", { setValueAs: toIntOrNull })} />
         </FormField>
-        <Controller
+        <SelectField
           control={form.control}
           name="status"
-          render={({ field }) => (
-            <FormField label={t("fields.status")} error={err("status", errors.status)}>
-              <SimpleSelect
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onValueChange={field.onChange}
-                onBlur={field.onBlur}
-                options={VERSION_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
-              />
-            </FormField>
-          )}
+          label={t("fields.status")}
+          error={err("status", errors.status)}
+          options={VERSION_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))}
         />
         <FormField
           label={t("fields.eidrEdit")}
@@ -329,63 +287,25 @@ function VersionForm(props: VersionDialogProps & { onDone: () => void }) {
             className="grid gap-2 rounded-lg border p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-start"
             data-testid="change-row"
           >
-            <Controller
+            <SelectField
               control={form.control}
               name={`changes.${index}.category`}
-              render={({ field }) => (
-                <FormField label={t("changes.category")} error={err(`changes.${index}.category`, errors.changes?.[index]?.category)}>
-                  <SimpleSelect
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    options={EDIT_CATEGORIES.map((c) => ({ value: c, label: tCategory(c) }))}
-                  />
-                </FormField>
-              )}
+              label={t("changes.category")}
+              error={err(`changes.${index}.category`, errors.changes?.[index]?.category)}
+              options={EDIT_CATEGORIES.map((c) => ({ value: c, label: tCategory(c) }))}
             />
             <FormField label={t("changes.description")} error={err(`changes.${index}.description`, errors.changes?.[index]?.description)}>
               <Textarea rows={2} className="min-h-9" {...form.register(`changes.${index}.description`)} />
             </FormField>
-            <Button
-              type="button"
-              variant="ghost"
-              size="icon"
-              className="sm:mt-6"
-              onClick={() => changes.remove(index)}
-              aria-label={t("changes.remove", { number: index + 1 })}
-            >
-              <Trash2 aria-hidden />
-            </Button>
+            <RemoveRowButton label={t("changes.remove", { number: index + 1 })} className="sm:mt-6" onClick={() => changes.remove(index)} />
           </div>
         ))}
         <div>
-          <Button
-            type="button"
-            variant="outline"
-            size="sm"
-            onClick={() => changes.append({ category: "DUBBING", description: "" }, { shouldFocus: true })}
-          >
-            <Plus aria-hidden />
+          <AddRowButton onClick={() => changes.append({ category: "DUBBING", description: "" }, { shouldFocus: true })}>
             {t("changes.add")}
-          </Button>
+          </AddRowButton>
         </div>
       </fieldset>
-
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      ) : null}
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={props.onDone}>
-          {tActions("cancel")}
-        </Button>
-        <Button type="submit" loading={isSubmitting} disabled={stale}>
-          {isSubmitting ? t("saving") : props.mode === "create" ? t("submitAdd") : t("submitEdit")}
-        </Button>
-      </DialogFooter>
-    </form>
+    </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useState, useTransition } from "react";
@@ -48,5 +49,33 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, destr
         </DialogFooter>
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** A quiet trash button that asks before revoking something (an API key, an invitation). */
+export function RevokeButton({
+  label,
+  confirmLabel,
+  title,
+  description,
+  onConfirm,
+}: {
+  /** The button's accessible name, naming what is revoked. */
+  label: string;
+} & Pick<ConfirmDialogProps, "title" | "description" | "confirmLabel" | "onConfirm">) {
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button variant="ghost" size="sm" aria-label={label} className="text-muted-foreground hover:text-destructive">
+          <Trash2 aria-hidden />
+          <span className="hidden sm:inline">{confirmLabel}</span>
+        </Button>
+      }
+      title={title}
+      description={description}
+      confirmLabel={confirmLabel}
+      destructive
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { Check, ChevronsUpDown, Search } from "lucide-react";
+import { Check, ChevronsUpDown } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useMemo, useState } from "react";
+import { ComboboxButton, ListSearch } from "@/components/forms/combobox";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { countryOptions, matchesCountry } from "@/lib/i18n/countries";
 import { cn } from "@/lib/utils";
@@ -72,46 +73,27 @@ export function CountrySelect({ value, onValueChange, onBlur, placeholder, class
   return (
     <Popover open={open} onOpenChange={setOpenState}>
       <PopoverTrigger asChild>
-        <button
-          type="button"
-          role="combobox"
-          aria-expanded={open}
-          aria-haspopup="listbox"
-          aria-controls={open ? listId : undefined}
-          disabled={disabled}
-          className={cn(
-            "flex h-9 w-full items-center gap-2 rounded-md border border-input bg-background px-3 text-left text-sm shadow-xs outline-none transition-[color,box-shadow,border-color] focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/20 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive data-[state=open]:border-ring",
-            className,
-          )}
-          {...triggerProps}
-        >
+        <ComboboxButton open={open} listId={listId} disabled={disabled} className={cn("h-9", className)} {...triggerProps}>
           {selected ? (
             <span className="flex-1 truncate">{selected.name}</span>
           ) : (
             <span className="flex-1 truncate text-muted-foreground/70">{placeholder ?? t("placeholder")}</span>
           )}
           <ChevronsUpDown className="size-4 shrink-0 text-muted-foreground" aria-hidden />
-        </button>
+        </ComboboxButton>
       </PopoverTrigger>
       <PopoverContent className="w-(--radix-popover-trigger-width) min-w-64 p-0">
-        <div className="flex items-center gap-2 border-b px-3">
-          <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />
-          <input
-            type="text"
-            autoComplete="off"
-            aria-label={t("search")}
-            aria-controls={listId}
-            aria-activedescendant={active ? optionId(active.code) : undefined}
-            placeholder={t("search")}
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActiveIndex(0);
-            }}
-            onKeyDown={onKeyDown}
-            className="h-10 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground/70"
-          />
-        </div>
+        <ListSearch
+          label={t("search")}
+          listId={listId}
+          activeId={active ? optionId(active.code) : undefined}
+          query={query}
+          onQueryChange={(next) => {
+            setQuery(next);
+            setActiveIndex(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
         <div id={listId} role="listbox" aria-label={t("placeholder")} className="max-h-64 overflow-y-auto p-1">
           {filtered.map((option, index) => {
             const isSelected = option.code === selected?.code;

@@ -4,15 +4,19 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Ban, Info, OctagonAlert, PenLine, Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { useActionError } from "@/components/common/action-error";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useActionError } from "@/components/forms/action-error";
+import { callAction } from "@/components/forms/call-action";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";
@@ -20,8 +24,8 @@ import type { SignActionResult } from "@/lib/deals/actions";
 import type { DealStatus } from "@/lib/deals/schema";
 import { terminateSchema } from "@/lib/deals/schema";
 import { ConflictList, type ConflictView, type UncoveredView } from "./conflicts";
-import { useDealFieldError } from "./form-errors";
 import type { NameMaps } from "./options";
+import { dealFieldRules } from "./terms-form";
 
 export type DealActionsProps = {
   dealId: string;
@@ -50,24 +54,24 @@ export function DealActions(props: DealActionsProps) {
   const router = useRouter();
   const [refusal, setRefusal] = useState<{ message: string; conflicts: ConflictView[]; uncovered: UncoveredView[] } | null>(null);
 
-  function failed(result: { reason?: string } | null) {
-    if (result?.reason === "STALE_UPDATE") toast.error(t("stale"));
-    else if (result?.reason === "NO_GRANTS") toast.error(t("noGrants"));
-    else if (result?.reason === "ALREADY_SIGNED") toast.error(t("alreadySigned"));
+  function failed(result: { reason: string }) {
+    if (result.reason === "STALE_UPDATE") toast.error(t("stale"));
+    else if (result.reason === "NO_GRANTS") toast.error(t("noGrants"));
+    else if (result.reason === "ALREADY_SIGNED") toast.error(t("alreadySigned"));
     else toast.error(actionError(result));
     router.refresh();
   }
 
   async function propose() {
-    const result = await props.proposeAction(dealId, version).catch(() => null);
-    if (!result?.ok) return failed(result);
+    const result = await callAction(() => props.proposeAction(dealId, version));
+    if (!result.ok) return failed(result);
     toast.success(t("proposed", { counterparty: counterpartyName }));
     router.refresh();
   }
 
   async function sign() {
-    const result = await props.signAction(dealId, version).catch(() => null);
-    if (result && !result.ok && "conflicts" in result) {
+    const result = await callAction(() => props.signAction(dealId, version));
+    if (!result.ok && "conflicts" in result) {
       setRefusal({
         message: result.reason === "RIGHTS_CONFLICT" ? t("refusedConflict") : t("refusedNotHeld"),
         conflicts: result.conflicts,
@@ -76,7 +80,7 @@ export function DealActions(props: DealActionsProps) {
       router.refresh();
       return;
     }
-    if (!result?.ok) return failed(result);
+    if (!result.ok) return failed(result);
     toast.success(result.data.status === "SIGNED" ? t("signedFinal") : t("signedFirst", { counterparty: counterpartyName }));
     router.refresh();
   }
@@ -163,75 +167,38 @@ export function DealActions(props: DealActionsProps) {
 
 function TerminateDialog({ dealId, counterpartyName, status, terminateAction }: DealActionsProps) {
   const t = useTranslations("deals.actions");
-  const tActions = useTranslations("common.actions");
-  const actionError = useActionError();
-  const fieldError = useDealFieldError();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
+  const fieldError = useFieldError("deals.validation", dealFieldRules);
   const form = useForm<z.input<typeof terminateSchema>, unknown, z.output<typeof terminateSchema>>({
     resolver: zodResolver(terminateSchema),
     defaultValues: { reason: "" },
   });
+  const action = useActionForm({ fields: { form, at: fieldsNamed(["reason"]) }, reasons: { DEAL_SETTLED: t("terminateSettled") } });
+  const dialog = useFormDialog(action, () => form.reset({ reason: "" }));
 
   const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(null);
-      const result = await terminateAction(dealId, values).catch(() => null);
-      if (!result?.ok) {
-        setFormError(result?.reason === "DEAL_SETTLED" ? t("terminateSettled") : actionError(result));
-        return;
-      }
-      toast.success(t("terminated"));
-      setOpen(false);
-      router.refresh();
-    }),
+    action.submit(() => terminateAction(dealId, values), { success: t("terminated"), onSuccess: dialog.close }),
   );
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (next) {
-          form.reset({ reason: "" });
-          setFormError(null);
-        }
-        setOpen(next);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant="outline" className="text-destructive hover:text-destructive">
+    <FormDialog
+      trigger={
+        <Button variant="outline-destructive">
           <Ban aria-hidden />
           {t("terminate")}
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-lg">
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <DialogHeader>
-            <DialogTitle>{t("terminateTitle")}</DialogTitle>
-            <DialogDescription>
-              {status === "SIGNED" ? t("terminateSignedDescription", { counterparty: counterpartyName }) : t("terminateOpenDescription")}
-            </DialogDescription>
-          </DialogHeader>
-          <FormField label={t("terminateReason")} error={fieldError("reason", form.formState.errors.reason)}>
-            <Textarea rows={4} placeholder={t("terminateReasonPlaceholder")} {...form.register("reason")} />
-          </FormField>
-          {formError ? (
-            <Alert variant="destructive">
-              <AlertDescription>{formError}</AlertDescription>
-            </Alert>
-          ) : null}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={pending}>
-              {tActions("cancel")}
-            </Button>
-            <Button type="submit" variant="destructive" loading={pending}>
-              {t("terminateConfirm")}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      {...dialog.props}
+      title={t("terminateTitle")}
+      description={
+        status === "SIGNED" ? t("terminateSignedDescription", { counterparty: counterpartyName }) : t("terminateOpenDescription")
+      }
+      onSubmit={onSubmit}
+      submitLabel={t("terminateConfirm")}
+      submitVariant="destructive"
+    >
+      <FormField label={t("terminateReason")} error={fieldError("reason", form.formState.errors.reason)}>
+        <Textarea rows={4} placeholder={t("terminateReasonPlaceholder")} {...form.register("reason")} />
+      </FormField>
+    </FormDialog>
   );
 }

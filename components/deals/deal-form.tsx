@@ -3,12 +3,12 @@
 import { ArrowDownLeft, ArrowUpRight, FilePlus2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
-import { SimpleSelect } from "@/components/common/simple-select";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { fieldsMatching } from "@/components/forms/field-errors";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SelectField } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
@@ -16,9 +16,9 @@ import { Input } from "@/components/ui/input";
 import { RadioCard, RadioGroup } from "@/components/ui/radio-group";
 import type { ActionResult } from "@/lib/actions/result";
 import { type CreateDealData, createDealSchema } from "@/lib/deals/schema";
-import { applyServerErrors, errorAt, payloadResolver, useDealFieldError } from "./form-errors";
+import { payloadResolver } from "./payload-resolver";
 import { type CurrencyOption, TermsFields } from "./terms-fields";
-import { emptyTerms, type TermsFormValues, toTermsPayload } from "./terms-form";
+import { dealFieldRules, emptyTerms, formPath, type TermsFormValues, toTermsPayload } from "./terms-form";
 
 export type CounterpartyOption = { id: string; name: string; kind: "STUDIO" | "PARTNER"; countryName: string };
 
@@ -54,31 +54,25 @@ export type DealFormProps = {
 export function DealForm({ organizationName, counterparties, currencies, defaultCurrency, defaultDirection, createAction }: DealFormProps) {
   const t = useTranslations("deals.new");
   const tKind = useTranslations("orgKind");
-  const actionError = useActionError();
-  const fieldError = useDealFieldError();
+  const fieldError = useFieldError("deals.validation", dealFieldRules);
   const router = useRouter();
-  const [formError, setFormError] = useState<string[] | null>(null);
   const form = useForm<DealFormValues, unknown, CreateDealData>({
     resolver: payloadResolver(createDealSchema, toPayload, { licenseeId: "counterpartyId", licensorId: "counterpartyId" }),
     defaultValues: { direction: defaultDirection, counterpartyId: "", name: "", currency: defaultCurrency, terms: emptyTerms() },
   });
   const { errors, isSubmitting } = form.formState;
-  const err = (path: string) => fieldError(path, errorAt(errors, path));
+  const err = (path: string) => fieldError.at(errors, path);
+  const action = useActionForm({ fields: { form, at: fieldsMatching(DISPLAYED, formPath) } });
   const [direction, counterpartyId] = useWatch({ control: form.control, name: ["direction", "counterpartyId"] });
   const other = counterparties.find((c) => c.id === counterpartyId);
 
-  const onSubmit = form.handleSubmit(async (payload) => {
-    setFormError(null);
-    const result = await createAction(payload).catch(() => null);
-    if (!result) return setFormError([actionError(undefined)]);
-    if (!result.ok) {
-      const rest = applyServerErrors(form.setError, result.fieldErrors, DISPLAYED);
-      setFormError(rest.length > 0 || !result.fieldErrors ? [actionError(result), ...rest] : null);
-      return;
-    }
-    toast.success(t("created"));
-    router.push(`/deals/${result.data.id}`);
-  });
+  const onSubmit = form.handleSubmit((payload) =>
+    action.submit(() => createAction(payload), {
+      success: t("created"),
+      onSuccess: (data) => router.push(`/deals/${data.id}`),
+      refresh: false,
+    }),
+  );
 
   return (
     <FormProvider {...form}>
@@ -111,30 +105,15 @@ export function DealForm({ organizationName, counterparties, currencies, default
                 </FormField>
               )}
             />
-            <Controller
+            <SelectField
               control={form.control}
               name="counterpartyId"
-              render={({ field }) => (
-                <FormField
-                  label={direction === "OUT" ? t("parties.licensee") : t("parties.licensor")}
-                  description={direction === "OUT" ? t("parties.licenseeHint") : t("parties.licensorHint")}
-                  error={err("counterpartyId")}
-                  className="max-w-xl"
-                >
-                  <SimpleSelect
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value || undefined}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    placeholder={t("parties.choose")}
-                    options={counterparties.map((c) => ({
-                      value: c.id,
-                      label: `${c.name} · ${tKind(c.kind)} · ${c.countryName}`,
-                    }))}
-                  />
-                </FormField>
-              )}
+              label={direction === "OUT" ? t("parties.licensee") : t("parties.licensor")}
+              description={direction === "OUT" ? t("parties.licenseeHint") : t("parties.licensorHint")}
+              error={err("counterpartyId")}
+              className="max-w-xl"
+              placeholder={t("parties.choose")}
+              options={counterparties.map((c) => ({ value: c.id, label: `${c.name} · ${tKind(c.kind)} · ${c.countryName}` }))}
             />
             <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
               <FormField label={t("name")} hint={t("optional")} description={t("nameHint")} error={err("name")}>
@@ -144,21 +123,13 @@ export function DealForm({ organizationName, counterparties, currencies, default
                   {...form.register("name")}
                 />
               </FormField>
-              <Controller
+              <SelectField
                 control={form.control}
                 name="currency"
-                render={({ field }) => (
-                  <FormField label={t("currency")} description={t("currencyHint")} error={err("currency")}>
-                    <SimpleSelect
-                      ref={field.ref}
-                      name={field.name}
-                      value={field.value}
-                      onValueChange={field.onChange}
-                      onBlur={field.onBlur}
-                      options={currencies.map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }))}
-                    />
-                  </FormField>
-                )}
+                label={t("currency")}
+                description={t("currencyHint")}
+                error={err("currency")}
+                options={currencies.map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }))}
               />
             </div>
           </CardContent>
@@ -180,15 +151,7 @@ export function DealForm({ organizationName, counterparties, currencies, default
             </Button>
           </CardFooter>
         </Card>
-        {formError ? (
-          <Alert variant="destructive">
-            <AlertDescription>
-              {formError.map((m) => (
-                <p key={m}>{m}</p>
-              ))}
-            </AlertDescription>
-          </Alert>
-        ) : null}
+        <FormAlert messages={action.formError} />
       </form>
     </FormProvider>
   );

@@ -1,23 +1,22 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
-import { Controller, FormProvider, useForm } from "react-hook-form";
-import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
-import { SimpleSelect } from "@/components/common/simple-select";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useRef } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { fieldsMatching } from "@/components/forms/field-errors";
+import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { SelectField } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/result";
 import { type UpdateDealData, updateDealSchema } from "@/lib/deals/schema";
-import { applyServerErrors, errorAt, payloadResolver, useDealFieldError } from "./form-errors";
+import { payloadResolver } from "./payload-resolver";
 import { type CurrencyOption, TermsFields } from "./terms-fields";
-import { type PresentedTerms, type TermsFormValues, termsFormFromDeal, toTermsPayload } from "./terms-form";
+import { dealFieldRules, formPath, type PresentedTerms, type TermsFormValues, termsFormFromDeal, toTermsPayload } from "./terms-form";
 
 type EditValues = { name: string; currency: string; terms: TermsFormValues };
 
@@ -49,12 +48,7 @@ export function EditTermsDialog({
   updateAction: (dealId: string, input: UpdateDealData) => Promise<ActionResult<{ id: string }>>;
 }) {
   const t = useTranslations("deals.editTerms");
-  const tActions = useTranslations("common.actions");
-  const actionError = useActionError();
-  const fieldError = useDealFieldError();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string[] | null>(null);
+  const fieldError = useFieldError("deals.validation", dealFieldRules);
   // The resolver is created once; the version it sends follows the page (a refresh after a 409).
   const versionRef = useRef(version);
   versionRef.current = version;
@@ -68,97 +62,50 @@ export function EditTermsDialog({
     })),
     defaultValues: initial(),
   });
-  const { errors, isSubmitting } = form.formState;
-  const err = (path: string) => fieldError(path, errorAt(errors, path));
-
-  const onSubmit = form.handleSubmit(async (payload) => {
-    setFormError(null);
-    const result = await updateAction(dealId, payload).catch(() => null);
-    if (!result) return setFormError([actionError(undefined)]);
-    if (!result.ok) {
-      if (result.reason === "STALE_UPDATE") {
-        // Someone else saved first: show theirs rather than overwrite it.
-        setFormError([t("stale")]);
-        router.refresh();
-        return;
-      }
-      const rest = applyServerErrors(form.setError, result.fieldErrors, DISPLAYED);
-      setFormError(
-        rest.length > 0 || !result.fieldErrors ? [result.reason === "DEAL_SETTLED" ? t("settled") : actionError(result), ...rest] : null,
-      );
-      return;
-    }
-    toast.success(t("saved"));
-    setOpen(false);
-    router.refresh();
+  const action = useActionForm({
+    fields: { form, at: fieldsMatching(DISPLAYED, formPath) },
+    // Someone else saved first: show theirs rather than overwrite it.
+    reasons: { STALE_UPDATE: t("stale"), DEAL_SETTLED: t("settled") },
+    refreshOn: ["STALE_UPDATE"],
   });
+  const dialog = useFormDialog(action, () => form.reset(initial()));
+  const err = (path: string) => fieldError.at(form.formState.errors, path);
+
+  const onSubmit = form.handleSubmit((payload) =>
+    action.submit(() => updateAction(dealId, payload), { success: t("saved"), onSuccess: dialog.close }),
+  );
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (next) {
-          form.reset(initial());
-          setFormError(null);
+    <FormProvider {...form}>
+      <FormDialog
+        trigger={
+          <Button variant="outline" size="sm">
+            <Pencil aria-hidden />
+            {t("button")}
+          </Button>
         }
-        setOpen(next);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm">
-          <Pencil aria-hidden />
-          {t("button")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-3xl">
-        <FormProvider {...form}>
-          <form onSubmit={onSubmit} noValidate className="grid gap-5">
-            <DialogHeader>
-              <DialogTitle>{t("title")}</DialogTitle>
-              <DialogDescription>{proposed ? t("descriptionProposed") : t("description")}</DialogDescription>
-            </DialogHeader>
-            <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-              <FormField label={t("name")} error={err("name")}>
-                <Input autoComplete="off" {...form.register("name")} />
-              </FormField>
-              <Controller
-                control={form.control}
-                name="currency"
-                render={({ field }) => (
-                  <FormField label={t("currency")} error={err("currency")}>
-                    <SimpleSelect
-                      ref={field.ref}
-                      name={field.name}
-                      value={field.value}
-                      onValueChange={field.onChange}
-                      onBlur={field.onBlur}
-                      options={currencies.map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }))}
-                    />
-                  </FormField>
-                )}
-              />
-            </div>
-            <TermsFields currencies={currencies} />
-            {formError ? (
-              <Alert variant="destructive">
-                <AlertDescription>
-                  {formError.map((m) => (
-                    <p key={m}>{m}</p>
-                  ))}
-                </AlertDescription>
-              </Alert>
-            ) : null}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                {tActions("cancel")}
-              </Button>
-              <Button type="submit" loading={isSubmitting}>
-                {t("submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </FormProvider>
-      </DialogContent>
-    </Dialog>
+        {...dialog.props}
+        title={t("title")}
+        description={proposed ? t("descriptionProposed") : t("description")}
+        className="max-w-3xl"
+        formClassName="gap-5"
+        onSubmit={onSubmit}
+        submitLabel={t("submit")}
+      >
+        <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <FormField label={t("name")} error={err("name")}>
+            <Input autoComplete="off" {...form.register("name")} />
+          </FormField>
+          <SelectField
+            control={form.control}
+            name="currency"
+            label={t("currency")}
+            error={err("currency")}
+            options={currencies.map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }))}
+          />
+        </div>
+        <TermsFields currencies={currencies} />
+      </FormDialog>
+    </FormProvider>
   );
 }

@@ -5,10 +5,11 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { type Column, DataTable } from "@/components/common/data-table";
 import { EmptyState } from "@/components/common/empty-state";
+import { useActionError } from "@/components/forms/action-error";
+import { callAction } from "@/components/forms/call-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
@@ -72,9 +73,9 @@ export function GrantsTable({
   const media = (codes: string[]) => codes.map((c) => names.media[c] ?? c).join(", ");
 
   async function remove(grantId: string) {
-    const result = await deleteAction(dealId, grantId, version).catch(() => null);
-    if (!result?.ok) {
-      toast.error(result?.reason === "STALE_UPDATE" ? t("stale") : actionError(result));
+    const result = await callAction(() => deleteAction(dealId, grantId, version));
+    if (!result.ok) {
+      toast.error(result.reason === "STALE_UPDATE" ? t("stale") : actionError(result));
       router.refresh();
       return;
     }

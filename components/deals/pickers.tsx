@@ -4,12 +4,12 @@ import { ChevronsUpDown } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useMemo, useState } from "react";
+import { MultiSelect, type MultiSelectProps } from "@/components/forms/multi-select";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/utils";
-import { MultiSelect, type MultiSelectProps } from "./multi-select";
 import { expandMedia, type LanguageOption, leavesOf, type MediaOption, type TerritoryOption, toggleMedia } from "./options";
 
-type PickerProps = Omit<MultiSelectProps, "options" | "groups">;
+type PickerProps = Omit<MultiSelectProps, "options" | "groups" | "display">;
 
 /** Countries, UN M49 regions and named groups (WORLDWIDE, SEA, LATAM, EU ...), any mix. */
 export function TerritoryPicker({ territories, ...props }: PickerProps & { territories: TerritoryOption[] }) {
@@ -37,7 +37,15 @@ export function TerritoryPicker({ territories, ...props }: PickerProps & { terri
     ],
     [t],
   );
-  return <MultiSelect options={options} groups={groups} placeholder={props.placeholder ?? t("territoriesPlaceholder")} {...props} />;
+  return (
+    <MultiSelect
+      display="summary"
+      options={options}
+      groups={groups}
+      placeholder={props.placeholder ?? t("territoriesPlaceholder")}
+      {...props}
+    />
+  );
 }
 
 export function LanguagePicker({ languages, ...props }: PickerProps & { languages: LanguageOption[] }) {
@@ -53,7 +61,15 @@ export function LanguagePicker({ languages, ...props }: PickerProps & { language
     ],
     [t],
   );
-  return <MultiSelect options={options} groups={groups} placeholder={props.placeholder ?? t("languagesPlaceholder")} {...props} />;
+  return (
+    <MultiSelect
+      display="summary"
+      options={options}
+      groups={groups}
+      placeholder={props.placeholder ?? t("languagesPlaceholder")}
+      {...props}
+    />
+  );
 }
 
 export type MediaPickerProps = Omit<React.ComponentProps<"button">, "value" | "onChange" | "onBlur"> & {

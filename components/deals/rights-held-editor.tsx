@@ -2,13 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, Save, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Controller, useFieldArray, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
 import type { z } from "zod";
-import { useActionError } from "@/components/common/action-error";
+import { fieldsMatching } from "@/components/forms/field-errors";
+import { FormAlert } from "@/components/forms/form-alert";
+import { ListField } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,9 +17,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/result";
 import { type RightsHeldInput, rightsHeldSchema } from "@/lib/deals/schema";
-import { applyServerErrors, errorAt, useDealFieldError } from "./form-errors";
 import type { MediaOption, TerritoryOption } from "./options";
 import { CheckboxField, MediaRightsPicker, TerritoryPicker } from "./pickers";
+import { dealFieldRules } from "./terms-form";
 
 type Values = z.input<typeof rightsHeldSchema>;
 type Item = Values["items"][number];
@@ -46,29 +47,20 @@ export function RightsHeldEditor({
   saveAction: (titleId: string, input: RightsHeldInput) => Promise<ActionResult>;
 }) {
   const t = useTranslations("deals.rightsHeld");
-  const actionError = useActionError();
-  const fieldError = useDealFieldError();
-  const router = useRouter();
-  const [formError, setFormError] = useState<string[] | null>(null);
+  const fieldError = useFieldError("deals.validation", dealFieldRules);
   const form = useForm<Values, unknown, RightsHeldInput>({ resolver: zodResolver(rightsHeldSchema), defaultValues: { items } });
   const { errors, isSubmitting, isDirty } = form.formState;
-  const err = (path: string) => fieldError(path, errorAt(errors, path));
+  const err = (path: string) => fieldError.at(errors, path);
+  const action = useActionForm({ fields: { form, at: fieldsMatching(DISPLAYED) } });
   const scopes = useFieldArray({ control: form.control, name: "items" });
   const watched = useWatch({ control: form.control, name: "items" });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await saveAction(titleId, values).catch(() => null);
-    if (!result) return setFormError([actionError(undefined)]);
-    if (!result.ok) {
-      const rest = applyServerErrors(form.setError, result.fieldErrors, DISPLAYED, (p) => p);
-      setFormError(rest.length > 0 || !result.fieldErrors ? [actionError(result), ...rest] : null);
-      return;
-    }
-    toast.success(values.items.length === 0 ? t("savedDefault") : t("saved"));
-    form.reset(values);
-    router.refresh();
-  });
+  const onSubmit = form.handleSubmit((values) =>
+    action.submit(() => saveAction(titleId, values), {
+      success: values.items.length === 0 ? t("savedDefault") : t("saved"),
+      onSuccess: () => form.reset(values),
+    }),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
@@ -90,40 +82,26 @@ export function RightsHeldEditor({
             </CardHeader>
             <CardContent className="grid gap-4">
               <div className="grid gap-4 md:grid-cols-3">
-                <Controller
+                <ListField
                   control={form.control}
                   name={`items.${i}.territories`}
-                  render={({ field: f }) => (
-                    <FormField label={t("territories")} error={err(`items.${i}.territories`)}>
-                      <TerritoryPicker ref={f.ref} territories={territories} value={f.value} onValueChange={f.onChange} onBlur={f.onBlur} />
-                    </FormField>
-                  )}
-                />
-                <Controller
+                  label={t("territories")}
+                  error={err(`items.${i}.territories`)}
+                >
+                  {(list) => <TerritoryPicker {...list} territories={territories} />}
+                </ListField>
+                <ListField
                   control={form.control}
                   name={`items.${i}.excludedTerritories`}
-                  render={({ field: f }) => (
-                    <FormField label={t("excluded")} hint={t("optional")} error={err(`items.${i}.excludedTerritories`)}>
-                      <TerritoryPicker
-                        ref={f.ref}
-                        territories={territories}
-                        value={f.value ?? []}
-                        onValueChange={f.onChange}
-                        onBlur={f.onBlur}
-                        placeholder={t("excludedPlaceholder")}
-                      />
-                    </FormField>
-                  )}
-                />
-                <Controller
-                  control={form.control}
-                  name={`items.${i}.mediaRights`}
-                  render={({ field: f }) => (
-                    <FormField label={t("media")} error={err(`items.${i}.mediaRights`)}>
-                      <MediaRightsPicker ref={f.ref} media={media} value={f.value} onValueChange={f.onChange} onBlur={f.onBlur} />
-                    </FormField>
-                  )}
-                />
+                  label={t("excluded")}
+                  hint={t("optional")}
+                  error={err(`items.${i}.excludedTerritories`)}
+                >
+                  {(list) => <TerritoryPicker {...list} territories={territories} placeholder={t("excludedPlaceholder")} />}
+                </ListField>
+                <ListField control={form.control} name={`items.${i}.mediaRights`} label={t("media")} error={err(`items.${i}.mediaRights`)}>
+                  {(list) => <MediaRightsPicker {...list} media={media} />}
+                </ListField>
               </div>
               <div className="flex flex-wrap items-end gap-4">
                 <FormField label={t("start")} error={err(`items.${i}.start`)}>
@@ -166,15 +144,7 @@ export function RightsHeldEditor({
           </Card>
         );
       })}
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>
-            {formError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert messages={action.formError} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Button
           type="button"

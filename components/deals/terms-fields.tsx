@@ -1,19 +1,19 @@
 "use client";
 
-import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { SimpleSelect } from "@/components/common/simple-select";
-import { Button } from "@/components/ui/button";
+import { RowError } from "@/components/forms/form-alert";
+import { AddRowButton, RemoveRowButton } from "@/components/forms/row-buttons";
+import { SimpleSelect } from "@/components/forms/select-field";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { INSTALMENT_TRIGGERS } from "@/lib/deals/schema";
 import { useFormat } from "@/lib/i18n/use-format";
 import { formatAmount, parseAmount } from "@/lib/money/money";
 import { cn } from "@/lib/utils";
-import { errorAt, useDealFieldError } from "./form-errors";
-import { cleanAmount, type TermsFormValues } from "./terms-form";
+import { cleanAmount, dealFieldRules, type TermsFormValues } from "./terms-form";
 
 export type TermsHost = { currency: string; terms: TermsFormValues };
 export type CurrencyOption = { code: string; name: string; minorUnits: number };
@@ -51,16 +51,6 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
-function RowError({ messages }: { messages: (string | undefined)[] }) {
-  const shown = messages.filter(Boolean);
-  if (shown.length === 0) return null;
-  return (
-    <p className="text-xs font-medium text-destructive" role="alert">
-      {shown.join(" ")}
-    </p>
-  );
-}
-
 /**
  * The financial terms of PRODUCT.md §4, shared by "New deal" and "Edit terms": MG and its
  * instalments, distribution fee, expense cap, licensor share tiers, creators' pool.
@@ -68,11 +58,11 @@ function RowError({ messages }: { messages: (string | undefined)[] }) {
 export function TermsFields({ currencies }: { currencies: CurrencyOption[] }) {
   const t = useTranslations("deals.terms");
   const tTrigger = useTranslations("deals.trigger");
-  const fieldError = useDealFieldError();
+  const fieldError = useFieldError("deals.validation", dealFieldRules);
   const format = useFormat();
   const { control, register, formState } = useFormContext<TermsHost>();
   const errors = formState.errors;
-  const err = (path: string) => fieldError(path, errorAt(errors, path));
+  const err = (path: string) => fieldError.at(errors, path);
   const currency = useWatch({ control, name: "currency" });
   const exponent = currencies.find((c) => c.code === currency)?.minorUnits ?? 2;
 
@@ -135,15 +125,7 @@ export function TermsFields({ currencies }: { currencies: CurrencyOption[] }) {
                       />
                     )}
                   />
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon-sm"
-                    onClick={() => instalments.remove(i)}
-                    aria-label={t("instalments.remove", { n: i + 1 })}
-                  >
-                    <Trash2 aria-hidden />
-                  </Button>
+                  <RemoveRowButton label={t("instalments.remove", { n: i + 1 })} size="icon-sm" onClick={() => instalments.remove(i)} />
                 </div>
                 <RowError
                   messages={[
@@ -157,15 +139,9 @@ export function TermsFields({ currencies }: { currencies: CurrencyOption[] }) {
           </ol>
           <RowError messages={[err("terms.instalments.root")]} />
           <div>
-            <Button
-              type="button"
-              variant="outline"
-              size="sm"
-              onClick={() => instalments.append({ amount: { amount: "" }, dueDate: "", trigger: "SIGNATURE" })}
-            >
-              <Plus aria-hidden />
+            <AddRowButton onClick={() => instalments.append({ amount: { amount: "" }, dueDate: "", trigger: "SIGNATURE" })}>
               {t("instalments.add")}
-            </Button>
+            </AddRowButton>
           </div>
         </div>
       </Section>
@@ -217,15 +193,7 @@ export function TermsFields({ currencies }: { currencies: CurrencyOption[] }) {
                       aria-invalid={err(`terms.shareTiers.${i}.pct`) ? true : undefined}
                       {...register(`terms.shareTiers.${i}.pct`)}
                     />
-                    <Button
-                      type="button"
-                      variant="ghost"
-                      size="icon-sm"
-                      onClick={() => tiers.remove(i)}
-                      aria-label={t("tiers.remove", { n: i + 1 })}
-                    >
-                      <Trash2 aria-hidden />
-                    </Button>
+                    <RemoveRowButton label={t("tiers.remove", { n: i + 1 })} size="icon-sm" onClick={() => tiers.remove(i)} />
                   </div>
                   <RowError messages={[err(`terms.shareTiers.${i}.upTo`), err(`terms.shareTiers.${i}.pct`)]} />
                 </li>
@@ -234,10 +202,7 @@ export function TermsFields({ currencies }: { currencies: CurrencyOption[] }) {
           </ol>
           <RowError messages={[err("terms.shareTiers.root")]} />
           <div>
-            <Button type="button" variant="outline" size="sm" onClick={() => tiers.append({ upTo: "", pct: "" })}>
-              <Plus aria-hidden />
-              {t("tiers.add")}
-            </Button>
+            <AddRowButton onClick={() => tiers.append({ upTo: "", pct: "" })}>{t("tiers.add")}</AddRowButton>
           </div>
         </div>
       </Section>
@@ -272,15 +237,7 @@ export function TermsFields({ currencies }: { currencies: CurrencyOption[] }) {
                     aria-invalid={err(`terms.participants.${i}.share`) ? true : undefined}
                     {...register(`terms.participants.${i}.share`)}
                   />
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon-sm"
-                    onClick={() => participants.remove(i)}
-                    aria-label={t("creators.remove", { n: i + 1 })}
-                  >
-                    <Trash2 aria-hidden />
-                  </Button>
+                  <RemoveRowButton label={t("creators.remove", { n: i + 1 })} size="icon-sm" onClick={() => participants.remove(i)} />
                 </div>
                 <RowError
                   messages={[
@@ -294,10 +251,7 @@ export function TermsFields({ currencies }: { currencies: CurrencyOption[] }) {
           </ol>
           <RowError messages={[err("terms.participants.root")]} />
           <div>
-            <Button type="button" variant="outline" size="sm" onClick={() => participants.append({ name: "", role: "", share: "" })}>
-              <Plus aria-hidden />
-              {t("creators.add")}
-            </Button>
+            <AddRowButton onClick={() => participants.append({ name: "", role: "", share: "" })}>{t("creators.add")}</AddRowButton>
           </div>
           <p className="text-xs text-muted-foreground">{t("creators.shareHint")}</p>
         </div>

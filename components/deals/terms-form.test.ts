@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrorText } from "@/components/forms/field-errors";
 import { dealTermsSchema } from "@/lib/deals/schema";
-import { emptyTerms, formPath, ruleOf, termsFormFromDeal, toTermsPayload } from "./terms-form";
+import { messages } from "@/messages";
+import { dealFieldRules, emptyTerms, formPath, ruleOf, termsFormFromDeal, toTermsPayload } from "./terms-form";
 
 describe("deal terms form", () => {
   it("sends nothing for blank terms", () => {
@@ -67,5 +69,38 @@ describe("deal terms form", () => {
     expect(ruleOf("terms.shareTiers.1.pct")).toBe("percent");
     expect(ruleOf("holdbacks.0.until")).toBe("date");
     expect(ruleOf("terms.instalments.root")).toBe("generic");
+  });
+});
+
+describe("deal field rules", () => {
+  it("names a window whose end is before its start by its own rule, other end errors as dates", () => {
+    expect(fieldErrorText("end", { type: "custom" }, dealFieldRules)).toEqual({ key: "window" });
+    expect(fieldErrorText("items.0.end", { type: "custom" }, dealFieldRules)).toEqual({ key: "window" });
+    expect(fieldErrorText("end", { type: "invalid_format" }, dealFieldRules)).toEqual({ key: "date" });
+    expect(fieldErrorText("terms.instalments.0.dueDate", { type: "custom" }, dealFieldRules)).toEqual({ key: "date" });
+  });
+
+  it("names only rules that have a message in both languages", () => {
+    const paths = [
+      "terms.minimumGuarantee.amount",
+      "terms.shareTiers.0.upTo",
+      "terms.distributionFeePct",
+      "terms.participants.0.share",
+      "end",
+      "terms.instalments.0.trigger",
+      "terms.participants.0.name",
+      "terms.participants.0.role",
+      "counterpartyId",
+      "currency",
+      "titleId",
+      "territories",
+      "mediaRights",
+      "reason",
+      "anything.else",
+    ];
+    for (const key of [...paths.map(ruleOf), "window"]) {
+      expect(messages.en.deals.validation, key).toHaveProperty(key);
+      expect(messages.zh.deals.validation, key).toHaveProperty(key);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { FieldRules } from "@/components/forms/field-errors";
 import type { DealTermsInput, INSTALMENT_TRIGGERS } from "@/lib/deals/schema";
 
 /**
@@ -152,3 +153,12 @@ export function ruleOf(path: string): string {
       return "generic";
   }
 }
+
+/**
+ * How the deal forms name their field errors in `deals.validation`: each field by its rule, and the
+ * schemas' one cross-field rule (a window's end on or after its start) by its own message.
+ */
+export const dealFieldRules = {
+  ruleOf,
+  refine: (path: string, error: { type?: string }) => (error.type === "custom" && /(^|\.)end$/.test(path) ? "window" : undefined),
+} satisfies FieldRules;

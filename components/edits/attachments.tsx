@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { postFile } from "@/components/forms/post-file";
 import { Button } from "@/components/ui/button";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { AttachmentView } from "./types";
@@ -37,15 +38,10 @@ export function Attachments({ requestId, attachments, limits, mayUpload }: Attac
     if (file.size > limits.maxBytes) return setError(t("tooLarge", { max: maxMb }));
     if (!(file.type in limits.types)) return setError(t("wrongType", { types: typeNames }));
     setUploading(true);
-    const body = new FormData();
-    body.set("file", file);
-    const res = await fetch(`/api/v1/edit-requests/${requestId}/attachments`, { method: "POST", body }).catch(() => null);
+    const answer = await postFile(`/api/v1/edit-requests/${requestId}/attachments`, file);
     setUploading(false);
     if (input.current) input.current.value = "";
-    if (!res?.ok) {
-      const problem = res ? ((await res.json().catch(() => null)) as { detail?: string } | null) : null;
-      return setError(problem?.detail ?? t("failed"));
-    }
+    if (!answer.ok) return setError(answer.problem?.detail ?? t("failed"));
     toast.success(t("uploaded", { name: file.name }));
     router.refresh();
   }

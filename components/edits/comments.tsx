@@ -2,12 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { MessageSquare, Send } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
-import { useActionError } from "@/components/common/action-error";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -16,7 +16,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { type EditCommentData, editCommentSchema } from "@/lib/edits/schema";
 import { useFormat } from "@/lib/i18n/use-format";
 import { cn, initials } from "@/lib/utils";
-import { useEditsFieldError } from "./field-errors";
+import { editsFieldRules } from "./field-rules";
 import type { CommentView } from "./types";
 
 export type CommentsProps = {
@@ -29,30 +29,20 @@ export type CommentsProps = {
 /** The thread between the partner and the studio, oldest first, with a form to add to it. */
 export function Comments({ requestId, comments, commentAction }: CommentsProps) {
   const t = useTranslations("edits.comments");
-  const fieldError = useEditsFieldError();
-  const actionError = useActionError();
+  const fieldError = useFieldError("edits.validation", editsFieldRules);
   const format = useFormat();
   const hydrated = useHydrated();
-  const router = useRouter();
   const form = useForm<{ body: string }, unknown, EditCommentData>({
     resolver: zodResolver(editCommentSchema),
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: { body: "" },
   });
+  const action = useActionForm({ fields: { form, at: fieldsNamed(["body"]) }, refusalIn: "toast" });
 
   const onSubmit = form.handleSubmit(async (data) => {
     if (!commentAction) return;
-    const result = await commentAction(requestId, data).catch(() => null);
-    if (!result?.ok) {
-      const message = result?.fieldErrors?.body?.join(" ");
-      if (message) form.setError("body", { type: "server", message });
-      else toast.error(actionError(result));
-      return;
-    }
-    form.reset({ body: "" });
-    toast.success(t("posted"));
-    router.refresh();
+    await action.submit(() => commentAction(requestId, data), { success: t("posted"), onSuccess: () => form.reset({ body: "" }) });
   });
 
   return (

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrorText } from "@/components/forms/field-errors";
+import { messages } from "@/messages";
+import { editsFieldRules } from "./field-rules";
 import { policyResolver, policyRows, rowPath, toPolicyPayload } from "./policy-form";
 import { emptyItem, requestFieldPath, toRequestPayload, usableMagnitude } from "./request-form-model";
 
@@ -76,5 +79,16 @@ describe("request form", () => {
     expect(requestFieldPath("items.3.magnitudePct")).toBe("items.3.magnitudePct");
     expect(requestFieldPath("items")).toBe("items.root");
     expect(requestFieldPath("version")).toBeNull();
+  });
+});
+
+describe("edits field rules", () => {
+  it("names a field by its own rule, and too long a text by its own sentence", () => {
+    expect(fieldErrorText("description", { type: "too_small" }, editsFieldRules)).toEqual({ key: "description" });
+    expect(fieldErrorText("description", { type: "too_big" }, editsFieldRules)).toEqual({ key: "tooLong" });
+    expect(fieldErrorText("description", { type: "server", message: "The deal does not cover Thailand." }, editsFieldRules)).toEqual({
+      text: "The deal does not cover Thailand.",
+    });
+    expect(messages.zh.edits.validation).toHaveProperty("tooLong");
   });
 });

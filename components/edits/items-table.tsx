@@ -3,7 +3,7 @@
 import { Bot, Check, X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useRunAction } from "@/components/common/action-error";
+import { useRunAction } from "@/components/forms/action-error";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";

@@ -1,22 +1,22 @@
 "use client";
 
 import { Save } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
-import { useActionError } from "@/components/common/action-error";
-import { SimpleSelect } from "@/components/common/simple-select";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { errorAt } from "@/components/forms/field-errors";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SimpleSelect } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";
 import { EDIT_RULES, type EditPolicy } from "@/lib/edits/schema";
 import { cn } from "@/lib/utils";
-import { applyServerErrors, errorAt, useEditsFieldError } from "./field-errors";
+import { editsFieldRules } from "./field-rules";
 import { type PolicyFormValues, policyResolver, policyRows, rowPath, toPolicyPayload } from "./policy-form";
 import { RuleBadge } from "./status-badge";
 import type { PolicyElementView } from "./types";
@@ -37,11 +37,10 @@ export function PolicyEditor({ titleId, elements, saveAction }: PolicyEditorProp
   const tCategory = useTranslations("catalogue.editCategories");
   const tHelp = useTranslations("edits.categoryHelp");
   const tRule = useTranslations("edits.rules");
-  const fieldError = useEditsFieldError();
-  const actionError = useActionError();
+  const fieldError = useFieldError("edits.validation", editsFieldRules);
   const hydrated = useHydrated();
-  const router = useRouter();
-  const [formError, setFormError] = useState<string[] | null>(null);
+  // Server paths name rows of the payload, which skips rows without a rule: `rowOf` maps them back.
+  const rowOf = useRef<readonly number[]>([]);
   const form = useForm<PolicyFormValues, unknown, EditPolicy>({
     resolver: policyResolver,
     mode: "onChange",
@@ -49,20 +48,14 @@ export function PolicyEditor({ titleId, elements, saveAction }: PolicyEditorProp
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const rows = useWatch({ control: form.control, name: "rows" });
+  const action = useActionForm({ fields: { form, at: (path) => rowPath(path, rowOf.current) } });
 
-  const onSubmit = form.handleSubmit(async (payload) => {
-    setFormError(null);
-    const { rowOf } = toPolicyPayload(form.getValues());
-    const result = await saveAction(titleId, payload).catch(() => null);
-    if (!result) return setFormError([actionError(undefined)]);
-    if (!result.ok) {
-      const rest = applyServerErrors(form.setError, result.fieldErrors, (path) => rowPath(path, rowOf));
-      setFormError(rest.length > 0 || !result.fieldErrors ? [actionError(result), ...rest] : null);
-      return;
-    }
-    toast.success(t("saved", { version: result.data.version }));
-    form.reset(form.getValues());
-    router.refresh();
+  const onSubmit = form.handleSubmit((payload) => {
+    rowOf.current = toPolicyPayload(form.getValues()).rowOf;
+    return action.submit(() => saveAction(titleId, payload), {
+      success: (data) => t("saved", { version: data.version }),
+      onSuccess: () => form.reset(form.getValues()),
+    });
   });
 
   const ruleOptions = [{ value: "NONE", label: tRule("NONE") }, ...EDIT_RULES.map((rule) => ({ value: rule, label: tRule(rule) }))];
@@ -170,15 +163,7 @@ export function PolicyEditor({ titleId, elements, saveAction }: PolicyEditorProp
           })}
         </ul>
       </div>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>
-            {formError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert messages={action.formError} />
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-xs text-muted-foreground">{isDirty ? t("unsaved") : t("versionHint")}</p>
         <Button type="submit" loading={isSubmitting} disabled={!hydrated}>

@@ -5,12 +5,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { useActionError } from "@/components/forms/action-error";
+import { callAction } from "@/components/forms/call-action";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";
@@ -38,12 +41,13 @@ export function PartnerActions({ requestId, version, status, studioName, submitA
 
   async function run(action: () => Promise<Run>, success: string) {
     setRefusal(null);
-    const result = await action().catch(() => null);
-    if (!result?.ok) {
-      if (result && result.reason !== "VALIDATION_FAILED" && result.reason !== "NOT_FOUND" && result.reason !== "FORBIDDEN") {
+    const result = await callAction(action);
+    if (!result.ok) {
+      // A refusal of the edit-rights rules says what is wrong (the deal does not cover Thailand).
+      if (!["VALIDATION_FAILED", "NOT_FOUND", "FORBIDDEN", "NO_ANSWER"].includes(result.reason)) {
         setRefusal(result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") || result.message : result.message);
       }
-      toast.error(result?.reason === "STALE_UPDATE" || result?.reason === "CONFLICT" ? t("stale") : actionError(result));
+      toast.error(result.reason === "STALE_UPDATE" || result.reason === "CONFLICT" ? t("stale") : actionError(result));
       router.refresh();
       return false;
     }
@@ -113,64 +117,48 @@ export type RequestChangesProps = {
 export function RequestChangesDialog({ requestId, decideAction }: RequestChangesProps) {
   const t = useTranslations("edits.actions");
   const tv = useTranslations("edits.validation");
-  const actionError = useActionError();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useForm<{ note: string }>({ mode: "onChange", defaultValues: { note: "" } });
+  const action = useActionForm({
+    fields: { form, at: (path) => (path === "requestChanges" ? "note" : null) },
+    refusalIn: "toast",
+    refreshOn: true,
+  });
 
-  async function send() {
-    if (note.trim() === "") return setError(tv("changesNote"));
-    if (note.length > 4000) return setError(tv("tooLong"));
-    setPending(true);
-    const result = await decideAction(requestId, { requestChanges: note.trim() }).catch(() => null);
-    setPending(false);
-    if (!result?.ok) {
-      const fieldMessage = result?.fieldErrors?.requestChanges?.join(" ");
-      if (fieldMessage) return setError(fieldMessage);
-      toast.error(actionError(result));
-      router.refresh();
-      return;
-    }
-    toast.success(t("changesRequested"));
-    setOpen(false);
-    setNote("");
-    router.refresh();
-  }
+  const onSubmit = form.handleSubmit(({ note }) =>
+    action.submit(() => decideAction(requestId, { requestChanges: note.trim() }), {
+      success: t("changesRequested"),
+      onSuccess: () => {
+        setOpen(false);
+        form.reset({ note: "" });
+      },
+    }),
+  );
 
   return (
-    <Dialog open={open} onOpenChange={(next) => !pending && setOpen(next)}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="outline">
           <MessageSquareWarning aria-hidden />
           {t("requestChanges")}
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-lg">
-        <DialogHeader>
-          <DialogTitle>{t("requestChangesTitle")}</DialogTitle>
-          <DialogDescription>{t("requestChangesDescription")}</DialogDescription>
-        </DialogHeader>
-        <FormField label={t("changesNote")} error={error}>
-          <Textarea
-            rows={4}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              setError(e.target.value.trim() === "" ? tv("changesNote") : e.target.value.length > 4000 ? tv("tooLong") : null);
-            }}
-          />
-        </FormField>
-        <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)} disabled={pending}>
-            {t("cancel")}
-          </Button>
-          <Button onClick={send} loading={pending}>
-            {t("sendBack")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }
+      open={open}
+      onOpenChange={setOpen}
+      pending={action.pending}
+      title={t("requestChangesTitle")}
+      description={t("requestChangesDescription")}
+      onSubmit={onSubmit}
+      submitLabel={t("sendBack")}
+    >
+      <FormField label={t("changesNote")} error={form.formState.errors.note?.message}>
+        <Textarea
+          rows={4}
+          {...form.register("note", {
+            validate: (note) => (note.trim() === "" ? tv("changesNote") : note.length > 4000 ? tv("tooLong") : true),
+          })}
+        />
+      </FormField>
+    </FormDialog>
   );
 }

@@ -8,12 +8,15 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { Controller, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { MultiSelect, type MultiSelectOption } from "@/components/catalogue/multi-select";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
 import type { TerritoryChoice } from "@/components/catalogue/version-dialog";
-import { useActionError } from "@/components/common/action-error";
-import { SimpleSelect } from "@/components/common/simple-select";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useActionError } from "@/components/forms/action-error";
+import { errorAt, refusalMessages } from "@/components/forms/field-errors";
+import { FormAlert } from "@/components/forms/form-alert";
+import { MultiSelect, type MultiSelectOption } from "@/components/forms/multi-select";
+import { ListField, SelectField, SimpleSelect } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
@@ -25,7 +28,7 @@ import type { PolicySnapshot } from "@/lib/edits/actions";
 import { evaluateItem } from "@/lib/edits/rules";
 import { formatDateTime } from "@/lib/i18n/format";
 import { EvaluationLine, useEvaluationText } from "./evaluation";
-import { applyServerErrors, errorAt, useEditsFieldError } from "./field-errors";
+import { editsFieldRules } from "./field-rules";
 import { policyElements } from "./present";
 import {
   emptyItem,
@@ -82,12 +85,11 @@ export function RequestForm({
   const locale = useLocale();
   const hydrated = useHydrated();
   const router = useRouter();
-  const fieldError = useEditsFieldError();
+  const fieldError = useFieldError("edits.validation", editsFieldRules);
   const actionError = useActionError();
   const evaluationText = useEvaluationText();
   const [savedId, setSavedId] = useState<string | null>(request?.id ?? null);
   const [version, setVersion] = useState<number>(request?.version ?? 1);
-  const [formError, setFormError] = useState<string[] | null>(null);
   const [policy, setPolicy] = useState<{ titleId: string; snapshot: PolicySnapshot } | null>(null);
   const [policyLoading, setPolicyLoading] = useState(false);
 
@@ -105,6 +107,7 @@ export function RequestForm({
       },
   });
   const { errors, isSubmitting } = form.formState;
+  const action = useActionForm({ fields: { form, at: requestFieldPath } });
   const items = useFieldArray({ control: form.control, name: "items" });
   const [titleId, dealId, watchedItems] = useWatch({ control: form.control, name: ["titleId", "dealId", "items"] });
   const title = titles.find((x) => x.id === titleId);
@@ -142,52 +145,45 @@ export function RequestForm({
   );
   const territoryLabel = useMemo(() => new Map(territoryOptions.map((o) => [o.value, o.label])), [territoryOptions]);
 
-  async function save(payload: RequestPayload): Promise<string | null> {
-    const result = await (savedId ? updateAction(savedId, version, payload) : createAction(payload)).catch(() => null);
-    if (!result) {
-      setFormError([actionError(undefined)]);
-      return null;
-    }
-    if (!result.ok) {
-      const rest = applyServerErrors(form.setError, result.fieldErrors, requestFieldPath);
-      setFormError(
-        rest.length > 0 || !result.fieldErrors
-          ? [result.reason === "VALIDATION_FAILED" ? actionError(result) : result.message, ...rest]
-          : null,
-      );
-      return null;
-    }
-    const id = result.data.id;
-    if (!savedId) {
-      setSavedId(id);
-      // The draft exists now: a reload or a second save edits it rather than making another.
-      window.history.replaceState(null, "", `/edit-requests/${id}/edit`);
-    }
-    setVersion(result.data.version);
-    return id;
+  function save(payload: RequestPayload) {
+    return action.submit(() => (savedId ? updateAction(savedId, version, payload) : createAction(payload)), {
+      refresh: false,
+      // Edit-rights refusals name what is wrong (the deal does not cover Thailand): shown as sent.
+      messages: (refusal, rest) =>
+        refusalMessages(
+          refusal.reason === "VALIDATION_FAILED" || refusal.reason === "NO_ANSWER" ? actionError(refusal) : refusal.message,
+          rest,
+          refusal.fieldErrors !== undefined,
+        ),
+      onSuccess: (data) => {
+        if (!savedId) {
+          setSavedId(data.id);
+          // The draft exists now: a reload or a second save edits it rather than making another.
+          window.history.replaceState(null, "", `/edit-requests/${data.id}/edit`);
+        }
+        setVersion(data.version);
+      },
+    });
   }
 
   const onSaveDraft = form.handleSubmit(async (payload) => {
-    setFormError(null);
-    const id = await save(payload);
-    if (!id) return;
+    const saved = await save(payload);
+    if (!saved.ok) return;
     toast.success(t("draftSaved"));
-    router.push(`/edit-requests/${id}`);
+    router.push(`/edit-requests/${saved.data.id}`);
   });
 
   const onSubmit = form.handleSubmit(async (payload) => {
-    setFormError(null);
-    const id = await save(payload);
-    if (!id) return;
-    const result = await submitAction(id).catch(() => null);
-    if (!result) return setFormError([actionError(undefined)]);
-    if (!result.ok) {
-      const rest = applyServerErrors(form.setError, result.fieldErrors, requestFieldPath);
-      setFormError([t("submitRefused"), ...(result.fieldErrors ? rest : [result.message])]);
-      return;
-    }
-    toast.success(t("submitted"));
-    router.push(`/edit-requests/${id}`);
+    const saved = await save(payload);
+    if (!saved.ok) return;
+    const id = saved.data.id;
+    await action.submit(() => submitAction(id), {
+      refresh: false,
+      messages: (refusal, rest) =>
+        refusal.reason === "NO_ANSWER" ? [actionError(refusal)] : [t("submitRefused"), ...(refusal.fieldErrors ? rest : [refusal.message])],
+      success: t("submitted"),
+      onSuccess: () => router.push(`/edit-requests/${id}`),
+    });
   });
 
   const itemsError = fieldError("items", errorAt(errors, "items"));
@@ -201,76 +197,50 @@ export function RequestForm({
         </CardHeader>
         <CardContent className="grid gap-5">
           <div className="grid gap-4 md:grid-cols-2">
-            <Controller
+            <SelectField
               control={form.control}
               name="titleId"
-              render={({ field }) => (
-                <FormField label={t("titleField")} error={fieldError("titleId", errorAt(errors, "titleId"))}>
-                  <SimpleSelect
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value || undefined}
-                    disabled={!hydrated || Boolean(savedId && request)}
-                    onValueChange={(value) => {
-                      field.onChange(value);
-                      const next = titles.find((x) => x.id === value);
-                      const original = next?.versions.find((v) => v.original) ?? next?.versions[0];
-                      form.setValue("baseVersionId", original?.id ?? "", { shouldValidate: true });
-                      form.setValue("dealId", "");
-                    }}
-                    onBlur={field.onBlur}
-                    placeholder={t("chooseTitle")}
-                    options={titles.map((x) => ({ value: x.id, label: `${x.name} · ${x.studio}` }))}
-                  />
-                </FormField>
-              )}
+              label={t("titleField")}
+              error={fieldError("titleId", errorAt(errors, "titleId"))}
+              disabled={!hydrated || Boolean(savedId && request)}
+              placeholder={t("chooseTitle")}
+              options={titles.map((x) => ({ value: x.id, label: `${x.name} · ${x.studio}` }))}
+              onChosen={(value) => {
+                const next = titles.find((x) => x.id === value);
+                const original = next?.versions.find((v) => v.original) ?? next?.versions[0];
+                form.setValue("baseVersionId", original?.id ?? "", { shouldValidate: true });
+                form.setValue("dealId", "");
+              }}
             />
-            <Controller
+            <SelectField
               control={form.control}
               name="baseVersionId"
-              render={({ field }) => (
-                <FormField
-                  label={t("baseVersion")}
-                  description={t("baseVersionHint")}
-                  error={fieldError("baseVersionId", errorAt(errors, "baseVersionId"))}
-                >
-                  <SimpleSelect
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value || undefined}
-                    disabled={!hydrated || !title}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    placeholder={t("chooseVersion")}
-                    options={(title?.versions ?? []).map((v) => ({ value: v.id, label: v.name }))}
-                  />
-                </FormField>
-              )}
+              label={t("baseVersion")}
+              description={t("baseVersionHint")}
+              error={fieldError("baseVersionId", errorAt(errors, "baseVersionId"))}
+              disabled={!hydrated || !title}
+              placeholder={t("chooseVersion")}
+              options={(title?.versions ?? []).map((v) => ({ value: v.id, label: v.name }))}
             />
           </div>
-          <Controller
+          <ListField
             control={form.control}
             name="territories"
-            render={({ field }) => (
-              <FormField
-                label={t("territories")}
-                description={t("territoriesHint")}
-                error={fieldError("territories", errorAt(errors, "territories"))}
-              >
-                <MultiSelect
-                  ref={field.ref}
-                  options={territoryOptions}
-                  value={field.value}
-                  onValueChange={field.onChange}
-                  onBlur={field.onBlur}
-                  disabled={!hydrated}
-                  placeholder={t("territoriesPlaceholder")}
-                  searchPlaceholder={t("territoriesSearch")}
-                  labelOf={(code) => territoryLabel.get(code) ?? code}
-                />
-              </FormField>
+            label={t("territories")}
+            description={t("territoriesHint")}
+            error={fieldError("territories", errorAt(errors, "territories"))}
+          >
+            {(list) => (
+              <MultiSelect
+                {...list}
+                options={territoryOptions}
+                disabled={!hydrated}
+                placeholder={t("territoriesPlaceholder")}
+                searchPlaceholder={t("territoriesSearch")}
+                labelOf={(code) => territoryLabel.get(code) ?? code}
+              />
             )}
-          />
+          </ListField>
           <div className="grid gap-4 md:grid-cols-2">
             <Controller
               control={form.control}
@@ -377,23 +347,14 @@ export function RequestForm({
                     </Button>
                   </div>
                   <div className="grid gap-3 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,10rem)]">
-                    <Controller
+                    <SelectField
                       control={form.control}
                       name={`items.${index}.category`}
-                      render={({ field }) => (
-                        <FormField label={t("changes.category")} error={err("category")}>
-                          <SimpleSelect
-                            ref={field.ref}
-                            name={field.name}
-                            value={field.value || undefined}
-                            disabled={!hydrated}
-                            onValueChange={field.onChange}
-                            onBlur={field.onBlur}
-                            placeholder={t("changes.chooseCategory")}
-                            options={EDIT_CATEGORIES.map((c) => ({ value: c, label: tCategory(c) }))}
-                          />
-                        </FormField>
-                      )}
+                      label={t("changes.category")}
+                      error={err("category")}
+                      disabled={!hydrated}
+                      placeholder={t("changes.chooseCategory")}
+                      options={EDIT_CATEGORIES.map((c) => ({ value: c, label: tCategory(c) }))}
                     />
                     <FormField label={t("changes.changeDescription")} error={err("description")}>
                       <Textarea rows={2} disabled={!hydrated} {...form.register(`items.${index}.description`)} />
@@ -449,15 +410,7 @@ export function RequestForm({
           </div>
         </CardFooter>
       </Card>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>
-            {formError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert messages={action.formError} />
     </form>
   );
 }

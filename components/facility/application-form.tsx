@@ -4,11 +4,16 @@ import { FileUp, Save, Send, TriangleAlert, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
-import { useActionError } from "@/components/common/action-error";
-import { SimpleSelect } from "@/components/common/simple-select";
+import { useActionError } from "@/components/forms/action-error";
+import { callAction } from "@/components/forms/call-action";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SelectField } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -19,7 +24,7 @@ import { type AdvanceApplicationInput, advanceApplicationSchema } from "@/lib/fa
 import { useFormat } from "@/lib/i18n/use-format";
 import { parseAmount, percentOf } from "@/lib/money/money";
 import { DOCUMENT_LIMITS, documentProblem, uploadDocument } from "./documents";
-import { AmountInput, applyFieldErrors, cleanNumber, schemaResolver, useFacilityFieldError } from "./form-parts";
+import { AmountInput, cleanNumber, formField, schemaResolver } from "./form-parts";
 import { EligibleBaseBreakdown, LimitsTable } from "./limits-panel";
 import { exponentOf, fromMinor } from "./money";
 import { previewLimits } from "./preview";
@@ -67,14 +72,13 @@ export type ApplicationFormProps = {
 export function ApplicationForm({ deals, facility, initial, defaultDealId, saveAction, submitAction }: ApplicationFormProps) {
   const t = useTranslations("facility.apply");
   const actionError = useActionError();
-  const fieldError = useFacilityFieldError();
+  const fieldError = useFieldError("facility.validation");
   const router = useRouter();
   const f = useFormat();
   const hydrated = useHydrated();
   const fileInput = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string[] | null>(null);
   const [busy, setBusy] = useState<"draft" | "submit" | null>(null);
   const currency = facility.currency;
   const form = useForm<Values, unknown, AdvanceApplicationInput>({
@@ -91,6 +95,7 @@ export function ApplicationForm({ deals, facility, initial, defaultDealId, saveA
     },
   });
   const { errors } = form.formState;
+  const action = useActionForm({ fields: { form, at: fieldsNamed(FIELDS, formField) } });
   const [dealId, amount] = useWatch({ control: form.control, name: ["dealId", "amount"] });
   const deal = deals.find((d) => d.id === dealId);
   const live = useMemo(() => (deal?.eligibility ? previewLimits(deal.eligibility, amount) : null), [deal, amount]);
@@ -121,15 +126,10 @@ export function ApplicationForm({ deals, facility, initial, defaultDealId, saveA
   }
 
   async function run(mode: "draft" | "submit", payload: AdvanceApplicationInput) {
-    setFormError(null);
     setBusy(mode);
     try {
-      const saved = await saveAction(initial?.advanceId ?? null, payload).catch(() => null);
-      if (!saved?.ok) {
-        const rest = saved ? applyFieldErrors(form.setError, saved.fieldErrors, FIELDS) : [];
-        setFormError(rest.length > 0 || !saved?.fieldErrors ? [actionError(saved ?? undefined), ...rest] : null);
-        return;
-      }
+      const saved = await action.submit(() => saveAction(initial?.advanceId ?? null, payload), { refresh: false });
+      if (!saved.ok) return;
       const id = saved.data.id;
       for (const file of files) {
         const problem = await uploadDocument(id, file);
@@ -142,9 +142,9 @@ export function ApplicationForm({ deals, facility, initial, defaultDealId, saveA
         }
       }
       if (mode === "submit") {
-        const submitted = await submitAction(id).catch(() => null);
-        if (!submitted?.ok) {
-          toast.error(actionError(submitted ?? undefined));
+        const submitted = await callAction(() => submitAction(id));
+        if (!submitted.ok) {
+          toast.error(actionError(submitted));
           router.push(`/advances/${id}`);
           return;
         }
@@ -168,23 +168,16 @@ export function ApplicationForm({ deals, facility, initial, defaultDealId, saveA
           <CardDescription>{t("dealDescription", { facility: facility.name, currency })}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-5">
-          <Controller
+          <SelectField
             control={form.control}
             name="dealId"
-            render={({ field }) => (
-              <FormField label={t("deal")} description={t("dealHint")} error={fieldError("dealId", errors.dealId)} className="max-w-2xl">
-                <SimpleSelect
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value || undefined}
-                  onValueChange={field.onChange}
-                  onBlur={field.onBlur}
-                  disabled={!hydrated || Boolean(initial)}
-                  placeholder={t("chooseDeal")}
-                  options={deals.map((d) => ({ value: d.id, label: `${d.name} · ${d.licensee.name} (${d.licensee.countryName})` }))}
-                />
-              </FormField>
-            )}
+            label={t("deal")}
+            description={t("dealHint")}
+            error={fieldError("dealId", errors.dealId)}
+            className="max-w-2xl"
+            disabled={!hydrated || Boolean(initial)}
+            placeholder={t("chooseDeal")}
+            options={deals.map((d) => ({ value: d.id, label: `${d.name} · ${d.licensee.name} (${d.licensee.countryName})` }))}
           />
           {deal ? (
             <dl className="grid gap-3 text-sm sm:grid-cols-3" data-testid="deal-summary">
@@ -322,15 +315,7 @@ export function ApplicationForm({ deals, facility, initial, defaultDealId, saveA
           </div>
         </CardFooter>
       </Card>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>
-            {formError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert messages={action.formError} />
     </form>
   );
 }

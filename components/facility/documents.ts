@@ -1,3 +1,4 @@
+import { postFile } from "@/components/forms/post-file";
 /**
  * What a supporting document of an application may be. The browser checks these first to save a
  * round trip; the server checks the real bytes again.
@@ -33,18 +34,9 @@ export function documentProblem(file: { name: string; size: number; type: string
  * files up to 10 MB are beyond what a server action accepts. Answers why it failed, or null.
  */
 export async function uploadDocument(advanceId: string, file: File): Promise<"tooLarge" | "type" | "generic" | null> {
-  try {
-    const body = new FormData();
-    body.set("file", file);
-    const res = await fetch(`/api/v1/advances/${advanceId}/documents`, { method: "POST", body });
-    if (res.ok) return null;
-    if (res.status === 413) return "tooLarge";
-    if (res.status === 415) return "type";
-    const problem = (await res.json().catch(() => null)) as { reason?: string } | null;
-    if (problem?.reason === "FILE_TOO_LARGE") return "tooLarge";
-    if (problem?.reason === "UNSUPPORTED_FILE_TYPE") return "type";
-    return "generic";
-  } catch {
-    return "generic";
-  }
+  const answer = await postFile(`/api/v1/advances/${advanceId}/documents`, file);
+  if (answer.ok) return null;
+  if (answer.status === 413 || answer.problem?.reason === "FILE_TOO_LARGE") return "tooLarge";
+  if (answer.status === 415 || answer.problem?.reason === "UNSUPPORTED_FILE_TYPE") return "type";
+  return "generic";
 }

@@ -1,8 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import type * as React from "react";
-import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from "react-hook-form";
+import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
@@ -33,40 +32,6 @@ export { cleanNumber } from "./clean";
 /** A money field of the API (`capacity.amount`, `amount.currency`, ...) is one input in the forms. */
 export function formField(path: string): string {
   return path.replace(/\.(amount|currency)$/, "");
-}
-
-type ErrorLike = { type?: string; message?: string } | undefined;
-
-/**
- * Message of a field error in the UI language: the server's own wording for server errors (rules
- * such as "use the facility currency"), the field's rule for client-side zod errors (English,
- * the schemas being shared with the API).
- */
-export function useFacilityFieldError() {
-  const t = useTranslations("facility.validation");
-  return (field: "amount" | "percent" | "dealId" | "purpose" | "currency" | "reason" | "text", error: ErrorLike): string | undefined => {
-    if (!error) return undefined;
-    if (error.type === "server" && error.message) return error.message;
-    return t(field);
-  };
-}
-
-/** Puts server field errors on the form's fields and returns the messages that belong to none. */
-export function applyFieldErrors<T extends FieldValues>(
-  setError: UseFormSetError<T>,
-  fieldErrors: Record<string, string[]> | undefined,
-  fields: readonly string[],
-): string[] {
-  const rest: string[] = [];
-  let first = true;
-  for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
-    const target = formField(path);
-    if (fields.includes(target)) {
-      setError(target as Path<T>, { type: "server", message: messages.join(" ") }, { shouldFocus: first });
-      first = false;
-    } else rest.push(messages.join(" "));
-  }
-  return rest;
 }
 
 /**

@@ -2,14 +2,13 @@
 
 import { History, Save } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
-import { SimpleSelect } from "@/components/common/simple-select";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useForm, useWatch } from "react-hook-form";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SelectField } from "@/components/forms/select-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
@@ -17,7 +16,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { FacilitySettingsView } from "@/lib/facility/queries";
 import { type FacilitySettingsInput, facilitySettingsSchema } from "@/lib/facility/schema";
 import { useFormat } from "@/lib/i18n/use-format";
-import { AmountInput, applyFieldErrors, cleanNumber, PercentInput, schemaResolver, useFacilityFieldError } from "./form-parts";
+import { AmountInput, cleanNumber, formField, PercentInput, schemaResolver } from "./form-parts";
 
 type Values = {
   currency: string;
@@ -62,11 +61,8 @@ export function FacilitySettingsForm({
   saveAction: (input: FacilitySettingsInput) => Promise<ActionResult<unknown>>;
 }) {
   const t = useTranslations("facility.settings");
-  const actionError = useActionError();
-  const fieldError = useFacilityFieldError();
-  const router = useRouter();
+  const fieldError = useFieldError("facility.validation");
   const f = useFormat();
-  const [formError, setFormError] = useState<string[] | null>(null);
   const form = useForm<Values, unknown, FacilitySettingsInput>({
     resolver: schemaResolver(facilitySettingsSchema, toPayload),
     mode: "onTouched",
@@ -82,21 +78,14 @@ export function FacilitySettingsForm({
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const currency = useWatch({ control: form.control, name: "currency" });
-
-  const onSubmit = form.handleSubmit(async (payload) => {
-    setFormError(null);
-    const result = await saveAction(payload).catch(() => null);
-    if (!result) return setFormError([actionError(undefined)]);
-    if (!result.ok) {
-      const rest = applyFieldErrors(form.setError, result.fieldErrors, FIELDS);
-      const lead = result.reason === "STALE_UPDATE" ? t("stale") : actionError(result);
-      setFormError(rest.length > 0 || !result.fieldErrors ? [lead, ...rest] : null);
-      return;
-    }
-    toast.success(t("saved"));
-    form.reset(form.getValues());
-    router.refresh();
+  const action = useActionForm({
+    fields: { form, at: fieldsNamed(FIELDS, formField) },
+    reasons: { STALE_UPDATE: t("stale") },
   });
+
+  const onSubmit = form.handleSubmit((payload) =>
+    action.submit(() => saveAction(payload), { success: t("saved"), onSuccess: () => form.reset(form.getValues()) }),
+  );
 
   const disabled = !editable;
   return (
@@ -108,26 +97,14 @@ export function FacilitySettingsForm({
         </CardHeader>
         <CardContent className="grid gap-5">
           <div className="grid gap-4 sm:grid-cols-3">
-            <Controller
+            <SelectField
               control={form.control}
               name="currency"
-              render={({ field }) => (
-                <FormField
-                  label={t("currency")}
-                  description={hasAdvances ? t("currencyFixed") : t("currencyHint")}
-                  error={fieldError("currency", errors.currency)}
-                >
-                  <SimpleSelect
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    disabled={disabled || hasAdvances}
-                    options={currencies.map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }))}
-                  />
-                </FormField>
-              )}
+              label={t("currency")}
+              description={hasAdvances ? t("currencyFixed") : t("currencyHint")}
+              error={fieldError("currency", errors.currency)}
+              disabled={disabled || hasAdvances}
+              options={currencies.map((c) => ({ value: c.code, label: `${c.code} · ${c.name}` }))}
             />
             <FormField label={t("capacity")} description={t("capacityHint")} error={fieldError("amount", errors.capacity)}>
               <AmountInput currency={currency} disabled={disabled} {...form.register("capacity")} />
@@ -176,15 +153,7 @@ export function FacilitySettingsForm({
           ) : null}
         </CardFooter>
       </Card>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>
-            {formError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert messages={action.formError} />
     </form>
   );
 }

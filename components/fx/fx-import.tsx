@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
-import { useActionError } from "@/components/common/action-error";
+import { useActionError } from "@/components/forms/action-error";
+import { callAction } from "@/components/forms/call-action";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -57,15 +58,14 @@ export function FxImport({ action }: { action: (form: FormData) => Promise<Actio
     const data = new FormData();
     data.set("file", file);
     data.set("dryRun", String(dryRun));
-    const result = await action(data).catch(() => null);
+    const result = await callAction(() => action(data));
     setBusy(null);
-    if (!result?.ok) {
-      const rows = rowErrors(result && !result.ok ? result.fieldErrors : undefined);
-      setErrors(rows);
+    if (!result.ok) {
+      setErrors(rowErrors(result.fieldErrors));
       setReady(null);
-      const fileMessage = result && !result.ok ? result.fieldErrors?.file?.[0] : undefined;
+      const fileMessage = result.fieldErrors?.file?.[0];
       if (fileMessage) setFileError(fileMessage);
-      toast.error(actionError(result ?? undefined));
+      toast.error(actionError(result));
       return;
     }
     setErrors([]);

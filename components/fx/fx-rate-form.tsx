@@ -1,14 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Plus, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { z } from "zod";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
-import { useActionError } from "@/components/common/action-error";
+import { useActionError } from "@/components/forms/action-error";
+import { RemoveRowButton } from "@/components/forms/row-buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -45,14 +45,13 @@ type ErrorKey = "date" | "code" | "rate" | "duplicate" | "sameAsBase";
 
 export function FxRateForm({
   today,
-  action,
+  action: save,
 }: {
   today: string;
   action: (input: { date: string; base: string; rates: Record<string, string> }) => Promise<ActionResult<{ saved: number }>>;
 }) {
   const t = useTranslations("outcomes.fxPage.form");
   const actionError = useActionError();
-  const router = useRouter();
   const hydrated = useHydrated();
   const form = useForm<Values>({
     resolver: zodResolver(formSchema),
@@ -60,6 +59,19 @@ export function FxRateForm({
     defaultValues: { date: today, base: "USD", rows: [{ quote: "CNY", rate: "" }] },
   });
   const rows = useFieldArray({ control: form.control, name: "rows" });
+  const action = useActionForm({
+    fields: {
+      form,
+      // Server field errors come back as date, base or rates.<CODE>: put them on that field.
+      at: (path) => {
+        if (path === "date" || path === "base") return path;
+        const index = path.startsWith("rates.") ? form.getValues("rows").findIndex((r) => r.quote === path.slice(6)) : -1;
+        return index >= 0 ? `rows.${index}.rate` : null;
+      },
+      text: (_path, messages) => messages[0] ?? "",
+    },
+    refusalIn: "toast",
+  });
   const message = (m: string | undefined) =>
     m === undefined
       ? undefined
@@ -67,26 +79,14 @@ export function FxRateForm({
         ? t(`errors.${m as ErrorKey}`)
         : m;
 
-  const submit = form.handleSubmit(async (v) => {
-    const result = await action({ date: v.date, base: v.base, rates: Object.fromEntries(v.rows.map((r) => [r.quote, r.rate])) }).catch(
-      () => null,
-    );
-    if (!result?.ok) {
-      // Server field errors come back as date, base or rates.<CODE>: put them on that field.
-      for (const [path, messages] of Object.entries(result && !result.ok ? (result.fieldErrors ?? {}) : {})) {
-        const code = path.startsWith("rates.") ? path.slice(6) : null;
-        const index = code ? v.rows.findIndex((r) => r.quote === code) : -1;
-        const text = messages[0] ?? "";
-        if (path === "date" || path === "base") form.setError(path, { message: text });
-        else if (index >= 0) form.setError(`rows.${index}.rate`, { message: text });
-      }
-      toast.error(actionError(result ?? undefined));
-      return;
-    }
-    toast.success(t("saved", { count: result.data.saved }));
-    form.reset({ date: v.date, base: v.base, rows: [{ quote: "", rate: "" }] });
-    router.refresh();
-  });
+  const submit = form.handleSubmit((v) =>
+    action.submit(() => save({ date: v.date, base: v.base, rates: Object.fromEntries(v.rows.map((r) => [r.quote, r.rate])) }), {
+      // The toast says the save was refused even when every error found its field.
+      messages: (refusal) => [actionError(refusal)],
+      success: (data) => t("saved", { count: data.saved }),
+      onSuccess: () => form.reset({ date: v.date, base: v.base, rows: [{ quote: "", rate: "" }] }),
+    }),
+  );
 
   const errors = form.formState.errors;
   return (
@@ -123,17 +123,12 @@ export function FxRateForm({
                 {...form.register(`rows.${i}.rate`, { setValueAs: (v: string) => v.trim() })}
               />
             </FormField>
-            <Button
-              type="button"
-              variant="ghost"
-              size="icon"
+            <RemoveRowButton
+              label={t("removeRow")}
               className="mt-6"
-              aria-label={t("removeRow")}
-              disabled={!hydrated || rows.fields.length === 1}
               onClick={() => rows.remove(i)}
-            >
-              <Trash2 aria-hidden />
-            </Button>
+              disabled={!hydrated || rows.fields.length === 1}
+            />
           </div>
         ))}
       </div>

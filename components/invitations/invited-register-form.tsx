@@ -8,14 +8,15 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/result";
 import { type RegisterInvitedInput, registerInvitedSchema } from "@/lib/auth/schema";
-import { useFieldError } from "@/lib/i18n/field-error";
 
 export type InvitedRegisterFormProps = {
   token: string;
@@ -26,38 +27,32 @@ export type InvitedRegisterFormProps = {
 };
 
 /** Sign-up from an invitation: name and password only; the account joins the organisation that invited it. */
-export function InvitedRegisterForm({ token, email, action }: InvitedRegisterFormProps) {
+export function InvitedRegisterForm({ token, email, action: register }: InvitedRegisterFormProps) {
   const t = useTranslations("invitations.signUp");
   const tAuth = useTranslations("auth");
-  const actionError = useActionError();
-  const fieldError = useFieldError();
+  const fieldError = useFieldError("validation");
   const router = useRouter();
-  const [failure, setFailure] = useState<{ text: string; login?: boolean } | null>(null);
+  const [emailTaken, setEmailTaken] = useState(false);
   const [redirecting, setRedirecting] = useState(false);
   const form = useForm({
     resolver: zodResolver(registerInvitedSchema),
     mode: "onChange",
     defaultValues: { token, name: "", password: "" },
   });
+  const action = useActionForm({
+    // The server's wording is English; each field shows its rule in the UI language instead.
+    fields: { form, at: fieldsNamed(["name", "password"]), text: () => undefined },
+    reasons: { EMAIL_TAKEN: t("emailTaken") },
+    // Expired or revoked meanwhile: the page shows the invitation's current state.
+    refreshOn: ["NOT_FOUND", "EXPIRED"],
+  });
   const { errors, isSubmitting } = form.formState;
   const invitationPath = `/invite/${encodeURIComponent(token)}`;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await action(values).catch(() => null);
-    if (!result?.ok) {
-      if (result?.reason === "EMAIL_TAKEN") {
-        setFailure({ text: t("emailTaken"), login: true });
-      } else if (result?.fieldErrors?.name || result?.fieldErrors?.password) {
-        if (result.fieldErrors.name) form.setError("name", { type: "validate" }, { shouldFocus: true });
-        if (result.fieldErrors.password) form.setError("password", { type: "validate" }, { shouldFocus: !result.fieldErrors.name });
-      } else {
-        setFailure({ text: actionError(result ?? undefined) });
-        // Expired or revoked meanwhile: the page shows the invitation's current state.
-        if (result?.reason === "NOT_FOUND" || result?.reason === "EXPIRED") router.refresh();
-      }
-      return;
-    }
+    const result = await action.submit(() => register(values), { refresh: false });
+    setEmailTaken(!result.ok && result.reason === "EMAIL_TAKEN");
+    if (!result.ok) return;
     setRedirecting(true);
     const signedIn = await signIn("credentials", { email: result.data.email, password: values.password, redirect: false }).catch(
       () => undefined,
@@ -74,11 +69,11 @@ export function InvitedRegisterForm({ token, email, action }: InvitedRegisterFor
   const busy = isSubmitting || redirecting;
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
-      {failure ? (
+      {action.formError ? (
         <Alert variant="destructive">
           <AlertDescription>
-            {failure.text}{" "}
-            {failure.login ? (
+            {action.formError.join(" ")}{" "}
+            {emailTaken ? (
               <Link href={`/login?callbackUrl=${encodeURIComponent(invitationPath)}`} className="font-medium underline">
                 {tAuth("register.login")}
               </Link>

@@ -2,21 +2,19 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Link2, UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
-import { useActionError } from "@/components/common/action-error";
-import { CopyButton } from "@/components/common/copy-button";
-import { SimpleSelect } from "@/components/common/simple-select";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useForm } from "react-hook-form";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { SelectField } from "@/components/forms/select-field";
+import { ShownOnce } from "@/components/forms/shown-once";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFieldError } from "@/components/forms/use-field-error";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/result";
-import { useFieldError } from "@/lib/i18n/field-error";
 import { type InviteInput, inviteSchema, type RoleName } from "@/lib/orgs/schema";
 
 export type InviteMemberDialogProps = {
@@ -36,12 +34,8 @@ export function InviteMemberDialog({ assignableRoles, inviteAction }: InviteMemb
   const tRoleDescription = useTranslations("roleDescription");
   const tErrors = useTranslations("members.errors");
   const tActions = useTranslations("common.actions");
-  const actionError = useActionError();
-  const fieldError = useFieldError();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const fieldError = useFieldError("validation");
   const [created, setCreated] = useState<{ url: string; email: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const defaultRole: RoleName = assignableRoles.includes("MEMBER") ? "MEMBER" : (assignableRoles[0] ?? "VIEWER");
   const form = useForm({
     resolver: zodResolver(inviteSchema),
@@ -49,126 +43,92 @@ export function InviteMemberDialog({ assignableRoles, inviteAction }: InviteMemb
     reValidateMode: "onChange",
     defaultValues: { email: "", role: defaultRole },
   });
-  const { errors, isSubmitting } = form.formState;
+  const action = useActionForm({
+    // The server's wording is English; the field shows its rule in the UI language instead.
+    fields: { form, at: fieldsNamed(["email", "role"]), text: () => undefined },
+    onRefused: (refusal) => {
+      if (refusal.reason === "ALREADY_MEMBER") {
+        form.setError("email", { type: "server", message: tErrors("ALREADY_MEMBER") }, { shouldFocus: true });
+        return true;
+      }
+      if (refusal.reason === "FORBIDDEN" && form.getValues("role") === "OWNER") {
+        action.setFormError(tErrors("OWNER_ONLY"));
+        return true;
+      }
+      return false;
+    },
+  });
+  const { errors } = form.formState;
 
   function reset() {
     form.reset({ email: "", role: defaultRole });
     setCreated(null);
-    setFormError(null);
+    action.clear();
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await inviteAction(values).catch(() => null);
-    if (!result) {
-      setFormError(actionError(undefined));
-      return;
-    }
-    if (!result.ok) {
-      if (result.reason === "ALREADY_MEMBER") {
-        form.setError("email", { type: "server", message: tErrors("ALREADY_MEMBER") }, { shouldFocus: true });
-        return;
-      }
-      let placed = false;
-      for (const path of Object.keys(result.fieldErrors ?? {})) {
-        if (path === "email" || path === "role") {
-          // The server's wording is English; the field shows its rule in the UI language instead.
-          form.setError(path, { type: "validate" }, { shouldFocus: !placed });
-          placed = true;
-        }
-      }
-      if (!placed) setFormError(result.reason === "FORBIDDEN" && values.role === "OWNER" ? tErrors("OWNER_ONLY") : actionError(result));
-      return;
-    }
-    setCreated(result.data);
-    toast.success(t("created.toast", { email: result.data.email }));
-    router.refresh();
-  });
+  // Start from an empty form each time; the last link stays visible while the dialog closes.
+  const dialog = useFormDialog(action, reset);
+
+  const onSubmit = form.handleSubmit((values) =>
+    action.submit(() => inviteAction(values), {
+      success: (data) => t("created.toast", { email: data.email }),
+      onSuccess: setCreated,
+    }),
+  );
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        // Start from an empty form each time; the last link stays visible while the dialog closes.
-        if (next) reset();
-        setOpen(next);
-      }}
-    >
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button>
           <UserPlus aria-hidden />
           {t("button")}
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-lg">
-        {created ? (
-          <>
-            <DialogHeader>
-              <DialogTitle>{t("created.title")}</DialogTitle>
-              <DialogDescription>{t("created.description", { email: created.email })}</DialogDescription>
-            </DialogHeader>
-            <FormField label={t("created.link")}>
-              <Input readOnly value={created.url} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-            </FormField>
-            <DialogFooter className="sm:justify-between">
+      }
+      {...dialog.props}
+      title={t("title")}
+      description={t("description")}
+      onSubmit={onSubmit}
+      errorFirst
+      submitLabel={t("submit")}
+      submitIcon={<Link2 aria-hidden />}
+      pendingLabel={t("submitting")}
+      done={
+        created ? (
+          <ShownOnce
+            title={t("created.title")}
+            description={t("created.description", { email: created.email })}
+            label={t("created.link")}
+            value={created.url}
+            copyLabel={t("created.copy")}
+            doneLabel={tActions("done")}
+            onDone={dialog.close}
+            another={
               <Button variant="ghost" onClick={reset}>
                 {t("created.another")}
               </Button>
-              <div className="flex flex-col-reverse gap-2 sm:flex-row">
-                <CopyButton value={created.url} label={t("created.copy")} size="default" />
-                <Button onClick={() => setOpen(false)}>{tActions("done")}</Button>
-              </div>
-            </DialogFooter>
-          </>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="grid gap-4">
-            <DialogHeader>
-              <DialogTitle>{t("title")}</DialogTitle>
-              <DialogDescription>{t("description")}</DialogDescription>
-            </DialogHeader>
-            {formError ? (
-              <Alert variant="destructive">
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            ) : null}
-            <FormField label={t("email")} error={fieldError("email", errors.email)}>
-              <Input
-                type="email"
-                autoComplete="off"
-                inputMode="email"
-                placeholder={t("emailPlaceholder")}
-                autoFocus
-                {...form.register("email")}
-              />
-            </FormField>
-            <Controller
-              control={form.control}
-              name="role"
-              render={({ field }) => (
-                <FormField label={t("role")} description={tRoleDescription(field.value)} error={fieldError("role", errors.role)}>
-                  <SimpleSelect
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    options={assignableRoles.map((role) => ({ value: role, label: tRole(role) }))}
-                  />
-                </FormField>
-              )}
-            />
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                {tActions("cancel")}
-              </Button>
-              <Button type="submit" loading={isSubmitting}>
-                {isSubmitting ? null : <Link2 aria-hidden />}
-                {isSubmitting ? t("submitting") : t("submit")}
-              </Button>
-            </DialogFooter>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+            }
+          />
+        ) : null
+      }
+    >
+      <FormField label={t("email")} error={fieldError("email", errors.email)}>
+        <Input
+          type="email"
+          autoComplete="off"
+          inputMode="email"
+          placeholder={t("emailPlaceholder")}
+          autoFocus
+          {...form.register("email")}
+        />
+      </FormField>
+      <SelectField
+        control={form.control}
+        name="role"
+        label={t("role")}
+        description={tRoleDescription(form.watch("role"))}
+        error={fieldError("role", errors.role)}
+        options={assignableRoles.map((role) => ({ value: role, label: tRole(role) }))}
+      />
+    </FormDialog>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { Trash2, UserMinus } from "lucide-react";
+import { UserMinus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useRunAction } from "@/components/common/action-error";
-import { ConfirmDialog } from "@/components/common/confirm-dialog";
-import { SimpleSelect } from "@/components/common/simple-select";
+import { ConfirmDialog, RevokeButton } from "@/components/common/confirm-dialog";
+import { useRunAction } from "@/components/forms/action-error";
+import { SimpleSelect } from "@/components/forms/select-field";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { ROLES, type RoleName } from "@/lib/orgs/schema";
@@ -95,22 +95,11 @@ export function RevokeInvitationButton({
   const t = useTranslations("members.pending.revoke");
   const runAction = useRunAction();
   return (
-    <ConfirmDialog
-      trigger={
-        <Button
-          variant="ghost"
-          size="sm"
-          aria-label={t("label", { email: invitation.email })}
-          className="text-muted-foreground hover:text-destructive"
-        >
-          <Trash2 aria-hidden />
-          <span className="hidden sm:inline">{t("confirm")}</span>
-        </Button>
-      }
+    <RevokeButton
+      label={t("label", { email: invitation.email })}
       title={t("title", { email: invitation.email })}
       description={t("description")}
       confirmLabel={t("confirm")}
-      destructive
       onConfirm={() => runAction(() => revokeAction(invitation.id), t("success"), { refreshOnError: true })}
     />
   );

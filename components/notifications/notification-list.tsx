@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { EmptyState } from "@/components/common/empty-state";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { useFormat } from "@/lib/i18n/use-format";
@@ -29,8 +30,8 @@ export function NotificationList({ items, unread, markReadAction }: Notification
 
   function mark(input: { ids: string[] } | { all: true }, success?: string) {
     startTransition(async () => {
-      const result = await markReadAction(input).catch(() => null);
-      if (result?.ok && success) toast.success(success);
+      const result = await callAction(() => markReadAction(input));
+      if (result.ok && success) toast.success(success);
       router.refresh();
     });
   }

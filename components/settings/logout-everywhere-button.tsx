@@ -14,7 +14,7 @@ export function LogoutEverywhereButton({ logoutEverywhereAction }: { logoutEvery
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="outline" className="text-destructive hover:text-destructive">
+        <Button variant="outline-destructive">
           <MonitorX aria-hidden />
           {t("button")}
         </Button>

@@ -1,13 +1,13 @@
 "use client";
 
 import { CheckCircle2, HandCoins } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, type Resolver, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
-import { useActionError } from "@/components/common/action-error";
+import { useActionError } from "@/components/forms/action-error";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -78,11 +78,9 @@ export function ReceiptForm({
   const t = useTranslations("statements.receiptForm");
   const tv = useTranslations("statements.receiptForm.validation");
   const f = useFormat();
-  const router = useRouter();
   const hydrated = useHydrated();
   const actionError = useActionError();
   const [recorded, setRecorded] = useState<{ amount: MoneyView; split: Split } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const firstOpen = instalments.find((i) => minor(i.open.amount, exponent) > 0n);
   const defaults = (): Values => ({
     kind: firstOpen || minor(overageOpen.amount, exponent) === 0n ? "MG_INSTALMENT" : "OVERAGE",
@@ -101,6 +99,13 @@ export function ReceiptForm({
   const kind = useWatch({ control: form.control, name: "kind" });
   const index = useWatch({ control: form.control, name: "instalmentIndex" });
   const { errors, isSubmitting } = form.formState;
+  const action = useActionForm({
+    fields: {
+      form,
+      at: fieldsNamed(["amount", "receivedOn", "instalmentIndex", "kind"], (path) => path.replace(/\.(amount|currency)$/, "")),
+    },
+    refreshOn: true,
+  });
   const open = kind === "OVERAGE" ? overageOpen : instalments.find((i) => String(i.index) === index)?.open;
   const message = (name: keyof Values) => {
     const e = errors[name];
@@ -110,40 +115,25 @@ export function ReceiptForm({
   };
 
   const onSubmit = form.handleSubmit(async (v) => {
-    setFormError(null);
     const payload: RecordReceiptData = {
       kind: v.kind,
       amount: { amount: v.amount.trim(), currency },
       receivedOn: v.receivedOn,
       ...(v.kind === "MG_INSTALMENT" ? { instalmentIndex: Number(v.instalmentIndex) } : {}),
     };
-    const result = await recordAction(dealId, payload).catch(() => null);
-    if (!result?.ok) {
-      const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-      let shown = false;
-      for (const [path, messages] of Object.entries(fieldErrors)) {
-        const field = path.replace(/\.(amount|currency)$/, "") as keyof Values;
-        if (field === "amount" || field === "receivedOn" || field === "instalmentIndex" || field === "kind") {
-          form.setError(field, { type: "server", message: messages.join(" ") }, { shouldFocus: !shown });
-          shown = true;
-        }
-      }
-      if (!shown)
-        setFormError(
-          result && !result.ok
-            ? result.message && result.reason !== "VALIDATION_FAILED"
-              ? result.message
-              : actionError(result)
-            : actionError(undefined),
-        );
-      router.refresh();
-      return;
-    }
-    setRecorded({ amount: result.data.amount, split: result.data.split });
-    toast.success(t("recorded", { amount: f.money(result.data.amount) }));
-    // What is open changes with this receipt: the next instalment is chosen again from the refreshed page.
-    form.reset({ kind: v.kind, instalmentIndex: "", amount: "", receivedOn: v.receivedOn });
-    router.refresh();
+    await action.submit(() => recordAction(dealId, payload), {
+      // A refusal of the receipt rules names what is wrong (more than the instalment has open): shown as sent.
+      messages: (refusal, rest) =>
+        rest.length === 0 && refusal.fieldErrors
+          ? null
+          : [refusal.message && !["VALIDATION_FAILED", "NO_ANSWER"].includes(refusal.reason) ? refusal.message : actionError(refusal)],
+      success: (data) => t("recorded", { amount: f.money(data.amount) }),
+      onSuccess: (data) => {
+        setRecorded({ amount: data.amount, split: data.split });
+        // What is open changes with this receipt: the next instalment is chosen again from the refreshed page.
+        form.reset({ kind: v.kind, instalmentIndex: "", amount: "", receivedOn: v.receivedOn });
+      },
+    });
   });
 
   const disabled = !hydrated || isSubmitting;
@@ -209,7 +199,7 @@ export function ReceiptForm({
               <Input type="date" disabled={disabled} {...form.register("receivedOn")} />
             </FormField>
           </div>
-          <FormMessage>{formError}</FormMessage>
+          <FormMessage>{action.formError?.join(" ")}</FormMessage>
           <div className="flex justify-end">
             <Button type="submit" loading={isSubmitting} disabled={!hydrated}>
               <HandCoins aria-hidden />

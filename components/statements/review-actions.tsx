@@ -2,15 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CircleCheck, MessageSquareWarning } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
-import { useActionError, useRunAction } from "@/components/common/action-error";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { useRunAction } from "@/components/forms/action-error";
+import { fieldsNamed } from "@/components/forms/field-errors";
+import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField, FormMessage } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";
@@ -27,32 +26,19 @@ export function ReviewActions({
   disputeAction: (id: string, input: DisputeStatementData) => Promise<ActionResult<unknown>>;
 }) {
   const t = useTranslations("statements.review");
-  const tActions = useTranslations("common.actions");
   const run = useRunAction();
-  const actionError = useActionError();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<DisputeStatementData>({
     resolver: zodResolver(disputeStatementSchema),
     defaultValues: { reason: "" },
     mode: "onTouched",
   });
-  const { errors, isSubmitting } = form.formState;
+  const action = useActionForm({ fields: { form, at: fieldsNamed(["reason"]) }, reasons: { NOT_SUBMITTED: t("alreadyDecided") } });
+  const dialog = useFormDialog(action, () => form.reset({ reason: "" }));
+  const { errors } = form.formState;
 
-  const onDispute = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await disputeAction(statementId, values).catch(() => null);
-    if (!result?.ok) {
-      const reasonError = result && !result.ok ? result.fieldErrors?.reason : undefined;
-      if (reasonError) form.setError("reason", { type: "server", message: reasonError.join(" ") });
-      else setFormError(result && !result.ok && result.reason === "NOT_SUBMITTED" ? t("alreadyDecided") : actionError(result ?? undefined));
-      return;
-    }
-    toast.success(t("disputed"));
-    setOpen(false);
-    router.refresh();
-  });
+  const onDispute = form.handleSubmit((values) =>
+    action.submit(() => disputeAction(statementId, values), { success: t("disputed"), onSuccess: dialog.close }),
+  );
 
   return (
     <div className="flex flex-wrap gap-2" data-testid="review-actions">
@@ -68,46 +54,30 @@ export function ReviewActions({
         confirmLabel={t("acceptConfirm")}
         onConfirm={() => run(() => acceptAction(statementId), t("accepted"), { refreshOnError: true })}
       />
-      <Dialog
-        open={open}
-        onOpenChange={(next) => {
-          if (next) {
-            form.reset({ reason: "" });
-            setFormError(null);
-          }
-          setOpen(next);
-        }}
-      >
-        <DialogTrigger asChild>
+      <FormDialog
+        trigger={
           <Button variant="outline">
             <MessageSquareWarning aria-hidden />
             {t("dispute")}
           </Button>
-        </DialogTrigger>
-        <DialogContent className="max-w-lg">
-          <form onSubmit={onDispute} noValidate className="grid gap-4">
-            <DialogHeader>
-              <DialogTitle>{t("disputeTitle")}</DialogTitle>
-              <DialogDescription>{t("disputeDescription")}</DialogDescription>
-            </DialogHeader>
-            <FormField
-              label={t("reason")}
-              error={errors.reason ? (errors.reason.type === "server" ? errors.reason.message : t("reasonRequired")) : undefined}
-            >
-              <Textarea rows={4} {...form.register("reason")} />
-            </FormField>
-            <FormMessage>{formError}</FormMessage>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-                {tActions("cancel")}
-              </Button>
-              <Button type="submit" variant="destructive" loading={isSubmitting}>
-                {t("disputeConfirm")}
-              </Button>
-            </DialogFooter>
-          </form>
-        </DialogContent>
-      </Dialog>
+        }
+        {...dialog.props}
+        // This dialog's refusal is a line of text under the field (FormMessage below), not an alert.
+        formError={null}
+        title={t("disputeTitle")}
+        description={t("disputeDescription")}
+        onSubmit={onDispute}
+        submitLabel={t("disputeConfirm")}
+        submitVariant="destructive"
+      >
+        <FormField
+          label={t("reason")}
+          error={errors.reason ? (errors.reason.type === "server" ? errors.reason.message : t("reasonRequired")) : undefined}
+        >
+          <Textarea rows={4} {...form.register("reason")} />
+        </FormField>
+        <FormMessage>{action.formError?.join(" ")}</FormMessage>
+      </FormDialog>
     </div>
   );
 }

@@ -1,14 +1,15 @@
 "use client";
 
-import { Plus, Send, Trash2 } from "lucide-react";
+import { Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
-import { type FieldErrors, type Path, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
-import { useActionError } from "@/components/common/action-error";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { useMemo } from "react";
+import { type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
+import { errorAt, fieldsMatching } from "@/components/forms/field-errors";
+import { FormAlert } from "@/components/forms/form-alert";
+import { AddRowButton, RemoveRowButton } from "@/components/forms/row-buttons";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
@@ -33,16 +34,8 @@ import {
 
 export type Option = { value: string; label: string };
 
-type ErrorLike = { type?: string; message?: string } | undefined;
-
-function errorAt(errors: FieldErrors<StatementFormValues>, path: string): ErrorLike {
-  let node: unknown = errors;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node && typeof node === "object" && "type" in node ? (node as ErrorLike) : undefined;
-}
+/** The server errors a field shows; the others join the alert. */
+const SHOWN = [/^(periodStart|periodEnd|supersedesId|expenses)$/, /^lines\.\d+\.(titleId|territory|mediaRight|revenueType|gross)$/];
 
 /** Nests { "lines.3.gross": rule } the way react-hook-form keeps errors. */
 function nest(flat: Record<string, Rule>): FieldErrors<StatementFormValues> {
@@ -94,8 +87,6 @@ export function StatementForm({
   const f = useFormat();
   const router = useRouter();
   const hydrated = useHydrated();
-  const actionError = useActionError();
-  const [formError, setFormError] = useState<string[] | null>(null);
   const ctx = useMemo(() => ({ currency, exponent, scopes }), [currency, exponent, scopes]);
 
   const resolver: Resolver<StatementFormValues> = async (values) => {
@@ -113,6 +104,7 @@ export function StatementForm({
       lines: [{ ...blankLine(), titleId: titles.length === 1 ? titles[0]!.value : "" }],
     },
   });
+  const action = useActionForm({ fields: { form, at: fieldsMatching(SHOWN, formPathOf) } });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "lines" });
   const lines = useWatch({ control: form.control, name: "lines" });
   const { errors, isSubmitting } = form.formState;
@@ -129,30 +121,12 @@ export function StatementForm({
   const allCountries = useMemo(() => [...new Set(scopes.flatMap((s) => s.countries))], [scopes]);
   const allMedia = useMemo(() => [...new Set(scopes.flatMap((s) => s.media))], [scopes]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await submitAction(dealId, toStatementPayload(values, currency)).catch(() => null);
-    if (!result) return setFormError([actionError(undefined)]);
-    if (!result.ok) {
-      const rest: string[] = [];
-      let first = true;
-      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-        const target = formPathOf(path);
-        const known = /^(periodStart|periodEnd|supersedesId|expenses)$|^lines\.\d+\.(titleId|territory|mediaRight|revenueType|gross)$/.test(
-          target,
-        );
-        if (known) {
-          form.setError(target as Path<StatementFormValues>, { type: "server", message: messages.join(" ") }, { shouldFocus: first });
-          first = false;
-        } else rest.push(messages.join(" "));
-      }
-      setFormError(rest.length > 0 || !result.fieldErrors ? [actionError(result), ...rest] : null);
-      return;
-    }
-    toast.success(t("submitted"));
-    router.push(`/statements/${result.data.id}`);
-    router.refresh();
-  });
+  const onSubmit = form.handleSubmit((values) =>
+    action.submit(() => submitAction(dealId, toStatementPayload(values, currency)), {
+      success: t("submitted"),
+      onSuccess: (data) => router.push(`/statements/${data.id}`),
+    }),
+  );
 
   const total = grossTotalMinor(lines ?? [], exponent);
   const disabled = !hydrated || isSubmitting;
@@ -199,10 +173,9 @@ export function StatementForm({
             <CardTitle>{t("lines", { count: fields.length })}</CardTitle>
             <CardDescription>{t("linesHint")}</CardDescription>
           </div>
-          <Button type="button" variant="outline" size="sm" disabled={disabled} onClick={() => append(blankLine())}>
-            <Plus aria-hidden />
+          <AddRowButton onClick={() => append(blankLine())} disabled={disabled}>
             {t("addLine")}
-          </Button>
+          </AddRowButton>
         </CardHeader>
         <CardContent className="grid gap-3">
           <div className="hidden grid-cols-[2rem_minmax(0,2fr)_minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1fr)_2.25rem] gap-2 px-1 text-xs font-medium text-muted-foreground lg:grid">
@@ -313,16 +286,7 @@ export function StatementForm({
                     />
                     {gross.errorNode}
                   </div>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="icon"
-                    aria-label={t("removeLine", { n })}
-                    disabled={disabled || fields.length === 1}
-                    onClick={() => remove(i)}
-                  >
-                    <Trash2 aria-hidden />
-                  </Button>
+                  <RemoveRowButton label={t("removeLine", { n })} onClick={() => remove(i)} disabled={disabled || fields.length === 1} />
                 </li>
               );
             })}
@@ -341,16 +305,7 @@ export function StatementForm({
         </CardContent>
       </Card>
 
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertTitle>{t("refused")}</AlertTitle>
-          <AlertDescription>
-            {formError.map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert title={t("refused")} messages={action.formError} />
       <div className="flex justify-end gap-2">
         <Button type="submit" loading={isSubmitting} disabled={!hydrated}>
           <Send aria-hidden />

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { useHydrated } from "@/components/catalogue/use-hydrated";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -12,6 +12,8 @@ export const buttonVariants = cva(
         default: "bg-primary text-primary-foreground shadow-xs hover:bg-primary/90",
         secondary: "bg-secondary text-secondary-foreground hover:bg-secondary/70",
         outline: "border border-input bg-background shadow-xs hover:bg-muted hover:text-foreground",
+        /** An outline button for a step people may regret (terminate, decline); the confirm dialog is solid. */
+        "outline-destructive": "border border-input bg-background text-destructive shadow-xs hover:bg-muted hover:text-destructive",
         ghost: "hover:bg-muted hover:text-foreground",
         destructive: "bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive/90",
         link: "text-primary underline-offset-4 hover:underline",

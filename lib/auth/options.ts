@@ -88,6 +88,8 @@ export const authOptions: NextAuthOptions = {
       // Organisation switch: accepted only for an organisation the user belongs to right now.
       const wanted = (session as { activeOrganizationId?: unknown } | undefined)?.activeOrganizationId;
       if (trigger === "update" && typeof wanted === "string" && token.sub) {
+        // `wanted` comes from the client: an id Postgres cannot even read (not a uuid) makes the
+        // lookup throw, and it means the same as an organisation the user is not in — no switch.
         const membership = await db.membership
           .findUnique({ where: { userId_organizationId: { userId: token.sub, organizationId: wanted } } })
           .catch(() => null);

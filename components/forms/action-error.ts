@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions/result";
+import { callAction } from "./call-action";
 
 /** Reasons a server action may answer with that have their own message in the UI language. */
 const KNOWN = [
@@ -43,9 +44,9 @@ export function useRunAction() {
   const actionError = useActionError();
   const router = useRouter();
   return async (run: () => Promise<ActionResult<unknown>>, successMessage: string, options: { refreshOnError?: boolean } = {}) => {
-    const result = await run().catch(() => null);
-    if (!result?.ok) {
-      toast.error(actionError(result ?? undefined));
+    const result = await callAction(run);
+    if (!result.ok) {
+      toast.error(actionError(result));
       if (options.refreshOnError) router.refresh();
       return false;
     }
