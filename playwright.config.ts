@@ -7,6 +7,23 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const CI = Boolean(process.env.CI);
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    // Debian's Chromium: Playwright's own browser download is unavailable on these machines.
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", // we run as root in CI containers
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e",
   testMatch: "**/*.spec.ts",
@@ -26,24 +43,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          // Debian's Chromium: Playwright's own browser download is unavailable on these machines.
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox", // we run as root in CI containers
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
+    // Signs the demo accounts in once and keeps their state (e2e/signed-in.setup.ts).
+    { name: "signed-in", testMatch: /signed-in\.setup\.ts$/, use: { ...browser } },
+    { name: "chromium", dependencies: ["signed-in"], use: { ...browser } },
   ],
 });

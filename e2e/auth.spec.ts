@@ -3,7 +3,7 @@
  * wrong passwords, the per-account rate limit, and "log out everywhere" ending other browsers'
  * sessions on their next request.
  */
-import { expect, logIn, test, uniqueEmail } from "./support/fixtures";
+import { expect, logIn, logInThroughForm, test, uniqueEmail } from "./support/fixtures";
 import { otherBrowser, pageHeading } from "./support/journeys";
 
 const PASSWORD_RULE = "Use between 12 and 128 characters.";
@@ -49,7 +49,7 @@ test("a new studio signs up through the form and lands on its dashboard", async 
 test("a user logs in, sees their dashboard and logs out", async ({ page, signUp }) => {
   const account = await signUp(page, { kind: "PARTNER", logIn: false });
 
-  await logIn(page, account);
+  await logInThroughForm(page, account);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(pageHeading(page)).toHaveText(account.organization.name);
 
@@ -126,6 +126,6 @@ test("log out everywhere ends the session in another browser too", async ({ page
   await laptop.context.close();
 
   // Logging in again works and starts a fresh session.
-  await logIn(page, account);
+  await logInThroughForm(page, account);
   await expect(pageHeading(page)).toHaveText(account.organization.name);
 });

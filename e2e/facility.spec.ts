@@ -9,12 +9,12 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expectNotFoundPage } from "./support/catalogue";
 import { createListedTitle, signViaApi } from "./support/deals";
+import { DEMO } from "./support/demo";
 import { expect, logIn, test } from "./support/fixtures";
 import { chooseLanguage, otherBrowser, pageHeading } from "./support/journeys";
 
-const DEMO_PASSWORD = "demo-rights-2026";
-const UNDERWRITER = { email: "finance@demo.rightsbridge.test", password: DEMO_PASSWORD };
-const OFFICER = { email: "finance.ops@demo.rightsbridge.test", password: DEMO_PASSWORD };
+const UNDERWRITER = DEMO.underwriter;
+const OFFICER = DEMO.officer;
 const UUID = /\/advances\/([0-9a-f-]{36})$/;
 
 type Money = { amount: string; currency: string };
@@ -74,7 +74,7 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   page,
   browser,
   signUp,
-}, testInfo) => {
+}) => {
   test.slow(); // four people, a whole advance lifecycle
   await signUp(page, { kind: "STUDIO", homeCountry: "CN" });
   const partnerBrowser = await otherBrowser(browser);
@@ -115,7 +115,6 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
     buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
   });
   await expect(page.getByRole("list", { name: "Documents to upload" })).toContainText("payment-schedule.pdf");
-  await page.screenshot({ path: testInfo.outputPath("en-apply.png"), fullPage: true });
   await page.getByRole("button", { name: "Submit application" }).click();
   await page.waitForURL(UUID);
   const advanceId = UUID.exec(new URL(page.url()).pathname)?.[1] as string;
@@ -145,7 +144,6 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   // Four-eyes: the approver's disburse button is refused and says why.
   await expect(u.getByTestId("disburse-refused")).toBeDisabled();
   await expect(u.getByTestId("four-eyes")).toContainText("You approved this advance, so you cannot disburse it");
-  await u.screenshot({ path: testInfo.outputPath("en-four-eyes.png"), fullPage: true });
 
   // The disbursement officer pays it, once.
   const officer = await otherBrowser(browser);
@@ -163,7 +161,6 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toHaveCount(1);
   await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toContainText(/10[,.\s]?000/);
   await expect(o.getByTestId("balance-principal")).not.toHaveText(/^\D*0([.,]0+)?\D*$/);
-  await o.screenshot({ path: testInfo.outputPath("en-disbursed.png"), fullPage: true });
 
   // The studio records the licensee's MG payment on the deal; the facility's share is swept.
   await page.goto(`/deals/${deal.dealId}/receipts`);
@@ -180,7 +177,6 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   await expect(page.getByTestId("ledger-table").locator("tr[data-kind=RECOUPMENT]")).toHaveCount(1);
   await expect(page.getByTestId("balance-owed")).toHaveText(/^\D*0([.,]0+)?\D*$/);
   await expect(page.getByTestId("advance-steps").locator('[data-state="done"]').last()).toContainText("Repaid");
-  await page.screenshot({ path: testInfo.outputPath("en-repaid.png"), fullPage: true });
 
   // The officer's queue agrees.
   await o.goto("/advances?status=REPAID");
@@ -264,7 +260,8 @@ test("a studio sees its own advances but never the portfolio", async ({ page, si
   await expectNotFoundPage(page, "/facility");
 });
 
-test("facility staff read the portfolio and the settings, in English and Chinese", async ({ page }, testInfo) => {
+test("facility staff read the portfolio and the settings, in English and Chinese", async ({ page }) => {
+  test.slow(); // six pages, each read in two languages
   await logIn(page, UNDERWRITER);
   await page.goto("/portfolio");
   await expect(pageHeading(page)).toHaveText("Portfolio");
@@ -275,33 +272,26 @@ test("facility staff read the portfolio and the settings, in English and Chinese
   }
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).first().click()]);
   expect(download.suggestedFilename()).toMatch(/^portfolio-byStudio-\d{4}-\d{2}-\d{2}\.csv$/);
-  await page.screenshot({ path: testInfo.outputPath("en-portfolio.png"), fullPage: true });
 
   await page.goto("/facility");
   await expect(pageHeading(page)).toHaveText("Facility settings");
   await expect(page.getByLabel("Advance rate")).toBeEditable();
-  await page.screenshot({ path: testInfo.outputPath("en-settings.png"), fullPage: true });
 
   await page.goto("/advances");
   await expect(pageHeading(page)).toHaveText("Advance applications");
-  await page.screenshot({ path: testInfo.outputPath("en-queue.png"), fullPage: true });
 
   await chooseLanguage(page, "简体中文");
   await expect(pageHeading(page)).toHaveText("预付款申请");
-  await page.screenshot({ path: testInfo.outputPath("zh-queue.png"), fullPage: true });
   const first = page.getByRole("table", { name: "预付款申请" }).getByRole("link").first();
   if ((await first.count()) > 0) {
     await first.click();
     await expect(page.getByTestId("advance-status")).toContainText("状态");
-    await page.screenshot({ path: testInfo.outputPath("zh-advance.png"), fullPage: true });
   }
   await page.goto("/portfolio");
   await expect(pageHeading(page)).toHaveText("资产组合");
   await expect(page.getByRole("tab", { name: "按被许可方国家" })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("zh-portfolio.png"), fullPage: true });
   await page.goto("/facility");
   await expect(pageHeading(page)).toHaveText("资金方设置");
-  await page.screenshot({ path: testInfo.outputPath("zh-settings.png"), fullPage: true });
 });
 
 test("a facility owner changes a limit, sees it saved and in the audit log, and changes it back", async ({ page }) => {
@@ -336,7 +326,7 @@ test("a facility member reads the settings but cannot change them", async ({ pag
   await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
 });
 
-test("a studio sees the application form in Chinese", async ({ page, browser, signUp }, testInfo) => {
+test("a studio sees the application form in Chinese", async ({ page, browser, signUp }) => {
   await signUp(page, { kind: "STUDIO", homeCountry: "CN" });
   const partnerBrowser = await otherBrowser(browser);
   const partner = await signUp(partnerBrowser.page, { kind: "PARTNER", homeCountry: "BR" });
@@ -354,6 +344,5 @@ test("a studio sees the application form in Chinese", async ({ page, browser, si
   await expect(page.getByRole("combobox", { name: "交易" })).toContainText(deal.name);
   await page.getByRole("textbox", { name: "申请金额" }).fill(units(1000, facility.capacity));
   await expect(page.getByTestId("eligibility-verdict")).toContainText("符合所有限额");
-  await page.screenshot({ path: testInfo.outputPath("zh-apply.png"), fullPage: true });
   await partnerBrowser.context.close();
 });

@@ -48,16 +48,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_TELEMETRY_DISABLED: "1",
     };
 
+    // The seed and the build are independent (the build reads no rows), so they run side by side.
     // The seed imports "server-only" modules, which load only under tsx's react-server condition.
-    if (fs.existsSync(path.join(root, "prisma", "seed.ts"))) await run("npm", ["run", "--silent", "db:seed"], env);
-
+    const seed = fs.existsSync(path.join(root, "prisma", "seed.ts")) ? run("npm", ["run", "--silent", "db:seed"], env) : Promise.resolve();
     const build = buildIsStale(root);
-    if (build.stale) {
-      console.log(`[e2e] building (${build.reason})`);
-      await run("npm", ["run", "build"], env);
-    } else {
-      console.log(`[e2e] reusing the production build: ${build.reason}`);
-    }
+    if (build.stale) console.log(`[e2e] building (${build.reason})`);
+    else console.log(`[e2e] reusing the production build: ${build.reason}`);
+    const results = await Promise.allSettled([seed, build.stale ? run("npm", ["run", "build"], env) : Promise.resolve()]);
+    for (const result of results) if (result.status === "rejected") throw result.reason;
 
     const logFile = path.join(
       root,

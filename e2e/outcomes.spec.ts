@@ -1,19 +1,12 @@
-/**
- * Outcomes journeys against the demo seed: the Chinese studio reads its IP receipts ÷ IP payments
- * on the dashboard and the outcomes page (chart, breakdowns, CSV) in English and in Chinese; a
- * platform administrator enters and imports FX rates on /fx-rates and reads the per-country view.
- */
-import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { DEMO } from "./support/demo";
 import { e2eDatabaseUrl } from "./support/e2e-database";
 import { expect, logIn, test } from "./support/fixtures";
 import { chooseLanguage } from "./support/journeys";
 
-const PASSWORD = "demo-rights-2026";
-const STUDIO = { email: "studio@demo.rightsbridge.test", password: PASSWORD };
-const ADMIN = { email: "admin@demo.rightsbridge.test", password: PASSWORD };
-const SHOTS = path.join("test-results", "outcomes-shots");
+const STUDIO = DEMO.studio;
+const ADMIN = DEMO.admin;
 
 const today = new Date().toISOString().slice(0, 10);
 const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}01`;
@@ -58,10 +51,6 @@ async function ensureReceipts(api: APIRequestContext) {
   }
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
 test.describe("outcomes", () => {
   test("a studio reads its ratio on the dashboard and its outcomes page, in English and Chinese", async ({ page }) => {
     test.setTimeout(90_000);
@@ -73,7 +62,6 @@ test.describe("outcomes", () => {
     const card = page.getByTestId("outcomes-ratio-card");
     await expect(card.getByRole("heading", { name: "IP receipts ÷ IP payments" })).toBeVisible();
     await expect(card.getByTestId("outcomes-ratio-year")).toHaveText(/(\d[\d,]*\.\d{2}×|No payments)/);
-    await shot(page, "dashboard-en");
     await card.getByRole("link", { name: "Open outcomes" }).click();
     await page.waitForURL("**/outcomes");
 
@@ -96,7 +84,6 @@ test.describe("outcomes", () => {
     await page.getByRole("tab", { name: "Counterparty country" }).click();
     await expect(page.getByRole("table", { name: "Counterparty country" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "FX rates used" })).toBeVisible();
-    await shot(page, "outcomes-en");
 
     // Quarterly, through the controls.
     await page.getByRole("combobox", { name: "Group by" }).click();
@@ -122,10 +109,8 @@ test.describe("outcomes", () => {
     ).toBeVisible();
     await page.getByRole("tab", { name: "作品" }).click();
     await expect(page.getByRole("table", { name: "作品" }).getByRole("row").nth(1)).toBeVisible();
-    await shot(page, "outcomes-zh");
     await page.goto("/dashboard");
     await expect(page.getByTestId("outcomes-ratio-card").getByRole("link", { name: "查看经营成果" })).toBeVisible();
-    await shot(page, "dashboard-zh");
     await chooseLanguage(page, "English");
   });
 
@@ -148,7 +133,6 @@ test.describe("outcomes", () => {
       page.getByTestId("platform-outcomes-card").getByRole("heading", { name: "IP receipts ÷ IP payments by home country" }),
     ).toBeVisible();
     await expect(page.getByTestId("platform-outcomes-card").getByText("China", { exact: true })).toBeVisible();
-    await shot(page, "platform-dashboard-en");
     await page.goto("/fx-rates");
     await expect(page.getByRole("heading", { level: 1, name: "FX rates" })).toBeVisible();
     const form = page.getByTestId("fx-rate-form");
@@ -177,11 +161,9 @@ test.describe("outcomes", () => {
     await importer.getByRole("button", { name: "Import" }).click();
     await expect(page.getByText("2 rates imported.")).toBeVisible();
     await expect(history.getByRole("row").filter({ hasText: "SEK" }).filter({ hasText: "10.61" })).toBeVisible();
-    await shot(page, "fx-rates-en");
 
     await chooseLanguage(page, "简体中文");
     await expect(page.getByRole("heading", { level: 1, name: "汇率" })).toBeVisible();
-    await shot(page, "fx-rates-zh");
     await chooseLanguage(page, "English");
 
     // The platform's outcomes: per home country, with the studios' export shares.
@@ -191,6 +173,5 @@ test.describe("outcomes", () => {
     await expect(
       page.getByRole("table", { name: "Studios" }).getByRole("cell", { name: "Jade Mountain Pictures", exact: true }),
     ).toBeVisible();
-    await shot(page, "platform-outcomes-en");
   });
 });

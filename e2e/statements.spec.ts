@@ -94,14 +94,12 @@ test("a partner uploads a statement, the studio accepts it in Chinese, records a
   const preview = p.getByTestId("upload-preview");
   await expect(preview).toContainText("2 lines are ready");
   await expect(preview).toContainText("$3,000.00");
-  await p.screenshot({ path: test.info().outputPath("en-upload-preview.png"), fullPage: true });
   await preview.getByRole("button", { name: "Submit 2 lines" }).click();
   await p.waitForURL(/\/statements\/[0-9a-f-]{36}$/);
   const statementUrl = new URL(p.url()).pathname;
   await expect(pageHeading(p)).toHaveText("Statement Jan 1, 2027 – Mar 31, 2027");
   await expect(p.getByTestId("statement-headline")).toContainText(`Waiting for ${studio.organization.name}`);
   await expect(p.getByTestId("review-actions")).toHaveCount(0);
-  await p.screenshot({ path: test.info().outputPath("en-statement-submitted.png"), fullPage: true });
 
   // The studio finds it among the statements it received and reads the waterfall in Chinese.
   await page.goto("/statements");
@@ -112,7 +110,6 @@ test("a partner uploads a statement, the studio accepts it in Chinese, records a
   await chooseLanguage(page, "简体中文");
   await expect(pageHeading(page)).toHaveText("收益报表");
   await expect(row).toContainText("已提交");
-  await page.screenshot({ path: test.info().outputPath("zh-statement-list.png"), fullPage: true });
   await row.getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`${statementUrl}$`));
   await expect(page.getByTestId("statement-headline")).toHaveText("等待您的决定：接受，或说明理由提出异议。");
@@ -127,7 +124,6 @@ test("a partner uploads a statement, the studio accepts it in Chinese, records a
   await expect(page.getByTestId("cumulative-overage")).toHaveText("US$1,400.00");
   await expect(page.getByTestId("period-overage")).toHaveText("+US$1,400.00");
   await expect(page.getByTestId("recoupment-chart")).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("zh-statement-waterfall.png"), fullPage: true });
   await page.getByRole("tab", { name: "按收入类型" }).click();
   await expect(page.getByRole("table", { name: "按收入类型" })).toContainText("流媒体");
   await expect(page.getByRole("table", { name: "按收入类型" })).toContainText("US$2,500.00");
@@ -163,7 +159,6 @@ test("a partner uploads a statement, the studio accepts it in Chinese, records a
   await expect(split.getByTestId("split-creator").filter({ hasText: "Mei Chen" })).toContainText("US$40.00");
   await expect(split.getByTestId("split-facility")).toContainText("US$0.00");
   await expect(split.getByTestId("split-studio")).toContainText("US$900.00");
-  await page.screenshot({ path: test.info().outputPath("zh-receipts-split.png"), fullPage: true });
   await expect(page.getByTestId("balance-mg-received")).toContainText("US$1,000.00");
   const receipts = page.getByRole("table", { name: "收款" });
   await expect(receipts).toContainText("保底金分期");
@@ -172,7 +167,6 @@ test("a partner uploads a statement, the studio accepts it in Chinese, records a
   // Creator statements add the creators' parts up by quarter and export as CSV.
   await openDealSection(page, dealId, /^创作者报表$/);
   await expect(page.getByTestId("creators-grand-total")).toHaveText("US$100.00");
-  await page.screenshot({ path: test.info().outputPath("zh-creators.png"), fullPage: true });
   const csvHref = await page.getByRole("link", { name: "导出 CSV" }).getAttribute("href");
   const exported = await page.request.get(csvHref as string);
   expect(exported.status()).toBe(200);
@@ -182,13 +176,11 @@ test("a partner uploads a statement, the studio accepts it in Chinese, records a
   await p.goto(`/deals/${dealId}/receipts`);
   await expect(p.getByTestId("balance-mg-received")).toContainText("$1,000.00");
   await expect(p.getByRole("form", { name: "Record a receipt" })).toHaveCount(0);
-  await p.screenshot({ path: test.info().outputPath("en-receipts-licensee.png"), fullPage: true });
 
   // The outcomes page (in USD: no FX needed) counts the cross-border receipt.
   await page.goto("/outcomes?currency=USD");
   await expect(pageHeading(page)).toBeVisible();
   await expect(page.locator("main")).toContainText("US$1,000.00");
-  await page.screenshot({ path: test.info().outputPath("zh-outcomes.png"), fullPage: true });
   await partnerBrowser.context.close();
 });
 
@@ -218,7 +210,6 @@ test("a partner typing a statement sees each mistake on its line and field, then
   await form.getByLabel("Gross in USD, line 1").fill("10.005");
   await form.getByLabel("Gross in USD, line 1").blur();
   await expect(form.getByText("USD amounts have at most 2 decimals.")).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("en-form-digits.png"), fullPage: true });
   await form.getByLabel("Gross in USD, line 1").fill("1200.50");
   await expect(form.getByText("USD amounts have at most 2 decimals.")).toHaveCount(0);
   await form.getByRole("button", { name: "Add line" }).click();
@@ -248,7 +239,6 @@ test("a partner typing a statement sees each mistake on its line and field, then
   await form.getByRole("button", { name: "Submit statement" }).click();
   await expect(form.getByRole("alert").filter({ hasText: /overlaps/ })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/deals/${dealId}/statements/new$`));
-  await page.screenshot({ path: test.info().outputPath("en-form-overlap.png"), fullPage: true });
 
   // The correction supersedes the first statement, which then links to it and stops counting.
   await page.goto(first);
@@ -268,7 +258,6 @@ test("a partner typing a statement sees each mistake on its line and field, then
   await expect(page).toHaveURL(new RegExp(`${first}$`));
   await expect(page.getByTestId("statement-headline")).toHaveText("A later statement corrects this one; it no longer counts.");
   await expect(page.getByTestId("superseded-by")).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("en-superseded.png"), fullPage: true });
 
   // The studio outside this partner's view: another studio cannot open the statement.
   const outsider = await otherBrowser(browser);

@@ -8,7 +8,9 @@
  *     await expect(page.getByText(account.organization.name)).toBeVisible();
  *   });
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 
 export type OrganizationKind = "STUDIO" | "PARTNER";
 
@@ -55,13 +57,52 @@ export async function register(page: Page, options: SignUpOptions): Promise<Acco
   return { email, password, name, user: body.user, organization: body.organization };
 }
 
-/** Logs in through the login page, as a user would, and waits to leave it. */
-export async function logIn(page: Page, account: Pick<Account, "email" | "password">): Promise<void> {
+/** Logs in through the login page, as a user would, and waits to leave it (for specs about the form itself). */
+export async function logInThroughForm(page: Page, account: Pick<Account, "email" | "password">): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** Where e2e/signed-in.setup.ts keeps the signed-in state of each demo account. */
+export function signedInStatePath(email: string): string {
+  return path.join(__dirname, "..", "..", "test-results", ".auth", `${email}.json`);
+}
+
+/**
+ * Signs `page`'s browser context in as `account` without the form (the login form has its own
+ * specs): the demo accounts reuse the state e2e/signed-in.setup.ts made once; any other account
+ * signs in through next-auth's credentials endpoint, as the form does, sharing the context's cookies.
+ */
+export async function logIn(page: Page, account: Pick<Account, "email" | "password">): Promise<void> {
+  const saved = signedInStatePath(account.email);
+  if (fs.existsSync(saved)) {
+    const state: { cookies: Parameters<BrowserContext["addCookies"]>[0] } = JSON.parse(fs.readFileSync(saved, "utf8"));
+    await page.context().addCookies(state.cookies);
+  } else {
+    await logInThroughApi(page, account);
+  }
+  // Where the form would have landed, so a journey continues from the same page either way.
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+async function logInThroughApi(page: Page, account: Pick<Account, "email" | "password">): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf");
+  expect(csrf.status()).toBe(200);
+  const { csrfToken }: { csrfToken: string } = await csrf.json();
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: account.email, password: account.password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `log in ${account.email}: ${await response.text()}`).toBeLessThan(400);
+  const cookies = await page.context().cookies();
+  expect(
+    cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")),
+    `log in ${account.email}: ${response.headers().location ?? "no session cookie"}`,
+  ).toBe(true);
 }
 
 /** A fresh organisation and user, logged in on `page` (pass another page for a second tenant). */
