@@ -33,7 +33,7 @@ export default defineConfig({
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   // One Next server serves every worker; more than two mostly adds contention on small machines.
-  workers: 2,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
