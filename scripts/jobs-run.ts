@@ -1,0 +1,36 @@
+/**
+ * `npm run jobs:run -- <name>`: runs one registered job once, now, in this process, recorded in
+ * job_run like a scheduled run (source "manual"). Exit code 0 on success, 1 when the job failed,
+ * 2 for an unknown name.
+ */
+import { closeDb } from "@/lib/db/client";
+import { jobs } from "@/lib/jobs/registry";
+import { findJob, runJob } from "@/lib/jobs/run";
+
+async function main(): Promise<number> {
+  const name = process.argv[2];
+  const job = name ? findJob(jobs, name) : undefined;
+  if (!job) {
+    console.error(`${name ? `Unknown job "${name}". ` : ""}Usage: npm run jobs:run -- <name>; jobs: ${jobs.map((j) => j.name).join(", ")}`);
+    return 2;
+  }
+  try {
+    const summary = await runJob(job, { source: "manual" });
+    console.log(JSON.stringify({ job: job.name, status: "succeeded", summary }));
+    return 0;
+  } catch (error) {
+    console.error(`${job.name} failed:`, error instanceof Error ? error.message : error);
+    return 1;
+  }
+}
+
+main().then(
+  async (code) => {
+    await closeDb();
+    process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
