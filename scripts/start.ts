@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
   if (seedDemo && !shuttingDown) await seedDemoData(env.DATABASE_URL);
+  if (!shuttingDown) await moveDiskPosters(env.DATABASE_URL);
   // Deals whose rights have all ended become EXPIRED; a failure here must not keep the app down.
   if (!shuttingDown && (await run("npm", ["run", "-s", "deals:expire"], env)) !== 0) say("could not expire ended deals; continuing");
 
@@ -113,6 +114,14 @@ async function seedDemoData(databaseUrl: string): Promise<void> {
   say(created ? "demo data created" : "demo data already present");
   const password = process.env.DEMO_PASSWORD ? "DEMO_PASSWORD" : DEMO_PASSWORD_DEFAULT;
   say(`demo login: studio@demo.rightsbridge.test / ${password} (all demo accounts are listed in the README)`);
+}
+
+/** Earlier versions kept posters under .data/uploads/posters; they move into the file storage once. */
+async function moveDiskPosters(databaseUrl: string): Promise<void> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { moveLegacyPosters } = await import("../lib/catalogue/posters");
+  const { moved, missing } = await moveLegacyPosters();
+  if (moved || missing) say(`moved ${moved} poster(s) from disk into the file storage${missing ? ` (${missing} file(s) missing)` : ""}`);
 }
 
 function spawnChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
