@@ -49,17 +49,17 @@ export function s3Storage(settings: S3Settings): FileStorage {
       : {}),
   });
   const Bucket = settings.bucket;
-  const Key = (key: string) => `${settings.prefix ?? ""}${key}`;
+  const objectKey = (key: string) => `${settings.prefix ?? ""}${key}`;
   return {
     kind: "s3",
     async put(key, bytes, contentType) {
       await client.send(
-        new PutObjectCommand({ Bucket, Key: Key(key), Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }),
+        new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }),
       );
     },
     async get(key) {
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket, Key: Key(key) }));
+        const out = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
         if (!out.Body) return null;
         return { bytes: await out.Body.transformToByteArray(), contentType: out.ContentType ?? "application/octet-stream" };
       } catch (error) {
@@ -68,11 +68,11 @@ export function s3Storage(settings: S3Settings): FileStorage {
       }
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: Key(key) }));
+      await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
     },
     async has(key) {
       try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: Key(key) }));
+        await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
         return true;
       } catch (error) {
         if (isMissing(error)) return false;
