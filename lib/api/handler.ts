@@ -185,7 +185,8 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
         );
       }
     }
-    const params = await context.params.catch(() => undefined);
+    // Next passes no params to a route without dynamic segments.
+    const params = await Promise.resolve(context?.params).catch(() => undefined);
     observeRequest(req.method, routeTemplate(req.nextUrl.pathname, params), response.status, (performance.now() - started) / 1000);
     return response;
   };
@@ -211,7 +212,7 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
       }
     }
 
-    const rawParams = await context.params;
+    const rawParams = (await context?.params) ?? {};
     const params = spec.params ? spec.params.safeParse(rawParams) : undefined;
     // A malformed id cannot name anything the caller may see.
     if (params && !params.success) return problemResponse(problem(404, "NOT_FOUND", "Not found.", { requestId }));

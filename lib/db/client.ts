@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { onShutdown } from "./shutdown";
 import { resolveDatabaseUrl } from "./url";
 
 // One client per process. Next may load this module more than once (dev reloads, and the server
@@ -45,6 +46,9 @@ export async function closeDb(): Promise<void> {
   const pool = globalForDb.__rightsbridgePool;
   if (pool && !pool.ended) await pool.end().catch(() => undefined);
 }
+
+// The pool closes last when the server stops (scripts/serve.mjs runs the hooks after draining).
+onShutdown({ name: "database", order: 100, run: closeDb });
 
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/client";

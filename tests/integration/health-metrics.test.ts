@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as liveRoute } from "@/app/api/health/live/route";
@@ -25,6 +26,9 @@ describe("health", () => {
     const res = await callRoute(liveRoute, "/api/health/live");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "ok" });
+    // Next hands a route without dynamic segments no params at all.
+    const bare = await liveRoute(new NextRequest("http://localhost:3000/api/health/live"), undefined as never);
+    expect(bare.status).toBe(200);
   });
 
   it("ready needs the database, every migration and a fresh worker heartbeat", async () => {
