@@ -18,7 +18,9 @@ test("a platform admin sees queues, workers and a run made with jobs:run; a stud
     encoding: "utf8",
   });
   expect(run.status, run.stderr).toBe(0);
-  expect(JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}")).toMatchObject({ job: "deal-expiry", status: "succeeded" });
+  // stdout also carries the job's log lines; the command's own answer is the line with a status.
+  const answer = run.stdout.split("\n").find((line) => line.includes('"status":"succeeded"'));
+  expect(JSON.parse(answer ?? "{}")).toMatchObject({ job: "deal-expiry", status: "succeeded" });
 
   await logIn(page, { email: "admin@demo.rightsbridge.test", password: PASSWORD });
   await page.getByRole("link", { name: "Jobs" }).click();

@@ -46,49 +46,59 @@ process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
+const keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 70_000);
 const require = createRequire(path.join(dir, "server.js"));
-const next = require("next");
-const app = next({ dev: false, dir, conf: config, hostname: hostname ?? "localhost", port, customServer: false });
-const handle = app.getRequestHandler();
 
 let inFlight = 0;
 let draining = false;
 const idle = new Set();
+/** @type {http.Server | undefined} */
+let server;
 
-const server = http.createServer((req, res) => {
-  inFlight++;
-  res.once("close", () => {
-    inFlight--;
-    if (draining && inFlight === 0) for (const wake of idle) wake();
-  });
-  if (draining) res.setHeader("connection", "close");
-  // Only the socket knows who connected; a client-sent value is never trusted.
-  delete req.headers[PEER_HEADER];
-  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-  handle(req, res).catch((error) => {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-    res.end("Internal Server Error");
-  });
-});
-server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 70_000);
-server.headersTimeout = server.keepAliveTimeout + 5_000;
+/** Around Next's own request listener: the peer header and the count of requests in flight. */
+function wrap(listener) {
+  return (req, res) => {
+    inFlight++;
+    res.once("close", () => {
+      inFlight--;
+      if (draining && inFlight === 0) for (const wake of idle) wake();
+    });
+    if (draining) res.setHeader("connection", "close");
+    // Only the socket knows who connected; a client-sent value is never trusted.
+    delete req.headers[PEER_HEADER];
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    return listener(req, res);
+  };
+}
+
+// Next's standalone server (`startServer`, what the generated server.js calls) creates its HTTP
+// server with http.createServer: take that one server to wrap its listener and to drain it.
+const createServer = http.createServer;
+http.createServer = (...args) => {
+  http.createServer = createServer;
+  const i = args.findIndex((arg) => typeof arg === "function");
+  if (i >= 0) args[i] = wrap(args[i]);
+  server = createServer(...args);
+  return server;
+};
 
 async function drain(signal) {
   if (draining) return;
   draining = true;
   const started = Date.now();
   log("serve.draining", { signal, inFlight });
-  server.close(); // no new connections
-  server.closeIdleConnections();
-  if (inFlight > 0) {
-    await new Promise((resolve) => {
-      idle.add(resolve);
-      setTimeout(resolve, drainTimeoutMs).unref();
-    });
+  if (server) {
+    server.close(); // no new connections
+    server.closeIdleConnections();
+    if (inFlight > 0) {
+      await new Promise((resolve) => {
+        idle.add(resolve);
+        setTimeout(resolve, drainTimeoutMs).unref();
+      });
+    }
+    server.closeAllConnections();
   }
   const unfinished = inFlight;
-  server.closeAllConnections();
   const hooks = [...(globalThis.__rightsbridgeShutdownHooks ?? [])].sort((a, b) => a.order - b.order);
   for (const hook of hooks) {
     try {
@@ -100,8 +110,14 @@ async function drain(signal) {
   log("serve.stopped", { signal, ms: Date.now() - started, unfinished, hooks: hooks.map((h) => h.name) });
   process.exit(0);
 }
+// Next's own handlers would exit at once (143); ours drain first.
+process.env.NEXT_MANUAL_SIG_HANDLE = "true";
 process.on("SIGTERM", () => void drain("SIGTERM"));
 process.on("SIGINT", () => void drain("SIGINT"));
 
-await app.prepare();
-server.listen(port, hostname, () => log("serve.listening", { url: `http://${hostname ?? "localhost"}:${port}`, pid: process.pid, dir }));
+require("next");
+const { startServer } = require("next/dist/server/lib/start-server");
+await startServer({ dir, isDev: false, config, hostname, port, allowRetry: false, keepAliveTimeout });
+if (!server) throw new Error("Next did not create its HTTP server through http.createServer");
+server.headersTimeout = keepAliveTimeout + 5_000;
+log("serve.listening", { url: `http://${hostname ?? "localhost"}:${port}`, pid: process.pid, dir });

@@ -167,7 +167,15 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
       response = await run(req, context, requestId);
       response.headers.set("x-request-id", requestId);
       logger.info(
-        { requestId, method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(performance.now() - started) },
+        {
+          requestId,
+          method: req.method,
+          path: req.nextUrl.pathname,
+          status: response.status,
+          ms: Math.round(performance.now() - started),
+          // The TCP peer, as scripts/serve.mjs sets it (never the client's own claim).
+          peer: req.headers.get("x-rightsbridge-peer") ?? undefined,
+        },
         "api",
       );
     } catch (error) {
