@@ -32,7 +32,7 @@ beforeAll(async () => {
   const workerEnv = { JOB_CRON_DEAL_EXPIRY: "* * * * *" };
   workers = [startWorkerProcess("multi-worker-1", database.url, workerEnv), startWorkerProcess("multi-worker-2", database.url, workerEnv)];
   [a, b] = await Promise.all([
-    startServer("multi-a", { databaseUrl: database.url }),
+    startServer("multi-a", { databaseUrl: database.url, env: { LOG_LEVEL: "info" } }),
     startServer("multi-b", { databaseUrl: database.url }),
   ]);
   await Promise.all([waitLive(a), waitLive(b)]);
@@ -53,6 +53,21 @@ describe("two servers and two workers on one database", () => {
     }
     const { rows } = await sql.query("SELECT count(*)::int AS n FROM worker_heartbeat WHERE beat_at > now() - interval '2 minutes'");
     expect(rows[0].n).toBe(2);
+  });
+
+  it("the server sets x-rightsbridge-peer from the socket, whatever the client sends", async () => {
+    const requestId = `peer-check-${Date.now()}`;
+    const res = await call(a.url, "/api/health/live", { headers: { "x-rightsbridge-peer": "203.0.113.9", "x-request-id": requestId } });
+    expect(res.status).toBe(200);
+    let line: string | undefined;
+    for (let i = 0; i < 20 && !line; i++) {
+      line = a
+        .log()
+        .split("\n")
+        .find((l) => l.includes(requestId));
+      if (!line) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(JSON.parse(line ?? "{}")).toMatchObject({ requestId, peer: "127.0.0.1" });
   });
 
   it("a session made on A works on B", async () => {
