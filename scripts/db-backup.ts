@@ -14,16 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { databaseNameOf, ensureDatabaseExists, redactUrl } from "../lib/db/migrate";
-
-function embeddedUrl(): string | undefined {
-  const dir = path.join(process.cwd(), ".data", "postgres");
-  try {
-    const state = JSON.parse(fs.readFileSync(path.join(dir, "embedded.json"), "utf8")) as { port: number; password: string };
-    return `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/rightsbridge`;
-  } catch {
-    return undefined;
-  }
-}
+import { embeddedDatabaseUrl } from "./embedded-url";
 
 function tool(name: string): string {
   return process.env.PG_BIN ? path.join(process.env.PG_BIN, name) : name;
@@ -64,7 +55,7 @@ async function main(): Promise<number> {
     console.error("Usage: npm run db:backup -- FILE | npm run db:restore -- FILE");
     return 2;
   }
-  const url = process.env.DATABASE_URL ?? embeddedUrl();
+  const url = process.env.DATABASE_URL ?? embeddedDatabaseUrl();
   if (!url) {
     console.error("Set DATABASE_URL, or run `npm start` (embedded PostgreSQL) in another terminal first.");
     return 2;

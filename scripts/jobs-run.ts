@@ -3,11 +3,12 @@
  * job_run like a scheduled run (source "manual"). Exit code 0 on success, 1 when the job failed,
  * 2 for an unknown name.
  */
-import { closeDb } from "@/lib/db/client";
-import { jobs } from "@/lib/jobs/registry";
-import { findJob, runJob } from "@/lib/jobs/run";
+import { preferEmbeddedDatabaseUnlessConfigured } from "./embedded-url";
 
 async function main(): Promise<number> {
+  preferEmbeddedDatabaseUnlessConfigured();
+  const { jobs } = await import("@/lib/jobs/registry");
+  const { findJob, runJob } = await import("@/lib/jobs/run");
   const name = process.argv[2];
   const job = name ? findJob(jobs, name) : undefined;
   if (!job) {
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
 
 main().then(
   async (code) => {
+    const { closeDb } = await import("@/lib/db/client");
     await closeDb();
     process.exit(code);
   },
