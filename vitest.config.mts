@@ -40,6 +40,22 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Production servers, workers and faults (tests/ops/harness.ts): slow, so a project of
+          // their own, run by `npm test` after the integration tests and before Playwright.
+          name: "ops",
+          environment: "node",
+          include: ["tests/ops/**/*.test.ts"],
+          globalSetup: ["tests/ops/global-setup.ts"],
+          pool: "forks",
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

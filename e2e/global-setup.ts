@@ -1,7 +1,7 @@
 /**
  * Prepares what every spec runs against: a fresh database (on TEST_DATABASE_URL's server, else
  * the local server at 127.0.0.1:5432, else an embedded one — never the database DATABASE_URL
- * names), migrated and seeded; a production build (rebuilt only when stale); and `next start` on
+ * names), migrated and seeded; a production build (rebuilt only when stale); and scripts/serve.mjs on
  * a free port. Returns the teardown, which stops the server and drops the database.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -64,18 +64,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     );
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const log = fs.openSync(logFile, "w");
-    next = spawn(
-      process.execPath,
-      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "--keepAliveTimeout", "70000"],
-      {
-        cwd: root,
-        env,
-        stdio: ["ignore", log, log],
-      },
-    );
+    // The production server as `npm run serve` and the Dockerfile run it (standalone build).
+    next = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+      cwd: root,
+      env: { ...env, KEEP_ALIVE_TIMEOUT_MS: "70000" },
+      stdio: ["ignore", log, log],
+    });
     fs.closeSync(log);
     await waitForServer(baseUrl, next, logFile);
-    console.log(`[e2e] next start on ${baseUrl} (log: ${path.relative(root, logFile)})`);
+    console.log(`[e2e] scripts/serve.mjs on ${baseUrl} (log: ${path.relative(root, logFile)})`);
 
     // Workers are started after global setup and inherit this; playwright.config.ts reads it.
     process.env.E2E_BASE_URL = baseUrl;
@@ -111,7 +108,7 @@ async function waitForServer(baseUrl: string, proc: ChildProcess, logFile: strin
     }
   }
   const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-20).join("\n");
-  throw new Error(`next start ${proc.exitCode === null ? "did not answer" : `exited (${proc.exitCode})`}:\n${tail}`);
+  throw new Error(`the server ${proc.exitCode === null ? "did not answer" : `exited (${proc.exitCode})`}:\n${tail}`);
 }
 
 async function stop(proc: ChildProcess): Promise<void> {

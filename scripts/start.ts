@@ -4,7 +4,8 @@
  * Without DATABASE_URL it runs an embedded PostgreSQL in ./.data/postgres and seeds demo data on
  * first start; with DATABASE_URL it uses that server and never seeds (demo accounts have a known
  * password). Then it migrates, builds when the production build is missing or older than the
- * sources, and serves with `next start`. Ctrl-C / SIGTERM stop Next first, then Postgres.
+ * sources, and serves the standalone build with scripts/serve.mjs (which runs the background worker
+ * in process unless WORKER=off). Ctrl-C / SIGTERM stop the server first (it drains), then Postgres.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,7 +19,8 @@ const root = path.resolve(__dirname, "..");
 const dataDir = path.join(root, ".data");
 /** Written after a successful demo seed, inside the cluster's folder so deleting that folder resets it. */
 const seededMarker = path.join(dataDir, "postgres", "demo-seeded");
-const NEXT_STOP_TIMEOUT_MS = 10_000;
+/** The server drains for up to 25 s before it closes; then it is killed. */
+const NEXT_STOP_TIMEOUT_MS = 30_000;
 
 let embedded: EmbeddedPostgres | undefined;
 let child: ChildProcess | undefined;
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
   say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
   if (seedDemo && !shuttingDown) await seedDemoData(env.DATABASE_URL);
+  if (!shuttingDown) await moveDiskPosters(env.DATABASE_URL);
   // Deals whose rights have all ended become EXPIRED; a failure here must not keep the app down.
   if (!shuttingDown && (await run("npm", ["run", "-s", "deals:expire"], env)) !== 0) say("could not expire ended deals; continuing");
 
@@ -74,12 +77,15 @@ async function main(): Promise<void> {
   }
   if (shuttingDown) return;
 
-  // `next` directly rather than `npm run serve`: one process to signal, and its exit code is ours.
-  const next = spawnChild(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], env);
-  say(`serving on ${env.NEXTAUTH_URL} — Ctrl-C stops it`);
+  // scripts/serve.mjs directly rather than `npm run serve`: one process to signal, and its exit
+  // code is ours. It serves the standalone build and, unless WORKER=off, runs the worker in process.
+  const next = spawnChild(process.execPath, [path.join(root, "scripts", "serve.mjs")], env);
+  say(
+    `serving on ${env.NEXTAUTH_URL}${env.WORKER === "off" ? " (WORKER=off: run `npm run worker` for scheduled jobs)" : " with the background worker in process"} — Ctrl-C stops it`,
+  );
   const code = await exitOf(next);
   if (!shuttingDown) {
-    say(`next start exited with code ${code}`);
+    say(`the server exited with code ${code}`);
     await embedded?.stop();
     process.exit(code);
   }
@@ -113,6 +119,14 @@ async function seedDemoData(databaseUrl: string): Promise<void> {
   say(created ? "demo data created" : "demo data already present");
   const password = process.env.DEMO_PASSWORD ? "DEMO_PASSWORD" : DEMO_PASSWORD_DEFAULT;
   say(`demo login: studio@demo.rightsbridge.test / ${password} (all demo accounts are listed in the README)`);
+}
+
+/** Earlier versions kept posters under .data/uploads/posters; they move into the file storage once. */
+async function moveDiskPosters(databaseUrl: string): Promise<void> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { moveLegacyPosters } = await import("../lib/catalogue/posters");
+  const { moved, missing } = await moveLegacyPosters();
+  if (moved || missing) say(`moved ${moved} poster(s) from disk into the file storage${missing ? ` (${missing} file(s) missing)` : ""}`);
 }
 
 function spawnChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {

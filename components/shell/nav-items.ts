@@ -15,6 +15,7 @@ export type NavItemKey =
   | "facility"
   | "organizations"
   | "fxRates"
+  | "jobs"
   | "members"
   | "apiKeys"
   | "auditLog"
@@ -38,6 +39,7 @@ export const NAV_HREF: Record<NavItemKey, string> = {
   facility: "/facility",
   organizations: "/organizations",
   fxRates: "/fx-rates",
+  jobs: "/platform/jobs",
   members: "/settings/members",
   apiKeys: "/settings/api-keys",
   auditLog: "/settings/audit-log",
@@ -51,6 +53,9 @@ const WORKSPACE: Record<OrgKind, NavItemKey[]> = {
   PLATFORM: ["dashboard", "organizations", "outcomes", "fxRates"],
 };
 
+/** Platform operations only its managers see (their pages check the permission again). */
+const PLATFORM_MANAGED: NavItemKey[] = ["jobs"];
+
 /**
  * What the sidebar offers an organisation kind and role. Hiding an entry is a convenience, not
  * authorization: every page and action checks the permission table again on the server.
@@ -60,7 +65,10 @@ export function navigationFor(kind: OrgKind, role: RoleName): NavGroup[] {
   const settings: NavItemKey[] = ["members", ...(manages ? (["apiKeys", "auditLog"] as const) : []), "profile"];
   const link = (key: NavItemKey) => ({ key, href: NAV_HREF[key] });
   return [
-    { key: kind === "PLATFORM" ? "platform" : "workspace", items: WORKSPACE[kind].map(link) },
+    {
+      key: kind === "PLATFORM" ? "platform" : "workspace",
+      items: [...WORKSPACE[kind], ...(kind === "PLATFORM" && manages ? PLATFORM_MANAGED : [])].map(link),
+    },
     { key: "settings", items: settings.map(link) },
   ];
 }

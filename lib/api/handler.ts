@@ -4,7 +4,9 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/log/logger";
+import { observeRequest, routeTemplate } from "@/lib/metrics/registry";
 import { type Failure, type FieldError, notFound } from "@/lib/result";
 import { type ApiCaller, authenticate } from "./auth";
 import { failureToProblem, problem, problemResponse, validationProblem } from "./problem";
@@ -160,20 +162,41 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
     const started = performance.now();
+    let response: Response;
     try {
-      const response = await run(req, context, requestId);
+      response = await run(req, context, requestId);
       response.headers.set("x-request-id", requestId);
       logger.info(
-        { requestId, method: req.method, path: req.nextUrl.pathname, status: response.status, ms: Math.round(performance.now() - started) },
+        {
+          requestId,
+          method: req.method,
+          path: req.nextUrl.pathname,
+          status: response.status,
+          ms: Math.round(performance.now() - started),
+          // The TCP peer, as scripts/serve.mjs sets it (never the client's own claim).
+          peer: req.headers.get("x-rightsbridge-peer") ?? undefined,
+        },
         "api",
       );
-      return response;
     } catch (error) {
-      logger.error({ requestId, method: req.method, path: req.nextUrl.pathname, err: error }, "api.unhandled");
-      return problemResponse(
-        problem(500, "INTERNAL_ERROR", "Something went wrong on our side. Quote the request id if you contact support.", { requestId }),
-      );
+      if (isDatabaseUnavailable(error)) {
+        // Nothing was written (the transaction never reached the database): a retry is safe.
+        logger.warn({ requestId, method: req.method, path: req.nextUrl.pathname, err: error }, "api.database_unavailable");
+        response = problemResponse(
+          problem(503, "DATABASE_UNAVAILABLE", "The database cannot be reached right now. Try again in a few seconds.", { requestId }),
+          { "retry-after": "5" },
+        );
+      } else {
+        logger.error({ requestId, method: req.method, path: req.nextUrl.pathname, err: error }, "api.unhandled");
+        response = problemResponse(
+          problem(500, "INTERNAL_ERROR", "Something went wrong on our side. Quote the request id if you contact support.", { requestId }),
+        );
+      }
     }
+    // Next passes no params to a route without dynamic segments.
+    const params = await Promise.resolve(context?.params).catch(() => undefined);
+    observeRequest(req.method, routeTemplate(req.nextUrl.pathname, params), response.status, (performance.now() - started) / 1000);
+    return response;
   };
 
   async function run(req: NextRequest, context: RouteContext, requestId: string): Promise<Response> {
@@ -197,7 +220,7 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
       }
     }
 
-    const rawParams = await context.params;
+    const rawParams = (await context?.params) ?? {};
     const params = spec.params ? spec.params.safeParse(rawParams) : undefined;
     // A malformed id cannot name anything the caller may see.
     if (params && !params.success) return problemResponse(problem(404, "NOT_FOUND", "Not found.", { requestId }));

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "org.audit.read": { roles: MANAGERS },
   "org.write": { roles: WRITERS },
   "platform.organizations.manage": { roles: MANAGERS, kinds: ["PLATFORM"] },
+  /** Platform → Jobs: queues, runs and failures of the background worker. */
+  "platform.jobs.read": { roles: MANAGERS, kinds: ["PLATFORM"] },
   /** Register and edit titles, versions, market tests, posters; import titles. */
   "catalogue.write": { roles: WRITERS, kinds: ["STUDIO"] },
   /** Draft deals, change terms and grants, propose. */

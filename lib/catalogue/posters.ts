@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,14 +8,16 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { sniffType } from "@/lib/files/sniff";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { storage } from "@/lib/storage";
 import { posterUrl } from "./present";
 import { readableTitles } from "./queries";
 
 /**
- * Title posters on local disk under POSTER_DIR (default `.data/uploads/posters`). The file type is
- * decided by the file's first bytes, never by its name or the declared content type, and a new
- * upload gets a new file name, so a poster URL (versioned by the title's lockVersion) can be
- * cached for a long time.
+ * Title posters in the app's file storage (lib/storage: PostgreSQL, or S3 when configured) under
+ * the key `posters/<name>`, so every instance serves every poster. The file type is decided by the
+ * file's first bytes, never by its name or the declared content type, and a new upload gets a new
+ * name, so a poster URL (versioned by the title's lockVersion) can be cached for a long time.
+ * Earlier versions kept posters on local disk under POSTER_DIR; `moveLegacyPosters` moves them.
  */
 
 export const MAX_POSTER_BYTES = 5 * 1024 * 1024;
@@ -27,6 +29,7 @@ export const POSTER_TYPES = {
 } as const;
 export type PosterType = keyof typeof POSTER_TYPES;
 
+/** Where earlier versions stored posters on disk (read once by moveLegacyPosters). */
 export function posterDir(): string {
   return path.resolve(process.env.POSTER_DIR || path.join(process.cwd(), ".data", "uploads", "posters"));
 }
@@ -43,11 +46,11 @@ export const posterTooLarge = () => fileProblem("FILE_TOO_LARGE", `The poster is
 export const noPosterFile = () =>
   fileProblem("NO_FILE", "Attach the poster as the multipart/form-data field “file” (a JPEG, PNG or WebP image of at most 5 MB).");
 
-/** Our own file names only (`<uuid>-<hex>.<ext>`): a stored name can never reach outside POSTER_DIR. */
+/** Our own file names only (`<uuid>-<hex>.<ext>`): a stored name can never name another key or path. */
 const FILE_NAME = /^[0-9a-f-]{36}-[0-9a-f]{16}\.(jpg|png|webp)$/;
 
-function filePath(name: string): string | undefined {
-  return FILE_NAME.test(name) ? path.join(posterDir(), name) : undefined;
+function storageKey(name: string): string | undefined {
+  return FILE_NAME.test(name) ? `posters/${name}` : undefined;
 }
 
 /** Replaces the poster of one of the studio's own titles. */
@@ -67,9 +70,8 @@ export async function savePoster(
   if (!title) return notFound("Title");
 
   const name = `${title.id}-${randomBytes(8).toString("hex")}.${POSTER_TYPES[type]}`;
-  await mkdir(posterDir(), { recursive: true });
-  const target = path.join(posterDir(), name);
-  await writeFile(target, bytes, { flag: "wx" });
+  const key = `posters/${name}`;
+  await storage().put(key, bytes, type);
   try {
     const result = await db.$transaction(async (tx) => {
       const before = await tx.title.findFirst({
@@ -94,15 +96,20 @@ export async function savePoster(
       return ok({ previous: before.posterFile, posterUrl: posterUrl(after) ?? "", lockVersion: after.lockVersion });
     });
     if (!result.ok) {
-      await rm(target, { force: true });
+      await storage().delete(key);
       return result;
     }
     // The old file is no longer referenced; removing it is best effort (a leftover file is harmless).
-    const old = result.value.previous ? filePath(result.value.previous) : undefined;
-    if (old) await rm(old, { force: true }).catch(() => undefined);
+    const old = result.value.previous ? storageKey(result.value.previous) : undefined;
+    if (old)
+      await storage()
+        .delete(old)
+        .catch(() => undefined);
     return ok({ posterUrl: result.value.posterUrl, lockVersion: result.value.lockVersion });
   } catch (error) {
-    await rm(target, { force: true });
+    await storage()
+      .delete(key)
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -114,13 +121,33 @@ export async function readPoster(actor: Actor, titleId: string) {
     select: { posterFile: true, posterType: true, lockVersion: true },
   });
   if (!title?.posterFile || !title.posterType) return null;
-  const file = filePath(title.posterFile);
+  const key = storageKey(title.posterFile);
+  if (!key) return null;
+  const file = await storage().get(key);
   if (!file) return null;
-  try {
-    const bytes = await readFile(file);
-    return { bytes, type: title.posterType, etag: `"${title.posterFile}"`, lockVersion: title.lockVersion };
-  } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return null;
-    throw error;
+  return { bytes: file.bytes, type: title.posterType, etag: `"${title.posterFile}"`, lockVersion: title.lockVersion };
+}
+
+/**
+ * Moves posters that earlier versions stored on local disk (POSTER_DIR) into the storage, once:
+ * a title whose poster is already stored is skipped, so running it again does nothing. Run by
+ * `npm start` and `npm run worker` at start; the files on disk are left for the operator to delete.
+ */
+export async function moveLegacyPosters(dir: string = posterDir()): Promise<{ moved: number; missing: number }> {
+  const titles = await db.title.findMany({ where: { posterFile: { not: null } }, select: { posterFile: true, posterType: true } });
+  let moved = 0;
+  let missing = 0;
+  for (const title of titles) {
+    const key = title.posterFile ? storageKey(title.posterFile) : undefined;
+    if (!key || !title.posterFile || (await storage().has(key))) continue;
+    try {
+      const bytes = await readFile(path.join(dir, title.posterFile));
+      await storage().put(key, new Uint8Array(bytes), title.posterType ?? sniffPosterType(bytes) ?? "application/octet-stream");
+      moved++;
+    } catch (error) {
+      if (error instanceof Error && "code" in error && error.code === "ENOENT") missing++;
+      else throw error;
+    }
   }
+  return { moved, missing };
 }

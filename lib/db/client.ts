@@ -1,22 +1,54 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { onShutdown } from "./shutdown";
 import { resolveDatabaseUrl } from "./url";
 
-// One client per process. In development Next reloads modules, so the instance is kept on
-// globalThis instead of opening a new pool on every reload.
-const globalForDb = globalThis as typeof globalThis & { __rightsbridgeDb?: PrismaClient };
+// One client per process. Next may load this module more than once (dev reloads, and the server
+// bundles of the app and the API can each hold a copy), so the instance and its pool are kept on
+// globalThis instead of opening a new pool each time.
+const globalForDb = globalThis as typeof globalThis & { __rightsbridgeDb?: PrismaClient; __rightsbridgePool?: pg.Pool };
 
 /** Connections per process; Postgres' default max_connections is 100, so keep room for jobs. */
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+/** A database that does not answer a connection attempt in this time counts as unavailable (503). */
+const CONNECT_TIMEOUT_MS = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000);
 
-export function createDbClient(connectionString: string, poolSize = POOL_SIZE): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
-  return new PrismaClient({ adapter });
+export function createPool(connectionString: string, poolSize = POOL_SIZE): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // A connection that dies while idle (database restarted) is dropped from the pool, not a crash.
+  pool.on("error", () => undefined);
+  return pool;
 }
 
-export const db: PrismaClient = globalForDb.__rightsbridgeDb ?? createDbClient(resolveDatabaseUrl());
-if (process.env.NODE_ENV !== "production") globalForDb.__rightsbridgeDb = db;
+export function createDbClient(connectionString: string, poolSize = POOL_SIZE): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(createPool(connectionString, poolSize)) });
+}
+
+function processClient(): PrismaClient {
+  const pool = createPool(resolveDatabaseUrl());
+  globalForDb.__rightsbridgePool = pool;
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
+
+export const db: PrismaClient = globalForDb.__rightsbridgeDb ?? processClient();
+globalForDb.__rightsbridgeDb = db;
+
+/** The pool of this process' client (metrics read its counts; shutdown ends it). */
+export function processPool(): pg.Pool | undefined {
+  return globalForDb.__rightsbridgePool;
+}
+
+/** Closes the process' client and pool (graceful shutdown). */
+export async function closeDb(): Promise<void> {
+  await db.$disconnect().catch(() => undefined);
+  const pool = globalForDb.__rightsbridgePool;
+  if (pool && !pool.ended) await pool.end().catch(() => undefined);
+}
+
+// The pool closes last when the server stops (scripts/serve.mjs runs the hooks after draining).
+onShutdown({ name: "database", order: 100, run: closeDb });
 
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/client";

@@ -5,6 +5,8 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/v1/titles/[id]/poster/route";
 import { POST as createTitle } from "@/app/api/v1/titles/route";
+import { moveLegacyPosters } from "@/lib/catalogue/posters";
+import { db } from "@/lib/db/client";
 import { callRoute, type Registered, registerViaApi } from "../support/api";
 import { resetDb } from "../support/db";
 
@@ -70,5 +72,38 @@ describe("title posters (one upload path shared with the file imports)", () => {
       body: new FormData(),
     });
     expect((await POST(emptyForm, { params: Promise.resolve({ id: titleId }) })).status).toBe(422);
+  });
+
+  it("keeps posters in the shared storage (stored_file), never on local disk, and drops the replaced one", async () => {
+    expect((await upload(studio.headers, PNG)).status).toBe(200);
+    const first = await db.title.findUniqueOrThrow({ where: { id: titleId }, select: { posterFile: true } });
+    expect(await db.storedFile.findMany({ select: { key: true, contentType: true, sizeBytes: true } })).toEqual([
+      { key: `posters/${first.posterFile}`, contentType: "image/png", sizeBytes: PNG.byteLength },
+    ]);
+    expect(fs.readdirSync(dir)).toEqual([]);
+
+    const second = new Uint8Array([...PNG, 1, 2, 3]);
+    expect((await upload(studio.headers, second)).status).toBe(200);
+    const after = await db.title.findUniqueOrThrow({ where: { id: titleId }, select: { posterFile: true } });
+    expect((await db.storedFile.findMany({ select: { key: true } })).map((f) => f.key)).toEqual([`posters/${after.posterFile}`]);
+    const got = await callRoute(GET, `/api/v1/titles/${titleId}/poster`, { headers: studio.headers, params: { id: titleId } });
+    expect(new Uint8Array(await new Response(got.text).arrayBuffer()).byteLength).toBeGreaterThan(0);
+    expect(got.headers.get("content-length")).toBe(String(second.byteLength));
+  });
+
+  it("moves posters an earlier version left on disk into the storage, once", async () => {
+    const name = `${titleId}-0123456789abcdef.png`;
+    fs.writeFileSync(path.join(dir, name), PNG);
+    await db.title.update({ where: { id: titleId }, data: { posterFile: name, posterType: "image/png" } });
+    expect((await callRoute(GET, `/api/v1/titles/${titleId}/poster`, { headers: studio.headers, params: { id: titleId } })).status).toBe(
+      404,
+    );
+
+    expect(await moveLegacyPosters(dir)).toEqual({ moved: 1, missing: 0 });
+    fs.rmSync(path.join(dir, name));
+    const got = await callRoute(GET, `/api/v1/titles/${titleId}/poster`, { headers: studio.headers, params: { id: titleId } });
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-length")).toBe(String(PNG.byteLength));
+    expect(await moveLegacyPosters(dir)).toEqual({ moved: 0, missing: 0 });
   });
 });
