@@ -10,6 +10,7 @@ export type NavItemKey =
   | "editRequests"
   | "statements"
   | "advances"
+  | "programmes"
   | "outcomes"
   | "portfolio"
   | "facility"
@@ -33,6 +34,7 @@ export const NAV_HREF: Record<NavItemKey, string> = {
   editRequests: "/edit-requests",
   statements: "/statements",
   advances: "/advances",
+  programmes: "/programmes",
   outcomes: "/outcomes",
   portfolio: "/portfolio",
   facility: "/facility",
@@ -45,10 +47,11 @@ export const NAV_HREF: Record<NavItemKey, string> = {
 };
 
 const WORKSPACE: Record<OrgKind, NavItemKey[]> = {
-  STUDIO: ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "outcomes"],
+  STUDIO: ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "programmes", "outcomes"],
   PARTNER: ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
   FACILITY: ["dashboard", "advances", "portfolio", "facility"],
   PLATFORM: ["dashboard", "organizations", "outcomes", "fxRates"],
+  PROGRAMME: ["dashboard", "programmes"],
 };
 
 /**
