@@ -117,7 +117,7 @@ export async function listProgrammes(actor: Actor, query: { limit: number; curso
 type ReceiptRow = { id: string; deal_id: string; currency: string; amount_minor: string; received_on: string };
 type StatementRow = { id: string; deal_id: string; period_start: string; period_end: string };
 type VersionRow = { id: string; title_id: string; territories: string[] };
-type TestRow = { id: string; version_id: string; territory: string; tested_on: string };
+type TestRow = { id: string; version_id: string; title_id: string; territory: string; tested_on: string };
 type GrantRow = { territories: string[]; excluded_territories: string[] };
 
 /** Every territory code (country, region, group) that covers at least one of `countries`. */
@@ -187,7 +187,7 @@ export async function measure(p: ProgrammeRecord, studio: StudioRef, asOf: strin
         AND v.territories && ${meeting}::varchar[]
       ORDER BY v.id`,
     db.$queryRaw<TestRow[]>`
-      SELECT mt.id::text AS id, mt.version_id::text AS version_id, mt.territory, to_char(mt.date, 'YYYY-MM-DD') AS tested_on
+      SELECT mt.id::text AS id, mt.version_id::text AS version_id, v.title_id::text AS title_id, mt.territory, to_char(mt.date, 'YYYY-MM-DD') AS tested_on
       FROM market_test mt JOIN version v ON v.id = mt.version_id JOIN title t ON t.id = v.title_id
       WHERE t.studio_id = ${studio.id}::uuid AND mt.territory = ANY(${targetList}::text[])
         AND mt.date BETWEEN ${window.from}::date AND ${window.to}::date
@@ -258,7 +258,13 @@ export async function measure(p: ProgrammeRecord, studio: StudioRef, asOf: strin
         rate,
       })),
       versions: versionRows.map((v) => ({ versionId: v.id, titleId: v.title_id, territories: v.territories })),
-      marketTests: testRows.map((t) => ({ id: t.id, versionId: t.version_id, territory: t.territory, testedOn: t.tested_on })),
+      marketTests: testRows.map((t) => ({
+        id: t.id,
+        versionId: t.version_id,
+        titleId: t.title_id,
+        territory: t.territory,
+        testedOn: t.tested_on,
+      })),
       countries: [...countries].sort(),
       statements: statementRows.map((s) => ({
         statementId: s.id,

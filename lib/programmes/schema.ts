@@ -217,7 +217,7 @@ export const evidenceSchema = z
       }),
     ),
     versions: z.array(z.object({ versionId: z.uuid(), titleId: z.uuid(), territories: z.array(z.string()) })),
-    marketTests: z.array(z.object({ id: z.uuid(), versionId: z.uuid(), territory: z.string(), testedOn: z.iso.date() })),
+    marketTests: z.array(z.object({ id: z.uuid(), versionId: z.uuid(), titleId: z.uuid(), territory: z.string(), testedOn: z.iso.date() })),
     countries: z.array(z.string()),
     statements: z
       .array(z.object({ statementId: z.uuid(), dealId: z.uuid(), periodStart: z.iso.date(), periodEnd: z.iso.date() }))
@@ -349,3 +349,77 @@ export const programmeListQuerySchema = z.object({
 });
 
 export const applicationPageQuerySchema = applicationListQuerySchema.extend(programmeListQuerySchema.shape);
+
+// ---- The programme form: flat text fields, turned into the API shape on submit --------------
+
+const decimalText = (error: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,18}(\.\d{1,4})?$/, { error });
+
+export const programmeFormSchema = z.object({
+  nameEn: z.string().trim().min(1).max(200),
+  nameZh: z.string().trim().min(1).max(200),
+  descriptionEn: z.string().trim().min(1).max(4000),
+  descriptionZh: z.string().trim().min(1).max(4000),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/),
+  budget: decimalText("amount"),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  lookbackMonths: z.coerce.number().int().min(MIN_LOOKBACK_MONTHS).max(MAX_LOOKBACK_MONTHS),
+  targetTerritories: z.array(z.string()).min(1),
+  criteria: z.array(z.object({ metric: z.enum(METRICS), min: decimalText("min") })).max(METRICS.length),
+  receiptsMatchPct: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\.\d{1,4})?$/),
+  perVersionBonus: decimalText("amount"),
+  perMarketTestBonus: decimalText("amount"),
+  capPerApplication: decimalText("amount"),
+});
+export type ProgrammeFormValues = z.input<typeof programmeFormSchema>;
+
+/** The API body of the form's values (money in the form's currency). */
+export function programmeFromForm(v: z.output<typeof programmeFormSchema>): ProgrammeFormInput {
+  const currency = v.currency.toUpperCase();
+  const m = (amount: string) => ({ amount, currency });
+  return {
+    name: { en: v.nameEn, zh: v.nameZh },
+    description: { en: v.descriptionEn, zh: v.descriptionZh },
+    currency,
+    budget: m(v.budget),
+    opensOn: v.opensOn,
+    closesOn: v.closesOn,
+    lookbackMonths: v.lookbackMonths,
+    targetTerritories: v.targetTerritories,
+    criteria: v.criteria,
+    award: {
+      receiptsMatchPct: v.receiptsMatchPct,
+      perVersionBonus: m(v.perVersionBonus),
+      perMarketTestBonus: m(v.perMarketTestBonus),
+      capPerApplication: m(v.capPerApplication),
+    },
+  };
+}
+
+/** Where a server error path of the API shape shows in the flat form. */
+export function formFieldOf(path: string): string | null {
+  const direct: Record<string, string> = {
+    "name.en": "nameEn",
+    "name.zh": "nameZh",
+    "description.en": "descriptionEn",
+    "description.zh": "descriptionZh",
+    "award.receiptsMatchPct": "receiptsMatchPct",
+  };
+  if (direct[path]) return direct[path]!;
+  const money = /^(budget|award\.(perVersionBonus|perMarketTestBonus|capPerApplication))(\.|$)/.exec(path);
+  if (money) return money[2] ?? "budget";
+  const criterion = /^criteria\.(\d+)\.(metric|min)$/.exec(path);
+  if (criterion) return `criteria.${criterion[1]}.${criterion[2]}`;
+  const top = /^(currency|opensOn|closesOn|lookbackMonths|targetTerritories)(\.|$)/.exec(path);
+  return top ? top[1]! : null;
+}
