@@ -126,11 +126,11 @@ function DecisionDialog({ programmeId, applicationId, requested, decideAction }:
       submitLabel={decision === "AWARD" ? t("award") : t("decline")}
       submitVariant={decision === "AWARD" ? "default" : "destructive"}
     >
-      <FormField label={t("decision")}>
-        <Controller
-          control={form.control}
-          name="decision"
-          render={({ field }) => (
+      <Controller
+        control={form.control}
+        name="decision"
+        render={({ field }) => (
+          <FormField label={t("decision")}>
             <SimpleSelect
               value={field.value}
               onValueChange={field.onChange}
@@ -139,9 +139,9 @@ function DecisionDialog({ programmeId, applicationId, requested, decideAction }:
                 { value: "DECLINE", label: t("decline") },
               ]}
             />
-          )}
-        />
-      </FormField>
+          </FormField>
+        )}
+      />
       {decision === "AWARD" ? (
         <FormField label={t("amount", { currency: requested.currency })} error={form.formState.errors.amount?.message}>
           <Input inputMode="decimal" {...form.register("amount")} />

@@ -126,38 +126,34 @@ export function ProgrammeFormDialog({
         <FormField label={t("lookbackMonths")} description={t("lookbackHint")} error={fieldError("lookbackMonths", errors.lookbackMonths)}>
           <Input type="number" min={1} max={36} {...form.register("lookbackMonths")} />
         </FormField>
-        <FormField
-          label={t("targetTerritories")}
-          description={t("targetHint")}
-          error={fieldError("targetTerritories", errors.targetTerritories as never)}
-        >
-          <Controller
-            control={form.control}
-            name="targetTerritories"
-            render={({ field }) => (
+        <Controller
+          control={form.control}
+          name="targetTerritories"
+          render={({ field }) => (
+            <FormField label={t("targetTerritories")} description={t("targetHint")} error={fieldError.at(errors, "targetTerritories")}>
               <TerritoryPicker territories={territories} value={field.value} onValueChange={field.onChange} onBlur={field.onBlur} />
-            )}
-          />
-        </FormField>
+            </FormField>
+          )}
+        />
       </div>
       <fieldset className="grid gap-3 rounded-lg border p-3">
         <legend className="px-1 text-sm font-medium">{t("criteria")}</legend>
         <p className="text-xs text-muted-foreground">{t("criteriaHint")}</p>
         {criteria.fields.map((row, i) => (
           <div key={row.id} className="grid grid-cols-[1fr_10rem_auto] items-end gap-2" data-testid="criterion-row">
-            <FormField label={t("metric")} error={fieldError.at(errors, `criteria.${i}.metric`)}>
-              <Controller
-                control={form.control}
-                name={`criteria.${i}.metric`}
-                render={({ field }) => (
+            <Controller
+              control={form.control}
+              name={`criteria.${i}.metric`}
+              render={({ field }) => (
+                <FormField label={t("metric")} error={fieldError.at(errors, `criteria.${i}.metric`)}>
                   <SimpleSelect
                     value={field.value}
                     onValueChange={field.onChange}
                     options={METRICS.map((m) => ({ value: m, label: t(`metrics.${m}`) }))}
                   />
-                )}
-              />
-            </FormField>
+                </FormField>
+              )}
+            />
             <FormField label={t("min")} error={fieldError.at(errors, `criteria.${i}.min`)}>
               <Input inputMode="decimal" {...form.register(`criteria.${i}.min`)} />
             </FormField>
