@@ -30,7 +30,8 @@ async function pickTerritories(page: Page, label: string, codes: string[]) {
   const trigger = page.getByRole("dialog").getByRole("combobox", { name: label, exact: true });
   await trigger.click();
   await expect(trigger).toHaveAttribute("aria-expanded", "true");
-  const search = page.locator(`input[aria-controls="${await trigger.getAttribute("aria-controls")}"]`);
+  // The picker's search box, in the popover it opened (Enter adds the first match: the exact code).
+  const search = page.locator("[data-radix-popper-content-wrapper]").getByRole("textbox");
   for (const code of codes) {
     await search.fill(code);
     await search.press("Enter");
