@@ -7,6 +7,7 @@ import { type Column, DataTable } from "@/components/common/data-table";
 import { PageHeader } from "@/components/common/page-header";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { territoryOptions } from "@/components/deals/reference-options";
+import { periodLabel, ratioLabel } from "@/components/outcomes/format";
 import { ApplyButton } from "@/components/programmes/apply-button";
 import { EligibilityCard } from "@/components/programmes/eligibility-card";
 import { ProgrammeFormDialog } from "@/components/programmes/programme-form-dialog";
@@ -62,7 +63,7 @@ export default async function ProgrammePage({ params }: { params: Params }) {
   const { actor } = await requireSession();
   const p = await getProgramme(actor, id);
   if (!p) notFound();
-  const [t, locale] = await Promise.all([getTranslations("programmes"), getLocale()]);
+  const [t, tq, locale] = await Promise.all([getTranslations("programmes"), getTranslations("outcomes"), getLocale()]);
   const name = locale === "zh" ? p.name.zh : p.name.en;
   const terms = (
     <Card>
@@ -250,7 +251,13 @@ export default async function ProgrammePage({ params }: { params: Params }) {
                         <td className="py-1.5">{a.studio.name}</td>
                         <td className="py-1.5">{formatDate(a.awardedOn, locale)}</td>
                         <td className="py-1.5">
-                          {a.error ?? a.series.map((s) => `${s.period}${s.phase === "AWARD" ? "*" : ""}: ${s.ratio ?? "—"}`).join(" · ")}
+                          {a.error ??
+                            a.series
+                              .map(
+                                (s) =>
+                                  `${periodLabel(s.period, locale, (q) => tq("periods.quarter", q))}${s.phase === "AWARD" ? "*" : ""}: ${ratioLabel(s.ratio, locale) ?? "—"}`,
+                              )
+                              .join(" · ")}
                         </td>
                       </tr>
                     ))}
