@@ -7,6 +7,7 @@ import { registerFacilityPaths } from "@/lib/facility/openapi";
 import { registerFxPaths } from "@/lib/fx/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/openapi";
 import { registerOutcomesPaths } from "@/lib/outcomes/openapi";
+import { registerProgrammePaths } from "@/lib/programmes/openapi";
 import { registerStatementPaths } from "@/lib/statements/openapi";
 
 /**
@@ -32,6 +33,7 @@ export function buildOpenApiDocument() {
   registerFxPaths(registry);
   registerOutcomesPaths(registry);
   registerFacilityPaths(registry);
+  registerProgrammePaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

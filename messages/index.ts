@@ -3,6 +3,7 @@ import enDeals from "./en/deals.json";
 import enEdits from "./en/edits.json";
 import enFacility from "./en/facility.json";
 import enOutcomes from "./en/outcomes.json";
+import enProgrammes from "./en/programmes.json";
 import enStatements from "./en/statements.json";
 import enBase from "./en.json";
 import zhCatalogue from "./zh/catalogue.json";
@@ -10,6 +11,7 @@ import zhDeals from "./zh/deals.json";
 import zhEdits from "./zh/edits.json";
 import zhFacility from "./zh/facility.json";
 import zhOutcomes from "./zh/outcomes.json";
+import zhProgrammes from "./zh/programmes.json";
 import zhStatements from "./zh/statements.json";
 import zhBase from "./zh.json";
 
@@ -27,6 +29,7 @@ export const messages = {
     statements: enStatements,
     outcomes: enOutcomes,
     facility: enFacility,
+    programmes: enProgrammes,
   },
   zh: {
     ...zhBase,
@@ -36,6 +39,7 @@ export const messages = {
     statements: zhStatements,
     outcomes: zhOutcomes,
     facility: zhFacility,
+    programmes: zhProgrammes,
   },
 };
 

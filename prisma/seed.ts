@@ -5,6 +5,7 @@ import { seedDeals } from "@/lib/deals/seed";
 import { seedEdits } from "@/lib/edits/seed";
 import { seedFacility } from "@/lib/facility/seed";
 import { seedOrganizations } from "@/lib/orgs/seed";
+import { seedProgrammes } from "@/lib/programmes/seed";
 import { seedStatements } from "@/lib/statements/seed";
 
 /**
@@ -20,8 +21,17 @@ export async function seed(): Promise<{ created: boolean }> {
   const edits = await seedEdits();
   const facility = await seedFacility();
   for (const s of facility.skipped) console.warn(`seed-facility: skipped ${s}`);
+  const programmes = await seedProgrammes();
+  for (const s of programmes.skipped) console.warn(`seed-programmes: skipped ${s}`);
   return {
-    created: organizations.created || catalogue.created || deals.created || statements.created || edits.created || facility.created,
+    created:
+      organizations.created ||
+      catalogue.created ||
+      deals.created ||
+      statements.created ||
+      edits.created ||
+      facility.created ||
+      programmes.created,
   };
 }
 

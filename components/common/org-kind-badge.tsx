@@ -7,6 +7,7 @@ const VARIANT: Record<OrgKind, NonNullable<BadgeProps["variant"]>> = {
   STUDIO: "brand",
   PARTNER: "teal",
   FACILITY: "warning",
+  PROGRAMME: "success",
   PLATFORM: "muted",
 };
 

@@ -5,7 +5,13 @@ import { useMemo } from "react";
 import { type ErrorLike, errorAt, type FieldErrorText, type FieldRules, fieldErrorText, serverErrorText } from "./field-errors";
 
 /** The messages namespaces whose keys name field rules. */
-export type FieldErrorNamespace = "validation" | "catalogue.validation" | "deals.validation" | "edits.validation" | "facility.validation";
+export type FieldErrorNamespace =
+  | "validation"
+  | "catalogue.validation"
+  | "deals.validation"
+  | "edits.validation"
+  | "facility.validation"
+  | "programmes.validation";
 
 /** The message keys of a namespace. */
 export type RuleKey<N extends FieldErrorNamespace> = Parameters<ReturnType<typeof useTranslations<N>>>[0];

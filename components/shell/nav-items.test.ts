@@ -8,13 +8,14 @@ describe("navigationFor", () => {
   it("gives each organisation kind its own workspace", () => {
     expect(keys("STUDIO", "OWNER")[0]).toEqual([
       "workspace",
-      ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "outcomes"],
+      ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "programmes", "outcomes"],
     ]);
     expect(keys("PARTNER", "MEMBER")[0]).toEqual([
       "workspace",
       ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
     ]);
     expect(keys("FACILITY", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "advances", "portfolio", "facility"]]);
+    expect(keys("PROGRAMME", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "programmes"]]);
     expect(keys("PLATFORM", "ADMIN")[0]).toEqual(["platform", ["dashboard", "organizations", "outcomes", "fxRates", "jobs"]]);
     expect(keys("PLATFORM", "MEMBER")[0]).toEqual(["platform", ["dashboard", "organizations", "outcomes", "fxRates"]]);
   });

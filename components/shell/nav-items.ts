@@ -10,6 +10,7 @@ export type NavItemKey =
   | "editRequests"
   | "statements"
   | "advances"
+  | "programmes"
   | "outcomes"
   | "portfolio"
   | "facility"
@@ -34,6 +35,7 @@ export const NAV_HREF: Record<NavItemKey, string> = {
   editRequests: "/edit-requests",
   statements: "/statements",
   advances: "/advances",
+  programmes: "/programmes",
   outcomes: "/outcomes",
   portfolio: "/portfolio",
   facility: "/facility",
@@ -47,10 +49,11 @@ export const NAV_HREF: Record<NavItemKey, string> = {
 };
 
 const WORKSPACE: Record<OrgKind, NavItemKey[]> = {
-  STUDIO: ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "outcomes"],
+  STUDIO: ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "programmes", "outcomes"],
   PARTNER: ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
   FACILITY: ["dashboard", "advances", "portfolio", "facility"],
   PLATFORM: ["dashboard", "organizations", "outcomes", "fxRates"],
+  PROGRAMME: ["dashboard", "programmes"],
 };
 
 /** Platform operations only its managers see (their pages check the permission again). */

@@ -2,6 +2,7 @@
 
 import {
   ArrowLeftRight,
+  Award,
   Banknote,
   Building2,
   CalendarRange,
@@ -37,6 +38,7 @@ const ICONS: Record<NavItemKey, LucideIcon> = {
   editRequests: FilePenLine,
   statements: Receipt,
   advances: Banknote,
+  programmes: Award,
   outcomes: TrendingUp,
   portfolio: ChartPie,
   facility: Landmark,

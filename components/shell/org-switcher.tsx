@@ -29,6 +29,7 @@ const TILE: Record<OrgKind, string> = {
   STUDIO: "bg-primary text-primary-foreground",
   PARTNER: "bg-brand-teal text-white",
   FACILITY: "bg-warning text-warning-foreground",
+  PROGRAMME: "bg-success text-white",
   PLATFORM: "bg-foreground text-background",
 };
 

@@ -56,6 +56,12 @@ export const PERMISSIONS = {
   "facility.underwrite": { roles: WRITERS, kinds: ["FACILITY"] },
   /** Disburse approved advances (never the approver: four-eyes). */
   "facility.disburse": { roles: WRITERS, kinds: ["FACILITY"] },
+  /** Define and change the organisation's export-outcome programmes. */
+  "programmes.manage": { roles: MANAGERS, kinds: ["PROGRAMME"] },
+  /** Review and decide applications (never the reviewer: four-eyes), pay out, claw back. */
+  "programmes.review": { roles: WRITERS, kinds: ["PROGRAMME"] },
+  /** Check eligibility and apply to programmes on the studio's behalf. */
+  "programmes.apply": { roles: WRITERS, kinds: ["STUDIO"] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,7 +18,15 @@ export function inTx<T>(fn: (tx: Tx) => Promise<T>, options: { timeout?: number;
 }
 
 /** The tables whose rows commands lock to serialise changes of one record. */
-export type LockedTable = "advance" | "deal" | "edit_request" | "facility" | "organization" | "title";
+export type LockedTable =
+  | "advance"
+  | "deal"
+  | "edit_request"
+  | "facility"
+  | "organization"
+  | "programme"
+  | "programme_application"
+  | "title";
 
 /**
  * Locks one row (`SELECT … FOR UPDATE`) until the transaction ends, so concurrent changes of the

@@ -77,7 +77,7 @@ export async function platformFigures() {
     db.organization.groupBy({ by: ["kind"], _count: { _all: true } }),
     db.user.count({ where: { memberships: { some: {} } } }),
   ]);
-  const organizations: Record<OrgKind, number> = { STUDIO: 0, PARTNER: 0, FACILITY: 0, PLATFORM: 0 };
+  const organizations: Record<OrgKind, number> = { STUDIO: 0, PARTNER: 0, FACILITY: 0, PLATFORM: 0, PROGRAMME: 0 };
   for (const row of byKind) organizations[row.kind] = row._count._all;
   return { organizations, totalOrganizations: byKind.reduce((sum, row) => sum + row._count._all, 0), users };
 }

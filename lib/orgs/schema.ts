@@ -1,7 +1,7 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
 
-export const ORG_KINDS = ["STUDIO", "PARTNER", "FACILITY", "PLATFORM"] as const;
+export const ORG_KINDS = ["STUDIO", "PARTNER", "FACILITY", "PLATFORM", "PROGRAMME"] as const;
 export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 export type RoleName = (typeof ROLES)[number];

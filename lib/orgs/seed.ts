@@ -19,6 +19,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   { key: "partnerTh", name: "Siam Screen Distribution", kind: "PARTNER", homeCountry: "TH" },
   { key: "partnerBr", name: "Aurora Filmes", kind: "PARTNER", homeCountry: "BR" },
   { key: "facility", name: "Silk Road Export Finance", kind: "FACILITY", homeCountry: "CN" },
+  { key: "programme", name: "Silk Road Screen Export Fund", kind: "PROGRAMME", homeCountry: "CN" },
 ];
 
 export const DEMO_USERS: DemoUser[] = [
@@ -30,6 +31,9 @@ export const DEMO_USERS: DemoUser[] = [
   // The facility's underwriter approves; the disbursement officer pays (four-eyes).
   { email: "finance@demo.rightsbridge.test", name: "Chen Mei (underwriter)", memberships: [{ org: "facility", role: "OWNER" }] },
   { email: "finance.ops@demo.rightsbridge.test", name: "Zhao Lei (disbursements)", memberships: [{ org: "facility", role: "MEMBER" }] },
+  // The fund's reviewer takes applications into review; the owner decides (four-eyes) and pays.
+  { email: "programme@demo.rightsbridge.test", name: "Wang Fang (fund director)", memberships: [{ org: "programme", role: "OWNER" }] },
+  { email: "programme.review@demo.rightsbridge.test", name: "Liu Yang (reviewer)", memberships: [{ org: "programme", role: "MEMBER" }] },
 ];
 
 /**

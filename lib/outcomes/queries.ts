@@ -160,8 +160,15 @@ type TitleRow = { id: string; original_title: string; title_en: string | null; t
 export async function getOutcomes(actor: Actor, query: OutcomesQuery): Promise<Result<OutcomesReport>> {
   const resolved = resolveQuery(query);
   if (!resolved.ok) return resolved;
-  const params = resolved.value;
-  const orgId = actor.org.id;
+  return outcomesOf(actor.org, resolved.value);
+}
+
+/**
+ * The same report for one organisation named by the caller, which has already decided that it
+ * may see it (an export programme measuring an applicant studio, lib/programmes).
+ */
+export async function outcomesOf(org: { id: string; homeCountry: string }, params: OutcomesParams): Promise<Result<OutcomesReport>> {
+  const orgId = org.id;
 
   const receipts = await db.$queryRaw<ReceiptRow[]>`
     SELECT r.id::text AS id, r.deal_id::text AS deal_id, r.currency, r.amount_minor::text AS amount_minor,
@@ -256,7 +263,7 @@ export async function getOutcomes(actor: Actor, query: OutcomesQuery): Promise<R
     ...params,
     ...result,
     organizationId: orgId,
-    homeCountry: actor.org.homeCountry,
+    homeCountry: org.homeCountry,
     receiptCount: items.filter((r) => r.side === "RECEIPT").length,
     paymentCount: items.filter((r) => r.side === "PAYMENT").length,
     titles,

@@ -38,6 +38,21 @@ beforeEach(async () => {
 });
 
 describe("/api/v1/organizations (platform admins)", () => {
+  it("creates a PROGRAMME organisation (an export fund) like the others; its owner may define programmes", async () => {
+    const res = await callRoute(createOrganization, ORGS, {
+      headers: platformHeaders,
+      json: { name: "Silk Road Fund", kind: "PROGRAMME", homeCountry: "CN", ownerEmail: "owner@studio.test" },
+    });
+    expect(res.status, res.text).toBe(201);
+    const org = await db.organization.findUniqueOrThrow({ where: { id: res.body.id }, include: { memberships: true } });
+    expect(org).toMatchObject({ kind: "PROGRAMME", memberships: [{ userId: studio.userId, role: "OWNER" }] });
+    const { can } = await import("@/lib/auth/permissions");
+    expect(can({ role: "OWNER", orgKind: "PROGRAMME" }, "programmes.manage")).toBe(true);
+    expect(can({ role: "MEMBER", orgKind: "PROGRAMME" }, "programmes.manage")).toBe(false);
+    expect(can({ role: "MEMBER", orgKind: "PROGRAMME" }, "programmes.review")).toBe(true);
+    expect(can({ role: "OWNER", orgKind: "FACILITY" }, "programmes.review")).toBe(false);
+  });
+
   it("creates a FACILITY for an existing user, who becomes its owner", async () => {
     const res = await callRoute(createOrganization, ORGS, {
       headers: platformHeaders,
