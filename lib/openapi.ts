@@ -5,6 +5,7 @@ import { registerDealPaths } from "@/lib/deals/openapi";
 import { registerEditPaths } from "@/lib/edits/openapi";
 import { registerFacilityPaths } from "@/lib/facility/openapi";
 import { registerFxPaths } from "@/lib/fx/openapi";
+import { registerMailPaths } from "@/lib/mail/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/openapi";
 import { registerOutcomesPaths } from "@/lib/outcomes/openapi";
 import { registerStatementPaths } from "@/lib/statements/openapi";
@@ -32,6 +33,7 @@ export function buildOpenApiDocument() {
   registerFxPaths(registry);
   registerOutcomesPaths(registry);
   registerFacilityPaths(registry);
+  registerMailPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

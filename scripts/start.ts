@@ -77,6 +77,11 @@ async function main(): Promise<void> {
   // `next` directly rather than `npm run serve`: one process to signal, and its exit code is ours.
   const next = spawnChild(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], env);
   say(`serving on ${env.NEXTAUTH_URL} — Ctrl-C stops it`);
+  say(
+    env.SMTP_URL
+      ? `e-mail goes out through ${redactUrl(env.SMTP_URL)} from ${env.MAIL_FROM ?? "Rightsbridge <no-reply@rightsbridge.local>"}`
+      : "SMTP_URL is not set: e-mails are not sent; platform admins read them at Platform → Outbox",
+  );
   const code = await exitOf(next);
   if (!shuttingDown) {
     say(`next start exited with code ${code}`);
