@@ -1,6 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { type ActionResult, fromFailure, parseInput } from "@/lib/actions/result";
+import { resolveLocale } from "@/lib/i18n/request";
 import { registerWithInvitation, registerWithOrganization } from "@/lib/orgs/commands";
 import { registerInvitedSchema, registerSchema } from "./schema";
 
@@ -8,7 +9,7 @@ export async function registerAction(input: unknown): Promise<ActionResult<{ org
   const parsed = parseInput(registerSchema, input);
   if (!parsed.ok) return parsed;
   const requestId = (await headers()).get("x-request-id");
-  const result = await registerWithOrganization(parsed.data, requestId);
+  const result = await registerWithOrganization(parsed.data, requestId, await resolveLocale());
   return result.ok ? { ok: true, data: { organizationId: result.value.organization.id } } : fromFailure(result);
 }
 
@@ -16,7 +17,7 @@ export async function registerInvitedAction(input: unknown): Promise<ActionResul
   const parsed = parseInput(registerInvitedSchema, input);
   if (!parsed.ok) return parsed;
   const requestId = (await headers()).get("x-request-id");
-  const result = await registerWithInvitation(parsed.data, requestId);
+  const result = await registerWithInvitation(parsed.data, requestId, await resolveLocale());
   return result.ok
     ? { ok: true, data: { email: result.value.user.email, organizationId: result.value.organizationId } }
     : fromFailure(result);

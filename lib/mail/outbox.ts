@@ -52,6 +52,11 @@ export function smtpConfigured(): boolean {
   return Boolean(process.env.SMTP_URL);
 }
 
+/** An absolute link into the app for an e-mail (NEXTAUTH_URL is the app's public address). */
+export function appUrl(path: string): string {
+  return new URL(path, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
+}
+
 export function mailFrom(): string {
   return process.env.MAIL_FROM ?? "Rightsbridge <no-reply@rightsbridge.local>";
 }
