@@ -103,7 +103,7 @@ describe("invitations", () => {
   });
 
   it("refuses acceptance by another account (403) and leaves the invitation usable by the right one", async () => {
-    const { body, token } = await inviteAs(owner.headers, "right@example.test", "MEMBER");
+    const { token } = await inviteAs(owner.headers, "right@example.test", "MEMBER");
     const wrong = await registerViaApi({ email: "wrong@example.test" });
     const res = await accept(wrong.headers, token);
     expect(expectProblem(res, 403).type).toBe("/problems/wrong-account");
@@ -150,7 +150,7 @@ describe("invitations", () => {
   });
 
   it("creates one membership when the same link is accepted twice at once", async () => {
-    const { body, token } = await inviteAs(owner.headers, "double@example.test", "MEMBER");
+    const { token } = await inviteAs(owner.headers, "double@example.test", "MEMBER");
     const invitee = await registerViaApi({ email: "double@example.test" });
     const results = await Promise.all([accept(invitee.headers, token), accept(invitee.headers, token)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 404]);
@@ -159,7 +159,7 @@ describe("invitations", () => {
   });
 
   it("is accepted by a signed-in person only, not an API key or nobody", async () => {
-    const { body, token } = await inviteAs(owner.headers, "person@example.test", "MEMBER");
+    const { token } = await inviteAs(owner.headers, "person@example.test", "MEMBER");
     const { key } = await createApiKeyViaApi(owner.headers);
     expect(expectProblem(await accept(bearer(key), token), 403).type).toBe("/problems/user-required");
     expectProblem(await accept({}, token), 401);
