@@ -258,7 +258,7 @@ describe("removal takes effect on the next request", () => {
 
   it("a removed member with no other organisation gets 401", async () => {
     const solo = await createUserWithoutOrganization("solo@example.test");
-    const { body, token } = await inviteAs(owner.headers, "solo@example.test", "MEMBER");
+    const { body } = await inviteAs(owner.headers, "solo@example.test", "MEMBER");
     const cookie = await sessionHeaders(solo.id, owner.orgId);
     // Joined directly: the session gate needs a membership, so someone with no organisation cannot
     // call /invitations/accept yet (reported separately).
