@@ -65,24 +65,12 @@ const invalidToken = (what: string) =>
     errors: [{ path: "token", message: `This ${what} link is invalid, already used or expired.` }],
   });
 
-export async function verifyEmail(token: string, requestId: string | null): Promise<Result<{ email: string }, "INVALID_TOKEN">> {
+export async function verifyEmail(token: string): Promise<Result<{ email: string }, "INVALID_TOKEN">> {
   return db.$transaction(async (tx) => {
     const user = await redeem(tx, token, "VERIFY_EMAIL");
     if (!user) return invalidToken("verification");
-    if (!user.emailVerifiedAt) {
-      await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
-      await recordAudit(
-        tx,
-        { userId: user.id, apiKeyId: null, organizationId: null, requestId },
-        {
-          action: "user.verify_email",
-          entityType: "User",
-          entityId: user.id,
-          partyOrgIds: user.memberships.map((m) => m.organizationId),
-          after: { email: user.email },
-        },
-      );
-    }
+    // Not audited: it changes no business record (the time is kept on the user).
+    if (!user.emailVerifiedAt) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
     return ok({ email: user.email });
   });
 }

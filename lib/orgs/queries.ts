@@ -8,7 +8,13 @@ export async function listMembers(actor: Actor) {
   return db.membership.findMany({
     where: { organizationId: actor.org.id },
     orderBy: { createdAt: "asc" },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+      addedBy: { select: { id: true, name: true, email: true } },
+    },
   });
 }
 

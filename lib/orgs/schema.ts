@@ -63,8 +63,12 @@ export const memberSchema = z
   .object({
     id: z.uuid(),
     role: roleSchema,
-    createdAt: z.iso.datetime(),
+    createdAt: z.iso.datetime().meta({ description: "When the person joined." }),
     user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    addedBy: z
+      .object({ id: z.uuid(), name: z.string(), email: z.string() })
+      .nullable()
+      .meta({ description: "Who let them in (the inviter); null for the founder or a seeded member." }),
   })
   .meta({ id: "Member" });
 

@@ -185,9 +185,13 @@ export async function verifyViaEmail(email: string): Promise<void> {
   if (res.status !== 200) throw new Error(`verifying ${email} answered ${res.status}: ${res.text}`);
 }
 
-/** Creates an API key through POST /api/v1/api-keys with the given credentials; expects 201. */
-export async function createApiKeyViaApi(headers: Record<string, string>, name = "Test key"): Promise<{ id: string; key: string }> {
-  const res = await callRoute(createApiKeyRoute, "/api/v1/api-keys", { headers, json: { name } });
+/** Creates an API key (write scope unless told) through POST /api/v1/api-keys; expects 201. */
+export async function createApiKeyViaApi(
+  headers: Record<string, string>,
+  name = "Test key",
+  scope: "read" | "write" = "write",
+): Promise<{ id: string; key: string }> {
+  const res = await callRoute(createApiKeyRoute, "/api/v1/api-keys", { headers, json: { name, scope } });
   if (res.status !== 201) throw new Error(`creating API key answered ${res.status}: ${res.text}`);
   return { id: res.body.id, key: res.body.key };
 }
