@@ -2,6 +2,7 @@ import enCatalogue from "./en/catalogue.json";
 import enDeals from "./en/deals.json";
 import enEdits from "./en/edits.json";
 import enFacility from "./en/facility.json";
+import enIdentity from "./en/identity.json";
 import enOutcomes from "./en/outcomes.json";
 import enStatements from "./en/statements.json";
 import enBase from "./en.json";
@@ -9,6 +10,7 @@ import zhCatalogue from "./zh/catalogue.json";
 import zhDeals from "./zh/deals.json";
 import zhEdits from "./zh/edits.json";
 import zhFacility from "./zh/facility.json";
+import zhIdentity from "./zh/identity.json";
 import zhOutcomes from "./zh/outcomes.json";
 import zhStatements from "./zh/statements.json";
 import zhBase from "./zh.json";
@@ -27,6 +29,7 @@ export const messages = {
     statements: enStatements,
     outcomes: enOutcomes,
     facility: enFacility,
+    identity: enIdentity,
   },
   zh: {
     ...zhBase,
@@ -36,6 +39,7 @@ export const messages = {
     statements: zhStatements,
     outcomes: zhOutcomes,
     facility: zhFacility,
+    identity: zhIdentity,
   },
 };
 

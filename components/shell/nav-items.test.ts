@@ -15,7 +15,8 @@ describe("navigationFor", () => {
       ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
     ]);
     expect(keys("FACILITY", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "advances", "portfolio", "facility"]]);
-    expect(keys("PLATFORM", "ADMIN")[0]).toEqual(["platform", ["dashboard", "organizations", "outcomes", "fxRates"]]);
+    expect(keys("PLATFORM", "ADMIN")[0]).toEqual(["platform", ["dashboard", "organizations", "outcomes", "fxRates", "outbox"]]);
+    expect(keys("PLATFORM", "MEMBER")[0]).toEqual(["platform", ["dashboard", "organizations", "outcomes", "fxRates"]]);
   });
 
   it("shows API keys and the audit log to owners and admins only", () => {

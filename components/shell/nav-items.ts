@@ -15,6 +15,7 @@ export type NavItemKey =
   | "facility"
   | "organizations"
   | "fxRates"
+  | "outbox"
   | "members"
   | "apiKeys"
   | "auditLog"
@@ -38,6 +39,7 @@ export const NAV_HREF: Record<NavItemKey, string> = {
   facility: "/facility",
   organizations: "/organizations",
   fxRates: "/fx-rates",
+  outbox: "/outbox",
   members: "/settings/members",
   apiKeys: "/settings/api-keys",
   auditLog: "/settings/audit-log",
@@ -59,8 +61,10 @@ export function navigationFor(kind: OrgKind, role: RoleName): NavGroup[] {
   const manages = role === "OWNER" || role === "ADMIN";
   const settings: NavItemKey[] = ["members", ...(manages ? (["apiKeys", "auditLog"] as const) : []), "profile"];
   const link = (key: NavItemKey) => ({ key, href: NAV_HREF[key] });
+  // Platform admins read the e-mail outbox (messages held without SMTP_URL, failures).
+  const workspace: NavItemKey[] = kind === "PLATFORM" && manages ? [...WORKSPACE[kind], "outbox"] : WORKSPACE[kind];
   return [
-    { key: kind === "PLATFORM" ? "platform" : "workspace", items: WORKSPACE[kind].map(link) },
+    { key: kind === "PLATFORM" ? "platform" : "workspace", items: workspace.map(link) },
     { key: "settings", items: settings.map(link) },
   ];
 }
