@@ -66,8 +66,7 @@ export function registerFoundationPaths(r: OpenAPIRegistry) {
     summary: "E-mail a new verification link to the signed-in person (a few an hour)",
     responses: {
       202: ok("Sent.", z.object({ sentTo: z.string() })),
-      429: { description: "Too many requests; try later." },
-      ...errorResponses(401, 403, 409),
+      ...errorResponses(401, 403, 409, 429),
     },
   });
   r.registerPath({
@@ -79,8 +78,7 @@ export function registerFoundationPaths(r: OpenAPIRegistry) {
     request: { body: jsonBody(passwordResetRequestSchema) },
     responses: {
       202: { description: "Accepted, whether or not the address is known." },
-      429: { description: "Too many requests from this address; try later." },
-      ...errorResponses(400, 415, 422),
+      ...errorResponses(400, 415, 422, 429),
     },
   });
   r.registerPath({
