@@ -160,10 +160,9 @@ async function emailInvitation(
   tx: Tx,
   i: { email: string; role: RoleName; expiresAt: Date; token: string; inviterId: string; organization: string },
 ): Promise<void> {
-  const [inviter, invitee] = await Promise.all([
-    tx.user.findUniqueOrThrow({ where: { id: i.inviterId }, select: { name: true, locale: true } }),
-    tx.user.findUnique({ where: { email: i.email }, select: { locale: true } }),
-  ]);
+  // One after the other: a transaction is one connection.
+  const inviter = await tx.user.findUniqueOrThrow({ where: { id: i.inviterId }, select: { name: true, locale: true } });
+  const invitee = await tx.user.findUnique({ where: { email: i.email }, select: { locale: true } });
   await enqueueEmail(tx, {
     to: i.email,
     locale: mailLocale(invitee?.locale ?? inviter.locale),
