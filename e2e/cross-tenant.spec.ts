@@ -105,7 +105,7 @@ test("an API key of one organisation reaches nothing of another, and cannot tell
 }) => {
   test.slow(); // two tenants
   await signUp(page, { kind: "STUDIO" });
-  const aKey = (await (await page.request.post("/api/v1/api-keys", { data: { name: "A robot" } })).json()).key as string;
+  const aKey = (await (await page.request.post("/api/v1/api-keys", { data: { name: "A robot", scope: "write" } })).json()).key as string;
   const bBrowser = await otherBrowser(browser);
   await signUp(bBrowser.page, { kind: "STUDIO" });
   const bApi = bBrowser.page.request;

@@ -13,6 +13,7 @@ import { createDatabase, databaseNameOf, dropDatabase, migrate, withDatabaseName
 import { buildIsStale } from "../scripts/build-status";
 import { findTestServer } from "../tests/support/database-server";
 import { testDatabaseName } from "../tests/support/names";
+import { startTestSmtpServer, type TestSmtpServer } from "../tests/support/smtp";
 
 const root = path.resolve(__dirname, "..");
 const PREFERRED_PORT = 3100;
@@ -26,8 +27,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const databaseUrl = withDatabaseName(server.adminUrl, name);
 
   let next: ChildProcess | undefined;
+  let smtp: TestSmtpServer | undefined;
   const teardown = async () => {
     if (next) await stop(next);
+    await smtp?.stop();
     await dropDatabase(server.adminUrl, name).catch((error: unknown) => console.error(`[e2e] could not drop ${name}:`, error));
     await server.stop();
   };
@@ -39,6 +42,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     const port = await pickPort();
     const baseUrl = `http://localhost:${port}`;
+    // A real SMTP server for the app's outbox; every message lands in a file specs can read.
+    const mailFile = path.join(root, "test-results", `mail-${name}.jsonl`);
+    fs.mkdirSync(path.dirname(mailFile), { recursive: true });
+    fs.writeFileSync(mailFile, "");
+    smtp = await startTestSmtpServer({ onMail: (mail) => fs.appendFileSync(mailFile, `${JSON.stringify(mail)}\n`) });
+    process.env.E2E_MAIL_FILE = mailFile;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -46,6 +55,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "Rightsbridge E2E <mail@e2e.rightsbridge.test>",
     };
 
     // The seed and the build are independent (the build reads no rows), so they run side by side.

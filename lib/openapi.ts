@@ -5,6 +5,7 @@ import { registerDealPaths } from "@/lib/deals/openapi";
 import { registerEditPaths } from "@/lib/edits/openapi";
 import { registerFacilityPaths } from "@/lib/facility/openapi";
 import { registerFxPaths } from "@/lib/fx/openapi";
+import { registerMailPaths } from "@/lib/mail/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/openapi";
 import { registerOutcomesPaths } from "@/lib/outcomes/openapi";
 import { registerProgrammePaths } from "@/lib/programmes/openapi";
@@ -34,6 +35,7 @@ export function buildOpenApiDocument() {
   registerOutcomesPaths(registry);
   registerFacilityPaths(registry);
   registerProgrammePaths(registry);
+  registerMailPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -2,6 +2,7 @@ import enCatalogue from "./en/catalogue.json";
 import enDeals from "./en/deals.json";
 import enEdits from "./en/edits.json";
 import enFacility from "./en/facility.json";
+import enIdentity from "./en/identity.json";
 import enOutcomes from "./en/outcomes.json";
 import enProgrammes from "./en/programmes.json";
 import enStatements from "./en/statements.json";
@@ -10,6 +11,7 @@ import zhCatalogue from "./zh/catalogue.json";
 import zhDeals from "./zh/deals.json";
 import zhEdits from "./zh/edits.json";
 import zhFacility from "./zh/facility.json";
+import zhIdentity from "./zh/identity.json";
 import zhOutcomes from "./zh/outcomes.json";
 import zhProgrammes from "./zh/programmes.json";
 import zhStatements from "./zh/statements.json";
@@ -30,6 +32,7 @@ export const messages = {
     outcomes: enOutcomes,
     facility: enFacility,
     programmes: enProgrammes,
+    identity: enIdentity,
   },
   zh: {
     ...zhBase,
@@ -40,6 +43,7 @@ export const messages = {
     outcomes: zhOutcomes,
     facility: zhFacility,
     programmes: zhProgrammes,
+    identity: zhIdentity,
   },
 };
 

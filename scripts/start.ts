@@ -83,6 +83,11 @@ async function main(): Promise<void> {
   say(
     `serving on ${env.NEXTAUTH_URL}${env.WORKER === "off" ? " (WORKER=off: run `npm run worker` for scheduled jobs)" : " with the background worker in process"} — Ctrl-C stops it`,
   );
+  say(
+    env.SMTP_URL
+      ? `e-mail goes out through ${redactUrl(env.SMTP_URL)} from ${env.MAIL_FROM ?? "Rightsbridge <no-reply@rightsbridge.local>"}`
+      : "SMTP_URL is not set: e-mails are not sent; platform admins read them at Platform → Outbox",
+  );
   const code = await exitOf(next);
   if (!shuttingDown) {
     say(`the server exited with code ${code}`);

@@ -1,6 +1,8 @@
 import type * as React from "react";
+import { VerifyEmailBanner } from "@/components/identity/verify-email-banner";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AppShell } from "@/components/shell/app-shell";
+import { resendVerificationAction } from "@/lib/auth/actions";
 import { requireSession } from "@/lib/auth/gate";
 import { bellAction, markNotificationsReadAction } from "@/lib/edits/actions";
 import { logoutEverywhereAction } from "@/lib/orgs/actions";
@@ -28,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         />
       }
     >
+      {user.emailVerified ? null : <VerifyEmailBanner email={user.email} resendAction={resendVerificationAction} />}
       {children}
     </AppShell>
   );

@@ -6,8 +6,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { InvitationsForYou } from "@/components/dashboard/invitations-for-you";
 import { LogoutButton } from "@/components/settings/logout-button";
 import { getSession, getSignedInUser } from "@/lib/auth/gate";
-import { acceptInvitationByIdAction } from "@/lib/orgs/actions";
-import { listInvitationsForEmail } from "@/lib/orgs/queries";
+import { listInvitationsForUser } from "@/lib/orgs/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("welcome");
@@ -19,7 +18,7 @@ export default async function WelcomePage() {
   const user = await getSignedInUser();
   if (!user) redirect("/login");
   if (await getSession()) redirect("/dashboard");
-  const [invitations, t] = await Promise.all([listInvitationsForEmail(user.email), getTranslations("welcome")]);
+  const [invitations, t] = await Promise.all([listInvitationsForUser(user.id), getTranslations("welcome")]);
   return (
     <AuthCard title={t("title")} description={t("signedInAs", { email: user.email })}>
       <div className="grid gap-5">
@@ -29,7 +28,7 @@ export default async function WelcomePage() {
           </span>
           <p className="pt-1">{t("description", { email: user.email })}</p>
         </div>
-        <InvitationsForYou invitations={invitations} acceptAction={acceptInvitationByIdAction} className="mb-0" />
+        <InvitationsForYou invitations={invitations} className="mb-0" />
         <LogoutButton variant="outline" size="lg" className="w-full">
           {t("logout")}
         </LogoutButton>

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { fieldsNamed } from "@/components/forms/field-errors";
 import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { SelectField } from "@/components/forms/select-field";
 import { ShownOnce } from "@/components/forms/shown-once";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useFieldError } from "@/components/forms/use-field-error";
@@ -16,7 +17,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/result";
-import { type CreateApiKeyInput, createApiKeySchema } from "@/lib/api-keys/schema";
+import { API_KEY_SCOPES, type CreateApiKeyInput, createApiKeySchema } from "@/lib/api-keys/schema";
 
 export type CreateApiKeyDialogProps = {
   /** Server action (createApiKeyAction). */
@@ -35,17 +36,17 @@ export function CreateApiKeyDialog({ createAction, origin }: CreateApiKeyDialogP
     resolver: zodResolver(createApiKeySchema),
     mode: "onSubmit",
     reValidateMode: "onChange",
-    defaultValues: { name: "" },
+    defaultValues: { name: "", scope: "read" as const },
   });
   // The server's wording is English; the field shows its rule in the UI language instead.
-  const action = useActionForm({ fields: { form, at: fieldsNamed(["name"]), text: () => undefined } });
+  const action = useActionForm({ fields: { form, at: fieldsNamed(["name", "scope"]), text: () => undefined } });
   const { errors } = form.formState;
 
   const dialog = useFormDialog(action, undefined, () => {
     // The list behind the dialog gains the new key; the secret leaves memory with the dialog.
     if (created) router.refresh();
     setCreated(null);
-    form.reset({ name: "" });
+    form.reset({ name: "", scope: "read" });
   });
 
   const onSubmit = form.handleSubmit((values) =>
@@ -103,6 +104,13 @@ export function CreateApiKeyDialog({ createAction, origin }: CreateApiKeyDialogP
       <FormField label={t("create.name")} error={fieldError("apiKeyName", errors.name)}>
         <Input autoComplete="off" placeholder={t("create.namePlaceholder")} autoFocus maxLength={100} {...form.register("name")} />
       </FormField>
+      <SelectField
+        control={form.control}
+        name="scope"
+        label={t("create.scope")}
+        description={t(`scopeDescription.${form.watch("scope") ?? "read"}`)}
+        options={API_KEY_SCOPES.map((scope) => ({ value: scope, label: t(`scope.${scope}`) }))}
+      />
     </FormDialog>
   );
 }

@@ -27,6 +27,7 @@ type Failure = "credentials" | "rateLimited" | "network";
 export function LoginForm({ callbackUrl, notice }: LoginFormProps) {
   const t = useTranslations("auth");
   const tCommon = useTranslations("common.errors");
+  const tForgot = useTranslations("identity.forgot");
   const fieldError = useFieldError("validation");
   const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -94,6 +95,11 @@ export function LoginForm({ callbackUrl, notice }: LoginFormProps) {
       <FormField label={t("fields.password")} error={fieldError("passwordRequired", errors.password)}>
         <Input type="password" autoComplete="current-password" {...form.register("password")} />
       </FormField>
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="text-primary hover:underline">
+          {tForgot("link")}
+        </Link>
+      </p>
       <Button type="submit" size="lg" className="mt-1 w-full" loading={isSubmitting || redirecting}>
         {isSubmitting || redirecting ? t("login.submitting") : t("login.submit")}
       </Button>

@@ -2,26 +2,16 @@ import { MailOpen } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { OrgKindBadge } from "@/components/common/org-kind-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import type { ActionResult } from "@/lib/actions/result";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import { cn } from "@/lib/utils";
-import { AcceptInvitationByIdButton } from "./accept-invitation-by-id-button";
 
 export type InvitationForYou = { id: string; role: RoleName; organization: { name: string; kind: OrgKind } };
 
 /**
- * Pending invitations addressed to the signed-in user's email, each with an Accept button when
- * the page passes `acceptAction` (acceptInvitationByIdAction checks the invitation is for this email).
+ * Pending invitations addressed to the signed-in user's verified address. They are accepted only
+ * through the link in the invitation e-mail (the token proves the mailbox), so this reminds.
  */
-export function InvitationsForYou({
-  invitations,
-  acceptAction,
-  className,
-}: {
-  invitations: InvitationForYou[];
-  acceptAction?: (invitationId: string) => Promise<ActionResult<{ organizationId: string }>>;
-  className?: string;
-}) {
+export function InvitationsForYou({ invitations, className }: { invitations: InvitationForYou[]; className?: string }) {
   const t = useTranslations("invitations.forYou");
   const tRole = useTranslations("role");
   if (invitations.length === 0) return null;
@@ -37,18 +27,10 @@ export function InvitationsForYou({
               <span className="min-w-0 flex-1">
                 {t("item", { organization: invitation.organization.name, role: tRole(invitation.role) })}
               </span>
-              {acceptAction ? (
-                <AcceptInvitationByIdButton
-                  invitationId={invitation.id}
-                  organizationName={invitation.organization.name}
-                  acceptAction={acceptAction}
-                />
-              ) : null}
             </li>
           ))}
         </ul>
-        {/* The hint explains accepting through the emailed link, which is only needed without the button. */}
-        {acceptAction ? null : <p className="mt-2 text-xs">{t("hint")}</p>}
+        <p className="mt-2 text-xs">{t("hint")}</p>
       </AlertDescription>
     </Alert>
   );

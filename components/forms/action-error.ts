@@ -17,6 +17,10 @@ const KNOWN = [
   "WRONG_ACCOUNT",
   "VALIDATION_FAILED",
   "RATE_LIMITED",
+  "EMAIL_NOT_VERIFIED",
+  "USER_REQUIRED",
+  "COOLING_PERIOD",
+  "INVALID_TOKEN",
 ] as const;
 type KnownReason = (typeof KNOWN)[number];
 

@@ -1,14 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Link2, UserPlus } from "lucide-react";
+import { MailCheck, Send, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { fieldsNamed } from "@/components/forms/field-errors";
 import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
 import { SelectField } from "@/components/forms/select-field";
-import { ShownOnce } from "@/components/forms/shown-once";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useFieldError } from "@/components/forms/use-field-error";
 import { Button } from "@/components/ui/button";
@@ -21,12 +20,12 @@ export type InviteMemberDialogProps = {
   /** Roles the current user may give (an admin cannot create owners). */
   assignableRoles: RoleName[];
   /** Server action (inviteMemberAction). */
-  inviteAction: (input: InviteInput) => Promise<ActionResult<{ url: string; email: string }>>;
+  inviteAction: (input: InviteInput) => Promise<ActionResult<{ email: string }>>;
 };
 
 /**
- * Invites by email and shows the invitation link to pass on: Rightsbridge sends no email yet,
- * and the link cannot be shown again later because only its hash is stored.
+ * Invites by e-mail. The link goes only to the invited address (holding it proves the mailbox),
+ * so the inviter sees "sent to …", never the link.
  */
 export function InviteMemberDialog({ assignableRoles, inviteAction }: InviteMemberDialogProps) {
   const t = useTranslations("members.invite");
@@ -35,7 +34,7 @@ export function InviteMemberDialog({ assignableRoles, inviteAction }: InviteMemb
   const tErrors = useTranslations("members.errors");
   const tActions = useTranslations("common.actions");
   const fieldError = useFieldError("validation");
-  const [created, setCreated] = useState<{ url: string; email: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string } | null>(null);
   const defaultRole: RoleName = assignableRoles.includes("MEMBER") ? "MEMBER" : (assignableRoles[0] ?? "VIEWER");
   const form = useForm({
     resolver: zodResolver(inviteSchema),
@@ -90,24 +89,27 @@ export function InviteMemberDialog({ assignableRoles, inviteAction }: InviteMemb
       onSubmit={onSubmit}
       errorFirst
       submitLabel={t("submit")}
-      submitIcon={<Link2 aria-hidden />}
+      submitIcon={<Send aria-hidden />}
       pendingLabel={t("submitting")}
       done={
         created ? (
-          <ShownOnce
-            title={t("created.title")}
-            description={t("created.description", { email: created.email })}
-            label={t("created.link")}
-            value={created.url}
-            copyLabel={t("created.copy")}
-            doneLabel={tActions("done")}
-            onDone={dialog.close}
-            another={
+          <div className="grid gap-4" data-testid="invitation-sent">
+            <div className="flex items-start gap-3">
+              <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-muted">
+                <MailCheck className="size-4" aria-hidden />
+              </span>
+              <div className="grid gap-1">
+                <p className="font-medium">{t("created.title")}</p>
+                <p className="text-sm text-muted-foreground">{t("created.description", { email: created.email })}</p>
+              </div>
+            </div>
+            <div className="flex justify-end gap-2">
               <Button variant="ghost" onClick={reset}>
                 {t("created.another")}
               </Button>
-            }
-          />
+              <Button onClick={dialog.close}>{tActions("done")}</Button>
+            </div>
+          </div>
         ) : null
       }
     >

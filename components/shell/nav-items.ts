@@ -17,6 +17,7 @@ export type NavItemKey =
   | "organizations"
   | "fxRates"
   | "jobs"
+  | "outbox"
   | "members"
   | "apiKeys"
   | "auditLog"
@@ -42,6 +43,7 @@ export const NAV_HREF: Record<NavItemKey, string> = {
   organizations: "/organizations",
   fxRates: "/fx-rates",
   jobs: "/platform/jobs",
+  outbox: "/outbox",
   members: "/settings/members",
   apiKeys: "/settings/api-keys",
   auditLog: "/settings/audit-log",
@@ -57,7 +59,7 @@ const WORKSPACE: Record<OrgKind, NavItemKey[]> = {
 };
 
 /** Platform operations only its managers see (their pages check the permission again). */
-const PLATFORM_MANAGED: NavItemKey[] = ["jobs"];
+const PLATFORM_MANAGED: NavItemKey[] = ["jobs", "outbox"];
 
 /**
  * What the sidebar offers an organisation kind and role. Hiding an entry is a convenience, not

@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import { linkPath, waitForMail } from "./mail";
 
 export type OrganizationKind = "STUDIO" | "PARTNER";
 
@@ -20,6 +21,8 @@ export interface SignUpOptions {
   homeCountry?: string;
   /** Skip the UI login when a test only needs the account (e.g. to log in itself). */
   logIn?: boolean;
+  /** Default true: follow the e-mailed verification link (through the API) before going on. */
+  verified?: boolean;
 }
 
 export interface Account {
@@ -54,7 +57,16 @@ export async function register(page: Page, options: SignUpOptions): Promise<Acco
   const response = await page.request.post("/api/v1/auth/register", { data: { email, password, name, organization } });
   expect(response.status(), `register ${email}: ${await response.text()}`).toBe(201);
   const body: { user: Account["user"]; organization: Account["organization"] } = await response.json();
+  if (options.verified ?? true) await verifyFromMail(page, email);
   return { email, password, name, user: body.user, organization: body.organization };
+}
+
+/** Reads the verification e-mail the app sent to `email` and confirms it with the link's token. */
+export async function verifyFromMail(page: Page, email: string): Promise<void> {
+  const link = linkPath(await waitForMail(email, /Confirm your e-mail|确认您在 Rightsbridge/), "/verify-email/");
+  const token = link.split("/").pop();
+  const res = await page.request.post("/api/v1/auth/verify-email", { data: { token } });
+  expect(res.status(), `verify ${email}: ${await res.text()}`).toBe(200);
 }
 
 /** Logs in through the login page, as a user would, and waits to leave it (for specs about the form itself). */

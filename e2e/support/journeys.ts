@@ -3,7 +3,9 @@
  * Each one drives the UI the way a person would and waits with web-first assertions, so specs
  * never need fixed sleeps.
  */
+
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import { linkPath, waitForMail } from "./mail";
 
 /** English role labels, as the role selects show them. */
 export type RoleLabel = "Owner" | "Admin" | "Member" | "Viewer";
@@ -22,6 +24,7 @@ export function pageHeading(page: Page) {
 }
 
 /** Invites `email` from /settings/members with `role` and returns the invitation link the dialog shows once. */
+/** Invites through the dialog and returns the link from the invitation e-mail the invitee received. */
 export async function inviteMember(page: Page, email: string, role: RoleLabel): Promise<string> {
   await page.goto("/settings/members");
   await page.getByRole("button", { name: "Invite member" }).click();
@@ -30,13 +33,12 @@ export async function inviteMember(page: Page, email: string, role: RoleLabel): 
   await dialog.getByLabel("Role", { exact: true }).click();
   await page.getByRole("option", { name: role, exact: true }).click();
   await expect(dialog.getByLabel("Role", { exact: true })).toHaveText(role);
-  await dialog.getByRole("button", { name: "Create invitation" }).click();
-  await expect(dialog.getByRole("heading", { name: "Invitation created" })).toBeVisible();
-  const link = await dialog.getByLabel("Invitation link").inputValue();
-  expect(link).toMatch(/\/invite\/[^/]+$/);
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  await expect(dialog.getByTestId("invitation-sent")).toContainText(`Sent to ${email}`);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
-  return link;
+  const mail = await waitForMail(email, /invited you/);
+  return new URL(linkPath(mail, "/invite/"), page.url()).toString();
 }
 
 /** Creates an API key on /settings/api-keys and returns the secret the dialog shows once. */
@@ -45,6 +47,9 @@ export async function createApiKeyInUi(page: Page, name: string): Promise<string
   await page.getByRole("button", { name: "Create API key" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Key name").fill(name);
+  // Specs use the key to make changes too: a write key.
+  await dialog.getByLabel("Access", { exact: true }).click();
+  await page.getByRole("option", { name: "Read and write", exact: true }).click();
   await dialog.getByRole("button", { name: "Create key" }).click();
   const secret = dialog.getByTestId("created-api-key");
   await expect(secret).toHaveValue(/\S{20,}/);

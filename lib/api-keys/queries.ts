@@ -9,7 +9,7 @@ export async function listApiKeys(actor: Actor, page: { limit: number; beforeId?
     where: { organizationId: actor.org.id, revokedAt: null, ...(page.beforeId ? { id: { lt: page.beforeId } } : {}) },
     orderBy: { id: "desc" },
     take: page.limit + 1,
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, createdBy: { select: { name: true } } },
+    select: { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, createdBy: { select: { name: true } } },
   });
   const items = rows.slice(0, page.limit);
   return { items, nextId: rows.length > page.limit ? (items[items.length - 1]?.id ?? null) : null };
@@ -21,6 +21,7 @@ export async function findActiveKey(key: string) {
     where: { keyHash: sha256(key) },
     select: {
       id: true,
+      scope: true,
       revokedAt: true,
       lastUsedAt: true,
       organization: { select: { id: true, name: true, kind: true, homeCountry: true } },

@@ -6,7 +6,7 @@ import { actorFromToken, readSessionToken, type SessionContext } from "@/lib/aut
 
 export type ApiCaller =
   | { via: "session"; session: SessionContext }
-  | { via: "apiKey"; session: Omit<SessionContext, "user"> & { user: null } };
+  | { via: "apiKey"; scope: "READ" | "WRITE"; session: Omit<SessionContext, "user"> & { user: null } };
 
 /**
  * Who is calling: `Authorization: Bearer <api key>` (keys belong to one organisation) or the
@@ -22,6 +22,7 @@ export async function authenticate(req: NextRequest, requestId: string): Promise
     const actor = createActor({ userId: null, apiKeyId: key.id, org: key.organization, role: API_KEY_ROLE, requestId });
     return {
       via: "apiKey",
+      scope: key.scope,
       session: { actor, user: null, organizations: [{ ...key.organization, role: API_KEY_ROLE }] },
     };
   }

@@ -214,6 +214,13 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
         });
       }
       caller = authResult;
+      if (caller.via === "apiKey" && caller.scope === "READ" && req.method !== "GET" && req.method !== "HEAD") {
+        return problemResponse(
+          problem(403, "INSUFFICIENT_SCOPE", "This API key is read-only: it may only GET. Create a write key to make changes.", {
+            requestId,
+          }),
+        );
+      }
       const { actor } = caller.session;
       if (spec.permission && !can({ role: actor.role, orgKind: actor.org.kind }, spec.permission)) {
         return problemResponse(problem(403, "FORBIDDEN", "Your role in this organisation does not allow this.", { requestId }));

@@ -2,11 +2,16 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from "@/lib/api-keys/schema";
 import { auditEntrySchema, auditQuerySchema } from "@/lib/audit/schema";
-import { registerInvitedSchema, registerSchema } from "@/lib/auth/schema";
+import {
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
+  registerInvitedSchema,
+  registerSchema,
+  verifyEmailSchema,
+} from "@/lib/auth/schema";
 import {
   acceptInvitationSchema,
   changeRoleSchema,
-  createdInvitationSchema,
   createOrganizationSchema,
   invitationSchema,
   inviteSchema,
@@ -25,7 +30,7 @@ export function registerFoundationPaths(r: OpenAPIRegistry) {
     method: "post",
     path: "/api/v1/auth/register",
     tags: ["Accounts"],
-    summary: "Sign up: create a user and the STUDIO or PARTNER organisation they own",
+    summary: "Sign up: create a user and the STUDIO or PARTNER organisation they own; e-mails a verification link",
     security: [],
     request: { body: jsonBody(registerSchema) },
     responses: { 201: ok("Created.", registeredSchema), ...errorResponses(400, 409, 415, 422) },
@@ -41,6 +46,49 @@ export function registerFoundationPaths(r: OpenAPIRegistry) {
       201: ok("Created.", z.object({ user: z.object({ id: z.uuid(), email: z.string() }), organizationId: z.uuid() })),
       ...errorResponses(400, 404, 409, 415, 422),
     },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/auth/verify-email",
+    tags: ["Accounts"],
+    summary: "Verify an e-mail address with the token from the e-mailed link (single use, 24 h)",
+    security: [],
+    request: { body: jsonBody(verifyEmailSchema) },
+    responses: {
+      200: ok("Verified.", z.object({ email: z.string(), emailVerified: z.literal(true) })),
+      ...errorResponses(400, 415, 422),
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/auth/resend-verification",
+    tags: ["Accounts"],
+    summary: "E-mail a new verification link to the signed-in person (a few an hour)",
+    responses: {
+      202: ok("Sent.", z.object({ sentTo: z.string() })),
+      ...errorResponses(401, 403, 409, 429),
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/auth/password-reset",
+    tags: ["Accounts"],
+    summary: "Ask for a password-reset link; always 202 (a known address gets an e-mail, valid 1 h)",
+    security: [],
+    request: { body: jsonBody(passwordResetRequestSchema) },
+    responses: {
+      202: { description: "Accepted, whether or not the address is known." },
+      ...errorResponses(400, 415, 422, 429),
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/auth/password-reset/confirm",
+    tags: ["Accounts"],
+    summary: "Set a new password with the e-mailed token; ends every session and verifies the address",
+    security: [],
+    request: { body: jsonBody(passwordResetConfirmSchema) },
+    responses: { 200: ok("Password changed.", z.object({ email: z.string() })), ...errorResponses(400, 415, 422) },
   });
   r.registerPath({
     method: "post",
@@ -114,9 +162,12 @@ export function registerFoundationPaths(r: OpenAPIRegistry) {
     method: "post",
     path: "/api/v1/invitations",
     tags: ["Members"],
-    summary: "Invite someone by email with a role; returns the invitation link once",
+    summary: "Invite someone by email with a role; the link is e-mailed to that address only",
     request: { body: jsonBody(inviteSchema) },
-    responses: { 201: ok("Invited.", createdInvitationSchema), ...errorResponses(400, 401, 403, 409, 415, 422) },
+    responses: {
+      201: ok("Invited; the invitation e-mail is on its way.", invitationSchema),
+      ...errorResponses(400, 401, 403, 409, 415, 422),
+    },
   });
   r.registerPath({
     method: "delete",

@@ -34,6 +34,7 @@ export function errorResponses(...statuses: number[]) {
     409: "Conflict with the current state.",
     415: "Body is not application/json.",
     422: "Validation failed; `errors` lists each field.",
+    429: "Too many requests; try again later.",
   };
   return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s] ?? "Error", content: problemContent }]));
 }

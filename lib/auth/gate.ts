@@ -13,7 +13,7 @@ import { can, type Permission } from "./permissions";
 
 export type SessionContext = {
   actor: Actor;
-  user: { id: string; email: string; name: string; locale: string | null };
+  user: { id: string; email: string; name: string; locale: string | null; emailVerified: boolean };
   organizations: { id: string; name: string; kind: OrgKind; role: RoleName }[];
 };
 
@@ -37,6 +37,7 @@ export async function actorFromToken(token: JWT | null, requestId: string): Prom
       name: true,
       locale: true,
       sessionVersion: true,
+      emailVerifiedAt: true,
       memberships: {
         orderBy: { createdAt: "asc" },
         select: { role: true, organization: { select: { id: true, name: true, kind: true, homeCountry: true } } },
@@ -48,7 +49,7 @@ export async function actorFromToken(token: JWT | null, requestId: string): Prom
   if (!active) return null;
   return {
     actor: createActor({ userId: user.id, apiKeyId: null, org: active.organization, role: active.role, requestId }),
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale, emailVerified: user.emailVerifiedAt !== null },
     organizations: user.memberships.map((m) => ({ ...m.organization, role: m.role })),
   };
 }
@@ -69,10 +70,10 @@ export async function userFromToken(token: JWT | null): Promise<SessionContext["
   if (!token?.sub || typeof token.sv !== "number") return null;
   const user = await db.user.findUnique({
     where: { id: token.sub },
-    select: { id: true, email: true, name: true, locale: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, locale: true, sessionVersion: true, emailVerifiedAt: true },
   });
   if (!user || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, emailVerified: user.emailVerifiedAt !== null };
 }
 
 export const getSignedInUser = cache(async () => {

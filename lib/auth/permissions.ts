@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "platform.organizations.manage": { roles: MANAGERS, kinds: ["PLATFORM"] },
   /** Platform → Jobs: queues, runs and failures of the background worker. */
   "platform.jobs.read": { roles: MANAGERS, kinds: ["PLATFORM"] },
+  /** Read the e-mail outbox (every message the platform sent or holds, with its status). */
+  "platform.outbox.read": { roles: MANAGERS, kinds: ["PLATFORM"] },
   /** Register and edit titles, versions, market tests, posters; import titles. */
   "catalogue.write": { roles: WRITERS, kinds: ["STUDIO"] },
   /** Draft deals, change terms and grants, propose. */

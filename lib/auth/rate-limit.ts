@@ -47,3 +47,45 @@ export async function recordLoginFailure(email: string, ip: string): Promise<voi
 export async function recordLoginSuccess(email: string): Promise<void> {
   await limiters().account.delete(email);
 }
+
+// ---- Hourly limits on requests that send e-mail ---------------------------------------------
+
+const hourly = new Map<string, RateLimiterPostgres>();
+
+function hourlyLimiter(prefix: string, points: number): RateLimiterPostgres {
+  const name = `${prefix}:${points}`;
+  let limiter = hourly.get(name);
+  if (!limiter) {
+    const pool = new Pool({ connectionString: resolveDatabaseUrl(), max: 2 });
+    limiter = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: "pool",
+      tableName: "rate_limit",
+      tableCreated: true,
+      keyPrefix: prefix,
+      points,
+      duration: 3600,
+    });
+    hourly.set(name, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * Counts one request against `prefix`'s hourly budget for `key` (a client address, a user id);
+ * refused once `points` requests were made within the hour.
+ */
+export async function consumeHourly(prefix: string, points: number, key: string): Promise<LoginGate> {
+  try {
+    await hourlyLimiter(prefix, points).consume(key);
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof Error) throw rejection;
+    return { allowed: false, retryAfterSeconds: Math.ceil((rejection as RateLimiterRes).msBeforeNext / 1000) };
+  }
+}
+
+/** Password-reset requests per client address and hour (default 60, so a test suite on one address passes). */
+export const passwordResetMaxPerHour = () => Number(process.env.PASSWORD_RESET_MAX_PER_HOUR ?? 60);
+/** Verification e-mails a signed-in person may ask for per hour. */
+export const RESEND_VERIFICATION_MAX_PER_HOUR = 5;

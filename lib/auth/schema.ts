@@ -38,3 +38,14 @@ export const registerInvitedSchema = z.object({
   name: z.string().trim().min(1, { error: "Enter your name." }).max(200),
 });
 export type RegisterInvitedInput = z.input<typeof registerInvitedSchema>;
+
+/** A token from an e-mailed link (verification, password reset): 32 random bytes in base64url. */
+const linkToken = z.string().trim().min(20, { error: "This link is incomplete." }).max(200, { error: "This link is not valid." });
+
+export const verifyEmailSchema = z.object({ token: linkToken });
+
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+export type PasswordResetRequestInput = z.input<typeof passwordResetRequestSchema>;
+
+export const passwordResetConfirmSchema = z.object({ token: linkToken, password: passwordSchema });
+export type PasswordResetConfirmInput = z.input<typeof passwordResetConfirmSchema>;

@@ -9,6 +9,7 @@ import {
   balances,
   breaches,
   canTransition,
+  coolingLeftMs,
   disbursementEntries,
   type EligibilityInput,
   eligibility,
@@ -823,5 +824,17 @@ describe("facility schemas", () => {
       advanceDecisionSchema.safeParse({ decision: "APPROVED", amount: { amount: "500.00", currency: "USD" }, conditions: "Delivery first" })
         .success,
     ).toBe(true);
+  });
+});
+
+describe("coolingLeftMs", () => {
+  const joined = new Date("2026-12-01T10:00:00Z");
+  it("counts down from the moment of joining for the given hours", () => {
+    expect(coolingLeftMs(joined, new Date("2026-12-01T10:00:00Z"), 24)).toBe(24 * 3_600_000);
+    expect(coolingLeftMs(joined, new Date("2026-12-02T09:59:59Z"), 24)).toBe(1000);
+    expect(coolingLeftMs(joined, new Date("2026-12-02T10:00:00Z"), 24)).toBe(0);
+    expect(coolingLeftMs(joined, new Date("2026-12-03T10:00:00Z"), 24)).toBe(-24 * 3_600_000);
+    expect(coolingLeftMs(joined, new Date("2026-12-01T11:30:00Z"), 2)).toBe(30 * 60_000);
+    expect(coolingLeftMs(joined, new Date("2026-12-01T10:00:00Z"), 0)).toBe(0);
   });
 });

@@ -274,3 +274,11 @@ export function utilisation(outstanding: bigint, capacity: bigint): string | nul
   if (capacity === 0n) return null;
   return new D(outstanding.toString()).mul(100).div(capacity.toString()).toDecimalPlaces(2).toFixed(2);
 }
+
+/**
+ * Milliseconds a member who joined at `memberSince` still waits before disbursing, with a cooling
+ * period of `hours`; 0 or less means they may.
+ */
+export function coolingLeftMs(memberSince: Date, now: Date, hours: number): number {
+  return memberSince.getTime() + hours * 3_600_000 - now.getTime();
+}

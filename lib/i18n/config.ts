@@ -49,3 +49,12 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): AppL
   }
   return defaultLocale;
 }
+
+/** The locale of a request from its headers alone (route handlers): the cookie, else Accept-Language. */
+export function localeFromHeaders(headers: Headers): AppLocale {
+  const cookie = headers.get("cookie") ?? "";
+  const match = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookie);
+  const fromCookie = match?.[1]?.trim();
+  if (isLocale(fromCookie)) return fromCookie;
+  return negotiateLocale(headers.get("accept-language"));
+}

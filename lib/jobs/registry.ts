@@ -1,5 +1,6 @@
 import "server-only";
 import { expireEndedDeals } from "@/lib/deals/commands/end";
+import { deliverPending, startOutboxLoop } from "@/lib/mail/outbox";
 import type { JobDefinition, WorkerLoop } from "./types";
 
 /**
@@ -16,9 +17,19 @@ export const jobs: JobDefinition[] = [
       return { expired: ids.length, dealIds: ids.slice(0, 50) };
     },
   },
+  {
+    // The outbox loop below delivers within seconds of a commit; this sweep is the safety net
+    // (a missed notification, a worker that was down) and what `jobs:run -- outbox` runs.
+    name: "outbox",
+    cron: "* * * * *", // every minute
+    async run() {
+      const { sent, failed, retried } = await deliverPending({ limit: 200 });
+      return { sent, failed, retried };
+    },
+  },
 ];
 
 /** Loops the worker runs beside the queues (e.g. the e-mail outbox listener); start → stop. */
-export const loops: WorkerLoop[] = [];
+export const loops: WorkerLoop[] = [startOutboxLoop];
 
 export type { JobDefinition, JobSummary, WorkerLoop } from "./types";

@@ -1,11 +1,12 @@
 import "server-only";
 import { db, processPool } from "@/lib/db/client";
 import { queueCounts } from "@/lib/jobs/queries";
+import { outboxBacklog } from "@/lib/mail/queries";
 import { metrics, registerGauge } from "./registry";
 
 /**
  * Gauges read at scrape time: the database pool of this process, pg-boss queue depth and failures,
- * and job runs by outcome. A collector whose query fails leaves its gauge empty rather than
+ * job runs by outcome, and the e-mail outbox's backlog. A collector whose query fails leaves its gauge empty rather than
  * failing the whole scrape.
  */
 export function registerCollectors(): void {
@@ -44,6 +45,19 @@ export function registerCollectors(): void {
       // database unavailable
     }
   });
+  registerGauge(
+    "rightsbridge_outbox_backlog",
+    "E-mails waiting in the outbox (PENDING: not yet accepted by the SMTP server).",
+    [],
+    async (g) => {
+      g.reset();
+      try {
+        g.set(await outboxBacklog());
+      } catch {
+        // database unavailable
+      }
+    },
+  );
 }
 
 /** The Prometheus text of this process. */

@@ -5,7 +5,6 @@ import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/l
 import { getSession, getSignedInUser } from "@/lib/auth/gate";
 import {
   acceptInvitation,
-  acceptInvitationForUser,
   changeMemberRole,
   createOrganizationAsPlatform,
   inviteMember,
@@ -17,7 +16,7 @@ import { changeRoleSchema, createOrganizationSchema, inviteSchema } from "./sche
 
 const id = z.uuid();
 
-export async function inviteMemberAction(input: unknown): Promise<ActionResult<{ url: string; email: string }>> {
+export async function inviteMemberAction(input: unknown): Promise<ActionResult<{ email: string }>> {
   const session = await getSession();
   if (!session) return unauthenticated;
   const parsed = parseInput(inviteSchema, input);
@@ -25,8 +24,7 @@ export async function inviteMemberAction(input: unknown): Promise<ActionResult<{
   const result = await inviteMember(session.actor, parsed.data);
   if (!result.ok) return fromFailure(result);
   revalidatePath("/settings/members");
-  const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
-  return { ok: true, data: { url: new URL(`/invite/${result.value.token}`, base).toString(), email: result.value.email } };
+  return { ok: true, data: { email: result.value.email } };
 }
 
 export async function revokeInvitationAction(invitationId: string): Promise<ActionResult> {
@@ -64,15 +62,6 @@ export async function acceptInvitationAction(token: string): Promise<ActionResul
   if (!user) return unauthenticated;
   if (typeof token !== "string" || token.length > 200) return { ok: false, reason: "NOT_FOUND", message: "Invitation not found." };
   const result = await acceptInvitation(user, token, null);
-  return result.ok ? { ok: true, data: result.value } : fromFailure(result);
-}
-
-/** One-click accept from the dashboard or /welcome: the invitation must be for the signed-in email. */
-export async function acceptInvitationByIdAction(invitationId: string): Promise<ActionResult<{ organizationId: string }>> {
-  const user = await getSignedInUser();
-  if (!user) return unauthenticated;
-  if (!id.safeParse(invitationId).success) return { ok: false, reason: "NOT_FOUND", message: "Invitation not found." };
-  const result = await acceptInvitationForUser(user, invitationId, null);
   return result.ok ? { ok: true, data: result.value } : fromFailure(result);
 }
 

@@ -1,30 +1,36 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { can, canAssignRole } from "@/lib/auth/permissions";
 import { type RegisterInput, type RegisterInvitedInput, registerInvitedSchema, registerSchema } from "@/lib/auth/schema";
+import { newLinkToken, sha256 } from "@/lib/auth/secret";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation, lockRow, type Tx } from "@/lib/db/tx";
+import { appUrl, enqueueEmail } from "@/lib/mail/outbox";
+import { mailLocale } from "@/lib/mail/templates";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { sendVerificationEmail } from "./identity";
 import type { OrgKind, RoleName } from "./schema";
 
 const INVITATION_DAYS = 14;
 
-export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export { sha256 };
 
 /** Self-service sign-up: a user and the STUDIO or PARTNER organisation they own. */
 export async function registerWithOrganization(
   input: RegisterInput,
   requestId: string | null,
+  locale: string | null = null,
 ): Promise<Result<{ user: { id: string; email: string }; organization: { id: string; name: string; kind: OrgKind } }, "EMAIL_TAKEN">> {
   const data = registerSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   try {
     return ok(
       await db.$transaction(async (tx) => {
-        const user = await tx.user.create({ data: { email: data.email, name: data.name, passwordHash } });
+        const user = await tx.user.create({ data: { email: data.email, name: data.name, passwordHash, locale } });
+        // The address is unproven until the person opens the link e-mailed here.
+        await sendVerificationEmail(tx, user);
         const organization = await tx.organization.create({
           data: { ...data.organization, memberships: { create: { userId: user.id, role: "OWNER" } } },
         });
@@ -59,6 +65,7 @@ export async function registerWithOrganization(
 export async function registerWithInvitation(
   input: RegisterInvitedInput,
   requestId: string | null,
+  locale: string | null = null,
 ): Promise<Result<{ user: { id: string; email: string }; organizationId: string }, "NOT_FOUND" | "EXPIRED" | "EMAIL_TAKEN">> {
   const data = registerInvitedSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
@@ -72,9 +79,12 @@ export async function registerWithInvitation(
         data: { acceptedAt: new Date() },
       });
       if (claimed.count === 0) return notFound("Invitation");
-      const user = await tx.user.create({ data: { email: invitation.email, name: data.name, passwordHash } });
+      // The token came by e-mail to this address, so the address is proven.
+      const user = await tx.user.create({
+        data: { email: invitation.email, name: data.name, passwordHash, locale, emailVerifiedAt: new Date() },
+      });
       const membership = await tx.membership.create({
-        data: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role },
+        data: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role, addedById: invitation.invitedById },
       });
       await recordAudit(
         tx,
@@ -100,7 +110,7 @@ export async function registerWithInvitation(
 export async function inviteMember(
   actor: Actor,
   input: { email: string; role: RoleName },
-): Promise<Result<{ id: string; email: string; role: RoleName; token: string; expiresAt: Date }, "ALREADY_MEMBER" | "FORBIDDEN">> {
+): Promise<Result<{ id: string; email: string; role: RoleName; expiresAt: Date }, "ALREADY_MEMBER" | "FORBIDDEN">> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "org.members.invite") || !actor.userId) return forbidden();
   if (!canAssignRole(actor.role, input.role)) return forbidden("Only an owner can invite another owner.");
   const inviterId = actor.userId;
@@ -113,7 +123,7 @@ export async function inviteMember(
       errors: [{ path: "email", message: "This person is already a member." }],
     });
   }
-  const token = randomBytes(32).toString("base64url");
+  const token = newLinkToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
   const invitation = await db.$transaction(async (tx) => {
     // A fresh invitation replaces any pending one for the same address.
@@ -138,9 +148,27 @@ export async function inviteMember(
       partyOrgIds: [actor.org.id],
       after: { email: created.email, role: created.role, expiresAt: created.expiresAt },
     });
+    // The link goes only to the invited mailbox: holding it proves the address.
+    await emailInvitation(tx, { email: created.email, role: created.role, expiresAt, token, inviterId, organization: actor.org.name });
     return created;
   });
-  return ok({ id: invitation.id, email: invitation.email, role: invitation.role, token, expiresAt });
+  return ok({ id: invitation.id, email: invitation.email, role: invitation.role, expiresAt });
+}
+
+/** The invitation e-mail, in the invitee's language when they have an account, else the inviter's. */
+async function emailInvitation(
+  tx: Tx,
+  i: { email: string; role: RoleName; expiresAt: Date; token: string; inviterId: string; organization: string },
+): Promise<void> {
+  // One after the other: a transaction is one connection.
+  const inviter = await tx.user.findUniqueOrThrow({ where: { id: i.inviterId }, select: { name: true, locale: true } });
+  const invitee = await tx.user.findUnique({ where: { email: i.email }, select: { locale: true } });
+  await enqueueEmail(tx, {
+    to: i.email,
+    locale: mailLocale(invitee?.locale ?? inviter.locale),
+    template: "invitation",
+    vars: { inviter: inviter.name, organization: i.organization, role: i.role, url: appUrl(`/invite/${i.token}`), expiresAt: i.expiresAt },
+  });
 }
 
 export async function revokeInvitation(actor: Actor, invitationId: string): Promise<Result<null, "NOT_FOUND" | "FORBIDDEN">> {
@@ -182,42 +210,11 @@ export async function acceptInvitation(
     if (claimed.count === 0) return notFound("Invitation");
     const membership = await tx.membership.upsert({
       where: { userId_organizationId: { userId: user.id, organizationId: invitation.organizationId } },
-      create: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role },
+      create: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role, addedById: invitation.invitedById },
       update: {},
     });
-    await recordAudit(
-      tx,
-      { userId: user.id, apiKeyId: null, organizationId: invitation.organizationId, requestId },
-      {
-        action: "membership.create",
-        entityType: "Membership",
-        entityId: membership.id,
-        partyOrgIds: [invitation.organizationId],
-        after: { user: user.email, role: membership.role, invitationId: invitation.id },
-      },
-    );
-    return ok({ organizationId: invitation.organizationId });
-  });
-}
-
-/** Accepts a pending invitation addressed to the user's own email, found by its id. */
-export async function acceptInvitationForUser(
-  user: { id: string; email: string },
-  invitationId: string,
-  requestId: string | null,
-): Promise<Result<{ organizationId: string }, "NOT_FOUND">> {
-  return db.$transaction(async (tx) => {
-    const claimed = await tx.invitation.updateMany({
-      where: { id: invitationId, email: user.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      data: { acceptedAt: new Date() },
-    });
-    if (claimed.count === 0) return notFound("Invitation");
-    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: invitationId } });
-    const membership = await tx.membership.upsert({
-      where: { userId_organizationId: { userId: user.id, organizationId: invitation.organizationId } },
-      create: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role },
-      update: {},
-    });
+    // The token was e-mailed to this address: holding it proves the mailbox.
+    await tx.user.updateMany({ where: { id: user.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
     await recordAudit(
       tx,
       { userId: user.id, apiKeyId: null, organizationId: invitation.organizationId, requestId },
@@ -339,9 +336,18 @@ export async function createOrganizationAsPlatform(
     const owner = await tx.user.findUnique({ where: { email: input.ownerEmail }, select: { id: true } });
     let invitationToken: string | null = null;
     if (owner) {
-      await tx.membership.create({ data: { userId: owner.id, organizationId: organization.id, role: "OWNER" } });
+      await tx.membership.create({ data: { userId: owner.id, organizationId: organization.id, role: "OWNER", addedById: inviterId } });
     } else {
-      invitationToken = randomBytes(32).toString("base64url");
+      invitationToken = newLinkToken();
+      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
+      await emailInvitation(tx, {
+        email: input.ownerEmail,
+        role: "OWNER",
+        expiresAt,
+        token: invitationToken,
+        inviterId,
+        organization: organization.name,
+      });
       await tx.invitation.create({
         data: {
           organizationId: organization.id,

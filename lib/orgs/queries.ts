@@ -8,7 +8,13 @@ export async function listMembers(actor: Actor) {
   return db.membership.findMany({
     where: { organizationId: actor.org.id },
     orderBy: { createdAt: "asc" },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+      addedBy: { select: { id: true, name: true, email: true } },
+    },
   });
 }
 
@@ -45,10 +51,16 @@ export async function findInvitationByToken(token: string) {
   return { ...invitation, status } as const;
 }
 
-/** Invitations waiting for this user's email, shown after login. */
-export async function listInvitationsForEmail(email: string) {
+/**
+ * Invitations waiting for this user's address, shown after login — only once the address is
+ * verified (before that, anyone could have registered it). They are accepted through the
+ * e-mailed link; the list only reminds.
+ */
+export async function listInvitationsForUser(userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+  if (!user?.emailVerifiedAt) return [];
   return db.invitation.findMany({
-    where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: { email: user.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { id: true, role: true, organization: { select: { name: true, kind: true } } },
   });
 }

@@ -43,9 +43,17 @@ export const membershipOrgSchema = organizationRefSchema.extend({ role: roleSche
 
 export const meSchema = z
   .object({
-    user: z.object({ id: z.uuid(), email: z.string(), name: z.string() }).nullable().meta({
-      description: "null when the caller is an API key.",
-    }),
+    user: z
+      .object({
+        id: z.uuid(),
+        email: z.string(),
+        name: z.string(),
+        emailVerified: z.boolean().meta({ description: "Whether the person proved their address (link e-mailed at sign-up)." }),
+      })
+      .nullable()
+      .meta({
+        description: "null when the caller is an API key.",
+      }),
     activeOrganization: membershipOrgSchema.extend({ homeCountry: z.string() }),
     organizations: z.array(membershipOrgSchema),
   })
@@ -55,21 +63,18 @@ export const memberSchema = z
   .object({
     id: z.uuid(),
     role: roleSchema,
-    createdAt: z.iso.datetime(),
+    createdAt: z.iso.datetime().meta({ description: "When the person joined." }),
     user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    addedBy: z
+      .object({ id: z.uuid(), name: z.string(), email: z.string() })
+      .nullable()
+      .meta({ description: "Who let them in (the inviter); null for the founder or a seeded member." }),
   })
   .meta({ id: "Member" });
 
 export const invitationSchema = z
   .object({ id: z.uuid(), email: z.string(), role: roleSchema, expiresAt: z.iso.datetime() })
   .meta({ id: "Invitation" });
-
-export const createdInvitationSchema = invitationSchema
-  .extend({
-    token: z.string().meta({ description: "Secret token of the invitation link; shown once." }),
-    url: z.string().meta({ description: "Link to send to the invitee." }),
-  })
-  .meta({ id: "CreatedInvitation" });
 
 export const acceptInvitationSchema = z.object({ token: z.string().min(10).max(200) });
 

@@ -40,6 +40,9 @@ export const DEMO_USERS: DemoUser[] = [
  * The demo organisations, their people and memberships; idempotent: every record is looked up by
  * its natural key first and created only when missing. Returns whether anything was created.
  */
+/** Demo people are verified and joined their organisations a month ago. */
+const DEMO_MEMBER_SINCE = new Date(Date.now() - 30 * 24 * 3600_000);
+
 export async function seedOrganizations(): Promise<{ created: boolean }> {
   const passwordHash = await hashPassword(process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT);
   let created = false;
@@ -71,13 +74,17 @@ export async function seedOrganizations(): Promise<{ created: boolean }> {
       for (const u of DEMO_USERS) {
         const user =
           (await tx.user.findUnique({ where: { email: u.email }, select: { id: true } })) ??
-          (await tx.user.create({ data: { email: u.email, name: u.name, passwordHash }, select: { id: true } }));
+          (await tx.user.create({
+            data: { email: u.email, name: u.name, passwordHash, emailVerifiedAt: new Date() },
+            select: { id: true },
+          }));
         for (const m of u.memberships) {
           const organizationId = orgIds.get(m.org);
           if (!organizationId) throw new Error(`seed: unknown organisation ${m.org}`);
           const had = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId } } });
           if (!had) {
-            await tx.membership.create({ data: { userId: user.id, organizationId, role: m.role } });
+            // Dated back past the facility's cooling period, so the demo officer can disburse at once.
+            await tx.membership.create({ data: { userId: user.id, organizationId, role: m.role, createdAt: DEMO_MEMBER_SINCE } });
             created = true;
           }
         }

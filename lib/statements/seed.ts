@@ -380,7 +380,11 @@ async function actors(): Promise<{ actors: Partial<Record<OrgKey, Actor>>; creat
       (await db.organization.create({ data: { name: o.name, kind: o.kind, homeCountry: o.homeCountry }, select: { id: true } }));
     const user =
       (await db.user.findUnique({ where: { email: o.owner }, select: { id: true } })) ??
-      (await db.user.create({ data: { email: o.owner, name: o.ownerName, passwordHash }, select: { id: true } }));
+      // Demo people are verified (they sign the demo deals).
+      (await db.user.create({
+        data: { email: o.owner, name: o.ownerName, passwordHash, emailVerifiedAt: new Date() },
+        select: { id: true },
+      }));
     const member = await db.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: org.id } } });
     if (!member) {
       await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "OWNER" } });

@@ -39,6 +39,7 @@ describe("POST /api/v1/api-keys", () => {
       name: "Avails sync",
       key: expect.stringMatching(/^rb_[A-Za-z0-9_-]{32}$/),
       prefix: expect.any(String),
+      scope: "read",
       createdAt: expect.any(String),
       lastUsedAt: null,
     });
@@ -127,7 +128,7 @@ describe("GET /api/v1/api-keys", () => {
     expect(res.body.nextCursor).toBeNull();
     expect(res.body.items.map((k: { name: string }) => k.name)).toEqual(["third", "second", "first"]);
     for (const item of res.body.items) {
-      expect(Object.keys(item).sort()).toEqual(["createdAt", "createdBy", "id", "lastUsedAt", "name", "prefix"]);
+      expect(Object.keys(item).sort()).toEqual(["createdAt", "createdBy", "id", "lastUsedAt", "name", "prefix", "scope"]);
     }
     for (const { key } of created) {
       expect(res.text).not.toContain(key);

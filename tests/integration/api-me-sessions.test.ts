@@ -44,7 +44,7 @@ describe("GET /api/v1/me", () => {
     expect(res.status).toBe(200);
     expect(res.contentType).toMatch(/^application\/json/);
     expect(res.body).toEqual({
-      user: { id: owner.userId, email: "owner@jade.test", name: "Li Wei" },
+      user: { id: owner.userId, email: "owner@jade.test", name: "Li Wei", emailVerified: true },
       activeOrganization: { id: owner.orgId, name: "Jade Dragon Pictures", kind: "STUDIO", homeCountry: "CN", role: "OWNER" },
       organizations: [expect.objectContaining({ id: owner.orgId, name: "Jade Dragon Pictures", kind: "STUDIO", role: "OWNER" })],
     });

@@ -106,7 +106,7 @@ describe("every command writes its audit entry", () => {
       ["user.logout_everywhere", "User", owner.userId, owner.userId, o, [o]],
     ]);
     const byAction = (action: string) => log.find((e) => e.action === action);
-    expect(byAction("api_key.create")?.after).toEqual({ name: "sync", prefix: expect.any(String) });
+    expect(byAction("api_key.create")?.after).toEqual({ name: "sync", prefix: expect.any(String), scope: "WRITE" });
     expect(JSON.stringify(log, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).not.toContain(key.key);
     expect(byAction("membership.role_change")).toMatchObject({
       before: { user: member.email, role: "ADMIN" },
@@ -263,7 +263,7 @@ describe("GET /api/v1/audit", () => {
         entityId: key.id,
         actor: { id: owner.userId, name: "Test Person", email: "owner@jade.test" },
         viaApiKey: null,
-        after: { name: "sync", prefix: expect.any(String) },
+        after: { name: "sync", prefix: expect.any(String), scope: "WRITE" },
         at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       }),
       expect.objectContaining({ action: "organization.register", entityId: owner.orgId }),

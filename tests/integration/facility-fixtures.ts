@@ -162,6 +162,8 @@ export async function facilityWorld(
   });
   const underwriter = { userId: owner.userId, headers: await sessionHeaders(owner.userId, org.id) };
   const member = await addMemberViaInvitation({ ...owner, orgId: org.id, headers: underwriter.headers }, "MEMBER");
+  // The officer joined two days ago: past the cooling period before a new member may disburse.
+  await db.membership.update({ where: { id: member.membershipId }, data: { createdAt: new Date(Date.now() - 48 * 3600_000) } });
   const officer = { userId: member.userId, headers: member.memberHeaders };
   const facility = await db.facility.create({
     data: {

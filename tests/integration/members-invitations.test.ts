@@ -16,18 +16,23 @@ import {
   createUserWithoutOrganization,
   errorPaths,
   expectProblem,
+  latestOutboxMail,
   membershipIdOf,
   type Registered,
   registerViaApi,
   sessionHeaders,
+  tokenFromOutbox,
 } from "../support/api";
 import { resetDb } from "../support/db";
 
 type Role = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-const inviteAs = (headers: Record<string, string>, email: string, role: Role) =>
-  callRoute(invite, "/api/v1/invitations", { headers, json: { email, role } });
+/** Invites, and reads the link's token from the invitation e-mail (the API never returns it). */
+const inviteAs = async (headers: Record<string, string>, email: string, role: Role) => {
+  const res = await callRoute(invite, "/api/v1/invitations", { headers, json: { email, role } });
+  return { ...res, token: res.status === 201 ? await tokenFromOutbox(email, "invitation", "/invite/") : "" };
+};
 const accept = (headers: Record<string, string>, token: string) =>
   callRoute(acceptInvitation, "/api/v1/invitations/accept", { headers, json: { token } });
 const patchRole = (headers: Record<string, string>, id: string, role: Role) =>
@@ -50,19 +55,18 @@ beforeEach(async () => {
 });
 
 describe("invitations", () => {
-  it("owner invites (201 with a link), the invitee signs up elsewhere, then accepts into the role", async () => {
+  it("owner invites (201, the link e-mailed to the invitee only), the invitee signs up elsewhere, then accepts into the role", async () => {
     const res = await inviteAs(owner.headers, "Invitee@Example.TEST", "ADMIN");
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({
-      id: expect.any(String),
-      email: "invitee@example.test",
-      role: "ADMIN",
-      expiresAt: expect.any(String),
-      token: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/),
-      url: expect.stringMatching(/\/invite\/[A-Za-z0-9_-]+$/),
-    });
-    const { token, url, id } = res.body;
-    expect(url.endsWith(`/invite/${token}`)).toBe(true);
+    // No token and no link for the inviter: the link goes to the invited mailbox only.
+    expect(res.body).toEqual({ id: expect.any(String), email: "invitee@example.test", role: "ADMIN", expiresAt: expect.any(String) });
+    const { token } = res;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(res.text).not.toContain(token);
+    const mail = await latestOutboxMail("invitee@example.test", "invitation");
+    expect(mail.text).toContain(`http://localhost:3000/invite/${token}`);
+    expect(mail.subject).toBe("Test Person invited you to Jade Dragon Pictures on Rightsbridge");
+    const { id } = res.body;
     expect(new Date(res.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 7 * 24 * 3600 * 1000);
     // Only the token's hash is stored.
     expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ tokenHash: sha256(token), acceptedAt: null });
@@ -99,21 +103,21 @@ describe("invitations", () => {
   });
 
   it("refuses acceptance by another account (403) and leaves the invitation usable by the right one", async () => {
-    const { body } = await inviteAs(owner.headers, "right@example.test", "MEMBER");
+    const { token } = await inviteAs(owner.headers, "right@example.test", "MEMBER");
     const wrong = await registerViaApi({ email: "wrong@example.test" });
-    const res = await accept(wrong.headers, body.token);
+    const res = await accept(wrong.headers, token);
     expect(expectProblem(res, 403).type).toBe("/problems/wrong-account");
     expect(await db.membership.count({ where: { organizationId: owner.orgId } })).toBe(1);
 
     const right = await registerViaApi({ email: "right@example.test" });
-    expect((await accept(right.headers, body.token)).status).toBe(200);
+    expect((await accept(right.headers, token)).status).toBe(200);
   });
 
   it("answers 404 to a reused, revoked, replaced or unknown token", async () => {
     const first = await inviteAs(owner.headers, "twice@example.test", "MEMBER");
     const invitee = await registerViaApi({ email: "twice@example.test" });
-    expect((await accept(invitee.headers, first.body.token)).status).toBe(200);
-    expectProblem(await accept(invitee.headers, first.body.token), 404);
+    expect((await accept(invitee.headers, first.token)).status).toBe(200);
+    expectProblem(await accept(invitee.headers, first.token), 404);
     expect(await db.membership.count({ where: { userId: invitee.userId } })).toBe(2);
 
     const revoked = await inviteAs(owner.headers, "revoked@example.test", "MEMBER");
@@ -124,41 +128,41 @@ describe("invitations", () => {
     });
     expect(revokedRes.status).toBe(204);
     const revokedUser = await registerViaApi({ email: "revoked@example.test" });
-    expectProblem(await accept(revokedUser.headers, revoked.body.token), 404);
+    expectProblem(await accept(revokedUser.headers, revoked.token), 404);
 
     // A fresh invitation replaces the pending one for the same address.
     const old = await inviteAs(owner.headers, "again@example.test", "VIEWER");
     const renewed = await inviteAs(owner.headers, "again@example.test", "MEMBER");
     const again = await registerViaApi({ email: "again@example.test" });
-    expectProblem(await accept(again.headers, old.body.token), 404);
-    expect((await accept(again.headers, renewed.body.token)).status).toBe(200);
+    expectProblem(await accept(again.headers, old.token), 404);
+    expect((await accept(again.headers, renewed.token)).status).toBe(200);
     expect(await roleOf(await membershipIdOf(again.userId, owner.orgId))).toBe("MEMBER");
 
     expectProblem(await accept(again.headers, "x".repeat(43)), 404);
   });
 
   it("refuses an expired invitation with 422", async () => {
-    const { body } = await inviteAs(owner.headers, "late@example.test", "MEMBER");
+    const { body, token } = await inviteAs(owner.headers, "late@example.test", "MEMBER");
     await db.invitation.update({ where: { id: body.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const late = await registerViaApi({ email: "late@example.test" });
-    expect(expectProblem(await accept(late.headers, body.token), 422).type).toBe("/problems/expired");
+    expect(expectProblem(await accept(late.headers, token), 422).type).toBe("/problems/expired");
     expect(await db.membership.count({ where: { organizationId: owner.orgId } })).toBe(1);
   });
 
   it("creates one membership when the same link is accepted twice at once", async () => {
-    const { body } = await inviteAs(owner.headers, "double@example.test", "MEMBER");
+    const { token } = await inviteAs(owner.headers, "double@example.test", "MEMBER");
     const invitee = await registerViaApi({ email: "double@example.test" });
-    const results = await Promise.all([accept(invitee.headers, body.token), accept(invitee.headers, body.token)]);
+    const results = await Promise.all([accept(invitee.headers, token), accept(invitee.headers, token)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 404]);
     expect(await db.membership.count({ where: { userId: invitee.userId, organizationId: owner.orgId } })).toBe(1);
     expect(await db.auditEntry.count({ where: { action: "membership.create" } })).toBe(1);
   });
 
   it("is accepted by a signed-in person only, not an API key or nobody", async () => {
-    const { body } = await inviteAs(owner.headers, "person@example.test", "MEMBER");
+    const { token } = await inviteAs(owner.headers, "person@example.test", "MEMBER");
     const { key } = await createApiKeyViaApi(owner.headers);
-    expect(expectProblem(await accept(bearer(key), body.token), 403).type).toBe("/problems/user-required");
-    expectProblem(await accept({}, body.token), 401);
+    expect(expectProblem(await accept(bearer(key), token), 403).type).toBe("/problems/user-required");
+    expectProblem(await accept({}, token), 401);
   });
 
   it("refuses an ADMIN inviting an OWNER (403) but lets them invite other roles", async () => {

@@ -201,3 +201,38 @@ describe("migration runner", () => {
     expect(rows.map((row) => row.migration_name)).toEqual(expected);
   });
 });
+
+describe("20261207150000_mail_identity", () => {
+  it("keeps existing API keys working as write keys, defaults new keys to read and leaves existing people unverified", async () => {
+    const url = await scratchDatabase();
+    const dir = await copyOfMigrations();
+    const identity = "20261207150000_mail_identity";
+    const held = await mkdtemp(path.join(tmpdir(), "rb-held-"));
+    tempDirs.push(held);
+    await cp(path.join(dir, identity), path.join(held, identity), { recursive: true });
+    await rm(path.join(dir, identity), { recursive: true });
+    // Later migrations (other branches) may depend on this one: hold them back too.
+    for (const name of await readdir(dir)) {
+      if (name > identity) await rm(path.join(dir, name), { recursive: true, force: true });
+    }
+    await migrate(url, { migrationsDir: dir });
+    await query(
+      url,
+      `INSERT INTO organization (id, name, kind, home_country, updated_at) VALUES ('00000000-0000-7000-8000-000000000001', 'Old', 'STUDIO', 'CN', now());
+       INSERT INTO app_user (id, email, name, password_hash, updated_at) VALUES ('00000000-0000-7000-8000-000000000002', 'old@corp.test', 'Old', 'x', now());
+       INSERT INTO api_key (id, organization_id, name, prefix, key_hash, created_by_id)
+         VALUES ('00000000-0000-7000-8000-000000000003', '00000000-0000-7000-8000-000000000001', 'legacy', 'rb_x', repeat('a', 64), '00000000-0000-7000-8000-000000000002');`,
+    );
+
+    await cp(path.join(held, identity), path.join(dir, identity), { recursive: true });
+    expect((await migrate(url, { migrationsDir: dir })).applied).toEqual([identity]);
+    expect(await query(url, "SELECT name, scope::text FROM api_key")).toEqual([{ name: "legacy", scope: "WRITE" }]);
+    await query(
+      url,
+      `INSERT INTO api_key (id, organization_id, name, prefix, key_hash, created_by_id)
+         VALUES ('00000000-0000-7000-8000-000000000004', '00000000-0000-7000-8000-000000000001', 'new', 'rb_y', repeat('b', 64), '00000000-0000-7000-8000-000000000002')`,
+    );
+    expect(await query(url, "SELECT scope::text FROM api_key WHERE name = 'new'")).toEqual([{ scope: "READ" }]);
+    expect(await query(url, "SELECT email_verified_at FROM app_user")).toEqual([{ email_verified_at: null }]);
+  });
+});

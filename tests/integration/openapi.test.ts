@@ -22,6 +22,11 @@ const API_DIR = path.join(process.cwd(), "app", "api", "v1");
 const PROMISED = [
   "POST /api/v1/auth/register",
   "POST /api/v1/auth/logout-everywhere",
+  "POST /api/v1/auth/verify-email",
+  "POST /api/v1/auth/resend-verification",
+  "POST /api/v1/auth/password-reset",
+  "POST /api/v1/auth/password-reset/confirm",
+  "GET /api/v1/platform/outbox",
   "GET /api/v1/me",
   "GET /api/v1/api-keys",
   "POST /api/v1/api-keys",

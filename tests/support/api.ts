@@ -8,6 +8,7 @@ import { encode, type JWT } from "next-auth/jwt";
 import { expect } from "vitest";
 import { POST as createApiKeyRoute } from "@/app/api/v1/api-keys/route";
 import { POST as registerRoute } from "@/app/api/v1/auth/register/route";
+import { POST as verifyEmailRoute } from "@/app/api/v1/auth/verify-email/route";
 import { GET as availsRoute } from "@/app/api/v1/avails/route";
 import { GET as counterpartiesRoute } from "@/app/api/v1/counterparties/route";
 import { GET as conflictsRoute } from "@/app/api/v1/deals/[id]/conflicts/route";
@@ -131,6 +132,8 @@ export type Registered = {
 };
 
 export type RegisterOverrides = {
+  /** Default true: follow the e-mailed verification link, as a real person would. */
+  verified?: boolean;
   email?: string;
   password?: string;
   name?: string;
@@ -150,14 +153,45 @@ export async function registerViaApi(overrides: RegisterOverrides = {}): Promise
     },
   });
   if (res.status !== 201) throw new Error(`registration of ${email} answered ${res.status}: ${res.text}`);
+  if (overrides.verified !== false) await verifyViaEmail(res.body.user.email);
   const userId: string = res.body.user.id;
   const orgId: string = res.body.organization.id;
   return { userId, orgId, email: res.body.user.email, password, headers: await sessionHeaders(userId, orgId) };
 }
 
-/** Creates an API key through POST /api/v1/api-keys with the given credentials; expects 201. */
-export async function createApiKeyViaApi(headers: Record<string, string>, name = "Test key"): Promise<{ id: string; key: string }> {
-  const res = await callRoute(createApiKeyRoute, "/api/v1/api-keys", { headers, json: { name } });
+/**
+ * The newest e-mail written to the outbox for `to` from `template`. Every message is written to
+ * the outbox in the transaction that causes it; tests that need delivery over SMTP use
+ * tests/support/smtp.ts instead.
+ */
+export async function latestOutboxMail(to: string, template: "verify-email" | "invitation" | "password-reset") {
+  const row = await db.emailOutbox.findFirst({ where: { toAddress: to.toLowerCase(), template }, orderBy: { id: "desc" } });
+  if (!row) throw new Error(`no ${template} e-mail to ${to} in the outbox`);
+  return { subject: row.subject, text: row.textBody, html: row.htmlBody, locale: row.locale };
+}
+
+/** The token of the newest `path` link (e.g. "/invite/") e-mailed to `to`. */
+export async function tokenFromOutbox(to: string, template: "verify-email" | "invitation" | "password-reset", path: string) {
+  const mail = await latestOutboxMail(to, template);
+  const match = new RegExp(`${path.replaceAll("/", "\\/")}([A-Za-z0-9_-]+)`).exec(mail.text);
+  if (!match?.[1]) throw new Error(`no ${path} link in: ${mail.text}`);
+  return match[1];
+}
+
+/** Follows the verification link e-mailed to `email` (POST /api/v1/auth/verify-email); expects 200. */
+export async function verifyViaEmail(email: string): Promise<void> {
+  const token = await tokenFromOutbox(email, "verify-email", "/verify-email/");
+  const res = await callRoute(verifyEmailRoute, "/api/v1/auth/verify-email", { json: { token } });
+  if (res.status !== 200) throw new Error(`verifying ${email} answered ${res.status}: ${res.text}`);
+}
+
+/** Creates an API key (write scope unless told) through POST /api/v1/api-keys; expects 201. */
+export async function createApiKeyViaApi(
+  headers: Record<string, string>,
+  name = "Test key",
+  scope: "read" | "write" = "write",
+): Promise<{ id: string; key: string }> {
+  const res = await callRoute(createApiKeyRoute, "/api/v1/api-keys", { headers, json: { name, scope } });
   if (res.status !== 201) throw new Error(`creating API key answered ${res.status}: ${res.text}`);
   return { id: res.body.id, key: res.body.key };
 }
@@ -179,7 +213,7 @@ export async function addMemberViaInvitation(
   const person = await registerViaApi({ email, organization: { name: `${role} own org`, kind: "PARTNER", homeCountry: "TH" } });
   const accepted = await callRoute(acceptInvitationRoute, "/api/v1/invitations/accept", {
     headers: person.headers,
-    json: { token: invited.body.token },
+    json: { token: await tokenFromOutbox(email, "invitation", "/invite/") },
   });
   if (accepted.status !== 200) throw new Error(`accepting answered ${accepted.status}: ${accepted.text}`);
   const membership = await db.membership.findUniqueOrThrow({

@@ -35,8 +35,7 @@ import { dealFigures } from "@/lib/deals/queries";
 import { facilityDashboardFigures } from "@/lib/facility/portfolio";
 import { countryName } from "@/lib/i18n/countries";
 import { formatNumber } from "@/lib/i18n/format";
-import { acceptInvitationByIdAction } from "@/lib/orgs/actions";
-import { listInvitationsForEmail, organizationFigures, platformFigures } from "@/lib/orgs/queries";
+import { listInvitationsForUser, organizationFigures, platformFigures } from "@/lib/orgs/queries";
 import { presentPlatformOutcomes } from "@/lib/outcomes/present";
 import { defaultParams, getOutcomes, getPlatformOutcomes } from "@/lib/outcomes/queries";
 import { ok } from "@/lib/result";
@@ -76,7 +75,7 @@ export default async function DashboardPage() {
   const [figures, platform, invitations, recent, catalogue, marketplace, t, tCatalogue, tRole, tKind, locale] = await Promise.all([
     organizationFigures(actor),
     isPlatform ? platformFigures() : Promise.resolve(null),
-    listInvitationsForEmail(user.email),
+    listInvitationsForUser(user.id),
     mayReadAudit ? listAuditEntries(actor, { limit: 6 }) : Promise.resolve(null),
     isStudio ? catalogueFigures(actor) : Promise.resolve(null),
     // The marketplace's size is the total of its first page.
@@ -120,7 +119,7 @@ export default async function DashboardPage() {
         description={t(`subtitle.${actor.org.kind}`)}
       />
 
-      <InvitationsForYou invitations={invitations} acceptAction={acceptInvitationByIdAction} />
+      <InvitationsForYou invitations={invitations} />
 
       {outcomes ? <OutcomesRatioCard report={outcomes} /> : null}
 

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { refusePerson } from "@/lib/auth/person";
 import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { isExclusionViolation, type Tx } from "@/lib/db/tx";
@@ -54,6 +55,8 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "deals.sign") || !actor.userId) {
     return forbidden("Only owners and admins sign deals, in person (not with an API key).");
   }
+  const unverified = await refusePerson(actor, "Signing a deal");
+  if (unverified) return unverified;
   const userId = actor.userId;
   let pendingConflicts: { dealId: string } | null = null;
   try {

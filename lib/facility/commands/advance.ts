@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { refusePerson } from "@/lib/auth/person";
 import type { Prisma } from "@/lib/db/generated/client";
 import { lockRow, type Tx } from "@/lib/db/tx";
 import { type Failure, type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
@@ -61,4 +62,12 @@ export async function move(
 export function facilityOnly(actor: Actor, a: Locked, permission: Permission, what: string): Failure | null {
   if (a.facility.orgId !== actor.org.id || !allowed(actor, permission)) return forbidden(`Only the facility's underwriters ${what}.`);
   return null;
+}
+
+/**
+ * A facility decision (review, approve, decline, default, write off): the facility's underwriter,
+ * a signed-in person (API keys: 403 USER_REQUIRED) whose address is verified.
+ */
+export async function facilityDecider(tx: Tx, actor: Actor, a: Locked, permission: Permission, what: string): Promise<Failure | null> {
+  return facilityOnly(actor, a, permission, what) ?? (await refusePerson(actor, `A facility decision (${what})`, tx));
 }

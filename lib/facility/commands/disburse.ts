@@ -1,12 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
+import { refusePerson } from "@/lib/auth/person";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { inTx, isUniqueViolation, type Tx } from "@/lib/db/tx";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { visibleTo } from "../queries";
-import { disbursementEntries } from "../rules";
+import { coolingLeftMs, disbursementEntries } from "../rules";
 import { allowed, lockAdvance, move, wrongStatus } from "./advance";
 
 /** Disbursement: money out exactly once (Idempotency-Key, a row lock and two UNIQUE constraints). */
@@ -23,6 +24,35 @@ export type DisbursementView = {
 };
 
 export type DisbursementOutcome = { disbursement: DisbursementView; replayed: boolean };
+
+/** Hours a new member of the facility waits before disbursing (FACILITY_MEMBER_COOLING_HOURS, default 24). */
+export function facilityCoolingHours(): number {
+  const hours = Number(process.env.FACILITY_MEMBER_COOLING_HOURS ?? 24);
+  return Number.isFinite(hours) && hours >= 0 ? hours : 24;
+}
+
+/**
+ * A person who joined the facility recently cannot disburse yet: one owner cannot invite a
+ * second address of their own and pay out what they approved the same day (403 COOLING_PERIOD
+ * with the time left).
+ */
+async function coolingRefusal(tx: Tx, userId: string, facilityOrgId: string) {
+  const membership = await tx.membership.findUnique({
+    where: { userId_organizationId: { userId, organizationId: facilityOrgId } },
+    select: { createdAt: true },
+  });
+  const hours = facilityCoolingHours();
+  const left = membership ? coolingLeftMs(membership.createdAt, new Date(), hours) : 0;
+  if (left <= 0) return null;
+  const allowedFrom = new Date(Date.now() + left);
+  const timeLeft = `${Math.floor(left / 3_600_000)} h ${Math.ceil((left % 3_600_000) / 60_000)} min`;
+  return fail(
+    "forbidden",
+    "COOLING_PERIOD",
+    `New members of the facility disburse only after ${hours} h of membership; you can disburse in ${timeLeft}.`,
+    { details: { timeLeftSeconds: Math.ceil(left / 1000), allowedFrom: allowedFrom.toISOString() } },
+  );
+}
 
 /** SHA-256 of the advance id and the canonical (key-sorted) request body. */
 export function disbursementRequestHash(advanceId: string, body: unknown): string {
@@ -79,7 +109,8 @@ export async function disburseAdvance(
       if (a.facility.orgId !== actor.org.id || !allowed(actor, "facility.disburse")) {
         return forbidden("Only the facility's disbursement officers disburse advances.");
       }
-      if (!actor.userId) return forbidden("A disbursement needs a signed-in person (four-eyes), not an API key.");
+      const notAPerson = await refusePerson(actor, "A disbursement (four-eyes)", tx);
+      if (notAPerson || !actor.userId) return notAPerson ?? forbidden();
       const replay = await answerFromExisting(tx, a.facilityId, input.idempotencyKey, requestHash, a.currency);
       if (replay) return replay;
       if (a.decidedById === actor.userId) {
@@ -89,6 +120,8 @@ export async function disburseAdvance(
           "You approved this advance, so another person must disburse it (four-eyes rule, OWASP ASVS 2.3.5).",
         );
       }
+      const cooling = await coolingRefusal(tx, actor.userId, actor.org.id);
+      if (cooling) return cooling;
       if (a.status !== "APPROVED") {
         const existing = await tx.disbursement.findUnique({ where: { advanceId: a.id } });
         if (existing) {

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { inTx, lockRow } from "@/lib/db/tx";
-import { fail, forbidden, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/result";
 import { computeEligibility } from "../eligibility";
 import { breachMessage, presentEligibility } from "../present";
 import { breaches, canTransition } from "../rules";
 import type { AdvanceDecisionInput } from "../schema";
 import { moneyToMinor } from "../schema";
-import { facilityOnly, invalid, lockAdvance, move, wrongStatus } from "./advance";
+import { facilityDecider, invalid, lockAdvance, move, wrongStatus } from "./advance";
 
 /** Underwriting: the facility reviews an application and approves it (within every limit) or rejects it. */
 
@@ -17,7 +17,7 @@ export async function startReview(actor: Actor, id: string): Promise<Result<{ id
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
-    const refused = facilityOnly(actor, a, "facility.underwrite", "review applications");
+    const refused = await facilityDecider(tx, actor, a, "facility.underwrite", "review applications");
     if (refused) return refused;
     if (!canTransition(a.status, "UNDER_REVIEW")) return wrongStatus(a.status, "put under review");
     await move(tx, actor, a, "UNDER_REVIEW", { reviewStartedAt: new Date() }, "advance.review");
@@ -36,11 +36,8 @@ export async function decideAdvance(actor: Actor, id: string, input: AdvanceDeci
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     let a = locked.value;
-    const refused = facilityOnly(actor, a, "facility.underwrite", "decide applications");
+    const refused = await facilityDecider(tx, actor, a, "facility.underwrite", "decide applications");
     if (refused) return refused;
-    if (input.decision === "APPROVED" && !actor.userId) {
-      return forbidden("An approval needs a signed-in person (four-eyes: the approver cannot disburse), not an API key.");
-    }
     const now = new Date();
     if (a.status === "SUBMITTED") {
       await move(tx, actor, a, "UNDER_REVIEW", { reviewStartedAt: now }, "advance.review");

@@ -4,7 +4,7 @@ import { inTx } from "@/lib/db/tx";
 import { ok, type Result } from "@/lib/result";
 import { ledgerBalances, zeroBalances } from "../ledger";
 import { canTransition, writeOffEntry } from "../rules";
-import { facilityOnly, lockAdvance, move, wrongStatus } from "./advance";
+import { facilityDecider, lockAdvance, move, wrongStatus } from "./advance";
 
 /** Default and write-off: a disbursed advance that will not be repaid. */
 
@@ -14,7 +14,7 @@ export async function defaultAdvance(actor: Actor, id: string, input: { reason: 
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
-    const refused = facilityOnly(actor, a, "facility.underwrite", "mark defaults");
+    const refused = await facilityDecider(tx, actor, a, "facility.underwrite", "mark defaults");
     if (refused) return refused;
     if (!canTransition(a.status, "DEFAULTED")) return wrongStatus(a.status, "marked as defaulted");
     await move(tx, actor, a, "DEFAULTED", { defaultReason: input.reason, defaultedAt: new Date() }, "advance.default", {
@@ -30,7 +30,7 @@ export async function writeOffAdvance(actor: Actor, id: string, input: { reason?
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     const a = locked.value;
-    const refused = facilityOnly(actor, a, "facility.underwrite", "write advances off");
+    const refused = await facilityDecider(tx, actor, a, "facility.underwrite", "write advances off");
     if (refused) return refused;
     if (!canTransition(a.status, "WRITTEN_OFF")) return wrongStatus(a.status, "written off");
     const balance = (await ledgerBalances(tx, [a.id])).get(a.id) ?? zeroBalances();

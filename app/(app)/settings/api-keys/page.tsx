@@ -8,6 +8,7 @@ import { type Column, DataTable } from "@/components/common/data-table";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
 import { requestOrigin } from "@/components/common/request-origin";
+import { Badge } from "@/components/ui/badge";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { listApiKeys } from "@/lib/api-keys/queries";
 import { requirePermission } from "@/lib/auth/gate";
@@ -36,6 +37,13 @@ export default async function ApiKeysPage() {
       header: t("columns.key"),
       nowrap: true,
       cell: (k) => <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{k.prefix}…</code>,
+    },
+    {
+      id: "scope",
+      header: t("columns.scope"),
+      cell: (k) => (
+        <Badge variant={k.scope === "WRITE" ? "default" : "secondary"}>{t(`scope.${k.scope === "WRITE" ? "write" : "read"}`)}</Badge>
+      ),
     },
     { id: "createdBy", header: t("columns.createdBy"), cell: (k) => k.createdBy.name },
     {

@@ -79,7 +79,12 @@ export default async function MembersPage() {
       id: "joined",
       header: t("columns.joined"),
       nowrap: true,
-      cell: (m) => <span className="text-muted-foreground">{formatDate(m.createdAt, locale)}</span>,
+      cell: (m) => (
+        <span className="flex flex-col text-muted-foreground" data-testid="member-joined">
+          <span>{formatDate(m.createdAt, locale)}</span>
+          {m.addedBy ? <span className="text-xs">{t("addedBy", { name: m.addedBy.name })}</span> : null}
+        </span>
+      ),
     },
     ...(mayManage
       ? [

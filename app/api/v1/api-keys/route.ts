@@ -7,6 +7,7 @@ import { listApiKeys } from "@/lib/api-keys/queries";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 
 const cursorSchema = z.object({ before: z.uuid() });
+const scopeName = (scope: "READ" | "WRITE") => (scope === "WRITE" ? "write" : "read");
 
 export const GET = route({ permission: "org.apiKeys.manage", query: paginationQuery }, async ({ actor, query }) => {
   const page = await listApiKeys(actor, { limit: query.limit, beforeId: decodeCursor(query.cursor, cursorSchema)?.before });
@@ -15,6 +16,7 @@ export const GET = route({ permission: "org.apiKeys.manage", query: paginationQu
       id: k.id,
       name: k.name,
       prefix: k.prefix,
+      scope: scopeName(k.scope),
       createdAt: iso(k.createdAt),
       lastUsedAt: isoOrNull(k.lastUsedAt),
       createdBy: k.createdBy.name,
@@ -27,5 +29,8 @@ export const POST = route({ permission: "org.apiKeys.manage", body: createApiKey
   const result = await createApiKey(actor, body);
   if (!result.ok) return result;
   const k = result.value;
-  return json({ id: k.id, name: k.name, key: k.key, prefix: k.prefix, createdAt: iso(k.createdAt), lastUsedAt: null }, 201);
+  return json(
+    { id: k.id, name: k.name, key: k.key, prefix: k.prefix, scope: scopeName(k.scope), createdAt: iso(k.createdAt), lastUsedAt: null },
+    201,
+  );
 });

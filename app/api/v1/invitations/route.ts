@@ -9,10 +9,10 @@ export const GET = route({ permission: "org.members.invite" }, async ({ actor })
   return json({ items: items.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: iso(i.expiresAt) })), nextCursor: null });
 });
 
-export const POST = route({ body: inviteSchema }, async ({ actor, body, req }) => {
+// The link is e-mailed to the invited address only; the inviter never sees the token.
+export const POST = route({ body: inviteSchema }, async ({ actor, body }) => {
   const result = await inviteMember(actor, body);
   if (!result.ok) return result;
-  const { id, email, role, token, expiresAt } = result.value;
-  const url = new URL(`/invite/${token}`, process.env.NEXTAUTH_URL ?? req.nextUrl.origin).toString();
-  return json({ id, email, role, expiresAt: iso(expiresAt), token, url }, 201);
+  const { id, email, role, expiresAt } = result.value;
+  return json({ id, email, role, expiresAt: iso(expiresAt) }, 201);
 });

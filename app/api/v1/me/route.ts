@@ -3,7 +3,7 @@ import { json, route } from "@/lib/api/handler";
 export const GET = route({}, async ({ caller }) => {
   const { actor, user, organizations } = caller.session;
   return json({
-    user: user ? { id: user.id, email: user.email, name: user.name } : null,
+    user: user ? { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified } : null,
     activeOrganization: {
       id: actor.org.id,
       name: actor.org.name,

@@ -1,8 +1,10 @@
 import { json, route } from "@/lib/api/handler";
 import { registerSchema } from "@/lib/auth/schema";
+import { localeFromHeaders } from "@/lib/i18n/config";
 import { registerWithOrganization } from "@/lib/orgs/commands";
 
-export const POST = route({ auth: false, body: registerSchema }, async ({ body, requestId }) => {
-  const result = await registerWithOrganization(body, requestId);
+// Answers as before (201 with the organisation) and e-mails the verification link.
+export const POST = route({ auth: false, body: registerSchema }, async ({ req, body, requestId }) => {
+  const result = await registerWithOrganization(body, requestId, localeFromHeaders(req.headers));
   return result.ok ? json(result.value, 201) : result;
 });

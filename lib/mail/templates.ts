@@ -1,0 +1,126 @@
+/**
+ * The e-mails Rightsbridge sends, each as plain text and HTML in the recipient's language.
+ * Pure: a template name, a locale and its variables in; subject, text and HTML out. Every value
+ * put into HTML is escaped, and links are shown in full in the text part too.
+ */
+
+export const MAIL_LOCALES = ["en", "zh"] as const;
+export type MailLocale = (typeof MAIL_LOCALES)[number];
+
+export type MailMessage =
+  | { template: "verify-email"; vars: { name: string; url: string } }
+  | { template: "invitation"; vars: { inviter: string; organization: string; role: string; url: string; expiresAt: Date } }
+  | { template: "password-reset"; vars: { name: string; url: string } };
+
+export type MailTemplate = MailMessage["template"];
+export type RenderedMail = { subject: string; text: string; html: string };
+
+/** One e-mail in one language: a subject, paragraphs, the call to action and a closing line. */
+type Copy = { subject: string; greeting: string; paragraphs: string[]; action: string; footer: string };
+
+type Vars<T extends MailTemplate> = Extract<MailMessage, { template: T }>["vars"];
+
+const ROLE_NAMES: Record<MailLocale, Record<string, string>> = {
+  en: { OWNER: "owner", ADMIN: "admin", MEMBER: "member", VIEWER: "viewer" },
+  zh: { OWNER: "所有者", ADMIN: "管理员", MEMBER: "成员", VIEWER: "查看者" },
+};
+
+function day(date: Date, locale: MailLocale): string {
+  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+const COPY: { [T in MailTemplate]: Record<MailLocale, (v: Vars<T>) => Copy> } = {
+  "verify-email": {
+    en: (v) => ({
+      subject: "Confirm your e-mail address for Rightsbridge",
+      greeting: `Hello ${v.name},`,
+      paragraphs: [
+        "Please confirm that this is your e-mail address. Until you do, you can work in your organisation but cannot sign deals, create API keys or take facility decisions.",
+        "The link works once and expires in 24 hours.",
+      ],
+      action: "Confirm my address",
+      footer: "If you did not create a Rightsbridge account, ignore this message.",
+    }),
+    zh: (v) => ({
+      subject: "请确认您在 Rightsbridge 的电子邮件地址",
+      greeting: `${v.name}，您好：`,
+      paragraphs: [
+        "请确认这是您的电子邮件地址。确认之前，您可以在本组织中工作，但不能签署交易、创建 API 密钥或作出融资决定。",
+        "该链接只能使用一次，24 小时后失效。",
+      ],
+      action: "确认我的地址",
+      footer: "如果您没有注册 Rightsbridge 账户，请忽略此邮件。",
+    }),
+  },
+  invitation: {
+    en: (v) => ({
+      subject: `${v.inviter} invited you to ${v.organization} on Rightsbridge`,
+      greeting: "Hello,",
+      paragraphs: [
+        `${v.inviter} invited you to join ${v.organization} as ${ROLE_NAMES.en[v.role] ?? v.role}.`,
+        `Open the link to accept. It is yours alone, works once and expires on ${day(v.expiresAt, "en")}.`,
+      ],
+      action: "Accept the invitation",
+      footer: "If you did not expect this invitation, ignore this message.",
+    }),
+    zh: (v) => ({
+      subject: `${v.inviter} 邀请您加入 Rightsbridge 上的 ${v.organization}`,
+      greeting: "您好：",
+      paragraphs: [
+        `${v.inviter} 邀请您以${ROLE_NAMES.zh[v.role] ?? v.role}身份加入 ${v.organization}。`,
+        `打开链接即可接受邀请。该链接仅供您本人使用，只能使用一次，于 ${day(v.expiresAt, "zh")} 失效。`,
+      ],
+      action: "接受邀请",
+      footer: "如果您没有预料到这份邀请，请忽略此邮件。",
+    }),
+  },
+  "password-reset": {
+    en: (v) => ({
+      subject: "Reset your Rightsbridge password",
+      greeting: `Hello ${v.name},`,
+      paragraphs: [
+        "Someone asked to reset the password of your Rightsbridge account. Open the link to choose a new one; every session of your account will be signed out.",
+        "The link works once and expires in 1 hour.",
+      ],
+      action: "Choose a new password",
+      footer: "If you did not ask for this, ignore this message: your password stays as it is.",
+    }),
+    zh: (v) => ({
+      subject: "重置您的 Rightsbridge 密码",
+      greeting: `${v.name}，您好：`,
+      paragraphs: [
+        "有人请求重置您的 Rightsbridge 账户密码。打开链接设置新密码；您账户的所有会话都将退出登录。",
+        "该链接只能使用一次，1 小时后失效。",
+      ],
+      action: "设置新密码",
+      footer: "如果这不是您本人的请求，请忽略此邮件：您的密码不会改变。",
+    }),
+  },
+};
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
+export function mailLocale(value: string | null | undefined): MailLocale {
+  return value === "zh" ? "zh" : "en";
+}
+
+export function renderMail(message: MailMessage, locale: MailLocale): RenderedMail {
+  // The union is narrowed by `template`; the lookup keeps each template's variables typed.
+  const copy = (COPY[message.template][locale] as (v: MailMessage["vars"]) => Copy)(message.vars);
+  const url = message.vars.url;
+  const text = [copy.greeting, "", ...copy.paragraphs.flatMap((p) => [p, ""]), `${copy.action}: ${url}`, "", "—", copy.footer, ""].join(
+    "\n",
+  );
+  const html = [
+    `<!doctype html><html lang="${locale === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${escapeHtml(copy.subject)}</title></head>`,
+    "<body style=\"font-family:system-ui,-apple-system,'PingFang SC',sans-serif;color:#1f2937;line-height:1.5;max-width:560px;margin:0 auto;padding:24px\">",
+    `<p>${escapeHtml(copy.greeting)}</p>`,
+    ...copy.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#4338ca;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(copy.action)}</a></p>`,
+    `<p style="font-size:13px;color:#6b7280">${escapeHtml(url)}</p>`,
+    `<hr style="border:none;border-top:1px solid #e5e7eb"><p style="font-size:13px;color:#6b7280">${escapeHtml(copy.footer)}</p>`,
+    "</body></html>",
+  ].join("\n");
+  return { subject: copy.subject, text, html };
+}
