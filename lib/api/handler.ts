@@ -77,6 +77,12 @@ export function isFailure(value: unknown): value is Failure {
   return typeof value === "object" && value !== null && "ok" in value && value.ok === false && "kind" in value;
 }
 
+/** A rate-limited refusal says when to try again (Retry-After, seconds). */
+function retryAfter(failure: Failure): HeadersInit | undefined {
+  const seconds = failure.details?.retryAfterSeconds;
+  return failure.kind === "rate_limited" && typeof seconds === "number" ? { "retry-after": String(Math.max(1, seconds)) } : undefined;
+}
+
 type BodyRefusal = { status: number; reason: string; detail: string };
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
@@ -235,7 +241,7 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
       ...(caller ? { actor: caller.session.actor, caller } : {}),
     } as AuthedContext<B, Q, P>;
     const result = await handler(ctx);
-    if (isFailure(result)) return problemResponse(failureToProblem(result, requestId));
+    if (isFailure(result)) return problemResponse(failureToProblem(result, requestId), retryAfter(result));
     return result;
   }
 }

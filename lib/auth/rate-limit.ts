@@ -2,6 +2,7 @@ import "server-only";
 import { Pool } from "pg";
 import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
 import { resolveDatabaseUrl } from "@/lib/db/url";
+import { type Failure, fail } from "@/lib/result";
 
 /**
  * Failed logins are counted in Postgres (table rate_limit, created by our migration) so the
@@ -46,4 +47,54 @@ export async function recordLoginFailure(email: string, ip: string): Promise<voi
 
 export async function recordLoginSuccess(email: string): Promise<void> {
   await limiters().account.delete(email);
+}
+
+// ---- hourly limits on expensive or abusable requests ------------------------------------------
+
+const hourly = new Map<string, RateLimiterPostgres>();
+const g2 = globalThis as typeof globalThis & { __rbHourlyPool?: Pool };
+
+function hourlyLimiter(name: string, points: number): RateLimiterPostgres {
+  const key = `${name}:${points}`;
+  const existing = hourly.get(key);
+  if (existing) return existing;
+  g2.__rbHourlyPool ??= new Pool({ connectionString: resolveDatabaseUrl(), max: 2 });
+  const limiter = new RateLimiterPostgres({
+    storeClient: g2.__rbHourlyPool,
+    storeType: "pool",
+    tableName: "rate_limit",
+    tableCreated: true,
+    keyPrefix: name,
+    points,
+    duration: 60 * 60,
+  });
+  hourly.set(key, limiter);
+  return limiter;
+}
+
+const envLimit = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+/** Takes one of `points` an hour for `key`; the refusal says when to try again. */
+export async function takeHourly(name: string, key: string, points: number): Promise<LoginGate> {
+  try {
+    await hourlyLimiter(name, points).consume(key);
+    return { allowed: true };
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    return { allowed: false, retryAfterSeconds: Math.ceil((error as RateLimiterRes).msBeforeNext / 1000) };
+  }
+}
+
+const rateLimited = (what: string, retryAfterSeconds: number): Failure =>
+  fail("rate_limited", "RATE_LIMITED", `Too many ${what}. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minutes.`, {
+    details: { retryAfterSeconds },
+  });
+
+/** File imports (titles, statements, FX rates, EMA Avails) per organisation: IMPORT_MAX_PER_HOUR, default 120. */
+export async function limitImports(orgId: string): Promise<Failure | null> {
+  const gate = await takeHourly("import_org", orgId, envLimit("IMPORT_MAX_PER_HOUR", 120));
+  return gate.allowed ? null : rateLimited("imports from your organisation", gate.retryAfterSeconds);
 }
