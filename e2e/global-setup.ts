@@ -46,6 +46,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every spec signs up its own accounts, all from one address ("unknown" behind plain
+      // `next start`): the whole suite registers more than the production default of 60 an hour.
+      REGISTER_MAX_PER_HOUR: process.env.REGISTER_MAX_PER_HOUR ?? "2000",
     };
 
     // The seed imports "server-only" modules, which load only under tsx's react-server condition.

@@ -1,8 +1,12 @@
 import { json, route } from "@/lib/api/handler";
+import { limitRegistrations } from "@/lib/auth/rate-limit";
 import { registerSchema } from "@/lib/auth/schema";
+import { clientAddress } from "@/lib/http/client-address";
 import { registerWithOrganization } from "@/lib/orgs/commands";
 
-export const POST = route({ auth: false, body: registerSchema }, async ({ body, requestId }) => {
+export const POST = route({ auth: false, body: registerSchema }, async ({ req, body, requestId }) => {
+  const limited = await limitRegistrations(clientAddress(req.headers));
+  if (limited) return limited;
   const result = await registerWithOrganization(body, requestId);
   return result.ok ? json(result.value, 201) : result;
 });
