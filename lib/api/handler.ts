@@ -83,6 +83,27 @@ function retryAfter(failure: Failure): HeadersInit | undefined {
   return failure.kind === "rate_limited" && typeof seconds === "number" ? { "retry-after": String(Math.max(1, seconds)) } : undefined;
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF: a cookie-authenticated write counts only when the browser says it comes from our own
+ * origin — `Sec-Fetch-Site: same-origin`, or an `Origin` equal to NEXTAUTH_URL's origin or the
+ * request's own. A foreign, "null" or missing Origin is refused. Bearer-key calls carry no
+ * ambient credentials and are not checked.
+ */
+export function isSameOrigin(req: NextRequest): boolean {
+  if (req.headers.get("sec-fetch-site") === "same-origin") return true;
+  const origin = req.headers.get("origin");
+  if (!origin || origin === "null") return false;
+  const own = new Set([req.nextUrl.origin]);
+  try {
+    if (process.env.NEXTAUTH_URL) own.add(new URL(process.env.NEXTAUTH_URL).origin);
+  } catch {
+    // A malformed NEXTAUTH_URL names no origin.
+  }
+  return own.has(origin);
+}
+
 type BodyRefusal = { status: number; reason: string; detail: string };
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
@@ -197,6 +218,16 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
         });
       }
       caller = authResult;
+      if (caller.via === "session" && !SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+        return problemResponse(
+          problem(
+            403,
+            "CROSS_ORIGIN_REQUEST",
+            "A signed-in write must come from this application's own pages (Origin or Sec-Fetch-Site: same-origin). API clients send Authorization: Bearer <api key>.",
+            { requestId },
+          ),
+        );
+      }
       const { actor } = caller.session;
       if (spec.permission && !can({ role: actor.role, orgKind: actor.org.kind }, spec.permission)) {
         return problemResponse(problem(403, "FORBIDDEN", "Your role in this organisation does not allow this.", { requestId }));
