@@ -25,6 +25,8 @@ type Spec<B, Q, P> = {
   bodyOptional?: boolean | { refusal: BodyRefusalText };
   query?: Q;
   params?: P;
+  /** The largest JSON body accepted, in bytes (default 1 MB); larger answers 413 unread. */
+  maxBodyBytes?: number;
 };
 
 /** How a refused optional body is answered instead of field by field (a body of one field). */
@@ -108,17 +110,72 @@ type BodyRefusal = { status: number; reason: string; detail: string };
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
-/** The JSON body, or why it cannot be read: 415/400 for a required body, 422 for an optional one. */
-async function readJson(req: NextRequest, optional: boolean): Promise<{ ok: true; value: unknown } | ({ ok: false } & BodyRefusal)> {
+/** JSON bodies larger than this answer 413 before they are read whole (a route may allow more). */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+/** Arrays and objects nested deeper than this answer 422 (no schema of ours nests past a handful). */
+export const MAX_JSON_DEPTH = 64;
+
+/** The body as text, or "too large" once it passes `limit` bytes, whatever Content-Length claims. */
+async function readText(req: NextRequest, limit: number): Promise<string | "too large"> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (Number.isFinite(declared) && declared > limit) return "too large";
+  const reader = req.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return "too large";
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The deepest nesting of arrays and objects in JSON text (strings skipped), stopping past `max`. */
+export function jsonDepth(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > max) return deepest;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** The JSON body, or why it cannot be read: 415/400 for a required body, 422 for an optional one, 413 past the size limit. */
+async function readJson(
+  req: NextRequest,
+  optional: boolean,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | ({ ok: false } & BodyRefusal)> {
   const isJson = JSON_TYPE.test(req.headers.get("content-type") ?? "");
   if (!optional && !isJson)
     return { ok: false, status: 415, reason: "UNSUPPORTED_MEDIA_TYPE", detail: "Send the body as application/json." };
-  const text = await req.text();
+  const text = await readText(req, maxBytes);
+  if (text === "too large")
+    return { ok: false, status: 413, reason: "BODY_TOO_LARGE", detail: `The request body is larger than ${maxBytes / 1024 / 1024} MB.` };
   if (text.trim() === "") {
     if (optional) return { ok: true, value: {} };
     return { ok: false, status: 400, reason: "MALFORMED_JSON", detail: "The request body is empty; a JSON object is expected." };
   }
   if (!isJson) return { ok: false, status: 422, reason: "VALIDATION_FAILED", detail: "Send the body as application/json, or no body." };
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    return { ok: false, status: 422, reason: "TOO_DEEPLY_NESTED", detail: `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.` };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -135,16 +192,24 @@ const NUL_MESSAGE = "Text cannot contain NUL (U+0000) characters.";
 /**
  * Paths of every string (or object key) holding U+0000, which Postgres text and jsonb cannot
  * store: refused up front as a validation error instead of failing in the database with a 500.
+ * Iterative (an explicit stack), so no input can exhaust the call stack.
  */
-function nulPaths(value: unknown, path: string[] = [], found: string[] = []): string[] {
-  if (typeof value === "string") {
-    if (value.includes("\u0000")) found.push(path.join("."));
-  } else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) nulPaths(item, [...path, String(i)], found);
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes("\u0000")) found.push([...path, key].join("."));
-      else nulPaths(item, [...path, key], found);
+function nulPaths(root: unknown): string[] {
+  const found: string[] = [];
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) found.push(path.join("."));
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)] });
+    } else if (typeof value === "object" && value !== null) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i]!;
+        if (key.includes("\u0000")) found.push([...path, key].join("."));
+        else stack.push({ value: item, path: [...path, key] });
+      }
     }
   }
   return found;
@@ -250,9 +315,9 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
       const optional = spec.bodyOptional !== undefined && spec.bodyOptional !== false;
       const refusal = typeof spec.bodyOptional === "object" ? spec.bodyOptional.refusal : undefined;
       const refused = refusal && problem(422, "VALIDATION_FAILED", refusal.detail, { requestId, errors: refusal.errors });
-      const raw = await readJson(req, optional);
+      const raw = await readJson(req, optional, spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES);
       if (!raw.ok) {
-        if (refused) return problemResponse(refused);
+        if (refused && raw.status !== 413) return problemResponse(refused);
         // A 422 names the body as a whole, like the validation errors of its fields.
         const errors = raw.status === 422 ? [{ path: "", message: raw.detail }] : undefined;
         return problemResponse(problem(raw.status, raw.reason, raw.detail, { requestId, ...(errors ? { errors } : {}) }));

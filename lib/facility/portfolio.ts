@@ -6,7 +6,7 @@ import { money } from "@/lib/money/currency";
 import { parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { exposure } from "./eligibility";
-import { facilityOf, getFacilitySettings, getFacilityTerms, listAdvances } from "./queries";
+import { facilityOf, getFacilityTerms, listAdvances } from "./queries";
 import { ADVANCE_STATUSES, type AdvanceStatus, utilisation } from "./rules";
 
 /**
