@@ -114,3 +114,42 @@ describe("anchoring the chain", () => {
     expect(missing.stderr).toContain("sequence 99: ANCHOR_MISSING");
   }, 90_000);
 });
+
+describe("docs/DEPLOY.md's app role", () => {
+  it("appends audit entries but cannot update, delete, truncate them or switch the triggers off", async () => {
+    const role = `rb_app_${Date.now().toString(36)}`;
+    const database = new URL(testDatabaseUrl()).pathname.slice(1);
+    const statements = [
+      `CREATE ROLE ${role} LOGIN PASSWORD 'app-secret'`,
+      `GRANT CONNECT ON DATABASE "${database}" TO ${role}`,
+      `GRANT USAGE ON SCHEMA public TO ${role}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+      `REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM ${role}`,
+    ];
+    for (const statement of statements) await sql(statement);
+    const url = new URL(testDatabaseUrl());
+    url.username = role;
+    url.password = "app-secret";
+    const app = new pg.Client({ connectionString: url.toString() });
+    await app.connect();
+    try {
+      const head = await db.auditEntry.findFirstOrThrow({ orderBy: { id: "desc" } });
+      await app.query(
+        `INSERT INTO audit_entry (at, organization_id, party_org_ids, action, entity_type, entity_id, prev_hash, hash)
+         SELECT now(), organization_id, party_org_ids, 'test.append', 'Test', 'x', $1, repeat('b', 64) FROM audit_entry WHERE id = $2`,
+        [head.hash, head.id],
+      );
+      await expect(app.query("UPDATE audit_entry SET action = 'x'")).rejects.toThrow(/permission denied|append-only/);
+      await expect(app.query("DELETE FROM audit_entry")).rejects.toThrow(/permission denied|append-only/);
+      await expect(app.query("TRUNCATE audit_entry")).rejects.toThrow(/permission denied|append-only/);
+      await expect(app.query("ALTER TABLE audit_entry DISABLE TRIGGER USER")).rejects.toThrow(/must be owner/);
+      // Everyday tables stay writable.
+      await app.query("UPDATE organization SET name = name");
+    } finally {
+      await app.end();
+      await sql(`DROP OWNED BY ${role}`);
+      await sql(`DROP ROLE ${role}`);
+    }
+  });
+});
