@@ -86,25 +86,28 @@ const WORKER_HEAP_MB = 768;
 let running = 0;
 const waiting: (() => void)[] = [];
 
+/** At most MAX_PARALLEL_PARSES at once; a finished parse hands its slot straight to the next in line. */
 async function withParseSlot<T>(work: () => Promise<T>): Promise<T> {
   if (running >= MAX_PARALLEL_PARSES) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
+  else running += 1;
   try {
     return await work();
   } finally {
-    running -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
   }
 }
 
 /**
- * The worker: in the Next build, the bundled entry (Turbopack follows `new Worker(new URL(…))` and
- * builds table-worker.ts with its imports); run from source (tests, tsx scripts: this module's
- * URL ends in .ts), the TypeScript entry through tsx's require hook.
+ * The worker: in the Next server (NEXT_RUNTIME is set, at build time), the bundled entry —
+ * Turbopack follows `new Worker(new URL(…))` and builds table-worker.ts with its imports into a
+ * chunk of its own; run from source (tests, tsx scripts), the TypeScript entry through tsx's
+ * require hook. (Turbopack rewrites `import.meta.url` to the source path, so that cannot tell.)
  */
 function startWorker(input: WorkerInput): Worker {
   const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stdout: false, stderr: false };
-  if (import.meta.url.endsWith(".ts")) {
+  if (!process.env.NEXT_RUNTIME) {
     const source = JSON.stringify(fileURLToPath(import.meta.url.replace(/table-file\.ts$/, "table-worker.ts")));
     return new Worker(`require("tsx/cjs/api").register(); require(${source});`, { ...options, eval: true });
   }
