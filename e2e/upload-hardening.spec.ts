@@ -5,12 +5,23 @@
  * while /api/v1/me keeps answering within 1 s.
  */
 
+import fs from "node:fs";
+import path from "node:path";
 import { craftedXlsxBomb, heavyWorkbook } from "../tests/support/zip-bomb";
 import { api } from "./support/catalogue";
 import { expect, test } from "./support/fixtures";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const HEADER = ["kind", "originalTitle", "originalLanguage", "genres", "year"];
+
+test("the build bundles the parser's worker thread as a chunk of its own", () => {
+  const chunks = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "server", "chunks");
+  const worker = fs
+    .readdirSync(chunks, { recursive: true })
+    .map(String)
+    .filter((name) => name.includes("table-worker"));
+  expect(worker.length).toBeGreaterThan(0);
+});
 
 test("the built server reads a workbook in its worker and refuses the crafted bomb while answering others", async ({ page, signUp }) => {
   test.slow();
