@@ -129,12 +129,6 @@ export async function limitRegistrations(address: string): Promise<Failure | nul
   return gate.allowed ? null : rateLimited("registrations from your address", gate.retryAfterSeconds);
 }
 
-/** Password-reset requests per client address: PASSWORD_RESET_MAX_PER_HOUR, default 60 (for the reset endpoint of issue 11). */
-export async function limitPasswordResets(address: string): Promise<Failure | null> {
-  const gate = await takeHourly("password_reset_ip", address, envLimit("PASSWORD_RESET_MAX_PER_HOUR", 60));
-  return gate.allowed ? null : rateLimited("password-reset requests from your address", gate.retryAfterSeconds);
-}
-
 /** File imports (titles, statements, FX rates, EMA Avails) per organisation: IMPORT_MAX_PER_HOUR, default 120. */
 export async function limitImports(orgId: string): Promise<Failure | null> {
   const gate = await takeHourly("import_org", orgId, envLimit("IMPORT_MAX_PER_HOUR", 120));
