@@ -39,6 +39,9 @@ export default defineConfig({
   reporter: CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {
     baseURL: process.env.E2E_BASE_URL,
+    // `page.request` stands in for the pages' own fetch calls, which browsers send with our Origin:
+    // cookie-authenticated API writes without it are refused (CSRF, issue 11).
+    extraHTTPHeaders: process.env.E2E_BASE_URL ? { origin: new URL(process.env.E2E_BASE_URL).origin } : undefined,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -30,7 +30,7 @@ function units(whole: number, like: Money): string {
 }
 
 /** The facility a studio applies to (GET /api/v1/facility answers studios with it). */
-async function facilityTerms(api: APIRequestContext): Promise<{ currency: string; capacity: Money; name: string }> {
+async function facilityTerms(api: APIRequestContext): Promise<{ currency: string; maxPerDeal: Money; name: string }> {
   const response = await api.get("/api/v1/facility");
   expect(response.status(), `facility: ${await response.text()}`).toBe(200);
   return response.json();
@@ -80,7 +80,7 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   const partnerBrowser = await otherBrowser(browser);
   const partner = await signUp(partnerBrowser.page, { kind: "PARTNER", homeCountry: "TH" });
   const facility = await facilityTerms(page.request);
-  const mg = units(100000, facility.capacity);
+  const mg = units(100000, facility.maxPerDeal);
   const deal = await signedDeal(page.request, partnerBrowser.page.request, partner.organization.id, facility.currency, mg);
 
   // The signed cross-border deal offers the application, with the deal already chosen.
@@ -97,11 +97,11 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
     await expect(limitRow(page, rule)).toBeVisible();
   }
   // More than the whole MG breaks the eligible base, and says by how much; the table follows the typing.
-  await page.getByRole("textbox", { name: "Amount requested" }).fill(units(100001, facility.capacity));
+  await page.getByRole("textbox", { name: "Amount requested" }).fill(units(100001, facility.maxPerDeal));
   await expect(limitRow(page, "ELIGIBLE_BASE")).toHaveAttribute("data-ok", "false");
   await expect(limitRow(page, "ELIGIBLE_BASE")).toContainText("Over by");
   await expect(preview.getByTestId("eligibility-verdict")).toContainText("breaks at least one limit");
-  const amount = units(10000, facility.capacity);
+  const amount = units(10000, facility.maxPerDeal);
   await page.getByRole("textbox", { name: "Amount requested" }).fill(amount);
   await expect(limitRow(page, "ELIGIBLE_BASE")).toHaveAttribute("data-ok", "true");
   for (const rule of ["MAX_PER_DEAL", "CAPACITY", "LICENSEE_CONCENTRATION"]) {
@@ -200,13 +200,13 @@ test("an approval above a limit is refused with each broken rule and its numbers
     partnerBrowser.page.request,
     partner.organization.id,
     facility.currency,
-    units(100000, facility.capacity),
+    units(100000, facility.maxPerDeal),
   );
   // The studio may submit more than the limits allow (it saw them); the facility cannot approve it.
   const applied = await page.request.post("/api/v1/advances", {
     data: {
       dealId: deal.dealId,
-      amount: { amount: units(80000, facility.capacity), currency: facility.currency },
+      amount: { amount: units(80000, facility.maxPerDeal), currency: facility.currency },
       purpose: "Brazilian dub and launch.",
     },
   });
@@ -232,7 +232,7 @@ test("an approval above a limit is refused with each broken rule and its numbers
   await expect(breaches.locator("li")).toHaveCount(1);
   await expect(u.getByTestId("advance-status-summary")).toHaveText("Under review by the facility.");
   // 70% of the MG is exactly the eligible base: allowed.
-  await approve.getByLabel("Amount approved").fill(units(70000, facility.capacity));
+  await approve.getByLabel("Amount approved").fill(units(70000, facility.maxPerDeal));
   await approve.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(approve).toBeHidden();
   await expect(u.getByTestId("amount-approved")).toContainText("70,000");
@@ -336,13 +336,13 @@ test("a studio sees the application form in Chinese", async ({ page, browser, si
     partnerBrowser.page.request,
     partner.organization.id,
     facility.currency,
-    units(50000, facility.capacity),
+    units(50000, facility.maxPerDeal),
   );
   await chooseLanguage(page, "简体中文");
   await page.goto(`/advances/new?deal=${deal.dealId}`);
   await expect(pageHeading(page)).toHaveText("申请预付款");
   await expect(page.getByRole("combobox", { name: "交易" })).toContainText(deal.name);
-  await page.getByRole("textbox", { name: "申请金额" }).fill(units(1000, facility.capacity));
+  await page.getByRole("textbox", { name: "申请金额" }).fill(units(1000, facility.maxPerDeal));
   await expect(page.getByTestId("eligibility-verdict")).toContainText("符合所有限额");
   await partnerBrowser.context.close();
 });

@@ -57,6 +57,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_TELEMETRY_DISABLED: "1",
       SMTP_URL: smtp.url,
       MAIL_FROM: "Rightsbridge E2E <mail@e2e.rightsbridge.test>",
+      // Every spec signs up its own accounts, all from one address ("unknown" behind plain
+      // `next start`): the whole suite registers more than the production default of 60 an hour.
+      REGISTER_MAX_PER_HOUR: process.env.REGISTER_MAX_PER_HOUR ?? "2000",
     };
 
     // The seed and the build are independent (the build reads no rows), so they run side by side.

@@ -1,15 +1,25 @@
 /**
- * Only same-origin destinations may follow a login: "/deals/1" or an absolute URL on our own
- * origin (next-auth builds those) yes; "https://evil.test", "//evil.test" and "/\evil.test"
- * (which browsers treat as protocol-relative) no. Returns a path, never an absolute URL.
+ * Where to go after logging in, from `?callbackUrl=`: resolved with `new URL(url, ownOrigin)` and
+ * followed only when the result is on our own origin; returned as a path ("/deals/1?x#y"), never
+ * an absolute URL. Anything else goes to `fallback` (the dashboard): other hosts, "//evil.test",
+ * "/\evil.test", and any control or whitespace character anywhere ("/\t/evil.test" — browsers
+ * drop tabs and line breaks from URLs, so it would become "//evil.test"; "\n" would also be an
+ * invalid Location header). Never throws.
  */
+const OWN_ORIGIN_PLACEHOLDER = "http://rightsbridge.invalid";
+// Control characters (C0, DEL, C1), every Unicode space and line separator, backslashes.
+const UNSAFE = /[\p{Cc}\s\\]/u;
+
 export function safeCallbackUrl(url: string | null | undefined, origin?: string, fallback = "/dashboard"): string {
-  if (!url) return fallback;
-  if (url.startsWith("/")) return url.startsWith("//") || url.startsWith("/\\") ? fallback : url;
-  if (!origin) return fallback;
+  if (!url || UNSAFE.test(url) || url.startsWith("//")) return fallback;
   try {
-    const parsed = new URL(url);
-    return parsed.origin === origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : fallback;
+    const own = new URL(origin ?? OWN_ORIGIN_PLACEHOLDER).origin;
+    // Without the page's origin (server side), only relative paths can be ours.
+    if (!origin && !url.startsWith("/")) return fallback;
+    const resolved = new URL(url, own);
+    if (resolved.origin !== own) return fallback;
+    const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
   } catch {
     return fallback;
   }

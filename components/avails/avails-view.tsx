@@ -88,8 +88,8 @@ export function AvailsView({ matrix, emaHref, csvName }: { matrix: AvailsMatrix;
       ],
       (s) => tStatus(s),
     );
-    // A BOM so spreadsheet programs read the Chinese names as UTF-8.
-    const url = URL.createObjectURL(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }));
+    // toCsv starts with a BOM, so spreadsheet programs read the Chinese names as UTF-8.
+    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     const a = document.createElement("a");
     a.href = url;
     a.download = csvName;

@@ -41,6 +41,7 @@ describe("avails matrix", () => {
       ["title_id", "title", "territory", "country", "media_right", "media", "status", "status_label", "blocking"],
       (s) => s,
     );
+    expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.split("\r\n")[1]).toBe('t1,"Fog, Harbour",TH,Thailand,SVOD,SVOD,BLOCKED,BLOCKED,"Deal ""One"" (2026-01-01..2028-12-31)"');
   });
 });

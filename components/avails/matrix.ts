@@ -1,3 +1,4 @@
+import { toCsv } from "@/lib/files/csv";
 /**
  * The avails answer in a compact, serialisable form for the heat-map: one status character per
  * country × leaf media cell and title ("A" available, "B" blocked, "N" not held), blockers only
@@ -78,12 +79,10 @@ export function classify(c: CellCounts): CellClass {
   return c.B > 0 ? "BLOCKED" : "NOT_HELD";
 }
 
-const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
 /** Every title × country × media answer as CSV (what the matrix and the list show). */
 export function availsCsv(m: AvailsMatrix, headers: string[], statusLabel: (s: AvailStatus) => string): string {
   const leaves = leavesOf(m.media);
-  const lines = [headers.map(csvField).join(",")];
+  const lines: string[][] = [];
   m.titles.forEach((title, t) => {
     const s = m.statuses[t] ?? "";
     m.rows.forEach((row, r) => {
@@ -93,11 +92,9 @@ export function availsCsv(m: AvailsMatrix, headers: string[], statusLabel: (s: A
         const blocking = (m.blockers[`${t}:${cell}`] ?? [])
           .map((b) => `${m.deals[b.dealId] ?? b.dealId} (${b.start}..${b.end}${b.holdback ? ", holdback" : ""})`)
           .join("; ");
-        lines.push(
-          [title.id, title.name, row.code, row.name, leaf.code, leaf.name, status, statusLabel(status), blocking].map(csvField).join(","),
-        );
+        lines.push([title.id, title.name, row.code, row.name, leaf.code, leaf.name, status, statusLabel(status), blocking]);
       });
     });
   });
-  return `${lines.join("\r\n")}\r\n`;
+  return toCsv(headers, lines);
 }

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { type importCommittedSchema, type importPreviewSchema, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/catalogue/import-template";
+import { toCsv } from "@/lib/files/csv";
 import { useFormat } from "@/lib/i18n/use-format";
 import { getGenre } from "@/lib/reference/genres";
 import { cn } from "@/lib/utils";
@@ -49,11 +50,6 @@ function send(file: File, commit: boolean, onProgress: (fraction: number | null)
     body.set("file", file);
     xhr.send(body);
   });
-}
-
-function csvCell(value: string | number | undefined): string {
-  const text = String(value ?? "");
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function ImportTitles() {
@@ -96,8 +92,8 @@ export function ImportTitles() {
   }
 
   function downloadErrors(errors: RowError[]) {
-    const lines = [["row", "column", "message"], ...errors.map((e) => [e.row ?? "", e.column ?? "", e.message])];
-    const blob = new Blob([`\uFEFF${lines.map((line) => line.map(csvCell).join(",")).join("\r\n")}`], { type: "text/csv;charset=utf-8" });
+    const rows = errors.map((e) => [e.row ?? "", e.column ?? "", e.message]);
+    const blob = new Blob([toCsv(["row", "column", "message"], rows, [0])], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;

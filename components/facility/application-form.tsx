@@ -44,7 +44,6 @@ export type EligibleDealOption = {
 export type FacilityTermsView = {
   name: string;
   currency: string;
-  capacity: Money;
   maxPerDeal: Money;
   advanceRatePct: string;
   maxPerLicenseePct: string;
@@ -100,11 +99,11 @@ export function ApplicationForm({ deals, facility, initial, defaultDealId, saveA
   const deal = deals.find((d) => d.id === dealId);
   const live = useMemo(() => (deal?.eligibility ? previewLimits(deal.eligibility, amount) : null), [deal, amount]);
   const entered = useMemo(() => {
-    const minor = parseAmount(cleanNumber(amount), exponentOf(facility.capacity));
+    const minor = parseAmount(cleanNumber(amount), exponentOf(facility.maxPerDeal));
     if (minor === null || minor <= 0n) return null;
     const fee = percentOf(minor, facility.feePct);
-    return { fee: fromMinor(fee, facility.capacity), owed: fromMinor(minor + fee, facility.capacity) };
-  }, [amount, facility.capacity, facility.feePct]);
+    return { fee: fromMinor(fee, facility.maxPerDeal), owed: fromMinor(minor + fee, facility.maxPerDeal) };
+  }, [amount, facility.maxPerDeal, facility.feePct]);
 
   function pick(list: FileList | null) {
     setFileError(null);

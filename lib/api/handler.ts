@@ -27,6 +27,8 @@ type Spec<B, Q, P> = {
   bodyOptional?: boolean | { refusal: BodyRefusalText };
   query?: Q;
   params?: P;
+  /** The largest JSON body accepted, in bytes (default 1 MB); larger answers 413 unread. */
+  maxBodyBytes?: number;
 };
 
 /** How a refused optional body is answered instead of field by field (a body of one field). */
@@ -79,21 +81,103 @@ export function isFailure(value: unknown): value is Failure {
   return typeof value === "object" && value !== null && "ok" in value && value.ok === false && "kind" in value;
 }
 
+/** A rate-limited refusal says when to try again (Retry-After, seconds). */
+function retryAfter(failure: Failure): HeadersInit | undefined {
+  const seconds = failure.details?.retryAfterSeconds;
+  return failure.kind === "rate_limited" && typeof seconds === "number" ? { "retry-after": String(Math.max(1, seconds)) } : undefined;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF: a cookie-authenticated write counts only when the browser says it comes from our own
+ * origin — `Sec-Fetch-Site: same-origin`, or an `Origin` equal to NEXTAUTH_URL's origin or the
+ * request's own. A foreign, "null" or missing Origin is refused. Bearer-key calls carry no
+ * ambient credentials and are not checked.
+ */
+export function isSameOrigin(req: NextRequest): boolean {
+  if (req.headers.get("sec-fetch-site") === "same-origin") return true;
+  const origin = req.headers.get("origin");
+  if (!origin || origin === "null") return false;
+  const own = new Set([req.nextUrl.origin]);
+  try {
+    if (process.env.NEXTAUTH_URL) own.add(new URL(process.env.NEXTAUTH_URL).origin);
+  } catch {
+    // A malformed NEXTAUTH_URL names no origin.
+  }
+  return own.has(origin);
+}
+
 type BodyRefusal = { status: number; reason: string; detail: string };
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
-/** The JSON body, or why it cannot be read: 415/400 for a required body, 422 for an optional one. */
-async function readJson(req: NextRequest, optional: boolean): Promise<{ ok: true; value: unknown } | ({ ok: false } & BodyRefusal)> {
+/** JSON bodies larger than this answer 413 before they are read whole (a route may allow more). */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+/** Arrays and objects nested deeper than this answer 422 (no schema of ours nests past a handful). */
+export const MAX_JSON_DEPTH = 64;
+
+/** The body as text, or "too large" once it passes `limit` bytes, whatever Content-Length claims. */
+async function readText(req: NextRequest, limit: number): Promise<string | "too large"> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (Number.isFinite(declared) && declared > limit) return "too large";
+  const reader = req.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return "too large";
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The deepest nesting of arrays and objects in JSON text (strings skipped), stopping past `max`. */
+export function jsonDepth(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > max) return deepest;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** The JSON body, or why it cannot be read: 415/400 for a required body, 422 for an optional one, 413 past the size limit. */
+async function readJson(
+  req: NextRequest,
+  optional: boolean,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | ({ ok: false } & BodyRefusal)> {
   const isJson = JSON_TYPE.test(req.headers.get("content-type") ?? "");
   if (!optional && !isJson)
     return { ok: false, status: 415, reason: "UNSUPPORTED_MEDIA_TYPE", detail: "Send the body as application/json." };
-  const text = await req.text();
+  const text = await readText(req, maxBytes);
+  if (text === "too large")
+    return { ok: false, status: 413, reason: "BODY_TOO_LARGE", detail: `The request body is larger than ${maxBytes / 1024 / 1024} MB.` };
   if (text.trim() === "") {
     if (optional) return { ok: true, value: {} };
     return { ok: false, status: 400, reason: "MALFORMED_JSON", detail: "The request body is empty; a JSON object is expected." };
   }
   if (!isJson) return { ok: false, status: 422, reason: "VALIDATION_FAILED", detail: "Send the body as application/json, or no body." };
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    return { ok: false, status: 422, reason: "TOO_DEEPLY_NESTED", detail: `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.` };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -110,16 +194,24 @@ const NUL_MESSAGE = "Text cannot contain NUL (U+0000) characters.";
 /**
  * Paths of every string (or object key) holding U+0000, which Postgres text and jsonb cannot
  * store: refused up front as a validation error instead of failing in the database with a 500.
+ * Iterative (an explicit stack), so no input can exhaust the call stack.
  */
-function nulPaths(value: unknown, path: string[] = [], found: string[] = []): string[] {
-  if (typeof value === "string") {
-    if (value.includes("\u0000")) found.push(path.join("."));
-  } else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) nulPaths(item, [...path, String(i)], found);
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes("\u0000")) found.push([...path, key].join("."));
-      else nulPaths(item, [...path, key], found);
+function nulPaths(root: unknown): string[] {
+  const found: string[] = [];
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) found.push(path.join("."));
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)] });
+    } else if (typeof value === "object" && value !== null) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i]!;
+        if (key.includes("\u0000")) found.push([...path, key].join("."));
+        else stack.push({ value: item, path: [...path, key] });
+      }
     }
   }
   return found;
@@ -214,11 +306,21 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
         });
       }
       caller = authResult;
-      if (caller.via === "apiKey" && caller.scope === "READ" && req.method !== "GET" && req.method !== "HEAD") {
+      if (caller.via === "apiKey" && caller.scope === "READ" && !SAFE_METHODS.has(req.method)) {
         return problemResponse(
           problem(403, "INSUFFICIENT_SCOPE", "This API key is read-only: it may only GET. Create a write key to make changes.", {
             requestId,
           }),
+        );
+      }
+      if (caller.via === "session" && !SAFE_METHODS.has(req.method) && !isSameOrigin(req)) {
+        return problemResponse(
+          problem(
+            403,
+            "CROSS_ORIGIN_REQUEST",
+            "A signed-in write must come from this application's own pages (Origin or Sec-Fetch-Site: same-origin). API clients send Authorization: Bearer <api key>.",
+            { requestId },
+          ),
         );
       }
       const { actor } = caller.session;
@@ -243,9 +345,9 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
       const optional = spec.bodyOptional !== undefined && spec.bodyOptional !== false;
       const refusal = typeof spec.bodyOptional === "object" ? spec.bodyOptional.refusal : undefined;
       const refused = refusal && problem(422, "VALIDATION_FAILED", refusal.detail, { requestId, errors: refusal.errors });
-      const raw = await readJson(req, optional);
+      const raw = await readJson(req, optional, spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES);
       if (!raw.ok) {
-        if (refused) return problemResponse(refused);
+        if (refused && raw.status !== 413) return problemResponse(refused);
         // A 422 names the body as a whole, like the validation errors of its fields.
         const errors = raw.status === 422 ? [{ path: "", message: raw.detail }] : undefined;
         return problemResponse(problem(raw.status, raw.reason, raw.detail, { requestId, ...(errors ? { errors } : {}) }));
@@ -265,7 +367,7 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
       ...(caller ? { actor: caller.session.actor, caller } : {}),
     } as AuthedContext<B, Q, P>;
     const result = await handler(ctx);
-    if (isFailure(result)) return problemResponse(failureToProblem(result, requestId));
+    if (isFailure(result)) return problemResponse(failureToProblem(result, requestId), retryAfter(result));
     return result;
   }
 }

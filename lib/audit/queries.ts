@@ -15,14 +15,30 @@ export type AuditListItem = {
   after: unknown;
 };
 
+/**
+ * A studio's advance application is its own business until it submits it: the facility is a
+ * party to the application's entries from the start (the chain cannot be rewritten), so its
+ * view leaves out the entries of applications to it that were never submitted.
+ */
+async function unsubmittedApplicationsOf(actor: Actor): Promise<string[]> {
+  if (actor.org.kind !== "FACILITY") return [];
+  const drafts = await db.advance.findMany({
+    where: { facility: { orgId: actor.org.id }, submittedAt: null, NOT: { studioId: actor.org.id } },
+    select: { id: true },
+  });
+  return drafts.map((d) => d.id);
+}
+
 /** Entries the acting organisation is a party to, newest first, keyset-paginated by id. */
 export async function listAuditEntries(
   actor: Actor,
   opts: { limit: number; cursor?: bigint; entityType?: string; entityId?: string },
 ): Promise<{ items: AuditListItem[]; nextCursor: string | null }> {
+  const hidden = await unsubmittedApplicationsOf(actor);
   const rows = await db.auditEntry.findMany({
     where: {
       partyOrgIds: { has: actor.org.id },
+      ...(hidden.length > 0 ? { NOT: { entityType: "Advance", entityId: { in: hidden } } } : {}),
       ...(opts.cursor ? { id: { lt: opts.cursor } } : {}),
       ...(opts.entityType ? { entityType: opts.entityType } : {}),
       ...(opts.entityId ? { entityId: opts.entityId } : {}),

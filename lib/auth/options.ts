@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
+import { clientAddress } from "@/lib/http/client-address";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./rate-limit";
 import { loginSchema } from "./schema";
@@ -24,15 +25,9 @@ export function authSecret(): string {
   return "rightsbridge-development-secret-not-for-production";
 }
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
-}
-
 /**
- * Email + password check with rate limiting per account and per IP. A thrown error's message
+ * Email + password check with rate limiting per (account, address) and per address, and a
+ * growing delay per account (lib/auth/rate-limit.ts); the address is lib/http/client-address.ts's. A thrown error's message
  * reaches the client as next-auth's `error` (the login form shows RATE_LIMITED as such).
  */
 export async function authorizeCredentials(
@@ -42,21 +37,23 @@ export async function authorizeCredentials(
   const parsed = loginSchema.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const ip = clientIp(req?.headers);
-  const gate = await checkLoginAllowed(email, ip);
+  const address = clientAddress(req?.headers);
+  const gate = await checkLoginAllowed(email, address);
   // next-auth hands the message of a thrown error to the client as `error`.
   if (!gate.allowed) throw new Error("RATE_LIMITED");
+  // Failures on this account from anywhere slow every attempt on it (the right password too).
+  if (gate.delayMs) await new Promise((resolve) => setTimeout(resolve, gate.delayMs));
   const user = await db.user.findUnique({ where: { email } });
   if (!user) {
     await burnPasswordCheck(password);
-    await recordLoginFailure(email, ip);
+    await recordLoginFailure(email, address);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await recordLoginFailure(email, ip);
+    await recordLoginFailure(email, address);
     return null;
   }
-  await recordLoginSuccess(email);
+  await recordLoginSuccess(email, address);
   return { id: user.id, email: user.email, name: user.name };
 }
 

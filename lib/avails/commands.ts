@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { limitImports } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
 import { addGrants } from "@/lib/deals/commands/grants";
 import { partyOf } from "@/lib/deals/queries";
@@ -57,6 +58,8 @@ export async function importEmaGrants(
   if (deal.status !== "DRAFT" && deal.status !== "PROPOSED") {
     return fail("conflict", "DEAL_SETTLED", `A ${deal.status} deal cannot change; its terms are final.`);
   }
+  const limited = await limitImports(actor.org.id);
+  if (limited) return limited;
   const parsed = await parseEmaSheet(bytes);
   if (!parsed.ok) return parsed;
   // The licensor's titles that the actor may license: its own, or the licensor's listed ones.

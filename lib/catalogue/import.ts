@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { limitImports } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation, type Tx } from "@/lib/db/tx";
 import { fileError, readTable, type Table } from "@/lib/files/table-file";
@@ -47,8 +48,6 @@ export type ImportPreview = z.output<typeof importPreviewSchema>;
 export type ImportCommitted = z.output<typeof importCommittedSchema>;
 
 export const PREVIEW_ROWS = 20;
-/** An XLSX is a ZIP: refuse one that would inflate past this before a parser tries to. */
-const MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024;
 
 // ---- reading the file (lib/files/table-file.ts) -------------------------------------------------
 
@@ -94,10 +93,7 @@ export async function parseTitleFile(bytes: Uint8Array, fileName: string, conten
   if (bytes.byteLength > MAX_IMPORT_BYTES)
     return fileError("FILE_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
   if (bytes.byteLength === 0) return fileError("FILE_EMPTY", "The file is empty.");
-  const read = await readTable(
-    { bytes, fileName, contentType },
-    { maxXlsxUncompressed: MAX_XLSX_UNCOMPRESSED, tooMuchData: "The workbook holds too much data. Import at most 20,000 titles per file." },
-  );
+  const read = await readTable({ bytes, fileName, contentType }, { tooMuchData: "Import at most 20,000 titles per file." });
   if ("ok" in read) return read;
   const { format, table } = read;
   const [header, ...body] = table;
@@ -357,6 +353,8 @@ export async function importTitles(
   options: ImportOptions & { dryRun: boolean },
 ): Promise<Result<ImportPreview | ImportCommitted>> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "catalogue.write")) return forbidden("Only studios import titles.");
+  const limited = await limitImports(actor.org.id);
+  if (limited) return limited;
   const parsed = await parseTitleFile(bytes, fileName, options.contentType);
   if (!parsed.ok) return parsed;
   const { rows } = parsed.value;

@@ -24,16 +24,19 @@ const facilitySchema = z
     name: z.string(),
     version: z.int(),
     currency: z.string(),
-    capacity: moneySchema,
     advanceRatePct: z.string(),
     maxPerDeal: moneySchema,
     maxPerLicenseePct: z.string(),
     feePct: z.string(),
     sweepPct: z.string(),
-    principalOutstanding: moneySchema,
-    approvedUndisbursed: moneySchema.meta({ description: "Approved, not yet disbursed: reserved against capacity." }),
-    available: moneySchema,
-    utilisationPct: z.string().nullable().meta({ description: "principalOutstanding / capacity × 100." }),
+    capacity: moneySchema.optional().meta({ description: "Facility staff only." }),
+    principalOutstanding: moneySchema.optional().meta({ description: "Facility staff only." }),
+    approvedUndisbursed: moneySchema
+      .optional()
+      .meta({ description: "Approved, not yet disbursed: reserved against capacity. Facility staff only." }),
+    available: moneySchema.optional().meta({ description: "Facility staff only." }),
+    utilisationPct: z.string().nullable().optional().meta({ description: "principalOutstanding / capacity × 100. Facility staff only." }),
+    advanceCount: z.int().optional().meta({ description: "Facility staff only." }),
   })
   .meta({ id: "Facility" });
 
@@ -94,7 +97,7 @@ export function registerFacilityPaths(r: OpenAPIRegistry) {
     method: "get",
     path: "/api/v1/facility",
     tags,
-    summary: "The facility's settings and utilisation (facility staff: their own; studios: the facility they apply to)",
+    summary: "The facility's settings and utilisation (facility staff: their own; studios: only the terms of the facility they apply to)",
     responses: { 200: ok("The facility.", facilitySchema), ...errorResponses(401, 404) },
   });
   r.registerPath({

@@ -6,7 +6,7 @@ import { money } from "@/lib/money/currency";
 import { parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { exposure } from "./eligibility";
-import { facilityOf, getFacilitySettings, listAdvances } from "./queries";
+import { facilityOf, getFacilityTerms, listAdvances } from "./queries";
 import { ADVANCE_STATUSES, type AdvanceStatus, utilisation } from "./rules";
 
 /**
@@ -325,7 +325,7 @@ export async function facilityDashboardFigures(actor: Actor) {
     };
   }
   if (actor.org.kind === "STUDIO") {
-    const facility = await getFacilitySettings(actor);
+    const facility = await getFacilityTerms(actor);
     if (!facility) return null;
     const { items } = await listAdvances(actor, { limit: 200 });
     let owed = 0n;

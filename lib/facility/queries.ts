@@ -42,17 +42,23 @@ export async function facilityForApplication(facilityId?: string): Promise<Facil
   });
 }
 
-export type FacilitySettingsView = {
+/** The terms a studio's applications are measured against: what a studio may read of a facility. */
+export type FacilityTermsView = {
   id: string;
   name: string;
   version: number;
   currency: string;
-  capacity: ReturnType<typeof money>;
   advanceRatePct: string;
   maxPerDeal: ReturnType<typeof money>;
   maxPerLicenseePct: string;
   feePct: string;
   sweepPct: string;
+  updatedAt: string;
+};
+
+/** The terms plus the facility's own state (capacity, exposure, advance count): facility staff only. */
+export type FacilitySettingsView = FacilityTermsView & {
+  capacity: ReturnType<typeof money>;
   principalOutstanding: ReturnType<typeof money>;
   /** Approved, not yet disbursed: reserved against capacity. */
   approvedUndisbursed: ReturnType<typeof money>;
@@ -60,7 +66,6 @@ export type FacilitySettingsView = {
   /** principalOutstanding / capacity × 100, two decimals (null for a zero capacity). */
   utilisationPct: string | null;
   advanceCount: number;
-  updatedAt: string;
 };
 
 export async function presentFacility(facility: FacilityRow): Promise<FacilitySettingsView> {
@@ -93,9 +98,42 @@ export async function presentFacility(facility: FacilityRow): Promise<FacilitySe
  * apply to (its terms are what their applications are measured against). Partners: none.
  */
 export async function getFacilitySettings(actor: Actor): Promise<FacilitySettingsView | null> {
-  const facility =
-    actor.org.kind === "FACILITY" ? await facilityOf(actor) : actor.org.kind === "STUDIO" ? await facilityForApplication() : null;
+  const facility = actor.org.kind === "FACILITY" ? await facilityOf(actor) : null;
   return facility ? presentFacility(facility) : null;
+}
+
+export function presentTerms(facility: FacilityRow): FacilityTermsView {
+  return {
+    id: facility.id,
+    name: facility.org.name,
+    version: facility.lockVersion,
+    currency: facility.currency,
+    advanceRatePct: trimDecimal(facility.advanceRatePct.toString()),
+    maxPerDeal: money(facility.maxPerDealMinor, facility.currency),
+    maxPerLicenseePct: trimDecimal(facility.maxPerLicenseePct.toString()),
+    feePct: trimDecimal(facility.feePct.toString()),
+    sweepPct: trimDecimal(facility.sweepPct.toString()),
+    updatedAt: facility.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * What the actor may read of a facility: its staff the settings and state of their own; a studio
+ * the terms of the facility it applies to (the limits that apply to it — never the facility's
+ * portfolio state: capacity, outstanding, reserved, advance count); partners nothing.
+ */
+export async function getFacilityView(actor: Actor): Promise<FacilitySettingsView | FacilityTermsView | null> {
+  if (actor.org.kind === "FACILITY") return getFacilitySettings(actor);
+  if (actor.org.kind !== "STUDIO") return null;
+  const facility = await facilityForApplication();
+  return facility ? presentTerms(facility) : null;
+}
+
+/** The terms of the facility a studio applies to (null for anyone else). */
+export async function getFacilityTerms(actor: Actor): Promise<FacilityTermsView | null> {
+  if (actor.org.kind !== "STUDIO") return null;
+  const facility = await facilityForApplication();
+  return facility ? presentTerms(facility) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,7 +402,7 @@ export async function getAdvanceDocument(actor: Actor, advanceId: string, docume
  * currency has no FX rate into the facility's carries `eligibility: null`.
  */
 export async function applicationOptions(actor: Actor, locale: string) {
-  const facility = await getFacilitySettings(actor);
+  const facility = await getFacilityTerms(actor);
   if (!facility || actor.org.kind !== "STUDIO") return { facility: null, deals: [] };
   const deals = await applicableDeals(actor);
   const withFigures = await Promise.all(
@@ -385,7 +423,6 @@ export async function applicationOptions(actor: Actor, locale: string) {
     facility: {
       name: facility.name,
       currency: facility.currency,
-      capacity: facility.capacity,
       maxPerDeal: facility.maxPerDeal,
       advanceRatePct: facility.advanceRatePct,
       maxPerLicenseePct: facility.maxPerLicenseePct,

@@ -18,6 +18,14 @@ describe("toCsv", () => {
     expect(csv.split("\r\n").slice(1, 3)).toEqual(["'=HYPERLINK(1),-12.50", "'@SUM,"]);
   });
 
+  it("guards a numeric column's value when it is not a number", () => {
+    expect(
+      toCsv(["amount"], [["-12.50"], ["=1+1"], ["-1+cmd"]], [0])
+        .split("\r\n")
+        .slice(1, 4),
+    ).toEqual(["-12.50", "'=1+1", "'-1+cmd"]);
+  });
+
   it("keeps Chinese text as it is", () => {
     expect(toCsv(["label"], [["玉山"]])).toContain("\r\n玉山\r\n");
   });

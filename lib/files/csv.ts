@@ -10,7 +10,9 @@ export type CsvCell = string | number | null | undefined;
 function cellText(cell: CsvCell, numeric: boolean): string {
   if (cell === null || cell === undefined) return "";
   let text = String(cell);
-  if (!numeric && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A numeric column's value is written as it is only when it is a number ("-12.50"); anything
+  // else in it is guarded like text.
+  if (/^[=+\-@\t\r]/.test(text) && !(numeric && /^-?\d+(\.\d+)?$/.test(text))) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

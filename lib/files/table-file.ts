@@ -1,7 +1,11 @@
 import "server-only";
-import ExcelJS from "exceljs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { logger } from "@/lib/log/logger";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { OLE_MIME, sniffType, XLSX_MIME, ZIP_MIME } from "./sniff";
+import { type NamedTable, type ParseLimits, readCsvBytes, type Table } from "./table-parse";
+import type { WorkerInput, WorkerMessage } from "./table-worker";
 
 /**
  * Reads a CSV (UTF-8, with or without BOM; comma, semicolon or tab separated) or an XLSX (its
@@ -24,8 +28,6 @@ export const SHEET_UPLOAD_TYPES: Readonly<Record<string, string>> = Object.freez
 );
 
 const CSV_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
-/** An XLSX is a ZIP: refuse one that would inflate past this before the parser tries to. */
-const MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024;
 
 export const fileError = (reason: string, message: string): Failure =>
   fail("invalid", reason, message, { errors: [{ path: "file", message }] });
@@ -51,124 +53,110 @@ function detectFormat(bytes: Uint8Array, fileName: string | undefined, contentTy
   return unsupported(`“${fileName}” is not a CSV or XLSX file.`);
 }
 
-function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === "\n" || char === "\r")) break;
-    else if (!quoted && char in counts) counts[char]! += 1;
+export type { NamedTable, Table } from "./table-parse";
+export { parseCsv } from "./table-parse";
+
+const envNumber = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * The hard caps of every spreadsheet upload: the bytes a workbook may inflate to (counted as
+ * produced, not as the archive declares), rows and cells across the sheets read, characters per
+ * cell. Environment: UPLOAD_MAX_INFLATED_MB (default 50), UPLOAD_MAX_ROWS, UPLOAD_MAX_CELLS.
+ */
+export function uploadLimits(): ParseLimits {
+  return {
+    maxInflatedBytes: envNumber("UPLOAD_MAX_INFLATED_MB", 50) * 1024 * 1024,
+    maxRows: envNumber("UPLOAD_MAX_ROWS", 250_000),
+    maxCells: envNumber("UPLOAD_MAX_CELLS", 4_000_000),
+    maxCellChars: 32_767,
+  };
+}
+
+/** How long one parse may take before its worker is stopped, and how many run at once. */
+const PARSE_TIMEOUT_MS = 30_000;
+/** CSVs up to this size are parsed in place (well under 10 ms). */
+const INLINE_CSV_BYTES = 128 * 1024;
+const MAX_PARALLEL_PARSES = Math.max(1, envNumber("UPLOAD_PARSE_WORKERS", 2));
+/** A parse worker's heap: a workbook that needs more is refused as too large (the server lives on). */
+const WORKER_HEAP_MB = 768;
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** At most MAX_PARALLEL_PARSES at once; a finished parse hands its slot straight to the next in line. */
+async function withParseSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL_PARSES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
   }
-  return Object.entries(counts).reduce((best, entry) => (entry[1] > best[1] ? entry : best), [",", 0] as [string, number])[0];
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  // exceljs reads date cells as UTC midnight: the calendar date is the ISO prefix.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
-  if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("error" in value) return String(value.error);
-  if ("formula" in value || "sharedFormula" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ("text" in value) return cellText(value.text as ExcelJS.CellValue);
-  return "";
-}
-
-export type Table = { row: number; cells: string[] }[];
-
-function tableOf(sheet: ExcelJS.Worksheet): Table {
-  const table: Table = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as ExcelJS.CellValue[];
-    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]).trim());
-    if (cells.some((c) => c !== "")) table.push({ row: number, cells });
-  });
-  return table;
 }
 
 /**
- * RFC 4180 CSV with `delimiter` (Excel in many European locales writes semicolons) into trimmed
- * cells; exceljs' CSV reader is too slow for 100,000-line statements.
+ * The worker: in the Next server (NEXT_RUNTIME is set, at build time), the bundled entry —
+ * Turbopack follows `new Worker(new URL(…))` and builds table-worker.ts with its imports into a
+ * chunk of its own; run from source (tests, tsx scripts), the TypeScript entry through tsx's
+ * require hook. (Turbopack rewrites `import.meta.url` to the source path, so that cannot tell.)
  */
-export function parseCsv(text: string, delimiter = ","): Table {
-  const table: Table = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const endRow = () => {
-    row.push(cell);
-    const cells = row.map((c) => c.trim());
-    if (cells.some((c) => c !== "")) table.push({ row: rowLine, cells });
-    row = [];
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += ch; // a line break inside quotes stays in the cell: same spreadsheet row
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else cell += ch;
+function startWorker(input: WorkerInput): Worker {
+  const options = { workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stdout: false, stderr: false };
+  if (!process.env.NEXT_RUNTIME) {
+    const source = JSON.stringify(fileURLToPath(import.meta.url.replace(/table-file\.ts$/, "table-worker.ts")));
+    return new Worker(`require("tsx/cjs/api").register(); require(${source});`, { ...options, eval: true });
   }
-  if (cell !== "" || row.length > 0) endRow();
-  return table;
+  return new Worker(new URL("./table-worker.ts", import.meta.url), options);
 }
 
-function readCsv(bytes: Uint8Array, accepts?: (table: Table) => boolean): Table | Failure {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fileError("FILE_UNREADABLE", "The CSV file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”.");
-  }
-  if (text.includes("\u0000"))
-    return fileError("UNSUPPORTED_FILE_TYPE", "This is not a text CSV file. Upload an .xlsx workbook or a UTF-8 .csv file.");
-  if (!accepts) return parseCsv(text, detectDelimiter(text));
-  // The first delimiter whose table the reader accepts (comma, else semicolon, else tab).
-  const comma = parseCsv(text, ",");
-  if (accepts(comma)) return comma;
-  for (const delimiter of [";", "\t"]) {
-    const other = parseCsv(text, delimiter);
-    if (accepts(other)) return other;
-  }
-  return comma;
-}
+const fromRefusal = (reason: string, message: string) => fileError(reason, message);
 
-function zipUncompressedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 65_557); end--) {
-    if (view.getUint32(end, true) !== 0x06054b50) continue;
-    const entries = view.getUint16(end + 10, true);
-    let at = view.getUint32(end + 16, true);
-    let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-      total += view.getUint32(at + 24, true);
-      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    }
-    return total;
-  }
-  return undefined;
+/** Parses in a worker thread; the rows arrive in batches, the event loop stays free. */
+function parseOffThread(input: WorkerInput): Promise<NamedTable[] | Failure> {
+  return withParseSlot(
+    () =>
+      new Promise<NamedTable[] | Failure>((resolve) => {
+        const sheets: NamedTable[] = [];
+        let settled = false;
+        const worker = startWorker(input);
+        const finish = (value: NamedTable[] | Failure) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(value);
+          void worker.terminate();
+        };
+        const timer = setTimeout(
+          () => finish(fromRefusal("FILE_TOO_LARGE", "The file took too long to read: it holds too much data.")),
+          PARSE_TIMEOUT_MS,
+        );
+        worker.on("message", (message: WorkerMessage) => {
+          if (message.type === "sheet") sheets.push({ name: message.name, table: [] });
+          else if (message.type === "rows") {
+            const current = sheets[sheets.length - 1];
+            if (current) for (const row of message.rows) current.table.push(row);
+          } else if (message.type === "done") finish(sheets);
+          else finish(fromRefusal(message.refused, message.message));
+        });
+        worker.on("error", (error: Error & { code?: string }) => {
+          if (error.code === "ERR_WORKER_OUT_OF_MEMORY") finish(fromRefusal("FILE_TOO_LARGE", "The workbook holds too much data."));
+          else {
+            logger.error({ err: error }, "table-worker.failed");
+            finish(fromRefusal("FILE_UNREADABLE", "The file could not be read (it may be damaged)."));
+          }
+        });
+        worker.on("exit", () => finish(fromRefusal("FILE_UNREADABLE", "The file could not be read (it may be damaged).")));
+      }),
+  );
 }
 
 export type TableOptions = {
-  maxXlsxUncompressed?: number;
+  /** Said after the refusal when a workbook passes a cap (what the import allows). */
   tooMuchData?: string;
   /** CSV: take the first of comma, semicolon and tab whose table this accepts (default: the most frequent on the first line). */
   acceptsCsv?: (table: Table) => boolean;
@@ -176,26 +164,38 @@ export type TableOptions = {
   sheets?: (names: readonly string[]) => readonly string[];
 };
 
-export type NamedTable = { name: string; table: Table };
-
-async function readXlsx(bytes: Uint8Array, limits: TableOptions = {}): Promise<NamedTable[] | Failure> {
-  const damaged = () => fileError("FILE_UNREADABLE", "The .xlsx workbook could not be read (it may be damaged). Save it again from Excel.");
-  const inflated = zipUncompressedSize(bytes);
-  if (inflated === undefined) return damaged();
-  if (inflated > (limits.maxXlsxUncompressed ?? MAX_XLSX_UNCOMPRESSED))
-    return fileError("FILE_TOO_LARGE", limits.tooMuchData ?? "The workbook holds too much data.");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch {
-    return damaged();
+async function readCsv(bytes: Uint8Array, accepts?: (table: Table) => boolean): Promise<Table | Failure> {
+  const limits = uploadLimits();
+  const parse = async (delimiter?: string): Promise<Table | Failure> => {
+    // A small CSV parses in a few milliseconds: not worth a thread. A workbook always gets one
+    // (a small archive can inflate to anything).
+    if (bytes.byteLength <= INLINE_CSV_BYTES) {
+      const table = readCsvBytes(bytes, delimiter, limits);
+      return Array.isArray(table) ? table : fromRefusal(table.refused, table.message);
+    }
+    const sheets = await parseOffThread({ format: "csv", bytes, delimiter, limits });
+    return Array.isArray(sheets) ? (sheets[0]?.table ?? []) : sheets;
+  };
+  if (!accepts) return parse();
+  // The first delimiter whose table the reader accepts (comma, else semicolon, else tab).
+  const comma = await parse(",");
+  if (!Array.isArray(comma) || accepts(comma)) return comma;
+  for (const delimiter of [";", "\t"]) {
+    const other = await parse(delimiter);
+    if (!Array.isArray(other) || accepts(other)) return other;
   }
-  const names = workbook.worksheets.map((s) => s.name);
-  const wanted = limits.sheets ? limits.sheets(names) : names.slice(0, 1);
-  return wanted.flatMap((name) => {
-    const sheet = workbook.worksheets.find((s) => s.name === name);
-    return sheet ? [{ name, table: tableOf(sheet) }] : [];
-  });
+  return comma;
+}
+
+async function readXlsx(bytes: Uint8Array, options: TableOptions = {}): Promise<NamedTable[] | Failure> {
+  const all = await parseOffThread({ format: "xlsx", bytes, limits: uploadLimits() });
+  if (!Array.isArray(all))
+    return all.reason === "FILE_TOO_LARGE" && options.tooMuchData
+      ? fileError("FILE_TOO_LARGE", `${all.message} ${options.tooMuchData}`)
+      : all;
+  const names = all.map((s) => s.name);
+  const wanted = options.sheets ? options.sheets(names) : names.slice(0, 1);
+  return wanted.flatMap((name) => all.filter((s) => s.name === name).slice(0, 1));
 }
 
 /**
@@ -211,7 +211,7 @@ export async function readTable(
   const format = detectFormat(upload.bytes, upload.fileName, upload.contentType);
   if (typeof format !== "string") return format;
   if (format === "csv") {
-    const table = readCsv(upload.bytes, options.acceptsCsv);
+    const table = await readCsv(upload.bytes, options.acceptsCsv);
     return Array.isArray(table) ? { format, table, sheets: [{ name: "", table }] } : table;
   }
   const sheets = await readXlsx(upload.bytes, options);

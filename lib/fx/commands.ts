@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { limitImports } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
 import { readSheet } from "@/lib/files/table-file";
 import { getCurrency } from "@/lib/reference/currencies";
@@ -74,6 +75,8 @@ export async function importFxRates(
   options: { dryRun?: boolean } = {},
 ): Promise<Result<FxImportResult>> {
   if (!mayManage(actor)) return forbidden("Only platform administrators enter FX rates.");
+  const limited = await limitImports(actor.org.id);
+  if (limited) return limited;
   const sheet = await readSheet(upload, {
     columns: FX_IMPORT_COLUMNS,
     required: FX_IMPORT_COLUMNS,

@@ -1,5 +1,7 @@
 import "server-only";
+import { anchorAuditChain } from "@/lib/audit/anchor";
 import { expireEndedDeals } from "@/lib/deals/commands/end";
+import { logger } from "@/lib/log/logger";
 import { deliverPending, startOutboxLoop } from "@/lib/mail/outbox";
 import type { JobDefinition, WorkerLoop } from "./types";
 
@@ -25,6 +27,18 @@ export const jobs: JobDefinition[] = [
     async run() {
       const { sent, failed, retried } = await deliverPending({ limit: 200 });
       return { sent, failed, retried };
+    },
+  },
+  {
+    // The audit chain's head, kept outside the database: appended to AUDIT_ANCHOR_FILE (ship it
+    // off the machine) and written to the log; `npm run audit:verify -- --anchor FILE` checks it.
+    name: "audit-anchor",
+    cron: "15 3 * * *", // daily, 03:15 UTC
+    async run() {
+      const file = process.env.AUDIT_ANCHOR_FILE || undefined;
+      const anchor = await anchorAuditChain(file);
+      logger.info({ ...anchor, file }, "audit.anchor");
+      return { sequence: anchor.sequence, hash: anchor.hash, file: file ?? null };
     },
   },
 ];

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { limitImports } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
 import { partyOf } from "@/lib/deals/queries";
 import { toCsv } from "@/lib/files/csv";
@@ -64,6 +65,8 @@ export async function importStatement(
 ): Promise<Result<StatementImportResult>> {
   const deal = await db.deal.findFirst({ where: { AND: [{ id: dealId }, partyOf(actor)] }, select: { id: true, currency: true } });
   if (!deal) return notFound("Deal");
+  const limited = await limitImports(actor.org.id);
+  if (limited) return limited;
   const sheet = await readSheet(upload, {
     columns: STATEMENT_COLUMNS,
     required: REQUIRED,

@@ -398,8 +398,11 @@ describe("facility settings", () => {
       version: undefined,
     });
     expect(expectProblem(toCny, 409).type).toBe("/problems/currency-locked");
+    expect((await api.get(w.underwriter.headers)).body).toMatchObject({ principalOutstanding: usd("1000.00"), utilisationPct: "0.05" });
+    // A studio reads the terms, not the facility's state (issue 11).
     const studioView = await api.get(w.studio.headers);
-    expect(studioView.body).toMatchObject({ principalOutstanding: usd("1000.00"), utilisationPct: "0.05" });
+    expect(studioView.body).toMatchObject({ currency: "USD", feePct: "1.5" });
+    expect(studioView.body).not.toHaveProperty("principalOutstanding");
   });
 
   it("a lower capacity never invalidates existing advances; it only constrains new approvals", async () => {

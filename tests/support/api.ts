@@ -96,7 +96,8 @@ export type SessionClaims = { sub?: string; sv?: unknown; org?: string | null; [
 export async function sessionCookie(claims: SessionClaims, secret: string = authSecret()): Promise<Record<string, string>> {
   // Claims may be deliberately malformed (e.g. a string `sv`) to test the gate's checks.
   const token = await encode({ token: claims as JWT, secret, maxAge: SESSION_MAX_AGE_SECONDS });
-  return { cookie: `${SESSION_COOKIE}=${token}` };
+  // As a browser on our own pages sends it: cookie-authenticated writes need our Origin (CSRF).
+  return { cookie: `${SESSION_COOKIE}=${token}`, origin: BASE_URL };
 }
 
 type Ref = string | { id: string };

@@ -18,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const callbackUrl = typeof raw === "string" ? raw : null;
   // Already signed in (with or without an organisation): go where the link wanted to go
   // (same-origin paths only), else the dashboard, which sends people without one to /welcome.
-  if (await getSignedInUser()) redirect(safeCallbackUrl(callbackUrl));
+  if (await getSignedInUser()) redirect(safeCallbackUrl(callbackUrl, process.env.NEXTAUTH_URL));
 
   const t = await getTranslations("auth.login");
   const forInvitation = safeCallbackUrl(callbackUrl, undefined, "").startsWith("/invite/");

@@ -1,12 +1,13 @@
 import { json, route } from "@/lib/api/handler";
 import { updateFacilitySettings } from "@/lib/facility/commands/settings";
-import { facilityOf, getFacilitySettings, presentFacility } from "@/lib/facility/queries";
+import { facilityOf, getFacilityView, presentFacility } from "@/lib/facility/queries";
 import { facilitySettingsUpdateSchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";
 
-// Facility staff read their facility; studios read the facility they apply to; partners get 404.
+// Facility staff read their facility; studios read the terms of the facility they apply to
+// (not its portfolio state); partners get 404.
 export const GET = route({}, async ({ actor }) => {
-  const settings = await getFacilitySettings(actor);
+  const settings = await getFacilityView(actor);
   return settings ? json(settings) : notFound("Facility");
 });
 

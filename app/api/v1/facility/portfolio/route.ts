@@ -1,4 +1,4 @@
-import { json, route } from "@/lib/api/handler";
+import { csvResponse, json, route } from "@/lib/api/handler";
 import { getPortfolio, portfolioCsv } from "@/lib/facility/portfolio";
 import { portfolioQuerySchema } from "@/lib/facility/schema";
 import { notFound } from "@/lib/result";
@@ -8,13 +8,7 @@ export const GET = route({ query: portfolioQuerySchema }, async ({ actor, query 
   const portfolio = await getPortfolio(actor, { advanceLimit: query.format === "csv" ? Number.POSITIVE_INFINITY : 500 });
   if (!portfolio) return notFound("Portfolio");
   if (query.format === "csv") {
-    return new Response(portfolioCsv(portfolio), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="portfolio-${portfolio.asOf.slice(0, 10)}.csv"`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return csvResponse(portfolioCsv(portfolio), `portfolio-${portfolio.asOf.slice(0, 10)}.csv`);
   }
   return json(portfolio);
 });

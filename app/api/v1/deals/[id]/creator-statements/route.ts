@@ -1,4 +1,4 @@
-import { json, route } from "@/lib/api/handler";
+import { csvResponse, json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { notFound } from "@/lib/result";
 import { creatorStatementsCsv } from "@/lib/statements/present";
@@ -9,9 +9,6 @@ import { creatorStatementsQuerySchema } from "@/lib/statements/schema";
 export const GET = route({ params: idParams, query: creatorStatementsQuerySchema }, async ({ actor, params, query }) => {
   const rows = await creatorStatements(actor, { ...query, dealId: params.id });
   if (!rows) return notFound("Deal");
-  if (query.format === "csv")
-    return new Response(`\uFEFF${creatorStatementsCsv(rows)}`, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="creator-statements.csv"' },
-    });
+  if (query.format === "csv") return csvResponse(creatorStatementsCsv(rows), "creator-statements.csv");
   return json({ period: query.period, items: rows });
 });
