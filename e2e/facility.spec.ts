@@ -298,6 +298,8 @@ test("a facility owner changes a limit, sees it saved and in the audit log, and 
   await logIn(page, UNDERWRITER);
   await page.goto("/facility");
   const field = page.getByRole("textbox", { name: "Per licensee" });
+  // The form fills its fields once hydrated (react-hook-form): read the value only then.
+  await expect(field).toHaveValue(/\d/);
   const before = await field.inputValue();
   const changed = before === "61" ? "62" : "61";
   // A malformed percentage is refused on its field before anything is sent.
