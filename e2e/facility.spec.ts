@@ -314,6 +314,7 @@ test("a facility owner changes a limit, sees it saved and in the audit log, and 
   await page.getByRole("link", { name: "Changes in the audit log" }).click();
   await expect(page.getByRole("table").getByText("Facility settings changed").first()).toBeVisible();
   await page.goto("/facility");
+  await expect(page.getByRole("textbox", { name: "Per licensee" })).toHaveValue(changed);
   await page.getByRole("textbox", { name: "Per licensee" }).fill(before);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();
