@@ -142,7 +142,12 @@ async function main(database: BenchDatabase) {
   };
   const instalment = balance.instalments.sort((x, y) => Number(y.open.amount) - Number(x.open.amount))[0];
   if (!instalment || Number(instalment.open.amount) < 5_000) throw new Error("no open MG instalment to record receipts against");
-  // Statement periods: single free days of the partner's signed deals, each used once.
+  // Statement periods: single free days of every signed deal the partner licenses, each used once.
+  const { rows: partnerDeals } = await sql.query(
+    `SELECT d.id FROM deal d
+     JOIN membership me ON me.organization_id = d.licensee_id JOIN app_user ue ON ue.id = me.user_id AND ue.email = 'partner@demo.rightsbridge.test'
+     WHERE d.status = 'SIGNED'`,
+  );
   const { rows: days } = await sql.query<{
     deal_id: string;
     currency: string;
@@ -157,8 +162,9 @@ async function main(database: BenchDatabase) {
      WHERE NOT s.holdback
        AND NOT EXISTS (SELECT 1 FROM statement st WHERE st.deal_id = s.deal_id AND st.counting AND d BETWEEN st.period_start AND st.period_end)
      ORDER BY s.deal_id, d, s.title_id`,
-    [deals.map((d: { id: string }) => d.id)],
+    [partnerDeals.map((d: { id: string }) => d.id)],
   );
+  console.log(`${days.length} free statement days on ${partnerDeals.length} signed deal(s) of the partner`);
   await sql.end();
   let nextDay = 0;
   let nextTitle = 0;
@@ -205,7 +211,10 @@ async function main(database: BenchDatabase) {
     setupRequest: (req: autocannon.Request) => {
       if (route.name.startsWith("POST /api/v1/deals/[id]/statements")) {
         const slot = days[nextDay++];
-        if (!slot) throw new Error(`ran out of free statement days after ${nextDay - 1} statements`);
+        if (!slot)
+          throw new Error(
+            `ran out of free statement days after ${nextDay - 1} statements: run shorter (--duration) or with fewer connections`,
+          );
         return {
           ...req,
           path: `/api/v1/deals/${slot.deal_id}/statements`,

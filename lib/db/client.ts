@@ -15,8 +15,19 @@ const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 /** A database that does not answer a connection attempt in this time counts as unavailable (503). */
 const CONNECT_TIMEOUT_MS = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000);
 
+/**
+ * Opening a connection gives up after CONNECT_TIMEOUT_MS (an unreachable database answers 503
+ * instead of hanging); waiting for a free pooled connection under load has no such limit (a
+ * pool-level connectionTimeoutMillis would turn a busy pool into failed requests).
+ */
+class TimedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({ ...(typeof config === "string" ? { connectionString: config } : config), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 export function createPool(connectionString: string, poolSize = POOL_SIZE): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000, Client: TimedClient });
   // A connection that dies while idle (database restarted) is dropped from the pool, not a crash.
   pool.on("error", () => undefined);
   return pool;
