@@ -74,7 +74,12 @@ describe("SIGTERM", () => {
         `${c.url}/api/v1/titles/${titleId}/poster`,
         {
           method: "POST",
-          headers: { cookie: cookie!, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": body.byteLength },
+          headers: {
+            cookie: cookie!,
+            origin: new URL(c.url).origin,
+            "content-type": `multipart/form-data; boundary=${boundary}`,
+            "content-length": body.byteLength,
+          },
         },
         (res) => {
           let text = "";

@@ -187,7 +187,11 @@ export type Answer = { status: number; body: any; text: string; headers: Headers
 
 export async function call(baseUrl: string, path: string, init: RequestInit & { cookie?: string; json?: unknown } = {}): Promise<Answer> {
   const headers = new Headers(init.headers);
-  if (init.cookie) headers.set("cookie", init.cookie);
+  if (init.cookie) {
+    headers.set("cookie", init.cookie);
+    // A signed-in write must come from the app's own origin (the CSRF check in route()), as a browser's does.
+    if (!headers.has("origin")) headers.set("origin", new URL(baseUrl).origin);
+  }
   let body = init.body;
   if (init.json !== undefined) {
     headers.set("content-type", "application/json");
