@@ -153,6 +153,13 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   await o.getByRole("button", { name: "Disburse" }).click();
   const disburse = o.getByRole("dialog", { name: "Disburse the advance" });
   await expect(disburse).toContainText("Approved by Chen Mei (underwriter)");
+  // The bank's facts are required: an empty form names each field and pays nothing.
+  await disburse.getByRole("button", { name: /^Pay / }).click();
+  await expect(disburse).toContainText("Enter the bank's payment reference");
+  await expect(disburse).toContainText("Enter the account the payment was made from");
+  await disburse.getByLabel("Payment reference").fill("E2E-UETR-0001");
+  await disburse.getByLabel("Value date").fill(new Date().toISOString().slice(0, 10));
+  await disburse.getByLabel("Paying account").fill("Facility USD operating account");
   await disburse.getByRole("button", { name: /^Pay / }).dblclick();
   await expect(disburse).toBeHidden();
   await expect(o.getByTestId("advance-status-summary")).toContainText("Paid out.");
@@ -160,6 +167,8 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   // A double click (and the same dialog's retry) carries one Idempotency-Key: one payment.
   await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toHaveCount(1);
   await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toContainText(/10[,.\s]?000/);
+  await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toContainText("E2E-UETR-0001");
+  await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toContainText("Facility USD operating account");
   await expect(o.getByTestId("balance-principal")).not.toHaveText(/^\D*0([.,]0+)?\D*$/);
 
   // The studio records the licensee's MG payment on the deal; the facility's share is swept.

@@ -9,7 +9,13 @@ import { updateFacilitySettings } from "./commands/settings";
 import { decideAdvance, startReview } from "./commands/underwrite";
 import { defaultAdvance, writeOffAdvance } from "./commands/write-off";
 import type { LimitView } from "./present";
-import { advanceApplicationSchema, advanceDecisionSchema, advanceDefaultSchema, facilitySettingsSchema } from "./schema";
+import {
+  advanceApplicationSchema,
+  advanceDecisionSchema,
+  advanceDefaultSchema,
+  disbursementBodySchema,
+  facilitySettingsSchema,
+} from "./schema";
 
 /**
  * Server actions of the facility pages: session → schema → command → ActionResult. The commands
@@ -103,10 +109,16 @@ export async function decideAdvanceAction(advanceId: string, input: unknown): Pr
  * Disburses with the Idempotency-Key the dialog generated when it opened: a double click or a
  * retry from the same dialog replays the same disbursement instead of paying twice.
  */
-export async function disburseAdvanceAction(advanceId: string, key: string): Promise<ActionResult<{ id: string; replayed: boolean }>> {
+export async function disburseAdvanceAction(
+  advanceId: string,
+  key: string,
+  input: unknown,
+): Promise<ActionResult<{ id: string; replayed: boolean }>> {
   const session = await getSession();
   if (!session) return unauthenticated;
   if (!uuid.safeParse(advanceId).success) return notFound;
+  const parsed = parseInput(disbursementBodySchema, input);
+  if (!parsed.ok) return parsed;
   const k = idempotencyKey.safeParse(key);
   if (!k.success) {
     return {
@@ -116,7 +128,7 @@ export async function disburseAdvanceAction(advanceId: string, key: string): Pro
       fieldErrors: { "Idempotency-Key": ["Missing."] },
     };
   }
-  const result = await disburseAdvance(session.actor, advanceId, { idempotencyKey: k.data, body: {} });
+  const result = await disburseAdvance(session.actor, advanceId, { idempotencyKey: k.data, body: parsed.data });
   if (!result.ok) return fromFailure(result);
   refresh(advanceId);
   return { ok: true, data: { id: result.value.disbursement.id, replayed: result.value.replayed } };

@@ -70,6 +70,9 @@ const advanceSchema = advanceSummarySchema
         receiptId: z.uuid().nullable(),
         source: moneySchema.nullable(),
         fxRate: z.string().nullable(),
+        paymentReference: z.string().nullable().meta({ description: "DISBURSEMENT and FEE entries: the bank's payment reference." }),
+        valueDate: z.iso.date().nullable().meta({ description: "DISBURSEMENT and FEE entries: the payment's value date." }),
+        payingAccount: z.string().nullable().meta({ description: "DISBURSEMENT and FEE entries: the account paid from." }),
       }),
     ),
     documents: z.array(z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), sizeBytes: z.int() })),
@@ -84,6 +87,12 @@ const disbursementSchema = z
     fee: moneySchema,
     idempotencyKey: z.string(),
     disbursedById: z.uuid().nullable(),
+    paymentReference: z
+      .string()
+      .nullable()
+      .meta({ description: "The bank's payment reference (null only on disbursements recorded before it was required)." }),
+    valueDate: z.iso.date().nullable(),
+    payingAccount: z.string().nullable(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "Disbursement" });
@@ -200,11 +209,11 @@ export function registerFacilityPaths(r: OpenAPIRegistry) {
     tags,
     summary: "Disburse an APPROVED advance exactly once (Idempotency-Key required; the approver cannot disburse: 403 FOUR_EYES)",
     description:
-      "Same key and body → 200 with the same disbursement (Idempotent-Replayed: true); same key, other body → 422; another key after a disbursement → 409. Writes DISBURSEMENT and FEE ledger entries.",
+      "Same key and body → 200 with the same disbursement (Idempotent-Replayed: true); same key, other body → 422; another key after a disbursement → 409. The body must name `paymentReference`, `valueDate` (not in the future) and `payingAccount` (422 naming each one missing); they are part of the request the key replays. Writes DISBURSEMENT and FEE ledger entries.",
     request: {
       params: idParams,
       headers: z.object({ "Idempotency-Key": z.string().min(1).max(255) }),
-      body: { required: false, ...jsonBody(disbursementBodySchema) },
+      body: { required: true, ...jsonBody(disbursementBodySchema) },
     },
     responses: {
       201: ok("Disbursed.", disbursementSchema),

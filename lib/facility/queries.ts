@@ -242,7 +242,11 @@ export async function getAdvance(actor: Actor, id: string) {
   const c = a.currency;
   const [balances, ledger, documents, disbursement, audit, decidedBy] = await Promise.all([
     ledgerBalances(db, [a.id]),
-    db.ledgerEntry.findMany({ where: { advanceId: a.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+    db.ledgerEntry.findMany({
+      where: { advanceId: a.id },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      include: { disbursement: { select: { paymentReference: true, valueDate: true, payingAccount: true } } },
+    }),
     db.advanceDocument.findMany({
       where: { advanceId: a.id },
       orderBy: { createdAt: "asc" },
@@ -283,6 +287,9 @@ export async function getAdvance(actor: Actor, id: string) {
           principal: money(disbursement.principalMinor, c),
           fee: money(disbursement.feeMinor, c),
           at: disbursement.createdAt.toISOString(),
+          paymentReference: disbursement.paymentReference,
+          valueDate: disbursement.valueDate?.toISOString().slice(0, 10) ?? null,
+          payingAccount: disbursement.payingAccount,
           by: disbursement.disbursedById ? (users.get(disbursement.disbursedById) ?? null) : null,
         }
       : null,

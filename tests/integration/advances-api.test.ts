@@ -8,6 +8,7 @@ import {
   disbursedAdvance,
   expectProblem,
   facilityWorld,
+  payment,
   signedDeal,
   uploadDocument,
   usd,
@@ -75,7 +76,7 @@ describe("applications", () => {
       ),
     ).toBe(true);
 
-    const paid = await api.disburse(w.officer.headers, id, "pay-1", { note: "SWIFT ref 42" });
+    const paid = await api.disburse(w.officer.headers, id, "pay-1", { ...payment, note: "SWIFT ref 42" });
     expect(paid.status).toBe(201);
     expect(paid.body).toMatchObject({ advanceId: id, principal: usd("80000.00"), fee: usd("1600.00") });
 
@@ -256,17 +257,76 @@ describe("disbursement", () => {
     const id = await approvedAdvance(w);
     const noKey = expectProblem(await api.disburse(w.officer.headers, id, null), 400);
     expect(noKey.type).toBe("/problems/idempotency-key-required");
-    const first = await api.disburse(w.officer.headers, id, "key-A", { note: "wire 1" });
+    const first = await api.disburse(w.officer.headers, id, "key-A", { ...payment, note: "wire 1" });
     expect(first.status).toBe(201);
-    const again = await api.disburse(w.officer.headers, id, "key-A", { note: "wire 1" });
+    const again = await api.disburse(w.officer.headers, id, "key-A", { ...payment, note: "wire 1" });
     expect(again.status).toBe(200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.body.id).toBe(first.body.id);
-    expectProblem(await api.disburse(w.officer.headers, id, "key-A", { note: "wire 2" }), 422);
+    expectProblem(await api.disburse(w.officer.headers, id, "key-A", { ...payment, note: "wire 2" }), 422);
     const other = expectProblem(await api.disburse(w.officer.headers, id, "key-B"), 409);
     expect(other.type).toBe("/problems/already-disbursed");
     expect(await db.disbursement.count()).toBe(1);
     expect(await db.ledgerEntry.count({ where: { kind: "DISBURSEMENT" } })).toBe(1);
+  });
+
+  it("records the bank's payment reference, value date and paying account: each required (422 naming it), part of the replayed request, on the ledger", async () => {
+    const w = await facilityWorld();
+    const id = await approvedAdvance(w);
+    const none = expectProblem(await api.disburse(w.officer.headers, id, "k-none", {}), 422);
+    expect(errorPaths(none).sort()).toEqual(["payingAccount", "paymentReference", "valueDate"]);
+    const noBody = expectProblem(await api.disburse(w.officer.headers, id, "k-nobody", null), 422);
+    expect(noBody.status).toBe(422);
+    const tomorrow = new Date(Date.now() + 15 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const bad = expectProblem(
+      await api.disburse(w.officer.headers, id, "k-bad", {
+        paymentReference: "x".repeat(101),
+        valueDate: tomorrow,
+        payingAccount: "   ",
+      }),
+      422,
+    );
+    expect(errorPaths(bad).sort()).toEqual(["payingAccount", "paymentReference", "valueDate"]);
+    expectProblem(await api.disburse(w.officer.headers, id, "k-date", { ...payment, valueDate: "2026-02-30" }), 422);
+    expect(await db.disbursement.count()).toBe(0);
+    expect(await db.ledgerEntry.count()).toBe(0);
+
+    const first = await api.disburse(w.officer.headers, id, "k-1", { ...payment, paymentReference: "  UETR 8a1f  " });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ paymentReference: "UETR 8a1f", valueDate: payment.valueDate, payingAccount: payment.payingAccount });
+    // The same key with another reference, date or account is another request: 422, nothing paid twice.
+    for (const other of [{ paymentReference: "UETR 9999" }, { valueDate: "2026-11-30" }, { payingAccount: "Another account" }]) {
+      const reused = expectProblem(
+        await api.disburse(w.officer.headers, id, "k-1", { ...payment, paymentReference: "  UETR 8a1f  ", ...other }),
+        422,
+      );
+      expect(reused.type).toBe("/problems/idempotency-key-reused");
+    }
+    const replay = await api.disburse(w.officer.headers, id, "k-1", { ...payment, paymentReference: "  UETR 8a1f  " });
+    expect(replay.status).toBe(200);
+    expect(replay.body.id).toBe(first.body.id);
+
+    const row = await db.disbursement.findUniqueOrThrow({ where: { advanceId: id } });
+    expect([row.paymentReference, row.valueDate?.toISOString().slice(0, 10), row.payingAccount]).toEqual([
+      "UETR 8a1f",
+      payment.valueDate,
+      payment.payingAccount,
+    ]);
+    for (const viewer of [w.officer.headers, w.studio.headers]) {
+      const advance = await api.advance(viewer, id);
+      const facts = advance.body.ledger.map(
+        (e: { kind: string; paymentReference: string | null; valueDate: string | null; payingAccount: string | null }) => [
+          e.kind,
+          e.paymentReference,
+          e.valueDate,
+          e.payingAccount,
+        ],
+      );
+      expect(facts).toEqual([
+        ["DISBURSEMENT", "UETR 8a1f", payment.valueDate, payment.payingAccount],
+        ["FEE", "UETR 8a1f", payment.valueDate, payment.payingAccount],
+      ]);
+    }
   });
 
   it("four-eyes: the approver cannot disburse (403 saying so); studios cannot disburse", async () => {

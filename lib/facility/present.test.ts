@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { LEDGER_CSV_HEADER, LEDGER_CSV_NUMERIC, ledgerCsvRows } from "./present";
+import { disbursementBodySchema, latestValueDate } from "./schema";
+
+const usd = (amount: string) => ({ amount, currency: "USD" });
+
+describe("ledger CSV", () => {
+  it("exports the disbursement's payment reference, value date and paying account beside the exact amounts", () => {
+    const rows = ledgerCsvRows([
+      {
+        at: "2026-12-01T10:00:00.000Z",
+        kind: "DISBURSEMENT",
+        amount: usd("80000.00"),
+        feePart: null,
+        principalPart: null,
+        paymentReference: "UETR 8a1f",
+        valueDate: "2026-12-01",
+        payingAccount: "Ops account",
+        receiptId: null,
+        note: null,
+      },
+      {
+        at: "2026-12-02T10:00:00.000Z",
+        kind: "RECOUPMENT",
+        amount: usd("100.00"),
+        feePart: usd("40.00"),
+        principalPart: usd("60.00"),
+        paymentReference: null,
+        valueDate: null,
+        payingAccount: null,
+        receiptId: "r1",
+        note: null,
+      },
+    ]);
+    const column = (name: (typeof LEDGER_CSV_HEADER)[number]) => LEDGER_CSV_HEADER.indexOf(name);
+    expect(rows[0]![column("payment_reference")]).toBe("UETR 8a1f");
+    expect(rows[0]![column("value_date")]).toBe("2026-12-01");
+    expect(rows[0]![column("paying_account")]).toBe("Ops account");
+    expect(rows[1]![column("fee_part")]).toBe("40.00");
+    expect(rows.every((r) => r.length === LEDGER_CSV_HEADER.length)).toBe(true);
+    expect(LEDGER_CSV_NUMERIC.map((i) => LEDGER_CSV_HEADER[i])).toEqual(["amount", "fee_part", "principal_part"]);
+  });
+});
+
+describe("disbursement body", () => {
+  it("the latest value date is today's date in UTC+14", () => {
+    expect(latestValueDate(new Date("2026-12-07T09:59:00Z"))).toBe("2026-12-07");
+    expect(latestValueDate(new Date("2026-12-07T10:00:00Z"))).toBe("2026-12-08");
+  });
+
+  it("requires the reference, the value date (not in the future) and the account, naming each", () => {
+    const missing = disbursementBodySchema.safeParse({ note: "x" });
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["payingAccount", "paymentReference", "valueDate"]);
+    const future = disbursementBodySchema.safeParse({ paymentReference: "R", valueDate: "2999-01-01", payingAccount: "A" });
+    expect(future.error?.issues.map((i) => i.message)).toEqual(["The value date cannot be in the future."]);
+    expect(disbursementBodySchema.safeParse({ paymentReference: "R", valueDate: "2026-01-31", payingAccount: "A" }).success).toBe(true);
+  });
+});
