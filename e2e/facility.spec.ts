@@ -303,6 +303,39 @@ test("facility staff read the portfolio and the settings, in English and Chinese
   await expect(pageHeading(page)).toHaveText("资金方设置");
 });
 
+test("the settings, the portfolio and the dashboard name both utilisation figures and show the same numbers, in English and Chinese", async ({
+  page,
+}) => {
+  test.slow(); // three pages, read again if another journey moves money meanwhile
+  await logIn(page, UNDERWRITER);
+  const number = (text: string) => Number(text.replace(/[^\d.]/g, ""));
+  const read = async (path: string, names: [string, string]) => {
+    await page.goto(path);
+    const figures = page.getByTestId("utilisation-figures").first();
+    await expect(figures).toContainText(names[0]);
+    await expect(figures).toContainText(names[1]);
+    return [
+      number((await figures.getByTestId("utilisation-outstanding").textContent()) ?? ""),
+      number((await figures.getByTestId("utilisation-with-reserved").textContent()) ?? ""),
+    ];
+  };
+  const same = async (names: [string, string]) => {
+    // Other journeys approve and disburse in parallel: read until one pass sees a single state.
+    await expect(async () => {
+      const api = (await (await page.request.get("/api/v1/facility")).json()) as {
+        utilisationPct: string;
+        utilisationWithReservedPct: string;
+      };
+      const expected = [Number(api.utilisationPct), Number(api.utilisationWithReservedPct)];
+      expect(expected[1]).toBeGreaterThanOrEqual(expected[0]!);
+      for (const path of ["/facility", "/portfolio", "/dashboard"]) expect(await read(path, names), path).toEqual(expected);
+    }).toPass({ timeout: 60_000 });
+  };
+  await same(["Outstanding ÷ capacity", "(Outstanding + reserved) ÷ capacity"]);
+  await chooseLanguage(page, "简体中文");
+  await same(["未偿本金 ÷ 总额度", "（未偿本金 + 已预留）÷ 总额度"]);
+});
+
 test("a facility owner changes a limit, sees it saved and in the audit log, and changes it back", async ({ page }) => {
   await logIn(page, UNDERWRITER);
   await page.goto("/facility");

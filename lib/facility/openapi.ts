@@ -36,6 +36,10 @@ const facilitySchema = z
       .meta({ description: "Approved, not yet disbursed: reserved against capacity. Facility staff only." }),
     available: moneySchema.optional().meta({ description: "Facility staff only." }),
     utilisationPct: z.string().nullable().optional().meta({ description: "principalOutstanding / capacity × 100. Facility staff only." }),
+    utilisationWithReservedPct: z.string().nullable().optional().meta({
+      description:
+        "(principalOutstanding + approvedUndisbursed) / capacity × 100: the share the capacity limit checks. Facility staff only.",
+    }),
     advanceCount: z.int().optional().meta({ description: "Facility staff only." }),
   })
   .meta({ id: "Facility" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LEDGER_CSV_HEADER, LEDGER_CSV_NUMERIC, ledgerCsvRows } from "./present";
+import { utilisationFigures } from "./rules";
 import { disbursementBodySchema, latestValueDate } from "./schema";
 
 const usd = (amount: string) => ({ amount, currency: "USD" });
@@ -55,5 +56,16 @@ describe("disbursement body", () => {
     const future = disbursementBodySchema.safeParse({ paymentReference: "R", valueDate: "2999-01-01", payingAccount: "A" });
     expect(future.error?.issues.map((i) => i.message)).toEqual(["The value date cannot be in the future."]);
     expect(disbursementBodySchema.safeParse({ paymentReference: "R", valueDate: "2026-01-31", payingAccount: "A" }).success).toBe(true);
+  });
+});
+
+describe("utilisationFigures", () => {
+  it("names outstanding ÷ capacity and (outstanding + reserved) ÷ capacity, two decimals; none for a zero capacity", () => {
+    expect(utilisationFigures(4_540_000n, 1_420_000n, 100_000_000n)).toEqual({
+      utilisationPct: "4.54",
+      utilisationWithReservedPct: "5.96",
+    });
+    expect(utilisationFigures(0n, 0n, 100n)).toEqual({ utilisationPct: "0.00", utilisationWithReservedPct: "0.00" });
+    expect(utilisationFigures(5n, 5n, 0n)).toEqual({ utilisationPct: null, utilisationWithReservedPct: null });
   });
 });

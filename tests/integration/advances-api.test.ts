@@ -465,6 +465,24 @@ describe("facility settings", () => {
     expect(studioView.body).not.toHaveProperty("principalOutstanding");
   });
 
+  it("names both utilisation figures, outstanding ÷ capacity and (outstanding + reserved) ÷ capacity, the same in the facility, the portfolio and its CSV; staff only", async () => {
+    const w = await facilityWorld(); // capacity 1,000,000.00
+    await disbursedAdvance(w, "45400.00");
+    await approvedAdvance(w, "14200.00"); // reserved, not yet paid
+    const figures = { utilisationPct: "4.54", utilisationWithReservedPct: "5.96" };
+    const facility = await api.get(w.underwriter.headers);
+    expect(facility.body).toMatchObject({ ...figures, principalOutstanding: usd("45400.00"), approvedUndisbursed: usd("14200.00") });
+    expect((await api.get(w.officer.headers)).body).toMatchObject(figures);
+    expect((await api.portfolio(w.underwriter.headers)).body).toMatchObject(figures);
+    const csv = await api.portfolio(w.underwriter.headers, { format: "csv" });
+    expect(csv.text).toMatch(/\ntotal,utilisation_pct,[^\n]*,4\.54,/);
+    expect(csv.text).toMatch(/\ntotal,utilisation_with_reserved_pct,[^\n]*,5\.96,/);
+    // The capacity check counts the same two amounts: used 59,600.00 of 1,000,000.00.
+    const check = await api.eligibility(w.studio.headers, { dealId: w.dealId, amount: "100.00" });
+    expect(check.body.limits.find((l: { rule: string }) => l.rule === "CAPACITY")).toMatchObject({ used: usd("59600.00") });
+    expect((await api.get(w.studio.headers)).body).not.toHaveProperty("utilisationWithReservedPct");
+  });
+
   it("a lower capacity never invalidates existing advances; it only constrains new approvals", async () => {
     const w = await facilityWorld();
     const id = await disbursedAdvance(w, "50000.00");

@@ -5,12 +5,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { FacilitySettingsForm } from "@/components/facility/settings-form";
+import { UtilisationFigures } from "@/components/facility/utilisation";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { updateFacilitySettingsAction } from "@/lib/facility/actions";
 import { getFacilitySettings } from "@/lib/facility/queries";
 import { isLocale } from "@/lib/i18n/config";
-import { formatMoney, formatPercent } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/i18n/format";
 import { listCurrencies } from "@/lib/reference/currencies";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,8 +44,13 @@ export default async function FacilitySettingsPage() {
         />
         <StatCard
           label={t("stats.utilisation")}
-          value={settings.utilisationPct === null ? "—" : formatPercent(settings.utilisationPct, locale)}
-          hint={t("stats.utilisationHint")}
+          value={
+            <UtilisationFigures
+              className="mt-1 [&_dd]:text-base"
+              utilisationPct={settings.utilisationPct}
+              utilisationWithReservedPct={settings.utilisationWithReservedPct}
+            />
+          }
           icon={Gauge}
           tone="warning"
         />

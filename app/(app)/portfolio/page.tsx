@@ -106,6 +106,7 @@ export default async function PortfolioPage() {
             <CardContent>
               <UtilisationGauge
                 utilisationPct={p.utilisationPct}
+                utilisationWithReservedPct={p.utilisationWithReservedPct}
                 capacity={p.capacity}
                 principalOutstanding={p.principalOutstanding}
                 approvedUndisbursed={p.approvedUndisbursed}
