@@ -362,6 +362,27 @@ test("a facility owner changes a limit, sees it saved and in the audit log, and 
   await expect(page.getByText("Settings saved.")).toBeVisible();
 });
 
+test("a capacity below exposure asks for confirmation with both amounts; keeping on editing saves nothing", async ({ page }) => {
+  await logIn(page, UNDERWRITER);
+  await page.goto("/facility");
+  const capacity = page.getByRole("textbox", { name: "Capacity" });
+  await expect(capacity).toHaveValue(/\d/);
+  const before = await capacity.inputValue();
+  // The demo facility has advances out: a capacity of 1 is below its exposure.
+  await capacity.fill("1");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const confirm = page.getByTestId("capacity-below-exposure-confirm");
+  await expect(confirm).toContainText("is below the facility's exposure of");
+  await expect(confirm).toContainText(/1(\.00)?/);
+  await expect(confirm.getByRole("button", { name: "Lower capacity anyway" })).toBeVisible();
+  await expect(page.getByText("Settings saved.")).toHaveCount(0);
+  await confirm.getByRole("button", { name: "Keep editing" }).click();
+  await expect(confirm).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Capacity" })).toHaveValue(before);
+  await expect(page.getByTestId("capacity-below-exposure")).toHaveCount(0);
+});
+
 test("a facility member reads the settings but cannot change them", async ({ page }) => {
   await logIn(page, OFFICER);
   await page.goto("/facility");

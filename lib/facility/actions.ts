@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
 import { getSession } from "@/lib/auth/gate";
+import type { Money } from "@/lib/money/money";
 import { createAdvance, submitAdvance, updateAdvanceDraft } from "./commands/apply";
 import { disburseAdvance } from "./commands/disburse";
 import { updateFacilitySettings } from "./commands/settings";
@@ -35,17 +36,37 @@ function refresh(advanceId?: string) {
   revalidatePath("/dashboard");
 }
 
-/** `version` is the settings version the form was loaded with (bound by the page): a stale save is refused. */
-export async function updateFacilitySettingsAction(version: number | undefined, input: unknown): Promise<ActionResult<{ id: string }>> {
+/** A capacity below exposure, refused until the admin confirms it (the form asks, with both amounts). */
+export type BelowExposureRefusal = { ok: false; reason: "CAPACITY_BELOW_EXPOSURE"; message: string; capacity: Money; exposure: Money };
+
+/**
+ * `version` is the settings version the form was loaded with (bound by the page): a stale save is
+ * refused. `acknowledgeBelowExposure`: the admin confirmed a capacity below exposure.
+ */
+export async function updateFacilitySettingsAction(
+  version: number | undefined,
+  input: unknown,
+  acknowledgeBelowExposure = false,
+): Promise<ActionResult<{ id: string; belowExposure: boolean }> | BelowExposureRefusal> {
   const session = await getSession();
   if (!session) return unauthenticated;
   const parsed = parseInput(facilitySettingsSchema, input);
   if (!parsed.ok) return parsed;
   const v = z.int().min(1).safeParse(version);
-  const result = await updateFacilitySettings(session.actor, { ...parsed.data, version: v.success ? v.data : undefined });
-  if (!result.ok) return fromFailure(result);
+  const result = await updateFacilitySettings(session.actor, {
+    ...parsed.data,
+    version: v.success ? v.data : undefined,
+    acknowledgeBelowExposure: acknowledgeBelowExposure === true,
+  });
+  if (!result.ok) {
+    if (result.reason === "CAPACITY_BELOW_EXPOSURE" && result.details) {
+      const d = result.details as { capacity: Money; exposure: Money };
+      return { ok: false, reason: "CAPACITY_BELOW_EXPOSURE", message: result.message, capacity: d.capacity, exposure: d.exposure };
+    }
+    return fromFailure(result);
+  }
   refresh();
-  return { ok: true, data: result.value };
+  return { ok: true, data: { id: result.value.id, belowExposure: result.value.warnings.length > 0 } };
 }
 
 /** Creates a DRAFT application, or saves the open draft `advanceId` (its deal stays). */

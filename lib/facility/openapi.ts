@@ -44,6 +44,17 @@ const facilitySchema = z
   })
   .meta({ id: "Facility" });
 
+const settingsWarningSchema = z
+  .object({
+    code: z.enum(["CAPACITY_BELOW_EXPOSURE"]),
+    detail: z.string(),
+    capacity: moneySchema,
+    exposure: moneySchema.meta({ description: "principalOutstanding + approvedUndisbursed." }),
+    principalOutstanding: moneySchema,
+    approvedUndisbursed: moneySchema,
+  })
+  .meta({ id: "FacilitySettingsWarning" });
+
 const balanceSchema = z.object({ principal: moneySchema, fee: moneySchema, owed: moneySchema });
 
 const advanceSummarySchema = z.object({
@@ -118,9 +129,16 @@ export function registerFacilityPaths(r: OpenAPIRegistry) {
     path: "/api/v1/facility",
     tags,
     summary: "Change the facility's settings (owners and admins; audited; constrains new approvals only)",
-    description: "The currency can change only while the facility has no advances (409 CURRENCY_LOCKED). A stale `version` gets 409.",
+    description:
+      'The currency can change only while the facility has no advances (409 CURRENCY_LOCKED). A stale `version` gets 409. A capacity below outstanding + reserved (approved, not yet disbursed) answers 422 CAPACITY_BELOW_EXPOSURE with `capacity`, `exposure`, `principalOutstanding` and `approvedUndisbursed`, unless the body says `"acknowledgeBelowExposure": true`: then it is saved (new approvals stop) and the answer carries `warnings: [{code: "CAPACITY_BELOW_EXPOSURE", …}]`.',
     request: { body: jsonBody(facilitySettingsUpdateSchema) },
-    responses: { 200: ok("The facility.", facilitySchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+    responses: {
+      200: ok(
+        "The facility, with the warnings of the change (empty when none).",
+        facilitySchema.extend({ warnings: z.array(settingsWarningSchema) }),
+      ),
+      ...errorResponses(400, 401, 403, 404, 409, 415, 422),
+    },
   });
   r.registerPath({
     method: "get",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LEDGER_CSV_HEADER, LEDGER_CSV_NUMERIC, ledgerCsvRows } from "./present";
+import { belowExposure, LEDGER_CSV_HEADER, LEDGER_CSV_NUMERIC, ledgerCsvRows } from "./present";
 import { utilisationFigures } from "./rules";
 import { disbursementBodySchema, latestValueDate } from "./schema";
 
@@ -67,5 +67,17 @@ describe("utilisationFigures", () => {
     });
     expect(utilisationFigures(0n, 0n, 100n)).toEqual({ utilisationPct: "0.00", utilisationWithReservedPct: "0.00" });
     expect(utilisationFigures(5n, 5n, 0n)).toEqual({ utilisationPct: null, utilisationWithReservedPct: null });
+  });
+});
+
+describe("belowExposure", () => {
+  it("answers the exposure only while capacity is below principal outstanding + reserved", () => {
+    expect(belowExposure(usd("1000.00"), usd("200000.00"), usd("27000.00"))).toEqual(usd("227000.00"));
+    expect(belowExposure(usd("227000.00"), usd("200000.00"), usd("27000.00"))).toBeNull();
+    expect(belowExposure(usd("226999.99"), usd("200000.00"), usd("27000.00"))).toEqual(usd("227000.00"));
+    expect(belowExposure({ amount: "5", currency: "JPY" }, { amount: "3", currency: "JPY" }, { amount: "3", currency: "JPY" })).toEqual({
+      amount: "6",
+      currency: "JPY",
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { money } from "@/lib/money/currency";
-import { type Money, trimDecimal } from "@/lib/money/money";
+import { type Money, parseAmount, trimDecimal } from "@/lib/money/money";
+import { minorUnits } from "@/lib/reference/currencies";
 import type { DisbursementView } from "./commands/disburse";
 import type { Conversion, EligibilityFigures } from "./eligibility";
 import type { Balances, LimitRule } from "./rules";
@@ -155,6 +156,17 @@ export function ledgerCsvRows(rows: readonly LedgerCsvRow[]): (string | null)[][
     r.receiptId,
     r.note,
   ]);
+}
+
+/**
+ * The exposure (principal outstanding + approved, not yet disbursed) when it is above capacity,
+ * else null: the facility pages show a banner while it is. Same currency throughout.
+ */
+export function belowExposure(capacity: Money, principalOutstanding: Money, approvedUndisbursed: Money): Money | null {
+  const digits = minorUnits(capacity.currency);
+  const minor = (m: Money) => parseAmount(m.amount, digits) ?? 0n;
+  const exposureMinor = minor(principalOutstanding) + minor(approvedUndisbursed);
+  return minor(capacity) < exposureMinor ? money(exposureMinor, capacity.currency) : null;
 }
 
 /** API shape of a disbursement. */

@@ -103,7 +103,15 @@ export const advanceDefaultSchema = z
 // ---- Requests of the facility API beyond the form schemas above
 
 export const facilitySettingsUpdateSchema = facilitySettingsSchema
-  .and(z.object({ version: z.int().min(1).optional().meta({ description: "The version last read; a stale one gets 409." }) }))
+  .and(
+    z.object({
+      version: z.int().min(1).optional().meta({ description: "The version last read; a stale one gets 409." }),
+      acknowledgeBelowExposure: z.boolean().optional().meta({
+        description:
+          "Save a capacity below outstanding + reserved (a wind-down: it only stops new approvals). Without it such a capacity answers 422 CAPACITY_BELOW_EXPOSURE.",
+      }),
+    }),
+  )
   .meta({ id: "FacilitySettingsUpdate" });
 
 export const advanceCreateSchema = advanceApplicationSchema

@@ -483,6 +483,62 @@ describe("facility settings", () => {
     expect((await api.get(w.studio.headers)).body).not.toHaveProperty("utilisationWithReservedPct");
   });
 
+  it("a capacity below outstanding + reserved is 422 CAPACITY_BELOW_EXPOSURE naming both amounts, nothing saved, unless acknowledged: then 200 with the warning", async () => {
+    const w = await facilityWorld();
+    await disbursedAdvance(w, "30000.00");
+    await approvedAdvance(w, "20000.00"); // exposure 50,000.00
+    const read = await api.get(w.underwriter.headers);
+    const body = (amount: string, extra: Record<string, unknown> = {}) => ({
+      currency: "USD",
+      capacity: usd(amount),
+      advanceRatePct: "70",
+      maxPerDeal: usd("400000.00"),
+      maxPerLicenseePct: "50",
+      feePct: "2",
+      ...extra,
+    });
+    const refused = expectProblem<Record<string, unknown>>(
+      await api.put(w.underwriter.headers, body("49999.99", { version: read.body.version })),
+      422,
+    );
+    expect(refused).toMatchObject({
+      type: "/problems/capacity-below-exposure",
+      capacity: usd("49999.99"),
+      exposure: usd("50000.00"),
+      principalOutstanding: usd("30000.00"),
+      approvedUndisbursed: usd("20000.00"),
+    });
+    expect(refused.detail).toContain("49999.99 USD");
+    expect(refused.detail).toContain("50000.00 USD");
+    expect(errorPaths(refused as never)).toEqual(["capacity"]);
+    expectProblem(await api.put(w.underwriter.headers, body("1.00", { acknowledgeBelowExposure: false })), 422);
+    const unchanged = await api.get(w.underwriter.headers);
+    expect(unchanged.body).toMatchObject({ version: read.body.version, capacity: usd("1000000.00") });
+    expect(await db.auditEntry.count({ where: { action: "facility.settings.update" } })).toBe(0);
+
+    // Exactly the exposure is not below it: saved, no warning.
+    const equal = await api.put(w.underwriter.headers, body("50000.00"));
+    expect(equal.status).toBe(200);
+    expect(equal.body.warnings).toEqual([]);
+
+    const lowered = await api.put(w.underwriter.headers, body("1000.00", { acknowledgeBelowExposure: true }));
+    expect(lowered.status).toBe(200);
+    expect(lowered.body.capacity).toEqual(usd("1000.00"));
+    expect(lowered.body.warnings).toEqual([
+      expect.objectContaining({
+        code: "CAPACITY_BELOW_EXPOSURE",
+        capacity: usd("1000.00"),
+        exposure: usd("50000.00"),
+        detail: expect.stringContaining("50000.00 USD"),
+      }),
+    ]);
+    const audit = await db.auditEntry.findFirst({ where: { action: "facility.settings.update" }, orderBy: { id: "desc" } });
+    expect(audit?.after).toMatchObject({ capacityMinor: "100000", acknowledgedBelowExposure: true });
+    // Members cannot, acknowledged or not.
+    expectProblem(await api.put(w.officer.headers, body("1.00", { acknowledgeBelowExposure: true })), 403);
+    expectProblem(await api.put(w.underwriter.headers, body("1.00", { acknowledgeBelowExposure: "yes" })), 422);
+  });
+
   it("a lower capacity never invalidates existing advances; it only constrains new approvals", async () => {
     const w = await facilityWorld();
     const id = await disbursedAdvance(w, "50000.00");
@@ -496,8 +552,21 @@ describe("facility settings", () => {
       feePct: "2",
       version: read.body.version,
     });
-    expect(res.status).toBe(200);
-    expect(res.body.utilisationPct).toBe("500.00");
+    // Below exposure: refused unless acknowledged (issue 17), then saved with a warning.
+    const refusedLower = expectProblem<{ capacity: unknown; exposure: unknown }>(res, 422);
+    expect(refusedLower).toMatchObject({ type: "/problems/capacity-below-exposure", capacity: usd("10000.00"), exposure: usd("50000.00") });
+    const acknowledged = await api.put(w.underwriter.headers, {
+      currency: "USD",
+      capacity: usd("10000.00"),
+      advanceRatePct: "70",
+      maxPerDeal: usd("400000.00"),
+      maxPerLicenseePct: "50",
+      feePct: "2",
+      version: read.body.version,
+      acknowledgeBelowExposure: true,
+    });
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body.utilisationPct).toBe("500.00");
     expect((await api.advance(w.studio.headers, id)).body.status).toBe("DISBURSED");
     const next = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("100.00"), purpose: "x", submit: true });
     const refused = expectProblem<{

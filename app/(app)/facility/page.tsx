@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { CapacityBelowExposureBanner } from "@/components/facility/capacity-banner";
 import { FacilitySettingsForm } from "@/components/facility/settings-form";
 import { UtilisationFigures } from "@/components/facility/utilisation";
 import { requireSession } from "@/lib/auth/gate";
@@ -33,6 +34,11 @@ export default async function FacilitySettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { organization: settings.name })} />
+      <CapacityBelowExposureBanner
+        capacity={settings.capacity}
+        principalOutstanding={settings.principalOutstanding}
+        approvedUndisbursed={settings.approvedUndisbursed}
+      />
       <StatGrid className="mb-6 [&_[data-slot=stat-value]]:text-xl">
         <StatCard label={t("stats.capacity")} value={formatMoney(settings.capacity, locale)} icon={Landmark} tone="brand" />
         <StatCard
