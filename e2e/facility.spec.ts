@@ -153,6 +153,13 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   await o.getByRole("button", { name: "Disburse" }).click();
   const disburse = o.getByRole("dialog", { name: "Disburse the advance" });
   await expect(disburse).toContainText("Approved by Chen Mei (underwriter)");
+  // The bank's facts are required: an empty form names each field and pays nothing.
+  await disburse.getByRole("button", { name: /^Pay / }).click();
+  await expect(disburse).toContainText("Enter the bank's payment reference");
+  await expect(disburse).toContainText("Enter the account the payment was made from");
+  await disburse.getByLabel("Payment reference").fill("E2E-UETR-0001");
+  await disburse.getByLabel("Value date").fill(new Date().toISOString().slice(0, 10));
+  await disburse.getByLabel("Paying account").fill("Facility USD operating account");
   await disburse.getByRole("button", { name: /^Pay / }).dblclick();
   await expect(disburse).toBeHidden();
   await expect(o.getByTestId("advance-status-summary")).toContainText("Paid out.");
@@ -160,6 +167,8 @@ test("a studio applies with every limit in view, the underwriter approves, anoth
   // A double click (and the same dialog's retry) carries one Idempotency-Key: one payment.
   await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toHaveCount(1);
   await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toContainText(/10[,.\s]?000/);
+  await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toContainText("E2E-UETR-0001");
+  await expect(ledger.locator("tr[data-kind=DISBURSEMENT]")).toContainText("Facility USD operating account");
   await expect(o.getByTestId("balance-principal")).not.toHaveText(/^\D*0([.,]0+)?\D*$/);
 
   // The studio records the licensee's MG payment on the deal; the facility's share is swept.
@@ -294,6 +303,39 @@ test("facility staff read the portfolio and the settings, in English and Chinese
   await expect(pageHeading(page)).toHaveText("资金方设置");
 });
 
+test("the settings, the portfolio and the dashboard name both utilisation figures and show the same numbers, in English and Chinese", async ({
+  page,
+}) => {
+  test.slow(); // three pages, read again if another journey moves money meanwhile
+  await logIn(page, UNDERWRITER);
+  const number = (text: string) => Number(text.replace(/[^\d.]/g, ""));
+  const read = async (path: string, names: [string, string]) => {
+    await page.goto(path);
+    const figures = page.getByTestId("utilisation-figures").first();
+    await expect(figures).toContainText(names[0]);
+    await expect(figures).toContainText(names[1]);
+    return [
+      number((await figures.getByTestId("utilisation-outstanding").textContent()) ?? ""),
+      number((await figures.getByTestId("utilisation-with-reserved").textContent()) ?? ""),
+    ];
+  };
+  const same = async (names: [string, string]) => {
+    // Other journeys approve and disburse in parallel: read until one pass sees a single state.
+    await expect(async () => {
+      const api = (await (await page.request.get("/api/v1/facility")).json()) as {
+        utilisationPct: string;
+        utilisationWithReservedPct: string;
+      };
+      const expected = [Number(api.utilisationPct), Number(api.utilisationWithReservedPct)];
+      expect(expected[1]).toBeGreaterThanOrEqual(expected[0]!);
+      for (const path of ["/facility", "/portfolio", "/dashboard"]) expect(await read(path, names), path).toEqual(expected);
+    }).toPass({ timeout: 60_000 });
+  };
+  await same(["Outstanding ÷ capacity", "(Outstanding + reserved) ÷ capacity"]);
+  await chooseLanguage(page, "简体中文");
+  await same(["未偿本金 ÷ 总额度", "（未偿本金 + 已预留）÷ 总额度"]);
+});
+
 test("a facility owner changes a limit, sees it saved and in the audit log, and changes it back", async ({ page }) => {
   await logIn(page, UNDERWRITER);
   await page.goto("/facility");
@@ -318,6 +360,27 @@ test("a facility owner changes a limit, sees it saved and in the audit log, and 
   await page.getByRole("textbox", { name: "Per licensee" }).fill(before);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();
+});
+
+test("a capacity below exposure asks for confirmation with both amounts; keeping on editing saves nothing", async ({ page }) => {
+  await logIn(page, UNDERWRITER);
+  await page.goto("/facility");
+  const capacity = page.getByRole("textbox", { name: "Capacity" });
+  await expect(capacity).toHaveValue(/\d/);
+  const before = await capacity.inputValue();
+  // The demo facility has advances out: a capacity of 1 is below its exposure.
+  await capacity.fill("1");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const confirm = page.getByTestId("capacity-below-exposure-confirm");
+  await expect(confirm).toContainText("is below the facility's exposure of");
+  await expect(confirm).toContainText(/1(\.00)?/);
+  await expect(confirm.getByRole("button", { name: "Lower capacity anyway" })).toBeVisible();
+  await expect(page.getByText("Settings saved.")).toHaveCount(0);
+  await confirm.getByRole("button", { name: "Keep editing" }).click();
+  await expect(confirm).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Capacity" })).toHaveValue(before);
+  await expect(page.getByTestId("capacity-below-exposure")).toHaveCount(0);
 });
 
 test("a facility member reads the settings but cannot change them", async ({ page }) => {

@@ -8,6 +8,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import type { AdvanceStatus } from "@/lib/facility/rules";
+import type { DisbursementPaymentInput } from "@/lib/facility/schema";
 import { useFormat } from "@/lib/i18n/use-format";
 import { ApproveAdvanceDialog, type DecisionInput, type DecisionResult } from "./approve-advance-dialog";
 import { DeclineAdvanceDialog } from "./decline-advance-dialog";
@@ -32,7 +33,7 @@ export type AdvanceActionsProps = {
   approverName: string | null;
   reviewAction: (id: string) => Promise<ActionResult<unknown>>;
   decideAction: (id: string, input: DecisionInput) => Promise<DecisionResult>;
-  disburseAction: (id: string, idempotencyKey: string) => Promise<ActionResult<unknown>>;
+  disburseAction: (id: string, idempotencyKey: string, input: DisbursementPaymentInput) => Promise<ActionResult<unknown>>;
   defaultAction: (id: string, input: { reason: string }) => Promise<ActionResult<unknown>>;
   writeOffAction: (id: string) => Promise<ActionResult<unknown>>;
 };

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { FacilityDashboardFigures } from "@/lib/facility/portfolio";
-import { formatMoney, formatNumber, formatPercent } from "@/lib/i18n/format";
+import { formatMoney, formatNumber } from "@/lib/i18n/format";
+import { UtilisationFigures } from "./utilisation";
 
 /**
  * The advance facility on the dashboard: for facility staff, utilisation and the applications
@@ -48,7 +49,11 @@ export function FacilityDashboardCard({ figures }: { figures: FacilityDashboardF
       <CardContent>
         {figures.kind === "FACILITY" ? (
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-            {item(t("utilisation"), figures.utilisationPct === null ? "—" : formatPercent(figures.utilisationPct, locale))}
+            <UtilisationFigures
+              className="col-span-2"
+              utilisationPct={figures.utilisationPct}
+              utilisationWithReservedPct={figures.utilisationWithReservedPct}
+            />
             {item(t("owed"), formatMoney(figures.owed, locale, { compact: true }))}
             {item(t("awaitingReview"), formatNumber(figures.awaitingReview, locale), "/advances?status=SUBMITTED")}
             {item(t("awaitingDisbursement"), formatNumber(figures.awaitingDisbursement, locale), "/advances?status=APPROVED")}

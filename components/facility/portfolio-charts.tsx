@@ -7,6 +7,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { Money } from "@/lib/money/money";
 import { CsvButton } from "./csv-download";
+import { UtilisationFigures } from "./utilisation";
 
 const chartNumber = (m: Money) => Number(m.amount);
 
@@ -19,18 +20,21 @@ const ARC = "M 12 100 A 88 88 0 0 1 188 100";
  */
 export function UtilisationGauge({
   utilisationPct,
+  utilisationWithReservedPct,
   capacity,
   principalOutstanding,
   approvedUndisbursed,
   available,
 }: {
   utilisationPct: string | null;
+  utilisationWithReservedPct: string | null;
   capacity: Money;
   principalOutstanding: Money;
   approvedUndisbursed: Money;
   available: Money;
 }) {
   const t = useTranslations("facility.portfolio");
+  const tu = useTranslations("facility.utilisation");
   const f = useFormat();
   const pct = utilisationPct === null ? 0 : Math.min(100, Number(utilisationPct));
   const reservedPct = chartNumber(capacity) > 0 ? Math.min(100 - pct, (chartNumber(approvedUndisbursed) / chartNumber(capacity)) * 100) : 0;
@@ -63,7 +67,7 @@ export function UtilisationGauge({
           <p className="text-2xl font-semibold tabular-nums" data-testid="utilisation-value">
             {utilisationPct === null ? "—" : f.percent(utilisationPct)}
           </p>
-          <p className="text-xs text-muted-foreground">{t("utilisation")}</p>
+          <p className="text-xs text-muted-foreground">{tu("outstanding")}</p>
         </div>
       </div>
       <dl className="grid grid-cols-3 gap-2 text-xs">
@@ -89,6 +93,11 @@ export function UtilisationGauge({
           <dd className="font-medium tabular-nums">{f.money(available, { compact: true })}</dd>
         </div>
       </dl>
+      <UtilisationFigures
+        className="border-t pt-3"
+        utilisationPct={utilisationPct}
+        utilisationWithReservedPct={utilisationWithReservedPct}
+      />
     </figure>
   );
 }

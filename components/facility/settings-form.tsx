@@ -1,8 +1,9 @@
 "use client";
 
-import { History, Save } from "lucide-react";
+import { History, Save, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { fieldsNamed } from "@/components/forms/field-errors";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -13,9 +14,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import type { ActionResult } from "@/lib/actions/result";
+import type { BelowExposureRefusal } from "@/lib/facility/actions";
 import type { FacilitySettingsView } from "@/lib/facility/queries";
 import { type FacilitySettingsInput, facilitySettingsSchema } from "@/lib/facility/schema";
 import { useFormat } from "@/lib/i18n/use-format";
+import type { Money } from "@/lib/money/money";
 import { AmountInput, cleanNumber, formField, PercentInput, schemaResolver } from "./form-parts";
 
 type Values = {
@@ -58,7 +61,10 @@ export function FacilitySettingsForm({
   currencies: { code: string; name: string }[];
   /** Advances exist, so the currency is fixed (their amounts are in it). */
   hasAdvances: boolean;
-  saveAction: (input: FacilitySettingsInput) => Promise<ActionResult<unknown>>;
+  saveAction: (
+    input: FacilitySettingsInput,
+    acknowledgeBelowExposure?: boolean,
+  ) => Promise<ActionResult<{ belowExposure: boolean }> | BelowExposureRefusal>;
 }) {
   const t = useTranslations("facility.settings");
   const fieldError = useFieldError("facility.validation");
@@ -78,14 +84,32 @@ export function FacilitySettingsForm({
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const currency = useWatch({ control: form.control, name: "currency" });
-  const action = useActionForm({
+  // A capacity below exposure waits for the admin's confirmation, with both amounts.
+  const [below, setBelow] = useState<{ payload: FacilitySettingsInput; capacity: Money; exposure: Money } | null>(null);
+  const sent = useRef<FacilitySettingsInput | null>(null);
+  const action = useActionForm<Values, ActionResult<{ belowExposure: boolean }> | BelowExposureRefusal>({
     fields: { form, at: fieldsNamed(FIELDS, formField) },
     reasons: { STALE_UPDATE: t("stale") },
+    onRefused: (refusal) => {
+      if (refusal.reason !== "CAPACITY_BELOW_EXPOSURE" || !sent.current || !("capacity" in refusal)) return false;
+      setBelow({ payload: sent.current, capacity: refusal.capacity, exposure: refusal.exposure });
+      return true;
+    },
   });
 
-  const onSubmit = form.handleSubmit((payload) =>
-    action.submit(() => saveAction(payload), { success: t("saved"), onSuccess: () => form.reset(form.getValues()) }),
-  );
+  const save = (payload: FacilitySettingsInput, acknowledge: boolean) =>
+    action.submit(() => saveAction(payload, acknowledge), {
+      success: (data) => (data.belowExposure ? t("savedBelowExposure") : t("saved")),
+      onSuccess: () => {
+        setBelow(null);
+        form.reset(form.getValues());
+      },
+    });
+  const onSubmit = form.handleSubmit((payload) => {
+    setBelow(null);
+    sent.current = payload;
+    return save(payload, false);
+  });
 
   const disabled = !editable;
   return (
@@ -153,6 +177,27 @@ export function FacilitySettingsForm({
           ) : null}
         </CardFooter>
       </Card>
+      {below ? (
+        <div
+          role="alert"
+          className="grid gap-3 rounded-lg border border-warning/50 bg-warning/10 p-4 text-sm"
+          data-testid="capacity-below-exposure-confirm"
+        >
+          <p className="flex items-start gap-2 font-medium">
+            <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+            {t("belowExposure.question", { capacity: f.money(below.capacity), exposure: f.money(below.exposure) })}
+          </p>
+          <p className="text-muted-foreground">{t("belowExposure.effect")}</p>
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="destructive" loading={action.pending} onClick={() => save(below.payload, true)}>
+              {t("belowExposure.confirm")}
+            </Button>
+            <Button type="button" variant="outline" onClick={() => setBelow(null)}>
+              {t("belowExposure.cancel")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <FormAlert messages={action.formError} />
     </form>
   );

@@ -20,6 +20,9 @@ export type LedgerRowView = {
   source: Money | null;
   fxRate: string | null;
   note: string | null;
+  paymentReference: string | null;
+  valueDate: string | null;
+  payingAccount: string | null;
 };
 
 export type BalancesView = { principal: Money; fee: Money; owed: Money };

@@ -3,13 +3,20 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
 import { getSession } from "@/lib/auth/gate";
+import type { Money } from "@/lib/money/money";
 import { createAdvance, submitAdvance, updateAdvanceDraft } from "./commands/apply";
 import { disburseAdvance } from "./commands/disburse";
 import { updateFacilitySettings } from "./commands/settings";
 import { decideAdvance, startReview } from "./commands/underwrite";
 import { defaultAdvance, writeOffAdvance } from "./commands/write-off";
 import type { LimitView } from "./present";
-import { advanceApplicationSchema, advanceDecisionSchema, advanceDefaultSchema, facilitySettingsSchema } from "./schema";
+import {
+  advanceApplicationSchema,
+  advanceDecisionSchema,
+  advanceDefaultSchema,
+  disbursementBodySchema,
+  facilitySettingsSchema,
+} from "./schema";
 
 /**
  * Server actions of the facility pages: session → schema → command → ActionResult. The commands
@@ -29,17 +36,37 @@ function refresh(advanceId?: string) {
   revalidatePath("/dashboard");
 }
 
-/** `version` is the settings version the form was loaded with (bound by the page): a stale save is refused. */
-export async function updateFacilitySettingsAction(version: number | undefined, input: unknown): Promise<ActionResult<{ id: string }>> {
+/** A capacity below exposure, refused until the admin confirms it (the form asks, with both amounts). */
+export type BelowExposureRefusal = { ok: false; reason: "CAPACITY_BELOW_EXPOSURE"; message: string; capacity: Money; exposure: Money };
+
+/**
+ * `version` is the settings version the form was loaded with (bound by the page): a stale save is
+ * refused. `acknowledgeBelowExposure`: the admin confirmed a capacity below exposure.
+ */
+export async function updateFacilitySettingsAction(
+  version: number | undefined,
+  input: unknown,
+  acknowledgeBelowExposure = false,
+): Promise<ActionResult<{ id: string; belowExposure: boolean }> | BelowExposureRefusal> {
   const session = await getSession();
   if (!session) return unauthenticated;
   const parsed = parseInput(facilitySettingsSchema, input);
   if (!parsed.ok) return parsed;
   const v = z.int().min(1).safeParse(version);
-  const result = await updateFacilitySettings(session.actor, { ...parsed.data, version: v.success ? v.data : undefined });
-  if (!result.ok) return fromFailure(result);
+  const result = await updateFacilitySettings(session.actor, {
+    ...parsed.data,
+    version: v.success ? v.data : undefined,
+    acknowledgeBelowExposure: acknowledgeBelowExposure === true,
+  });
+  if (!result.ok) {
+    if (result.reason === "CAPACITY_BELOW_EXPOSURE" && result.details) {
+      const d = result.details as { capacity: Money; exposure: Money };
+      return { ok: false, reason: "CAPACITY_BELOW_EXPOSURE", message: result.message, capacity: d.capacity, exposure: d.exposure };
+    }
+    return fromFailure(result);
+  }
   refresh();
-  return { ok: true, data: result.value };
+  return { ok: true, data: { id: result.value.id, belowExposure: result.value.warnings.length > 0 } };
 }
 
 /** Creates a DRAFT application, or saves the open draft `advanceId` (its deal stays). */
@@ -103,10 +130,16 @@ export async function decideAdvanceAction(advanceId: string, input: unknown): Pr
  * Disburses with the Idempotency-Key the dialog generated when it opened: a double click or a
  * retry from the same dialog replays the same disbursement instead of paying twice.
  */
-export async function disburseAdvanceAction(advanceId: string, key: string): Promise<ActionResult<{ id: string; replayed: boolean }>> {
+export async function disburseAdvanceAction(
+  advanceId: string,
+  key: string,
+  input: unknown,
+): Promise<ActionResult<{ id: string; replayed: boolean }>> {
   const session = await getSession();
   if (!session) return unauthenticated;
   if (!uuid.safeParse(advanceId).success) return notFound;
+  const parsed = parseInput(disbursementBodySchema, input);
+  if (!parsed.ok) return parsed;
   const k = idempotencyKey.safeParse(key);
   if (!k.success) {
     return {
@@ -116,7 +149,7 @@ export async function disburseAdvanceAction(advanceId: string, key: string): Pro
       fieldErrors: { "Idempotency-Key": ["Missing."] },
     };
   }
-  const result = await disburseAdvance(session.actor, advanceId, { idempotencyKey: k.data, body: {} });
+  const result = await disburseAdvance(session.actor, advanceId, { idempotencyKey: k.data, body: parsed.data });
   if (!result.ok) return fromFailure(result);
   refresh(advanceId);
   return { ok: true, data: { id: result.value.disbursement.id, replayed: result.value.replayed } };

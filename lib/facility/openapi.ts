@@ -36,9 +36,24 @@ const facilitySchema = z
       .meta({ description: "Approved, not yet disbursed: reserved against capacity. Facility staff only." }),
     available: moneySchema.optional().meta({ description: "Facility staff only." }),
     utilisationPct: z.string().nullable().optional().meta({ description: "principalOutstanding / capacity × 100. Facility staff only." }),
+    utilisationWithReservedPct: z.string().nullable().optional().meta({
+      description:
+        "(principalOutstanding + approvedUndisbursed) / capacity × 100: the share the capacity limit checks. Facility staff only.",
+    }),
     advanceCount: z.int().optional().meta({ description: "Facility staff only." }),
   })
   .meta({ id: "Facility" });
+
+const settingsWarningSchema = z
+  .object({
+    code: z.enum(["CAPACITY_BELOW_EXPOSURE"]),
+    detail: z.string(),
+    capacity: moneySchema,
+    exposure: moneySchema.meta({ description: "principalOutstanding + approvedUndisbursed." }),
+    principalOutstanding: moneySchema,
+    approvedUndisbursed: moneySchema,
+  })
+  .meta({ id: "FacilitySettingsWarning" });
 
 const balanceSchema = z.object({ principal: moneySchema, fee: moneySchema, owed: moneySchema });
 
@@ -70,6 +85,9 @@ const advanceSchema = advanceSummarySchema
         receiptId: z.uuid().nullable(),
         source: moneySchema.nullable(),
         fxRate: z.string().nullable(),
+        paymentReference: z.string().nullable().meta({ description: "DISBURSEMENT and FEE entries: the bank's payment reference." }),
+        valueDate: z.iso.date().nullable().meta({ description: "DISBURSEMENT and FEE entries: the payment's value date." }),
+        payingAccount: z.string().nullable().meta({ description: "DISBURSEMENT and FEE entries: the account paid from." }),
       }),
     ),
     documents: z.array(z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), sizeBytes: z.int() })),
@@ -84,6 +102,12 @@ const disbursementSchema = z
     fee: moneySchema,
     idempotencyKey: z.string(),
     disbursedById: z.uuid().nullable(),
+    paymentReference: z
+      .string()
+      .nullable()
+      .meta({ description: "The bank's payment reference (null only on disbursements recorded before it was required)." }),
+    valueDate: z.iso.date().nullable(),
+    payingAccount: z.string().nullable(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "Disbursement" });
@@ -105,9 +129,16 @@ export function registerFacilityPaths(r: OpenAPIRegistry) {
     path: "/api/v1/facility",
     tags,
     summary: "Change the facility's settings (owners and admins; audited; constrains new approvals only)",
-    description: "The currency can change only while the facility has no advances (409 CURRENCY_LOCKED). A stale `version` gets 409.",
+    description:
+      'The currency can change only while the facility has no advances (409 CURRENCY_LOCKED). A stale `version` gets 409. A capacity below outstanding + reserved (approved, not yet disbursed) answers 422 CAPACITY_BELOW_EXPOSURE with `capacity`, `exposure`, `principalOutstanding` and `approvedUndisbursed`, unless the body says `"acknowledgeBelowExposure": true`: then it is saved (new approvals stop) and the answer carries `warnings: [{code: "CAPACITY_BELOW_EXPOSURE", …}]`.',
     request: { body: jsonBody(facilitySettingsUpdateSchema) },
-    responses: { 200: ok("The facility.", facilitySchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+    responses: {
+      200: ok(
+        "The facility, with the warnings of the change (empty when none).",
+        facilitySchema.extend({ warnings: z.array(settingsWarningSchema) }),
+      ),
+      ...errorResponses(400, 401, 403, 404, 409, 415, 422),
+    },
   });
   r.registerPath({
     method: "get",
@@ -200,11 +231,11 @@ export function registerFacilityPaths(r: OpenAPIRegistry) {
     tags,
     summary: "Disburse an APPROVED advance exactly once (Idempotency-Key required; the approver cannot disburse: 403 FOUR_EYES)",
     description:
-      "Same key and body → 200 with the same disbursement (Idempotent-Replayed: true); same key, other body → 422; another key after a disbursement → 409. Writes DISBURSEMENT and FEE ledger entries.",
+      "Same key and body → 200 with the same disbursement (Idempotent-Replayed: true); same key, other body → 422; another key after a disbursement → 409. The body must name `paymentReference`, `valueDate` (not in the future) and `payingAccount` (422 naming each one missing); they are part of the request the key replays. Writes DISBURSEMENT and FEE ledger entries.",
     request: {
       params: idParams,
       headers: z.object({ "Idempotency-Key": z.string().min(1).max(255) }),
-      body: { required: false, ...jsonBody(disbursementBodySchema) },
+      body: { required: true, ...jsonBody(disbursementBodySchema) },
     },
     responses: {
       201: ok("Disbursed.", disbursementSchema),

@@ -7,7 +7,7 @@ import { parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { exposure } from "./eligibility";
 import { facilityOf, getFacilityTerms, listAdvances } from "./queries";
-import { ADVANCE_STATUSES, type AdvanceStatus, utilisation } from "./rules";
+import { ADVANCE_STATUSES, type AdvanceStatus, utilisationFigures } from "./rules";
 
 /**
  * The facility's portfolio, aggregated in SQL (one pass over advance ⋈ ledger_entry with
@@ -188,7 +188,7 @@ export async function getPortfolio(actor: Actor, options: { advanceLimit?: numbe
     owed: m(principal + fee),
     approvedUndisbursed: m(used.approved),
     available: m(facility.capacityMinor - used.total > 0n ? facility.capacityMinor - used.total : 0n),
-    utilisationPct: utilisation(principal, facility.capacityMinor),
+    ...utilisationFigures(principal, used.approved, facility.capacityMinor),
     disbursedToDate: m(t.disbursed),
     feesCharged: m(t.fees),
     recoupedToDate: m(t.recouped),
@@ -260,6 +260,7 @@ export function portfolioCsv(p: PortfolioView): string {
       p.daysSinceDisbursement.average,
     ],
     ["total", "utilisation_pct", p.facility.name, null, null, null, null, p.utilisationPct, null, null, null],
+    ["total", "utilisation_with_reserved_pct", p.facility.name, null, null, null, null, p.utilisationWithReservedPct, null, null, null],
     ...Object.entries(p.statusCounts).map(([s, n]) => ["status", s, s, null, s, n, null, null, null, null, null]),
   ];
   const sections: [string, PortfolioView["byStudio"]][] = [
@@ -319,6 +320,7 @@ export async function facilityDashboardFigures(actor: Actor) {
       principalOutstanding: p.principalOutstanding,
       owed: p.owed,
       utilisationPct: p.utilisationPct,
+      utilisationWithReservedPct: p.utilisationWithReservedPct,
       awaitingReview: p.statusCounts.SUBMITTED + p.statusCounts.UNDER_REVIEW,
       awaitingDisbursement: p.statusCounts.APPROVED,
       defaulted: p.statusCounts.DEFAULTED,

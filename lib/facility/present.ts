@@ -1,5 +1,6 @@
 import { money } from "@/lib/money/currency";
-import { type Money, trimDecimal } from "@/lib/money/money";
+import { type Money, parseAmount, trimDecimal } from "@/lib/money/money";
+import { minorUnits } from "@/lib/reference/currencies";
 import type { DisbursementView } from "./commands/disburse";
 import type { Conversion, EligibilityFigures } from "./eligibility";
 import type { Balances, LimitRule } from "./rules";
@@ -86,6 +87,8 @@ export type LedgerRow = {
   fxRate: { toString(): string } | null;
   note: string | null;
   at: Date;
+  /** The disbursement a DISBURSEMENT or FEE entry belongs to, with the bank's facts of the payment. */
+  disbursement?: { paymentReference: string | null; valueDate: Date | null; payingAccount: string | null } | null;
 };
 
 export function presentLedgerRow(row: LedgerRow, currency: string, dealId: string) {
@@ -103,7 +106,67 @@ export function presentLedgerRow(row: LedgerRow, currency: string, dealId: strin
     source: row.sourceAmountMinor !== null && row.sourceCurrency ? money(row.sourceAmountMinor, row.sourceCurrency) : null,
     fxRate: row.fxRate ? trimDecimal(row.fxRate.toString()) : null,
     note: row.note,
+    paymentReference: row.disbursement?.paymentReference ?? null,
+    valueDate: row.disbursement?.valueDate ? row.disbursement.valueDate.toISOString().slice(0, 10) : null,
+    payingAccount: row.disbursement?.payingAccount ?? null,
   };
+}
+
+/** What the ledger's CSV export holds: one row per entry, the same exact figures as the table. */
+export const LEDGER_CSV_HEADER = [
+  "at",
+  "kind",
+  "currency",
+  "amount",
+  "fee_part",
+  "principal_part",
+  "payment_reference",
+  "value_date",
+  "paying_account",
+  "receipt_id",
+  "note",
+] as const;
+/** Indexes of LEDGER_CSV_HEADER that hold numbers (amount, fee part, principal part). */
+export const LEDGER_CSV_NUMERIC = [3, 4, 5];
+
+export type LedgerCsvRow = {
+  at: string;
+  kind: string;
+  amount: Money;
+  feePart: Money | null;
+  principalPart: Money | null;
+  paymentReference: string | null;
+  valueDate: string | null;
+  payingAccount: string | null;
+  receiptId: string | null;
+  note: string | null;
+};
+
+export function ledgerCsvRows(rows: readonly LedgerCsvRow[]): (string | null)[][] {
+  return rows.map((r) => [
+    r.at,
+    r.kind,
+    r.amount.currency,
+    r.amount.amount,
+    r.feePart?.amount ?? null,
+    r.principalPart?.amount ?? null,
+    r.paymentReference,
+    r.valueDate,
+    r.payingAccount,
+    r.receiptId,
+    r.note,
+  ]);
+}
+
+/**
+ * The exposure (principal outstanding + approved, not yet disbursed) when it is above capacity,
+ * else null: the facility pages show a banner while it is. Same currency throughout.
+ */
+export function belowExposure(capacity: Money, principalOutstanding: Money, approvedUndisbursed: Money): Money | null {
+  const digits = minorUnits(capacity.currency);
+  const minor = (m: Money) => parseAmount(m.amount, digits) ?? 0n;
+  const exposureMinor = minor(principalOutstanding) + minor(approvedUndisbursed);
+  return minor(capacity) < exposureMinor ? money(exposureMinor, capacity.currency) : null;
 }
 
 /** API shape of a disbursement. */
@@ -115,6 +178,9 @@ export function presentDisbursement(d: DisbursementView) {
     fee: money(d.feeMinor, d.currency),
     idempotencyKey: d.idempotencyKey,
     disbursedById: d.disbursedById,
+    paymentReference: d.paymentReference,
+    valueDate: d.valueDate,
+    payingAccount: d.payingAccount,
     createdAt: d.createdAt.toISOString(),
   };
 }

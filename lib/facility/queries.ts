@@ -13,7 +13,7 @@ import { computeEligibility, exposure } from "./eligibility";
 import { ledgerBalances, zeroBalances } from "./ledger";
 import { type EligibilityView, presentBalances, presentEligibility, presentLedgerRow } from "./present";
 import type { AdvanceStatus } from "./rules";
-import { utilisation } from "./rules";
+import { utilisationFigures } from "./rules";
 import { type AdvanceListQuery, type EligibilityQuery, eligibilityViewSchema, moneyToMinor } from "./schema";
 
 export type { EligibilityView } from "./present";
@@ -65,6 +65,8 @@ export type FacilitySettingsView = FacilityTermsView & {
   available: ReturnType<typeof money>;
   /** principalOutstanding / capacity × 100, two decimals (null for a zero capacity). */
   utilisationPct: string | null;
+  /** (principalOutstanding + approvedUndisbursed) / capacity × 100: what the capacity check uses. */
+  utilisationWithReservedPct: string | null;
   advanceCount: number;
 };
 
@@ -87,7 +89,7 @@ export async function presentFacility(facility: FacilityRow): Promise<FacilitySe
     principalOutstanding: money(used.outstanding, c),
     approvedUndisbursed: money(used.approved, c),
     available: money(available > 0n ? available : 0n, c),
-    utilisationPct: utilisation(used.outstanding, facility.capacityMinor),
+    ...utilisationFigures(used.outstanding, used.approved, facility.capacityMinor),
     advanceCount,
     updatedAt: facility.updatedAt.toISOString(),
   };
@@ -242,7 +244,11 @@ export async function getAdvance(actor: Actor, id: string) {
   const c = a.currency;
   const [balances, ledger, documents, disbursement, audit, decidedBy] = await Promise.all([
     ledgerBalances(db, [a.id]),
-    db.ledgerEntry.findMany({ where: { advanceId: a.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+    db.ledgerEntry.findMany({
+      where: { advanceId: a.id },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      include: { disbursement: { select: { paymentReference: true, valueDate: true, payingAccount: true } } },
+    }),
     db.advanceDocument.findMany({
       where: { advanceId: a.id },
       orderBy: { createdAt: "asc" },
@@ -283,6 +289,9 @@ export async function getAdvance(actor: Actor, id: string) {
           principal: money(disbursement.principalMinor, c),
           fee: money(disbursement.feeMinor, c),
           at: disbursement.createdAt.toISOString(),
+          paymentReference: disbursement.paymentReference,
+          valueDate: disbursement.valueDate?.toISOString().slice(0, 10) ?? null,
+          payingAccount: disbursement.payingAccount,
           by: disbursement.disbursedById ? (users.get(disbursement.disbursedById) ?? null) : null,
         }
       : null,

@@ -276,6 +276,16 @@ export function utilisation(outstanding: bigint, capacity: bigint): string | nul
 }
 
 /**
+ * The two utilisation figures every page shows, named: principal outstanding ÷ capacity
+ * (`utilisationPct`), and principal outstanding plus approved, not yet disbursed amounts (reserved)
+ * ÷ capacity (`utilisationWithReservedPct`, the share the CAPACITY limit checks). Percent with two
+ * decimals; null for a zero capacity.
+ */
+export function utilisationFigures(outstanding: bigint, reserved: bigint, capacity: bigint) {
+  return { utilisationPct: utilisation(outstanding, capacity), utilisationWithReservedPct: utilisation(outstanding + reserved, capacity) };
+}
+
+/**
  * Milliseconds a member who joined at `memberSince` still waits before disbursing, with a cooling
  * period of `hours`; 0 or less means they may.
  */

@@ -103,7 +103,15 @@ export const advanceDefaultSchema = z
 // ---- Requests of the facility API beyond the form schemas above
 
 export const facilitySettingsUpdateSchema = facilitySettingsSchema
-  .and(z.object({ version: z.int().min(1).optional().meta({ description: "The version last read; a stale one gets 409." }) }))
+  .and(
+    z.object({
+      version: z.int().min(1).optional().meta({ description: "The version last read; a stale one gets 409." }),
+      acknowledgeBelowExposure: z.boolean().optional().meta({
+        description:
+          "Save a capacity below outstanding + reserved (a wind-down: it only stops new approvals). Without it such a capacity answers 422 CAPACITY_BELOW_EXPOSURE.",
+      }),
+    }),
+  )
   .meta({ id: "FacilitySettingsUpdate" });
 
 export const advanceCreateSchema = advanceApplicationSchema
@@ -119,10 +127,40 @@ export const advanceUpdateSchema = z
   .object({ amount: moneySchema.optional(), purpose: z.string().trim().min(1).max(2000).optional() })
   .meta({ id: "AdvanceUpdate" });
 
-export const disbursementBodySchema = z
-  .object({ note: z.string().trim().max(2000).optional().meta({ description: "Payment reference, kept on the ledger entries." }) })
+/**
+ * The latest calendar date anywhere on earth (UTC+14): a value date after it is in the future for
+ * every bank, whatever the time zone of the person recording the payment.
+ */
+export function latestValueDate(now: Date = new Date()): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The bank's facts of one payment (required for every disbursement; the dialog and the API). */
+export const disbursementPaymentSchema = z.object({
+  paymentReference: z
+    .string({ error: "Give the bank's payment reference." })
+    .trim()
+    .min(1, { error: "Give the bank's payment reference." })
+    .max(100, { error: "Use at most 100 characters." })
+    .meta({ description: "The bank's reference of the payment (1–100 characters)." }),
+  valueDate: z.iso
+    .date({ error: "Give the value date as YYYY-MM-DD." })
+    .refine((d) => d <= latestValueDate(), { error: "The value date cannot be in the future." })
+    .meta({ description: "The payment's value date (ISO date, not in the future)." }),
+  payingAccount: z
+    .string({ error: "Give the account the payment was made from." })
+    .trim()
+    .min(1, { error: "Give the account the payment was made from." })
+    .max(100, { error: "Use at most 100 characters." })
+    .meta({ description: "The facility's account the payment was made from (1–100 characters)." }),
+});
+export type DisbursementPaymentInput = z.output<typeof disbursementPaymentSchema>;
+
+export const disbursementBodySchema = disbursementPaymentSchema
+  .extend({ note: z.string().trim().max(2000).optional().meta({ description: "A note, kept on the ledger entries." }) })
   .strict()
   .meta({ id: "DisbursementRequest" });
+export type DisbursementBody = z.output<typeof disbursementBodySchema>;
 
 export const writeOffSchema = z.object({ reason: z.string().trim().max(2000).optional() }).meta({ id: "AdvanceWriteOff" });
 

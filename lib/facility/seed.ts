@@ -302,7 +302,15 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
     if (spec.status === "APPROVED") continue;
     keyCounter += 1;
     unwrap(
-      await disburseAdvance(officer, id, { idempotencyKey: `seed-disbursement-${keyCounter}`, body: { note: "Demo wire" } }),
+      await disburseAdvance(officer, id, {
+        idempotencyKey: `seed-disbursement-${keyCounter}`,
+        body: {
+          note: "Demo wire",
+          paymentReference: `DEMO-WIRE-${String(keyCounter).padStart(4, "0")}`,
+          valueDate: today,
+          payingAccount: "Facility USD operating account",
+        },
+      }),
       "disbursement",
     );
     if (spec.status === "REPAID") {

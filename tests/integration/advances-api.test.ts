@@ -8,6 +8,7 @@ import {
   disbursedAdvance,
   expectProblem,
   facilityWorld,
+  payment,
   signedDeal,
   uploadDocument,
   usd,
@@ -75,7 +76,7 @@ describe("applications", () => {
       ),
     ).toBe(true);
 
-    const paid = await api.disburse(w.officer.headers, id, "pay-1", { note: "SWIFT ref 42" });
+    const paid = await api.disburse(w.officer.headers, id, "pay-1", { ...payment, note: "SWIFT ref 42" });
     expect(paid.status).toBe(201);
     expect(paid.body).toMatchObject({ advanceId: id, principal: usd("80000.00"), fee: usd("1600.00") });
 
@@ -256,17 +257,76 @@ describe("disbursement", () => {
     const id = await approvedAdvance(w);
     const noKey = expectProblem(await api.disburse(w.officer.headers, id, null), 400);
     expect(noKey.type).toBe("/problems/idempotency-key-required");
-    const first = await api.disburse(w.officer.headers, id, "key-A", { note: "wire 1" });
+    const first = await api.disburse(w.officer.headers, id, "key-A", { ...payment, note: "wire 1" });
     expect(first.status).toBe(201);
-    const again = await api.disburse(w.officer.headers, id, "key-A", { note: "wire 1" });
+    const again = await api.disburse(w.officer.headers, id, "key-A", { ...payment, note: "wire 1" });
     expect(again.status).toBe(200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.body.id).toBe(first.body.id);
-    expectProblem(await api.disburse(w.officer.headers, id, "key-A", { note: "wire 2" }), 422);
+    expectProblem(await api.disburse(w.officer.headers, id, "key-A", { ...payment, note: "wire 2" }), 422);
     const other = expectProblem(await api.disburse(w.officer.headers, id, "key-B"), 409);
     expect(other.type).toBe("/problems/already-disbursed");
     expect(await db.disbursement.count()).toBe(1);
     expect(await db.ledgerEntry.count({ where: { kind: "DISBURSEMENT" } })).toBe(1);
+  });
+
+  it("records the bank's payment reference, value date and paying account: each required (422 naming it), part of the replayed request, on the ledger", async () => {
+    const w = await facilityWorld();
+    const id = await approvedAdvance(w);
+    const none = expectProblem(await api.disburse(w.officer.headers, id, "k-none", {}), 422);
+    expect(errorPaths(none).sort()).toEqual(["payingAccount", "paymentReference", "valueDate"]);
+    const noBody = expectProblem(await api.disburse(w.officer.headers, id, "k-nobody", null), 422);
+    expect(noBody.status).toBe(422);
+    const tomorrow = new Date(Date.now() + 15 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const bad = expectProblem(
+      await api.disburse(w.officer.headers, id, "k-bad", {
+        paymentReference: "x".repeat(101),
+        valueDate: tomorrow,
+        payingAccount: "   ",
+      }),
+      422,
+    );
+    expect(errorPaths(bad).sort()).toEqual(["payingAccount", "paymentReference", "valueDate"]);
+    expectProblem(await api.disburse(w.officer.headers, id, "k-date", { ...payment, valueDate: "2026-02-30" }), 422);
+    expect(await db.disbursement.count()).toBe(0);
+    expect(await db.ledgerEntry.count()).toBe(0);
+
+    const first = await api.disburse(w.officer.headers, id, "k-1", { ...payment, paymentReference: "  UETR 8a1f  " });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ paymentReference: "UETR 8a1f", valueDate: payment.valueDate, payingAccount: payment.payingAccount });
+    // The same key with another reference, date or account is another request: 422, nothing paid twice.
+    for (const other of [{ paymentReference: "UETR 9999" }, { valueDate: "2026-11-30" }, { payingAccount: "Another account" }]) {
+      const reused = expectProblem(
+        await api.disburse(w.officer.headers, id, "k-1", { ...payment, paymentReference: "  UETR 8a1f  ", ...other }),
+        422,
+      );
+      expect(reused.type).toBe("/problems/idempotency-key-reused");
+    }
+    const replay = await api.disburse(w.officer.headers, id, "k-1", { ...payment, paymentReference: "  UETR 8a1f  " });
+    expect(replay.status).toBe(200);
+    expect(replay.body.id).toBe(first.body.id);
+
+    const row = await db.disbursement.findUniqueOrThrow({ where: { advanceId: id } });
+    expect([row.paymentReference, row.valueDate?.toISOString().slice(0, 10), row.payingAccount]).toEqual([
+      "UETR 8a1f",
+      payment.valueDate,
+      payment.payingAccount,
+    ]);
+    for (const viewer of [w.officer.headers, w.studio.headers]) {
+      const advance = await api.advance(viewer, id);
+      const facts = advance.body.ledger.map(
+        (e: { kind: string; paymentReference: string | null; valueDate: string | null; payingAccount: string | null }) => [
+          e.kind,
+          e.paymentReference,
+          e.valueDate,
+          e.payingAccount,
+        ],
+      );
+      expect(facts).toEqual([
+        ["DISBURSEMENT", "UETR 8a1f", payment.valueDate, payment.payingAccount],
+        ["FEE", "UETR 8a1f", payment.valueDate, payment.payingAccount],
+      ]);
+    }
   });
 
   it("four-eyes: the approver cannot disburse (403 saying so); studios cannot disburse", async () => {
@@ -405,6 +465,80 @@ describe("facility settings", () => {
     expect(studioView.body).not.toHaveProperty("principalOutstanding");
   });
 
+  it("names both utilisation figures, outstanding ÷ capacity and (outstanding + reserved) ÷ capacity, the same in the facility, the portfolio and its CSV; staff only", async () => {
+    const w = await facilityWorld(); // capacity 1,000,000.00
+    await disbursedAdvance(w, "45400.00");
+    await approvedAdvance(w, "14200.00"); // reserved, not yet paid
+    const figures = { utilisationPct: "4.54", utilisationWithReservedPct: "5.96" };
+    const facility = await api.get(w.underwriter.headers);
+    expect(facility.body).toMatchObject({ ...figures, principalOutstanding: usd("45400.00"), approvedUndisbursed: usd("14200.00") });
+    expect((await api.get(w.officer.headers)).body).toMatchObject(figures);
+    expect((await api.portfolio(w.underwriter.headers)).body).toMatchObject(figures);
+    const csv = await api.portfolio(w.underwriter.headers, { format: "csv" });
+    expect(csv.text).toMatch(/\ntotal,utilisation_pct,[^\n]*,4\.54,/);
+    expect(csv.text).toMatch(/\ntotal,utilisation_with_reserved_pct,[^\n]*,5\.96,/);
+    // The capacity check counts the same two amounts: used 59,600.00 of 1,000,000.00.
+    const check = await api.eligibility(w.studio.headers, { dealId: w.dealId, amount: "100.00" });
+    expect(check.body.limits.find((l: { rule: string }) => l.rule === "CAPACITY")).toMatchObject({ used: usd("59600.00") });
+    expect((await api.get(w.studio.headers)).body).not.toHaveProperty("utilisationWithReservedPct");
+  });
+
+  it("a capacity below outstanding + reserved is 422 CAPACITY_BELOW_EXPOSURE naming both amounts, nothing saved, unless acknowledged: then 200 with the warning", async () => {
+    const w = await facilityWorld();
+    await disbursedAdvance(w, "30000.00");
+    await approvedAdvance(w, "20000.00"); // exposure 50,000.00
+    const read = await api.get(w.underwriter.headers);
+    const body = (amount: string, extra: Record<string, unknown> = {}) => ({
+      currency: "USD",
+      capacity: usd(amount),
+      advanceRatePct: "70",
+      maxPerDeal: usd("400000.00"),
+      maxPerLicenseePct: "50",
+      feePct: "2",
+      ...extra,
+    });
+    const refused = expectProblem<Record<string, unknown>>(
+      await api.put(w.underwriter.headers, body("49999.99", { version: read.body.version })),
+      422,
+    );
+    expect(refused).toMatchObject({
+      type: "/problems/capacity-below-exposure",
+      capacity: usd("49999.99"),
+      exposure: usd("50000.00"),
+      principalOutstanding: usd("30000.00"),
+      approvedUndisbursed: usd("20000.00"),
+    });
+    expect(refused.detail).toContain("49999.99 USD");
+    expect(refused.detail).toContain("50000.00 USD");
+    expect(errorPaths(refused as never)).toEqual(["capacity"]);
+    expectProblem(await api.put(w.underwriter.headers, body("1.00", { acknowledgeBelowExposure: false })), 422);
+    const unchanged = await api.get(w.underwriter.headers);
+    expect(unchanged.body).toMatchObject({ version: read.body.version, capacity: usd("1000000.00") });
+    expect(await db.auditEntry.count({ where: { action: "facility.settings.update" } })).toBe(0);
+
+    // Exactly the exposure is not below it: saved, no warning.
+    const equal = await api.put(w.underwriter.headers, body("50000.00"));
+    expect(equal.status).toBe(200);
+    expect(equal.body.warnings).toEqual([]);
+
+    const lowered = await api.put(w.underwriter.headers, body("1000.00", { acknowledgeBelowExposure: true }));
+    expect(lowered.status).toBe(200);
+    expect(lowered.body.capacity).toEqual(usd("1000.00"));
+    expect(lowered.body.warnings).toEqual([
+      expect.objectContaining({
+        code: "CAPACITY_BELOW_EXPOSURE",
+        capacity: usd("1000.00"),
+        exposure: usd("50000.00"),
+        detail: expect.stringContaining("50000.00 USD"),
+      }),
+    ]);
+    const audit = await db.auditEntry.findFirst({ where: { action: "facility.settings.update" }, orderBy: { id: "desc" } });
+    expect(audit?.after).toMatchObject({ capacityMinor: "100000", acknowledgedBelowExposure: true });
+    // Members cannot, acknowledged or not.
+    expectProblem(await api.put(w.officer.headers, body("1.00", { acknowledgeBelowExposure: true })), 403);
+    expectProblem(await api.put(w.underwriter.headers, body("1.00", { acknowledgeBelowExposure: "yes" })), 422);
+  });
+
   it("a lower capacity never invalidates existing advances; it only constrains new approvals", async () => {
     const w = await facilityWorld();
     const id = await disbursedAdvance(w, "50000.00");
@@ -418,8 +552,21 @@ describe("facility settings", () => {
       feePct: "2",
       version: read.body.version,
     });
-    expect(res.status).toBe(200);
-    expect(res.body.utilisationPct).toBe("500.00");
+    // Below exposure: refused unless acknowledged (issue 17), then saved with a warning.
+    const refusedLower = expectProblem<{ capacity: unknown; exposure: unknown }>(res, 422);
+    expect(refusedLower).toMatchObject({ type: "/problems/capacity-below-exposure", capacity: usd("10000.00"), exposure: usd("50000.00") });
+    const acknowledged = await api.put(w.underwriter.headers, {
+      currency: "USD",
+      capacity: usd("10000.00"),
+      advanceRatePct: "70",
+      maxPerDeal: usd("400000.00"),
+      maxPerLicenseePct: "50",
+      feePct: "2",
+      version: read.body.version,
+      acknowledgeBelowExposure: true,
+    });
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body.utilisationPct).toBe("500.00");
     expect((await api.advance(w.studio.headers, id)).body.status).toBe("DISBURSED");
     const next = await api.apply(w.studio.headers, { dealId: w.dealId, amount: usd("100.00"), purpose: "x", submit: true });
     const refused = expectProblem<{

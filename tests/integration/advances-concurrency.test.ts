@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetDb } from "../support/db";
-import { facilityApi as api, approvedAdvance, facilityWorld } from "./facility-fixtures";
+import { facilityApi as api, approvedAdvance, facilityWorld, payment } from "./facility-fixtures";
 
 beforeEach(() => resetDb());
 
@@ -10,7 +10,7 @@ describe("disbursement under concurrency", () => {
     const w = await facilityWorld();
     const id = await approvedAdvance(w, "100000.00");
     const keys = [...Array.from({ length: 10 }, () => "shared-key"), ...Array.from({ length: 10 }, (_, i) => `own-key-${i}`)];
-    const results = await Promise.all(keys.map((key) => api.disburse(w.officer.headers, id, key, { note: "wire" })));
+    const results = await Promise.all(keys.map((key) => api.disburse(w.officer.headers, id, key, { ...payment, note: "wire" })));
 
     expect(await db.disbursement.count({ where: { advanceId: id } })).toBe(1);
     expect(await db.ledgerEntry.count({ where: { advanceId: id, kind: "DISBURSEMENT" } })).toBe(1);

@@ -31,6 +31,9 @@ import {
 
 type H = Record<string, string>;
 
+/** The bank's facts of a disbursement (issue 17): required in every disbursement request. */
+export const payment = { paymentReference: "SWIFT-0001", valueDate: "2026-12-01", payingAccount: "Facility USD operating account" };
+
 export const facilityApi = {
   get: (headers: H) => callRoute(getFacilityRoute, "/api/v1/facility", { headers }),
   put: (headers: H, json: unknown) => callRoute(putFacilityRoute, "/api/v1/facility", { method: "PUT", headers, json }),
@@ -43,7 +46,8 @@ export const facilityApi = {
   review: (headers: H, id: string) => callRoute(reviewRoute, `/api/v1/advances/${id}/review`, { method: "POST", headers, params: { id } }),
   decide: (headers: H, id: string, json: unknown) =>
     callRoute(decisionRoute, `/api/v1/advances/${id}/decision`, { headers, json, params: { id } }),
-  disburse: (headers: H, id: string, key: string | null, json?: unknown) =>
+  /** Without a body: the bank's facts of a payment (`payment`), which every disbursement needs. */
+  disburse: (headers: H, id: string, key: string | null, json: unknown = payment) =>
     callRoute(disburseRoute, `/api/v1/advances/${id}/disbursements`, {
       method: "POST",
       headers: { ...headers, ...(key === null ? {} : { "idempotency-key": key }) },

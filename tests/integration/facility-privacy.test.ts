@@ -50,7 +50,15 @@ describe("GET /api/v1/facility", () => {
     const studio = await facilityApi.get(w.studio.headers);
     expect(studio.status).toBe(200);
     expect(studio.body).toMatchObject({ currency: "USD", advanceRatePct: "70", maxPerDeal: usd("400000.00"), maxPerLicenseePct: "50" });
-    for (const field of ["capacity", "principalOutstanding", "approvedUndisbursed", "available", "utilisationPct", "advanceCount"])
+    for (const field of [
+      "capacity",
+      "principalOutstanding",
+      "approvedUndisbursed",
+      "available",
+      "utilisationPct",
+      "utilisationWithReservedPct",
+      "advanceCount",
+    ])
       expect(studio.body, field).not.toHaveProperty(field);
     // A brand-new studio, too.
     const fresh = await facilityApi.get(w.otherStudio.headers);

@@ -125,7 +125,7 @@ describe("two servers and two workers on one database", () => {
           method: "POST",
           cookie,
           headers: { "idempotency-key": `ops-race-${i}` },
-          json: { note: `wire ${i}` },
+          json: { note: `wire ${i}`, paymentReference: `OPS-${i}`, valueDate: "2026-12-01", payingAccount: "Ops account" },
         }),
       ),
     );

@@ -6,12 +6,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type Column, DataTable } from "@/components/common/data-table";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
+import { CapacityBelowExposureBanner } from "@/components/facility/capacity-banner";
 import { AdvanceStatusBadge } from "@/components/facility/status-badge";
 import { AdvanceStatusFilter } from "@/components/facility/status-filter";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
-import { type AdvanceSummaryView, advanceListQuerySchema, listAdvances } from "@/lib/facility/queries";
+import { type AdvanceSummaryView, advanceListQuerySchema, getFacilitySettings, listAdvances } from "@/lib/facility/queries";
 import { countryName } from "@/lib/i18n/countries";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 
@@ -39,7 +40,12 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Sea
   });
   const query = parsed.success ? parsed.data : advanceListQuerySchema.parse({ limit: PAGE_SIZE });
   const mayApply = can({ role: actor.role, orgKind: actor.org.kind }, "advances.apply");
-  const [{ items, nextCursor }, t, locale] = await Promise.all([listAdvances(actor, query), getTranslations("facility.list"), getLocale()]);
+  const [{ items, nextCursor }, t, locale, facility] = await Promise.all([
+    listAdvances(actor, query),
+    getTranslations("facility.list"),
+    getLocale(),
+    queue ? getFacilitySettings(actor) : null,
+  ]);
   const withFilters = (extra: Record<string, string>) => {
     const qs = new URLSearchParams({
       ...(query.status ? { status: query.status } : {}),
@@ -118,6 +124,13 @@ export default async function AdvancesPage({ searchParams }: { searchParams: Sea
           ) : null
         }
       />
+      {facility ? (
+        <CapacityBelowExposureBanner
+          capacity={facility.capacity}
+          principalOutstanding={facility.principalOutstanding}
+          approvedUndisbursed={facility.approvedUndisbursed}
+        />
+      ) : null}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <AdvanceStatusFilter queue={queue} />
         {query.cursor ? (

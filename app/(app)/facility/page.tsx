@@ -4,13 +4,15 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { CapacityBelowExposureBanner } from "@/components/facility/capacity-banner";
 import { FacilitySettingsForm } from "@/components/facility/settings-form";
+import { UtilisationFigures } from "@/components/facility/utilisation";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { updateFacilitySettingsAction } from "@/lib/facility/actions";
 import { getFacilitySettings } from "@/lib/facility/queries";
 import { isLocale } from "@/lib/i18n/config";
-import { formatMoney, formatPercent } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/i18n/format";
 import { listCurrencies } from "@/lib/reference/currencies";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +34,11 @@ export default async function FacilitySettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { organization: settings.name })} />
+      <CapacityBelowExposureBanner
+        capacity={settings.capacity}
+        principalOutstanding={settings.principalOutstanding}
+        approvedUndisbursed={settings.approvedUndisbursed}
+      />
       <StatGrid className="mb-6 [&_[data-slot=stat-value]]:text-xl">
         <StatCard label={t("stats.capacity")} value={formatMoney(settings.capacity, locale)} icon={Landmark} tone="brand" />
         <StatCard
@@ -43,8 +50,13 @@ export default async function FacilitySettingsPage() {
         />
         <StatCard
           label={t("stats.utilisation")}
-          value={settings.utilisationPct === null ? "—" : formatPercent(settings.utilisationPct, locale)}
-          hint={t("stats.utilisationHint")}
+          value={
+            <UtilisationFigures
+              className="mt-1 [&_dd]:text-base"
+              utilisationPct={settings.utilisationPct}
+              utilisationWithReservedPct={settings.utilisationWithReservedPct}
+            />
+          }
           icon={Gauge}
           tone="warning"
         />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
+import { CapacityBelowExposureBanner } from "@/components/facility/capacity-banner";
 import { ExposureBreakdowns, type ExposureTab, UtilisationGauge } from "@/components/facility/portfolio-charts";
 import { PortfolioAdvancesTable, StatusCounts } from "@/components/facility/portfolio-tables";
 import { Button } from "@/components/ui/button";
@@ -58,6 +59,11 @@ export default async function PortfolioPage() {
           </Button>
         }
       />
+      <CapacityBelowExposureBanner
+        capacity={p.capacity}
+        principalOutstanding={p.principalOutstanding}
+        approvedUndisbursed={p.approvedUndisbursed}
+      />
       <div className="grid gap-6">
         <StatGrid className="[&_[data-slot=stat-value]]:text-xl">
           <StatCard
@@ -106,6 +112,7 @@ export default async function PortfolioPage() {
             <CardContent>
               <UtilisationGauge
                 utilisationPct={p.utilisationPct}
+                utilisationWithReservedPct={p.utilisationWithReservedPct}
                 capacity={p.capacity}
                 principalOutstanding={p.principalOutstanding}
                 approvedUndisbursed={p.approvedUndisbursed}

@@ -2,12 +2,14 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { refusePerson } from "@/lib/auth/person";
+import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { inTx, isUniqueViolation, type Tx } from "@/lib/db/tx";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { visibleTo } from "../queries";
 import { coolingLeftMs, disbursementEntries } from "../rules";
+import type { DisbursementBody } from "../schema";
 import { allowed, lockAdvance, move, wrongStatus } from "./advance";
 
 /** Disbursement: money out exactly once (Idempotency-Key, a row lock and two UNIQUE constraints). */
@@ -21,6 +23,9 @@ export type DisbursementView = {
   idempotencyKey: string;
   createdAt: Date;
   disbursedById: string | null;
+  paymentReference: string | null;
+  valueDate: string | null;
+  payingAccount: string | null;
 };
 
 export type DisbursementOutcome = { disbursement: DisbursementView; replayed: boolean };
@@ -83,15 +88,17 @@ const toView = (d: Prisma.DisbursementGetPayload<object>, currency: string): Dis
   idempotencyKey: d.idempotencyKey,
   createdAt: d.createdAt,
   disbursedById: d.disbursedById,
+  paymentReference: d.paymentReference,
+  valueDate: d.valueDate ? dateOnly(d.valueDate) : null,
+  payingAccount: d.payingAccount,
 });
-
-export type DisbursementBody = { note?: string };
 
 /**
  * Pays an APPROVED advance once: the approved principal (DISBURSEMENT) and the fee (FEE,
  * round(principal × feePct / 100), none when 0). The Idempotency-Key makes retries safe: the same
  * key and body return the first disbursement (`replayed`), the same key with another body is 422,
- * another key for a disbursed advance is 409. The advance row lock orders concurrent attempts;
+ * another key for a disbursed advance is 409. The bank's payment reference, value date and paying
+ * account are part of the body, so of the request the key replays. The advance row lock orders concurrent attempts;
  * UNIQUE(advance_id) and UNIQUE(facility_id, idempotency_key) make a second payment impossible
  * even without it. Four-eyes: the person who approved cannot disburse (403).
  */
@@ -144,6 +151,9 @@ export async function disburseAdvance(
           principalMinor,
           feeMinor,
           disbursedById: actor.userId,
+          paymentReference: input.body.paymentReference,
+          valueDate: toDbDate(input.body.valueDate),
+          payingAccount: input.body.payingAccount,
         },
       });
       for (const e of entries) {
@@ -165,6 +175,9 @@ export async function disburseAdvance(
         principalMinor: principalMinor.toString(),
         feeMinor: feeMinor.toString(),
         idempotencyKey: input.idempotencyKey,
+        paymentReference: input.body.paymentReference,
+        valueDate: input.body.valueDate,
+        payingAccount: input.body.payingAccount,
       });
       return ok({ disbursement: toView(disbursement, a.currency), replayed: false });
     });

@@ -175,7 +175,11 @@ export default async function AdvancePage({ params }: { params: Params }) {
           </CardHeader>
           <CardContent className="grid gap-4">
             <BalancesStrip balances={a.balance} />
-            <LedgerTable rows={a.ledger} receiptLinks={isStudio} />
+            <LedgerTable
+              rows={a.ledger}
+              receiptLinks={isStudio}
+              fileName={`advance-ledger-${a.id.slice(0, 8)}-${a.ledger.at(-1)?.at.slice(0, 10) ?? ""}.csv`}
+            />
           </CardContent>
         </Card>
 

@@ -15,5 +15,6 @@ export const PUT = route({ permission: "facility.manage", body: facilitySettings
   const result = await updateFacilitySettings(actor, body);
   if (!result.ok) return result;
   const facility = await facilityOf(actor);
-  return facility ? json(await presentFacility(facility)) : notFound("Facility");
+  // `warnings`: CAPACITY_BELOW_EXPOSURE when an acknowledged capacity is below exposure, else empty.
+  return facility ? json({ ...(await presentFacility(facility)), warnings: result.value.warnings }) : notFound("Facility");
 });
