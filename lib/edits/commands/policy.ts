@@ -1,8 +1,9 @@
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
+import { refuseTitleWrite } from "@/lib/catalogue/queries";
 import { inTx, lockRow } from "@/lib/db/tx";
-import { forbidden, notFound, ok, type Result } from "@/lib/result";
+import { notFound, ok, type Result } from "@/lib/result";
 import type { EditPolicy } from "../schema";
 import { allowed } from "./request";
 
@@ -14,7 +15,7 @@ import { allowed } from "./request";
  */
 export async function setEditPolicy(actor: Actor, titleId: string, data: EditPolicy): Promise<Result<{ id: string; version: number }>> {
   if (!allowed(actor, "edits.policy.write") && !allowed(actor, "catalogue.write")) {
-    return forbidden("Only the studio that owns a title sets its edit policy.");
+    return refuseTitleWrite(actor, titleId, "Only the studio that owns a title sets its edit policy.");
   }
   return inTx(async (tx) => {
     const title = await tx.title.findFirst({ where: { id: titleId, studioId: actor.org.id }, select: { id: true } });
