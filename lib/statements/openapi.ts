@@ -266,8 +266,18 @@ export function registerStatementPaths(r: OpenAPIRegistry) {
     path: "/api/v1/deals/{id}/receipts",
     tags: receiptTags,
     summary: "Record an MG instalment or overage received (the licensor); 422 says by how much it exceeds what is open",
-    request: { params: idParams, body: jsonBody(recordReceiptSchema) },
-    responses: { 201: ok("The receipt and its split.", receiptSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+    description:
+      "Send an Idempotency-Key (e.g. a UUID; unique per deal) so that a retried request cannot record the same cash twice: the same key and body → 200 with the same receipt (Idempotent-Replayed: true); the same key with another body → 422 IDEMPOTENCY_KEY_REUSED; a malformed key → 400 IDEMPOTENCY_KEY_INVALID.",
+    request: {
+      params: idParams,
+      headers: z.object({ "Idempotency-Key": z.string().min(1).max(255).optional() }),
+      body: jsonBody(recordReceiptSchema),
+    },
+    responses: {
+      201: ok("The receipt and its split.", receiptSchema),
+      200: ok("A retry with the same Idempotency-Key and body: the same receipt.", receiptSchema),
+      ...errorResponses(400, 401, 403, 404, 409, 415, 422),
+    },
   });
   r.registerPath({
     method: "get",
