@@ -1,9 +1,11 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { cursorField } from "@/lib/api/pagination";
 import { errorResponses, idParams } from "@/lib/api/schemas";
 import { moneySchema } from "@/lib/money/money";
 import {
   creatorStatementsQuerySchema,
+  dealStatementsQuerySchema,
   disputeStatementSchema,
   RECEIPT_KINDS,
   recordReceiptSchema,
@@ -168,14 +170,18 @@ export function registerStatementPaths(r: OpenAPIRegistry) {
     path: "/api/v1/deals/{id}/statements",
     tags,
     summary: "A deal's revenue statements with their waterfalls and the recoupment series (cumulative S against MG)",
-    request: { params: idParams },
+    description:
+      "`items` is a keyset page of the statements (`limit`, `cursor`; follow `nextCursor`), as in every list; `statements` still holds all of them.",
+    request: { params: idParams, query: dealStatementsQuerySchema },
     responses: {
       200: ok(
         "Statements, newest period first.",
         z.object({
           deal: dealRef,
           terms: z.object({}).passthrough(),
-          statements: z.array(statementSchema),
+          statements: z.array(statementSchema).meta({ description: "Every statement of the deal (kept for existing clients)." }),
+          items: z.array(statementSchema).meta({ description: "A page of the statements, in the same order." }),
+          nextCursor: cursorField,
           recoupment: z.array(z.object({}).passthrough()),
         }),
       ),
