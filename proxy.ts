@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { PATH_HEADER } from "@/lib/http/safe-callback";
 import { API_CSP, baseSecurityHeaders, isHttps, NONCE_HEADER, newNonce, pageCsp } from "@/lib/http/security-headers";
 
 /**
@@ -14,6 +15,9 @@ export function proxy(request: NextRequest) {
   const csp = nonce ? pageCsp(nonce, { dev: process.env.NODE_ENV === "development", https }) : API_CSP;
 
   const requestHeaders = new Headers(request.headers);
+  // Pages that require a session send a signed-out visitor to /login with this path as callbackUrl.
+  requestHeaders.delete(PATH_HEADER);
+  if (!isApi) requestHeaders.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   if (nonce) {
     requestHeaders.set(NONCE_HEADER, nonce);
     requestHeaders.set("content-security-policy", csp);

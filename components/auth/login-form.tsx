@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { loginSchema } from "@/lib/auth/schema";
-import { safeCallbackUrl } from "./safe-callback";
+import { safeCallbackUrl } from "@/lib/http/safe-callback";
 
 export type LoginFormProps = {
   /** Where to go after logging in (from `?callbackUrl=`); only same-origin paths are followed. */

@@ -24,6 +24,8 @@ import type { PolicyElementView } from "./types";
 export type PolicyEditorProps = {
   titleId: string;
   elements: PolicyElementView[];
+  /** The policy version the page read (0 when none): sent with the save, so a newer one is not overwritten. */
+  version: number;
   saveAction: (titleId: string, input: EditPolicy) => Promise<ActionResult<{ version: number }>>;
 };
 
@@ -32,7 +34,7 @@ export type PolicyEditorProps = {
  * PRE_APPROVED) and a note for partners. Saving creates a new policy version; requests already
  * submitted keep the version they were evaluated against.
  */
-export function PolicyEditor({ titleId, elements, saveAction }: PolicyEditorProps) {
+export function PolicyEditor({ titleId, elements, version, saveAction }: PolicyEditorProps) {
   const t = useTranslations("edits.policy");
   const tCategory = useTranslations("catalogue.editCategories");
   const tHelp = useTranslations("edits.categoryHelp");
@@ -48,11 +50,15 @@ export function PolicyEditor({ titleId, elements, saveAction }: PolicyEditorProp
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const rows = useWatch({ control: form.control, name: "rows" });
-  const action = useActionForm({ fields: { form, at: (path) => rowPath(path, rowOf.current) } });
+  const action = useActionForm({
+    fields: { form, at: (path) => rowPath(path, rowOf.current) },
+    // Someone saved first: keep the edits on screen (a refresh would replace the editor) and say so.
+    reasons: { STALE_UPDATE: t("stale") },
+  });
 
   const onSubmit = form.handleSubmit((payload) => {
     rowOf.current = toPolicyPayload(form.getValues()).rowOf;
-    return action.submit(() => saveAction(titleId, payload), {
+    return action.submit(() => saveAction(titleId, { ...payload, version }), {
       success: (data) => t("saved", { version: data.version }),
       onSuccess: () => form.reset(form.getValues()),
     });

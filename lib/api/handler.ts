@@ -18,6 +18,11 @@ type Spec<B, Q, P> = {
   /** Default true. Public endpoints (registration) say false. */
   auth?: boolean;
   permission?: Permission;
+  /**
+   * When `permission` refuses: the refusal for a resource named in the path that the actor cannot
+   * see (a 404, as for one that does not exist), or null to answer 403. Without it, always 403.
+   */
+  hiddenFrom?: (actor: Actor, params: Infer<P>) => Promise<Failure | null>;
   body?: B;
   /**
    * The body may be left out (none, or only whitespace): the schema then parses `{}`. A body that
@@ -291,6 +296,14 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
     return response;
   };
 
+  /** A path the schema refuses names nothing the actor can see. */
+  async function hiddenFrom(check: NonNullable<Spec<B, Q, P>["hiddenFrom"]>, actor: Actor, context: RouteContext): Promise<Failure | null> {
+    const raw = (await context?.params) ?? {};
+    const params = spec.params ? spec.params.safeParse(raw) : { success: true as const, data: undefined };
+    if (!params.success) return notFound();
+    return check(actor, params.data as Infer<P>);
+  }
+
   async function run(req: NextRequest, context: RouteContext, requestId: string): Promise<Response> {
     let caller: ApiCaller | null = null;
     if (spec.auth !== false) {
@@ -325,6 +338,8 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
       }
       const { actor } = caller.session;
       if (spec.permission && !can({ role: actor.role, orgKind: actor.org.kind }, spec.permission)) {
+        const hidden = spec.hiddenFrom && (await hiddenFrom(spec.hiddenFrom, actor, context));
+        if (hidden) return problemResponse(failureToProblem(hidden, requestId));
         return problemResponse(problem(403, "FORBIDDEN", "Your role in this organisation does not allow this.", { requestId }));
       }
     }

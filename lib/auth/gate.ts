@@ -6,6 +6,7 @@ import { NextRequest } from "next/server";
 import { getToken, type JWT } from "next-auth/jwt";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { loginPathFor, PATH_HEADER } from "@/lib/http/safe-callback";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import { type Actor, createActor } from "./actor";
 import { authSecret, useSecureCookies } from "./options";
@@ -81,11 +82,15 @@ export const getSignedInUser = cache(async () => {
   return userFromToken(await readSessionToken(req));
 });
 
-/** For pages: the session, or off to the login page (or, without an organisation, to /welcome). */
+/**
+ * For pages: the session, or off to the login page with the page as `callbackUrl`, so logging in
+ * lands back on it (or, signed in without an organisation, to /welcome).
+ */
 export async function requireSession(): Promise<SessionContext> {
   const session = await getSession();
   if (session) return session;
-  redirect((await getSignedInUser()) ? "/welcome" : "/login");
+  if (await getSignedInUser()) redirect("/welcome");
+  redirect(loginPathFor((await headers()).get(PATH_HEADER)));
 }
 
 /** For pages that need a permission: without it the page does not exist for this user. */

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/tx";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { refuseTitleWrite, refuseVersionWrite } from "./queries";
 import { checkCountry, checkLanguage, checkLanguages, checkTerritories } from "./reference-checks";
 import type { CreateMarketTestData, CreateTitleData, CreateVersionData, UpdateTitleData, UpdateVersionData } from "./schema";
 
@@ -91,7 +92,7 @@ export async function createTitle(actor: Actor, data: CreateTitleData): Promise<
 }
 
 export async function updateTitle(actor: Actor, id: string, patch: UpdateTitleData): Promise<Result<{ id: string; lockVersion: number }>> {
-  if (!mayWrite(actor)) return forbidden("Only the studio that owns a title changes it.");
+  if (!mayWrite(actor)) return refuseTitleWrite(actor, id, "Only the studio that owns a title changes it.");
   const errors: FieldError[] = [];
   const originalLanguage = patch.originalLanguage ? checkLanguage(patch.originalLanguage, "originalLanguage", errors) : undefined;
   if (errors.length) return invalid(errors);
@@ -203,7 +204,7 @@ function versionReferences(
 }
 
 export async function createVersion(actor: Actor, titleId: string, data: CreateVersionData): Promise<Result<{ id: string }>> {
-  if (!mayWrite(actor)) return forbidden("Only the studio that owns a title adds versions.");
+  if (!mayWrite(actor)) return refuseTitleWrite(actor, titleId, "Only the studio that owns a title adds versions.");
   const errors: FieldError[] = [];
   const refs = versionReferences(data, errors);
   return db.$transaction(async (tx) => {
@@ -243,7 +244,7 @@ export async function updateVersion(
   versionId: string,
   patch: UpdateVersionData,
 ): Promise<Result<{ id: string; lockVersion: number }>> {
-  if (!mayWrite(actor)) return forbidden("Only the studio that owns a title changes its versions.");
+  if (!mayWrite(actor)) return refuseVersionWrite(actor, versionId, "Only the studio that owns a title changes its versions.");
   const errors: FieldError[] = [];
   const refs = versionReferences(patch, errors);
   if (errors.length) return invalid(errors);
@@ -296,7 +297,7 @@ export async function updateVersion(
 }
 
 export async function createMarketTest(actor: Actor, versionId: string, data: CreateMarketTestData): Promise<Result<{ id: string }>> {
-  if (!mayWrite(actor)) return forbidden("Only the studio that owns a title records market tests.");
+  if (!mayWrite(actor)) return refuseVersionWrite(actor, versionId, "Only the studio that owns a title records market tests.");
   const errors: FieldError[] = [];
   const territory = checkCountry(data.territory, "territory", errors);
   // "Today" anywhere on Earth: a studio east of UTC may date a test tomorrow's UTC date.

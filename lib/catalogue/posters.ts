@@ -7,10 +7,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { sniffType } from "@/lib/files/sniff";
-import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { fail, notFound, ok, type Result } from "@/lib/result";
 import { storage } from "@/lib/storage";
 import { posterUrl } from "./present";
-import { readableTitles } from "./queries";
+import { readableTitles, refuseTitleWrite } from "./queries";
 
 /**
  * Title posters in the app's file storage (lib/storage: PostgreSQL, or S3 when configured) under
@@ -60,7 +60,7 @@ export async function savePoster(
   bytes: Uint8Array,
 ): Promise<Result<{ posterUrl: string; lockVersion: number }>> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "catalogue.write"))
-    return forbidden("Only the studio that owns a title uploads its poster.");
+    return refuseTitleWrite(actor, titleId, "Only the studio that owns a title uploads its poster.");
   if (bytes.byteLength === 0) return noPosterFile();
   if (bytes.byteLength > MAX_POSTER_BYTES) return posterTooLarge();
   const type = sniffPosterType(bytes);

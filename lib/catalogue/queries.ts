@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { type Failure, forbidden, notFound } from "@/lib/result";
 import type { TitleListQuery } from "./schema";
 
 /**
@@ -18,6 +19,27 @@ export function readableTitles(actor: Actor): Prisma.TitleWhereInput {
 /** What the acting organisation may change: its own titles. */
 export function ownTitles(actor: Actor): Prisma.TitleWhereInput {
   return { studioId: actor.org.id };
+}
+
+/**
+ * The refusal of a write the actor's role or kind of organisation does not allow: 403 only on a
+ * title the actor can see; on one it cannot see (or that does not exist) 404, so a refusal never
+ * confirms that a private title exists.
+ */
+export async function refuseTitleWrite(actor: Actor, titleId: string, message: string): Promise<Failure> {
+  return (await titleHiddenFrom(actor, titleId)) ?? forbidden(message);
+}
+
+/** For `route({ hiddenFrom })`: the 404 for a title the actor cannot see, else null. */
+export async function titleHiddenFrom(actor: Actor, titleId: string): Promise<Failure | null> {
+  const seen = await db.title.findFirst({ where: { AND: [{ id: titleId }, readableTitles(actor)] }, select: { id: true } });
+  return seen ? null : notFound("Title");
+}
+
+/** As `refuseTitleWrite`, for a write to one of a title's versions. */
+export async function refuseVersionWrite(actor: Actor, versionId: string, message: string): Promise<Failure> {
+  const seen = await db.version.findFirst({ where: { id: versionId, title: readableTitles(actor) }, select: { id: true } });
+  return seen ? forbidden(message) : notFound("Version");
 }
 
 const SORT_COLUMN = { title: "originalTitle", year: "year", updated: "updatedAt", created: "createdAt" } as const;

@@ -2,11 +2,11 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { readableTitles } from "@/lib/catalogue/queries";
+import { readableTitles, refuseTitleWrite } from "@/lib/catalogue/queries";
 import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { isUnknownReferenceCodeError } from "@/lib/reference/errors";
-import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { type FieldError, fail, notFound, ok, type Result } from "@/lib/result";
 import { expandScope } from "./rules";
 import type { RightsHeldInput } from "./schema";
 
@@ -45,7 +45,7 @@ export async function getRightsHeld(actor: Actor, titleId: string) {
 /** Replaces the rights held of one of the studio's own titles. Signed grants already made stand. */
 export async function setRightsHeld(actor: Actor, titleId: string, input: RightsHeldInput): Promise<Result<null>> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "rights.manage"))
-    return forbidden("Only studio owners and admins record rights held.");
+    return refuseTitleWrite(actor, titleId, "Only studio owners and admins record rights held.");
   const errors: FieldError[] = [];
   input.items.forEach((item, i) => {
     try {

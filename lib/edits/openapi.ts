@@ -169,9 +169,9 @@ export function registerEditPaths(r: OpenAPIRegistry) {
     tags,
     summary: "Set the edit policy of one of your titles: one element per category; writes a new policy version",
     description:
-      "Requests are evaluated against the version in force when they are submitted. `maxPct` only with PRE_APPROVED (inclusive limit).",
+      "Requests are evaluated against the version in force when they are submitted. `maxPct` only with PRE_APPROVED (inclusive limit). Send the `version` you last read: when another save came first the answer is 409 STALE_UPDATE (with `currentVersion`) and nothing is saved.",
     request: { params: idParams, body: jsonBody(editPolicySchema) },
-    responses: { 200: ok("The new policy version.", editPolicyViewSchema), ...errorResponses(400, 401, 403, 404, 415, 422) },
+    responses: { 200: ok("The new policy version.", editPolicyViewSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
   });
   r.registerPath({
     method: "get",

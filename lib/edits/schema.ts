@@ -76,6 +76,14 @@ export const editPolicyElementSchema = z
 export const editPolicySchema = z
   .object({
     elements: z.array(editPolicyElementSchema).max(EDIT_CATEGORIES.length),
+    version: z
+      .int({ error: "Send the policy version you last read (0 when the title had none)." })
+      .min(0, { error: "Send the policy version you last read (0 when the title had none)." })
+      .optional()
+      .meta({
+        description:
+          "The policy `version` you last read (0 when the title had none). When another save came first, the answer is 409 STALE_UPDATE and nothing is saved. Left out, the save is unconditional (clients written before it existed).",
+      }),
   })
   .superRefine((policy, ctx) => {
     const seen = new Map<string, number>();

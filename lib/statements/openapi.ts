@@ -1,9 +1,11 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { cursorField } from "@/lib/api/pagination";
 import { errorResponses, idParams } from "@/lib/api/schemas";
 import { moneySchema } from "@/lib/money/money";
 import {
   creatorStatementsQuerySchema,
+  dealStatementsQuerySchema,
   disputeStatementSchema,
   RECEIPT_KINDS,
   recordReceiptSchema,
@@ -168,14 +170,18 @@ export function registerStatementPaths(r: OpenAPIRegistry) {
     path: "/api/v1/deals/{id}/statements",
     tags,
     summary: "A deal's revenue statements with their waterfalls and the recoupment series (cumulative S against MG)",
-    request: { params: idParams },
+    description:
+      "`items` is a keyset page of the statements (`limit`, `cursor`; follow `nextCursor`), as in every list; `statements` still holds all of them.",
+    request: { params: idParams, query: dealStatementsQuerySchema },
     responses: {
       200: ok(
         "Statements, newest period first.",
         z.object({
           deal: dealRef,
           terms: z.object({}).passthrough(),
-          statements: z.array(statementSchema),
+          statements: z.array(statementSchema).meta({ description: "Every statement of the deal (kept for existing clients)." }),
+          items: z.array(statementSchema).meta({ description: "A page of the statements, in the same order." }),
+          nextCursor: cursorField,
           recoupment: z.array(z.object({}).passthrough()),
         }),
       ),
@@ -266,8 +272,18 @@ export function registerStatementPaths(r: OpenAPIRegistry) {
     path: "/api/v1/deals/{id}/receipts",
     tags: receiptTags,
     summary: "Record an MG instalment or overage received (the licensor); 422 says by how much it exceeds what is open",
-    request: { params: idParams, body: jsonBody(recordReceiptSchema) },
-    responses: { 201: ok("The receipt and its split.", receiptSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+    description:
+      "Send an Idempotency-Key (e.g. a UUID; unique per deal) so that a retried request cannot record the same cash twice: the same key and body → 200 with the same receipt (Idempotent-Replayed: true); the same key with another body → 422 IDEMPOTENCY_KEY_REUSED; a malformed key → 400 IDEMPOTENCY_KEY_INVALID.",
+    request: {
+      params: idParams,
+      headers: z.object({ "Idempotency-Key": z.string().min(1).max(255).optional() }),
+      body: jsonBody(recordReceiptSchema),
+    },
+    responses: {
+      201: ok("The receipt and its split.", receiptSchema),
+      200: ok("A retry with the same Idempotency-Key and body: the same receipt.", receiptSchema),
+      ...errorResponses(400, 401, 403, 404, 409, 415, 422),
+    },
   });
   r.registerPath({
     method: "get",

@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { partyOf } from "@/lib/deals/queries";
 import { moneyOf } from "@/lib/money/currency";
 import { presentBalance, presentReceipt, presentStatement, presentSteps, presentTerms } from "./present";
-import type { CreatorStatementsQuery, StatementInboxQuery, StatementLinesQuery, StatementListQuery } from "./schema";
+import type { CreatorStatementsQuery, DealStatementsQuery, StatementInboxQuery, StatementLinesQuery, StatementListQuery } from "./schema";
 import { type DealWaterfall, type TermsRow, waterfallOf } from "./waterfall";
 
 /**
@@ -66,22 +66,57 @@ export async function loadDealWaterfall(db: Db, deal: TermsRow & { id: string })
  * A deal's statements (newest period first) with each one's waterfall, the deal's waterfall terms,
  * and the recoupment series (cumulative S after each counting statement against the MG) for the chart.
  */
-export async function listDealStatements(actor: Actor, dealId: string) {
+/** Where a page of a deal's statements resumes: the last row's (period start, created at, id). */
+const dealStatementsCursor = z.object({
+  p: z.iso.date(),
+  c: z.iso.datetime().refine((s) => !Number.isNaN(new Date(s).getTime())),
+  id: z.uuid(),
+});
+const DEAL_STATEMENTS_ORDER = [
+  { periodStart: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+] as const satisfies Prisma.StatementOrderByWithRelationInput[];
+
+/**
+ * A deal's statements, newest period first: all of them in `statements` (as before) and a keyset
+ * page of them in `items`/`nextCursor`, the convention of every other list.
+ */
+export async function listDealStatements(actor: Actor, dealId: string, page: Partial<DealStatementsQuery> = {}) {
   const deal = await dealOf(actor, dealId);
   if (!deal) return null;
-  const [statements, wf] = await Promise.all([
+  const limit = page.limit ?? 50;
+  const after = decodeCursor(page.cursor, dealStatementsCursor);
+  const resume: Prisma.StatementWhereInput[] = [];
+  if (after) {
+    const p = new Date(`${after.p}T00:00:00.000Z`);
+    const c = new Date(after.c);
+    resume.push({
+      OR: [{ periodStart: { lt: p } }, { periodStart: p, createdAt: { lt: c } }, { periodStart: p, createdAt: c, id: { lt: after.id } }],
+    });
+  }
+  const [statements, rows, wf] = await Promise.all([
+    db.statement.findMany({ where: { dealId: deal.id }, include: statementInclude, orderBy: [...DEAL_STATEMENTS_ORDER] }),
     db.statement.findMany({
-      where: { dealId: deal.id },
+      where: { AND: [{ dealId: deal.id }, ...resume] },
       include: statementInclude,
-      orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }],
+      orderBy: [...DEAL_STATEMENTS_ORDER],
+      take: limit + 1,
     }),
     loadDealWaterfall(db, deal),
   ]);
   const money = moneyOf(deal.currency);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
   return {
     deal: presentDealRef(deal, actor),
     terms: presentTerms(wf, deal.currency),
     statements: statements.map((s) => presentStatement(s, wf)),
+    items: items.map((s) => presentStatement(s, wf)),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ p: last.periodStart.toISOString().slice(0, 10), c: last.createdAt.toISOString(), id: last.id })
+        : null,
     recoupment: wf.steps.map((s) => ({
       statementId: s.statementId,
       periodStart: s.periodStart,

@@ -131,6 +131,13 @@ export const creatorStatementsQuerySchema = z.object({
 export type CreatorStatementsQuery = z.output<typeof creatorStatementsQuerySchema>;
 
 /** The statement inbox page: filters and a cursor page of the organisation's statements. */
+/** GET /deals/{id}/statements: the page of `items` (the full `statements` array stays as it was). */
+export const dealStatementsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type DealStatementsQuery = z.output<typeof dealStatementsQuerySchema>;
+
 export const statementInboxQuerySchema = z.object({
   deal: z.uuid().optional(),
   status: z.enum(STATEMENT_STATUSES).optional(),

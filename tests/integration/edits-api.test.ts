@@ -78,6 +78,40 @@ describe("edit policy", () => {
     expect(audit.map((a) => (a.after as { version: number }).version)).toEqual([1, 2]);
   });
 
+  it("takes the version last read: a stale one answers 409 STALE_UPDATE and saves nothing (issue 17 point 17)", async () => {
+    // The world's title has version 1; a second editor read it too.
+    const first = await api.putPolicy(w.studio.headers, w.titleId, { ...POLICY, version: 1 });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    const stale = await api.putPolicy(w.studio.headers, w.titleId, { elements: [], version: 1 });
+    expect(expectProblem(stale, 409)).toMatchObject({ type: "/problems/stale-update", currentVersion: 2 });
+    expect(await db.editPolicy.count({ where: { titleId: w.titleId } })).toBe(2);
+    expect((await api.getPolicy(w.studio.headers, w.titleId)).body.elements).toHaveLength(POLICY.elements.length);
+    // A version from the future is as stale as one from the past.
+    expectProblem(await api.putPolicy(w.studio.headers, w.titleId, { elements: [], version: 7 }), 409);
+    // The current one saves; a title without a policy takes 0.
+    expect((await api.putPolicy(w.studio.headers, w.titleId, { elements: [], version: 2 })).body.version).toBe(3);
+    const fresh = await titleViaApi(w.studio.headers, { originalTitle: "新", visibility: "PRIVATE" });
+    expect((await api.putPolicy(w.studio.headers, fresh, { ...POLICY, version: 0 })).body.version).toBe(1);
+    expectProblem(await api.putPolicy(w.studio.headers, fresh, { ...POLICY, version: 0 }), 409);
+  });
+
+  it("of two concurrent saves from the same version, exactly one wins; the other answers 409", async () => {
+    const answers = await Promise.all([
+      api.putPolicy(w.studio.headers, w.titleId, { elements: [], version: 1 }),
+      api.putPolicy(w.studio.headers, w.titleId, { ...POLICY, version: 1 }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await db.editPolicy.count({ where: { titleId: w.titleId } })).toBe(2);
+  });
+
+  it("refuses a version that is not a whole number ≥ 0 on the field", async () => {
+    for (const version of [-1, 1.5, "1", null]) {
+      const res = await api.putPolicy(w.studio.headers, w.titleId, { ...POLICY, version });
+      expect(errorPaths(expectProblem(res, 422)), String(version)).toEqual(["version"]);
+    }
+  });
+
   it("a title without a policy answers version 0 and no elements", async () => {
     const titleId = await titleViaApi(w.studio.headers, { originalTitle: "无策", visibility: "LISTED" });
     const res = await api.getPolicy(w.partner.headers, titleId);

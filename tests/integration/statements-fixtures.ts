@@ -28,8 +28,8 @@ type H = Record<string, string>;
 export const statementsApi = {
   submit: (headers: H, dealId: string, json: unknown) =>
     callRoute(submitRoute, `/api/v1/deals/${dealId}/statements`, { headers, params: { id: dealId }, json }),
-  listForDeal: (headers: H, dealId: string) =>
-    callRoute(listDealStatementsRoute, `/api/v1/deals/${dealId}/statements`, { headers, params: { id: dealId } }),
+  listForDeal: (headers: H, dealId: string, query: CallOptions["query"] = {}) =>
+    callRoute(listDealStatementsRoute, `/api/v1/deals/${dealId}/statements`, { headers, params: { id: dealId }, query }),
   list: (headers: H, query: CallOptions["query"] = {}) => callRoute(listStatementsRoute, "/api/v1/statements", { headers, query }),
   get: (headers: H, id: string, query: CallOptions["query"] = {}) =>
     callRoute(getStatementRoute, `/api/v1/statements/${id}`, { headers, params: { id }, query }),

@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
-import { safeCallbackUrl } from "@/components/auth/safe-callback";
 import { getSignedInUser } from "@/lib/auth/gate";
+import { safeCallbackUrl } from "@/lib/http/safe-callback";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.login");

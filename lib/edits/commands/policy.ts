@@ -1,8 +1,9 @@
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
+import { refuseTitleWrite } from "@/lib/catalogue/queries";
 import { inTx, lockRow } from "@/lib/db/tx";
-import { forbidden, notFound, ok, type Result } from "@/lib/result";
+import { fail, notFound, ok, type Result } from "@/lib/result";
 import type { EditPolicy } from "../schema";
 import { allowed } from "./request";
 
@@ -14,7 +15,7 @@ import { allowed } from "./request";
  */
 export async function setEditPolicy(actor: Actor, titleId: string, data: EditPolicy): Promise<Result<{ id: string; version: number }>> {
   if (!allowed(actor, "edits.policy.write") && !allowed(actor, "catalogue.write")) {
-    return forbidden("Only the studio that owns a title sets its edit policy.");
+    return refuseTitleWrite(actor, titleId, "Only the studio that owns a title sets its edit policy.");
   }
   return inTx(async (tx) => {
     const title = await tx.title.findFirst({ where: { id: titleId, studioId: actor.org.id }, select: { id: true } });
@@ -26,7 +27,17 @@ export async function setEditPolicy(actor: Actor, titleId: string, data: EditPol
       orderBy: { version: "desc" },
       include: { elements: true },
     });
-    const version = (previous?.version ?? 0) + 1;
+    const current = previous?.version ?? 0;
+    // Saved over a policy the writer never saw: refuse rather than silently replace it.
+    if (data.version !== undefined && data.version !== current) {
+      return fail(
+        "conflict",
+        "STALE_UPDATE",
+        `Someone saved version ${current} of this edit policy since you read version ${data.version}. Reload it and apply your change again.`,
+        { details: { currentVersion: current } },
+      );
+    }
+    const version = current + 1;
     const elements = data.elements.map((e) => ({ category: e.category, rule: e.rule, maxPct: e.maxPct ?? null, note: e.note ?? null }));
     const policy = await tx.editPolicy.create({
       data: { titleId: title.id, version, createdById: actor.userId, elements: { create: elements } },

@@ -1,8 +1,10 @@
 import "server-only";
+import { requestHash } from "@/lib/api/idempotency";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
-import { toDbDate } from "@/lib/dates";
+import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation, type Tx } from "@/lib/db/tx";
 import { applyRecoupment, isRecoupmentRefused, planRecoupment } from "@/lib/facility/recoupment";
 import { money, moneyOf } from "@/lib/money/currency";
 import { formatAmount, parseAmount } from "@/lib/money/money";
@@ -21,8 +23,63 @@ const RECEIPT_STATUSES = new Set(["SIGNED", "EXPIRED", "TERMINATED"]);
 export type RecordedReceipt = {
   id: string;
   currency: string;
+  kind: RecordReceiptData["kind"];
+  amountMinor: bigint;
+  receivedOn: string;
+  instalmentIndex: number | null;
   split: { creators: { name: string; amountMinor: bigint }[]; creatorsTotalMinor: bigint; facilityMinor: bigint; studioMinor: bigint };
+  /** True when an earlier request with the same Idempotency-Key and body recorded it. */
+  replayed: boolean;
 };
+
+const keyReused = () =>
+  fail(
+    "invalid",
+    "IDEMPOTENCY_KEY_REUSED",
+    "This Idempotency-Key was already used on this deal with a different request. Use a new key for a new receipt.",
+    { errors: [{ path: "Idempotency-Key", message: "Already used for a different request." }] },
+  );
+
+/**
+ * The receipt an earlier request with this Idempotency-Key recorded on the deal: the same body
+ * replays it, another body is refused (422); null when the key is new.
+ */
+async function answerFromExisting(
+  tx: Pick<Tx, "receipt" | "dealParticipant">,
+  dealId: string,
+  key: string,
+  hash: string,
+): Promise<Result<RecordedReceipt> | null> {
+  const existing = await tx.receipt.findUnique({
+    where: { dealId_idempotencyKey: { dealId, idempotencyKey: key } },
+    include: { creatorShares: { orderBy: { position: "asc" } } },
+  });
+  if (!existing) return null;
+  if (existing.requestHash !== hash) return keyReused();
+  // No shares are stored when the creators' pool was zero: the split named each participant at 0.
+  const creators =
+    existing.creatorShares.length > 0
+      ? existing.creatorShares.map((c) => ({ name: c.name, amountMinor: c.amountMinor }))
+      : (await tx.dealParticipant.findMany({ where: { dealId }, orderBy: { position: "asc" } })).map((p) => ({
+          name: p.name,
+          amountMinor: 0n,
+        }));
+  return ok({
+    id: existing.id,
+    currency: existing.currency,
+    kind: existing.kind,
+    amountMinor: existing.amountMinor,
+    receivedOn: dateOnly(existing.receivedOn),
+    instalmentIndex: existing.instalmentIndex,
+    split: {
+      creators,
+      creatorsTotalMinor: existing.creatorsTotalMinor,
+      facilityMinor: existing.facilityMinor,
+      studioMinor: existing.studioMinor,
+    },
+    replayed: true,
+  });
+}
 
 function exceeds(what: string, openMinor: bigint, amountMinor: bigint, currency: string, extra: Record<string, unknown>): Failure {
   const exp = minorUnits(currency);
@@ -42,14 +99,27 @@ function exceeds(what: string, openMinor: bigint, amountMinor: bigint, currency:
  * (creators' pool by largest remainder), the facility's recoupment of the deal's advances, the
  * studio's rest; the receipt with its shares, the recoupment ledger entries, the audit entry.
  */
-export async function recordReceipt(actor: Actor, dealId: string, data: RecordReceiptData): Promise<Result<RecordedReceipt>> {
+export async function recordReceipt(
+  actor: Actor,
+  dealId: string,
+  data: RecordReceiptData,
+  options: { idempotencyKey?: string | null } = {},
+): Promise<Result<RecordedReceipt>> {
   if (!mayDo(actor, "statements.review")) return forbidden("Your role does not allow recording receipts.");
+  const key = options.idempotencyKey ?? null;
+  const hash = key === null ? null : requestHash({ dealId }, data);
   try {
     return await db.$transaction(
       async (tx): Promise<Result<RecordedReceipt>> => {
         const deal = await lockDeal(tx, actor, dealId);
         if (!deal) return notFound("Deal");
         if (deal.licensorId !== actor.org.id) return forbidden("Only the licensor records receipts on a deal.");
+        // A retry is answered before any check: what it recorded has changed what is open. The
+        // deal row lock orders concurrent requests, so a second one with the key sees the first's.
+        if (key !== null && hash !== null) {
+          const replay = await answerFromExisting(tx, deal.id, key, hash);
+          if (replay) return replay;
+        }
         if (!RECEIPT_STATUSES.has(deal.status))
           return fail("conflict", "DEAL_NOT_SIGNED", `Receipts are recorded on signed deals; this deal is ${deal.status}.`);
         const exp = minorUnits(deal.currency);
@@ -134,6 +204,8 @@ export async function recordReceipt(actor: Actor, dealId: string, data: RecordRe
             facilityMinor,
             studioMinor,
             recordedById: actor.userId,
+            idempotencyKey: key,
+            requestHash: hash,
           },
           select: { id: true },
         });
@@ -171,6 +243,11 @@ export async function recordReceipt(actor: Actor, dealId: string, data: RecordRe
         return ok({
           id: receipt.id,
           currency: deal.currency,
+          kind: data.kind,
+          amountMinor,
+          receivedOn: data.receivedOn,
+          instalmentIndex: data.kind === "MG_INSTALMENT" ? (data.instalmentIndex ?? null) : null,
+          replayed: false,
           split: {
             creators: split.creators.map((c) => ({ name: c.name, amountMinor: c.amount })),
             creatorsTotalMinor: split.creatorsTotal,
@@ -183,6 +260,10 @@ export async function recordReceipt(actor: Actor, dealId: string, data: RecordRe
     );
   } catch (error) {
     if (isRecoupmentRefused(error)) return error.failure;
+    if (key === null || hash === null || !isUniqueViolation(error)) throw error;
+    // A concurrent request with the same key committed first (the lock makes this a backstop).
+    const replay = await answerFromExisting(db, dealId, key, hash);
+    if (replay) return replay;
     throw error;
   }
 }

@@ -104,7 +104,13 @@ export default async function EditPolicyPage({ params }: { params: Params }) {
       ) : null}
 
       {editable ? (
-        <PolicyEditor key={policy?.id ?? "none"} titleId={id} elements={elements} saveAction={saveEditPolicyAction} />
+        <PolicyEditor
+          key={policy?.id ?? "none"}
+          titleId={id}
+          elements={elements}
+          version={policy?.version ?? 0}
+          saveAction={saveEditPolicyAction}
+        />
       ) : (
         <PolicyTable elements={elements} />
       )}

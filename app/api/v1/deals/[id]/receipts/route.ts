@@ -1,4 +1,5 @@
 import { json, route } from "@/lib/api/handler";
+import { optionalIdempotencyKey } from "@/lib/api/idempotency";
 import { idParams } from "@/lib/api/schemas";
 import { moneyOf } from "@/lib/money/currency";
 import { notFound } from "@/lib/result";
@@ -11,21 +12,28 @@ export const GET = route({ params: idParams }, async ({ actor, params }) => {
   return result ? json(result) : notFound("Deal");
 });
 
+/**
+ * Records cash received. An optional `Idempotency-Key` makes a retry safe: the same key and body
+ * answer 200 with the receipt recorded first (header Idempotent-Replayed: true); the same key
+ * with another body 422 IDEMPOTENCY_KEY_REUSED.
+ */
 export const POST = route(
   { permission: "statements.review", params: idParams, body: recordReceiptSchema },
-  async ({ actor, params, body }) => {
-    const result = await recordReceipt(actor, params.id, body);
+  async ({ actor, params, body, req, requestId }) => {
+    const idempotency = optionalIdempotencyKey(req, requestId);
+    if (idempotency instanceof Response) return idempotency;
+    const result = await recordReceipt(actor, params.id, body, { idempotencyKey: idempotency.key });
     if (!result.ok) return result;
-    const { id, currency, split } = result.value;
+    const { id, currency, kind, amountMinor, receivedOn, instalmentIndex, split, replayed } = result.value;
     const money = moneyOf(currency);
     return json(
       {
         id,
         dealId: params.id,
-        kind: body.kind,
-        amount: money(split.creatorsTotalMinor + split.facilityMinor + split.studioMinor),
-        receivedOn: body.receivedOn,
-        instalmentIndex: body.kind === "MG_INSTALMENT" ? (body.instalmentIndex ?? null) : null,
+        kind,
+        amount: money(amountMinor),
+        receivedOn,
+        instalmentIndex,
         split: {
           creators: split.creators.map((c) => ({ name: c.name, amount: money(c.amountMinor) })),
           creatorsTotal: money(split.creatorsTotalMinor),
@@ -33,7 +41,8 @@ export const POST = route(
           studio: money(split.studioMinor),
         },
       },
-      201,
+      replayed ? 200 : 201,
+      replayed ? { "idempotent-replayed": "true" } : undefined,
     );
   },
 );

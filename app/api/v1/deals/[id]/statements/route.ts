@@ -3,10 +3,10 @@ import { idParams } from "@/lib/api/schemas";
 import { notFound } from "@/lib/result";
 import { submitStatement } from "@/lib/statements/commands/statements";
 import { getStatementSummary, listDealStatements } from "@/lib/statements/queries";
-import { submitStatementSchema } from "@/lib/statements/schema";
+import { dealStatementsQuerySchema, submitStatementSchema } from "@/lib/statements/schema";
 
-export const GET = route({ params: idParams }, async ({ actor, params }) => {
-  const result = await listDealStatements(actor, params.id);
+export const GET = route({ params: idParams, query: dealStatementsQuerySchema }, async ({ actor, params, query }) => {
+  const result = await listDealStatements(actor, params.id, query);
   return result ? json(result) : notFound("Deal");
 });
 

@@ -2,7 +2,9 @@ import type { NextRequest } from "next/server";
 import { json, route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
 import { readUploadedFile, uploadRefusal as refusal } from "@/lib/api/upload";
+import type { Actor } from "@/lib/auth/actor";
 import { MAX_POSTER_BYTES, noPosterFile, posterTooLarge, readPoster, savePoster } from "@/lib/catalogue/posters";
+import { titleHiddenFrom } from "@/lib/catalogue/queries";
 import { notFound, ok } from "@/lib/result";
 
 async function readUpload(req: NextRequest) {
@@ -50,5 +52,10 @@ async function upload({
   return result.ok ? json(result.value) : refusal(result, requestId);
 }
 
-export const PUT = route({ params: idParams, permission: "catalogue.write" }, upload);
-export const POST = route({ params: idParams, permission: "catalogue.write" }, upload);
+const writeSpec = {
+  params: idParams,
+  permission: "catalogue.write",
+  hiddenFrom: (actor: Actor, params: { id: string }) => titleHiddenFrom(actor, params.id),
+} as const;
+export const PUT = route(writeSpec, upload);
+export const POST = route(writeSpec, upload);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "./safe-callback";
+import { loginPathFor, safeCallbackUrl } from "./safe-callback";
 
 const ORIGIN = "http://localhost:3000";
 
@@ -65,6 +65,35 @@ describe("safeCallbackUrl", () => {
         },
       ),
       { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("loginPathFor (deep links survive login, issue 17 point 6)", () => {
+  it("carries the page and its query as callbackUrl", () => {
+    expect(loginPathFor("/deals")).toBe("/login?callbackUrl=%2Fdeals");
+    expect(loginPathFor("/deals/42?tab=grants")).toBe("/login?callbackUrl=%2Fdeals%2F42%3Ftab%3Dgrants");
+    // What the login page does with it: back to the same page.
+    const back = new URL(`http://localhost:3000${loginPathFor("/deals/42?tab=grants")}`).searchParams.get("callbackUrl");
+    expect(safeCallbackUrl(back, ORIGIN)).toBe("/deals/42?tab=grants");
+  });
+
+  it("carries nothing for the dashboard, the root, the login page itself or a missing path", () => {
+    for (const path of [null, undefined, "", "/", "/dashboard", "/login", "/login?callbackUrl=%2Fdeals"]) {
+      expect(loginPathFor(path), String(path)).toBe("/login");
+    }
+  });
+
+  it("never carries what the resolver refuses", () => {
+    for (const path of ["//evil.test", "/\t/evil.test", "https://evil.test/", "/\\evil.test", "/deals\n"]) {
+      expect(loginPathFor(path), JSON.stringify(path)).toBe("/login");
+    }
+    fc.assert(
+      fc.property(fc.string(), (path) => {
+        const login = loginPathFor(path);
+        const back = new URL(`http://localhost:3000${login}`).searchParams.get("callbackUrl");
+        return back === null || new URL(back, ORIGIN).origin === ORIGIN;
+      }),
     );
   });
 });

@@ -24,3 +24,17 @@ export function safeCallbackUrl(url: string | null | undefined, origin?: string,
     return fallback;
   }
 }
+
+/** Request header the proxy sets to the page's own path and query (a client's value is replaced). */
+export const PATH_HEADER = "x-rightsbridge-path";
+
+/**
+ * The login page for someone signed out who opened `path`: `/login?callbackUrl=<path>`, so that
+ * logging in lands where the link pointed (a deep link survives login). Only a path the resolver
+ * above accepts is carried; the dashboard and the root need none.
+ */
+export function loginPathFor(path: string | null | undefined): string {
+  const target = safeCallbackUrl(path, undefined, "");
+  if (target === "" || target === "/" || target === "/dashboard" || target.startsWith("/login")) return "/login";
+  return `/login?callbackUrl=${encodeURIComponent(target)}`;
+}
