@@ -34,7 +34,7 @@ export async function getDeal(actor: Actor, id: string): Promise<DealDetail | nu
   return db.deal.findFirst({ where: { AND: [{ id }, partyOf(actor)] }, include: dealInclude });
 }
 
-const cursorSchema = z.object({ u: z.string(), id: z.uuid() });
+const cursorSchema = z.object({ u: z.iso.datetime(), id: z.uuid() });
 
 export async function listDeals(actor: Actor, q: DealListQuery) {
   const filters: Prisma.DealWhereInput[] = [partyOf(actor)];

@@ -181,7 +181,7 @@ function summary(a: AdvanceRow, balance = zeroBalances()) {
 }
 export type AdvanceSummaryView = ReturnType<typeof summary>;
 
-const cursorSchema = z.object({ c: z.string(), id: z.uuid() });
+const cursorSchema = z.object({ c: z.iso.datetime(), id: z.uuid() });
 
 /** Advances visible to the actor, newest first, with balances (ledger sums). */
 export async function listAdvances(actor: Actor, q: AdvanceListQuery) {

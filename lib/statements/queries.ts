@@ -367,7 +367,7 @@ export function getStatementSummary(actor: Actor, statementId: string) {
 // ---- The statement pages: the organisation-wide statement list with a deal filter and cursor
 // pages, and the deals to filter by.
 
-const cursorSchema = z.object({ c: z.string(), id: z.uuid() });
+const cursorSchema = z.object({ c: z.iso.datetime(), id: z.uuid() });
 const orgName = { select: { id: true, name: true } } as const;
 
 export async function statementInbox(actor: Actor, q: StatementInboxQuery) {
