@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { db } from "@/lib/db/client";
+import { sqlState } from "@/lib/db/tx";
 import { logger } from "@/lib/log/logger";
 import { createBoss, cronOf, QUEUE_OPTIONS } from "./boss";
 import { jobs as registeredJobs, loops as registeredLoops } from "./registry";
@@ -31,10 +32,12 @@ export async function startWorker(
   await boss.start();
 
   for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, ...QUEUE_OPTIONS });
+    // Workers that start together create the same queues at once, and pg-boss's create_queue can
+    // deadlock with itself (40P01); both steps are idempotent, so the loser tries again.
+    await retryOnDeadlock(() => boss.createQueue(job.name, { name: job.name, ...QUEUE_OPTIONS }));
     const cron = cronOf(job);
-    if (cron) await boss.schedule(job.name, cron, {}, { tz: "UTC" });
-    else await boss.unschedule(job.name);
+    if (cron) await retryOnDeadlock(() => boss.schedule(job.name, cron, {}, { tz: "UTC" }));
+    else await retryOnDeadlock(() => boss.unschedule(job.name));
     await boss.work(job.name, { pollingIntervalSeconds: 2 }, async (batch) => {
       for (const queued of batch) {
         const source = (queued.data as { source?: string } | undefined)?.source === "queue" ? "queue" : "schedule";
@@ -72,4 +75,15 @@ export async function startWorker(
       return stopped;
     },
   };
+}
+
+async function retryOnDeadlock<T>(step: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= attempts || sqlState(error) !== "40P01") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.floor(Math.random() * 200)));
+    }
+  }
 }

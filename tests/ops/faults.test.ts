@@ -119,32 +119,43 @@ describe("SIGKILL of one instance in the middle of a write load", () => {
   it("keeps every 2xx, writes nothing by halves, and the survivor serves the retries", async () => {
     const studio = (await login(a.url, "studio@demo.rightsbridge.test")).cookie!;
     const partner = (await login(a.url, "partner@demo.rightsbridge.test")).cookie!;
-    // A signed deal between the two with an open MG instalment, and a granted title/country/media.
-    const { rows: deals } = await sql.query(
-      `SELECT d.id, d.currency, s.title_id, s.country, s.media FROM deal d
+    // A signed deal between the two with an open MG instalment, a granted title/country/media and
+    // enough free single days for statements (within the grant, in the past, outside every
+    // counting statement). The demo has several such deals; the first that fits is used. When the
+    // free days run out, the load goes on with receipts alone.
+    const { rows: candidates } = await sql.query(
+      `SELECT DISTINCT ON (d.id) d.id, d.currency, d.created_at, s.title_id, s.country, s.media FROM deal d
        JOIN membership ml ON ml.organization_id = d.licensor_id JOIN app_user ul ON ul.id = ml.user_id AND ul.email = 'studio@demo.rightsbridge.test'
        JOIN membership me ON me.organization_id = d.licensee_id JOIN app_user ue ON ue.id = me.user_id AND ue.email = 'partner@demo.rightsbridge.test'
        JOIN grant_slice s ON s.deal_id = d.id AND NOT s.holdback
-       WHERE d.status = 'SIGNED' ORDER BY d.created_at LIMIT 1`,
+       WHERE d.status = 'SIGNED' ORDER BY d.id, s."end" - s.start DESC`,
     );
-    const deal = deals[0];
-    expect(deal).toBeDefined();
-    const balance = await call(a.url, `/api/v1/deals/${deal.id}/balance`, { cookie: studio });
-    const instalment = balance.body.instalments.find((i: { open: { amount: string } }) => Number(i.open.amount) >= 1000);
-    expect(instalment).toBeDefined();
-    // Free single days for statements: within the grant, in the past, outside every counting statement.
-    const { rows: days } = await sql.query(
-      `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM grant_slice s,
-         generate_series(s.start, least(s."end", current_date - 1), interval '1 day') d
-       WHERE s.deal_id = $1 AND s.title_id = $2 AND s.country = $3 AND s.media = $4
-         AND NOT EXISTS (SELECT 1 FROM statement st WHERE st.deal_id = s.deal_id AND st.counting AND d BETWEEN st.period_start AND st.period_end)
-       ORDER BY d LIMIT 400`,
-      [deal.id, deal.title_id, deal.country, deal.media],
-    );
+    let deal: { id: string; currency: string; title_id: string; country: string; media: string } | undefined;
+    let instalment: { index: number } | undefined;
+    let days: { day: string }[] = [];
+    for (const candidate of candidates) {
+      const balance = await call(a.url, `/api/v1/deals/${candidate.id}/balance`, { cookie: studio });
+      const open = balance.body?.instalments?.find((i: { open: { amount: string } }) => Number(i.open.amount) >= 1000);
+      if (!open) continue;
+      const { rows } = await sql.query(
+        `SELECT DISTINCT to_char(d, 'YYYY-MM-DD') AS day FROM grant_slice s,
+           generate_series(s.start, least(s."end", current_date - 1), interval '1 day') d
+         WHERE s.deal_id = $1 AND s.title_id = $2 AND s.country = $3 AND s.media = $4
+           AND NOT EXISTS (SELECT 1 FROM statement st WHERE st.deal_id = s.deal_id AND st.counting AND d BETWEEN st.period_start AND st.period_end)
+         ORDER BY day LIMIT 400`,
+        [candidate.id, candidate.title_id, candidate.country, candidate.media],
+      );
+      if (rows.length < 20) continue;
+      deal = candidate;
+      instalment = open;
+      days = rows;
+      break;
+    }
+    if (!deal || !instalment) throw new Error("no demo deal between studio and partner with an open instalment and 20 free statement days");
     let nextDay = 0;
 
     const write = (server: Server, i: number) => {
-      if (i % 2 === 0) {
+      if (i % 2 === 0 || nextDay >= days.length) {
         return call(server.url, `/api/v1/deals/${deal.id}/receipts`, {
           method: "POST",
           cookie: studio,
