@@ -1,7 +1,7 @@
 /**
  * Who sees and who changes a studio's titles, in the API and in the browser:
- * - PRIVATE: another studio and a partner get 404 for the page, the edit page and the API, the
- *   same answer as for an id that exists nowhere;
+ * - PRIVATE: another studio and a partner get 404 for the page, the edit page and the API (reads
+ *   and writes), the same answer as for an id that exists nowhere;
  * - LISTED: partners find it in the marketplace and read it without any editing control; nobody
  *   but the owning studio changes it (404 for another studio, 403 for a partner, whose role can
  *   change no title at all) and the title is unchanged afterwards.
@@ -124,8 +124,8 @@ test("a PRIVATE title is a 404 for other studios and partners; a LISTED one is r
       `${who} lists by the tag`,
     ).not.toContain(privateTitle.id);
   }
-  // Changing it: another studio learns nothing (404); a partner may change no title at all, so its
-  // 403 is the same for this title as for one that does not exist.
+  // Changing it: nobody who cannot see it learns anything — another studio and a partner get 404,
+  // the same answer as for a title that exists nowhere.
   await expectProblem(
     await bApi.patch(`/api/v1/titles/${privateTitle.id}`, { data: { originalTitle: "Hijacked" } }),
     404,
@@ -133,12 +133,12 @@ test("a PRIVATE title is a 404 for other studios and partners; a LISTED one is r
   );
   await expectProblem(
     await pApi.patch(`/api/v1/titles/${privateTitle.id}`, { data: { originalTitle: "Hijacked" } }),
-    403,
+    404,
     "partner edits the private title",
   );
   await expectProblem(
     await pApi.patch(`/api/v1/titles/${NOWHERE}`, { data: { originalTitle: "Hijacked" } }),
-    403,
+    404,
     "partner edits a title that exists nowhere",
   );
 

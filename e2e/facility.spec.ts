@@ -336,51 +336,56 @@ test("the settings, the portfolio and the dashboard name both utilisation figure
   await same(["未偿本金 ÷ 总额度", "（未偿本金 + 已预留）÷ 总额度"]);
 });
 
-test("a facility owner changes a limit, sees it saved and in the audit log, and changes it back", async ({ page }) => {
-  await logIn(page, UNDERWRITER);
-  await page.goto("/facility");
-  const field = page.getByRole("textbox", { name: "Per licensee" });
-  // The form fills its fields once hydrated (react-hook-form): read the value only then.
-  await expect(field).toHaveValue(/\d/);
-  const before = await field.inputValue();
-  const changed = before === "61" ? "62" : "61";
-  // A malformed percentage is refused on its field before anything is sent.
-  await field.fill("101");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Enter a percentage from 0 to 100, e.g. 12.5.")).toBeVisible();
-  await field.fill(changed);
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved.")).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole("textbox", { name: "Per licensee" })).toHaveValue(changed);
-  await page.getByRole("link", { name: "Changes in the audit log" }).click();
-  await expect(page.getByRole("table").getByText("Facility settings changed").first()).toBeVisible();
-  await page.goto("/facility");
-  await expect(page.getByRole("textbox", { name: "Per licensee" })).toHaveValue(changed);
-  await page.getByRole("textbox", { name: "Per licensee" }).fill(before);
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Settings saved.")).toBeVisible();
-});
+// Both change the one demo facility's settings (optimistic versions): one after the other, in one worker.
+test.describe("the demo facility's settings", () => {
+  test.describe.configure({ mode: "default" });
 
-test("a capacity below exposure asks for confirmation with both amounts; keeping on editing saves nothing", async ({ page }) => {
-  await logIn(page, UNDERWRITER);
-  await page.goto("/facility");
-  const capacity = page.getByRole("textbox", { name: "Capacity" });
-  await expect(capacity).toHaveValue(/\d/);
-  const before = await capacity.inputValue();
-  // The demo facility has advances out: a capacity of 1 is below its exposure.
-  await capacity.fill("1");
-  await page.getByRole("button", { name: "Save settings" }).click();
-  const confirm = page.getByTestId("capacity-below-exposure-confirm");
-  await expect(confirm).toContainText("is below the facility's exposure of");
-  await expect(confirm).toContainText(/1(\.00)?/);
-  await expect(confirm.getByRole("button", { name: "Lower capacity anyway" })).toBeVisible();
-  await expect(page.getByText("Settings saved.")).toHaveCount(0);
-  await confirm.getByRole("button", { name: "Keep editing" }).click();
-  await expect(confirm).toBeHidden();
-  await page.reload();
-  await expect(page.getByRole("textbox", { name: "Capacity" })).toHaveValue(before);
-  await expect(page.getByTestId("capacity-below-exposure")).toHaveCount(0);
+  test("a facility owner changes a limit, sees it saved and in the audit log, and changes it back", async ({ page }) => {
+    await logIn(page, UNDERWRITER);
+    await page.goto("/facility");
+    const field = page.getByRole("textbox", { name: "Per licensee" });
+    // The form fills its fields once hydrated (react-hook-form): read the value only then.
+    await expect(field).toHaveValue(/\d/);
+    const before = await field.inputValue();
+    const changed = before === "61" ? "62" : "61";
+    // A malformed percentage is refused on its field before anything is sent.
+    await field.fill("101");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Enter a percentage from 0 to 100, e.g. 12.5.")).toBeVisible();
+    await field.fill(changed);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Settings saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Per licensee" })).toHaveValue(changed);
+    await page.getByRole("link", { name: "Changes in the audit log" }).click();
+    await expect(page.getByRole("table").getByText("Facility settings changed").first()).toBeVisible();
+    await page.goto("/facility");
+    await expect(page.getByRole("textbox", { name: "Per licensee" })).toHaveValue(changed);
+    await page.getByRole("textbox", { name: "Per licensee" }).fill(before);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Settings saved.")).toBeVisible();
+  });
+
+  test("a capacity below exposure asks for confirmation with both amounts; keeping on editing saves nothing", async ({ page }) => {
+    await logIn(page, UNDERWRITER);
+    await page.goto("/facility");
+    const capacity = page.getByRole("textbox", { name: "Capacity" });
+    await expect(capacity).toHaveValue(/\d/);
+    const before = await capacity.inputValue();
+    // The demo facility has advances out: a capacity of 1 is below its exposure.
+    await capacity.fill("1");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    const confirm = page.getByTestId("capacity-below-exposure-confirm");
+    await expect(confirm).toContainText("is below the facility's exposure of");
+    await expect(confirm).toContainText(/1(\.00)?/);
+    await expect(confirm.getByRole("button", { name: "Lower capacity anyway" })).toBeVisible();
+    await expect(page.getByText("Settings saved.")).toHaveCount(0);
+    await confirm.getByRole("button", { name: "Keep editing" }).click();
+    await expect(confirm).toBeHidden();
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Capacity" })).toHaveValue(before);
+    await expect(page.getByTestId("capacity-below-exposure")).toHaveCount(0);
+  });
 });
 
 test("a facility member reads the settings but cannot change them", async ({ page }) => {
