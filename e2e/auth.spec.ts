@@ -9,6 +9,7 @@ import { otherBrowser, pageHeading } from "./support/journeys";
 const PASSWORD_RULE = "Use between 12 and 128 characters.";
 
 test("a new studio signs up through the form and lands on its dashboard", async ({ page }) => {
+  test.slow(); // a form, a registration (password hashing, the verification e-mail) and a sign-in; often the run's first
   const email = uniqueEmail("signup");
   const orgName = `Harbour Lights Pictures ${email.split("@")[0]?.slice(-8)}`;
 
