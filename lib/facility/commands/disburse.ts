@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { requestHash } from "@/lib/api/idempotency";
 import type { Actor } from "@/lib/auth/actor";
 import { refusePerson } from "@/lib/auth/person";
 import { dateOnly, toDbDate } from "@/lib/dates";
@@ -59,24 +59,9 @@ async function coolingRefusal(tx: Tx, userId: string, facilityOrgId: string) {
   );
 }
 
-/** SHA-256 of the advance id and the canonical (key-sorted) request body. */
+/** SHA-256 of the advance id and the canonical request body (the shared Idempotency-Key fingerprint). */
 export function disbursementRequestHash(advanceId: string, body: unknown): string {
-  return createHash("sha256")
-    .update(JSON.stringify({ advanceId, body: canonical(body ?? {}) }))
-    .digest("hex");
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
+  return requestHash({ advanceId }, body);
 }
 
 const toView = (d: Prisma.DisbursementGetPayload<object>, currency: string): DisbursementView => ({
