@@ -71,6 +71,8 @@ function freshEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rb-first-start-"));
+  // Run as root, the embedded PostgreSQL runs as its own user, which must reach the data folder.
+  fs.chmodSync(dir, 0o755);
   const commit = execFileSync("git", ["rev-parse", "--short", ref], { cwd: root, encoding: "utf8" }).trim();
   console.log(`unpacking ${ref} (${commit}) into ${dir}`);
   execFileSync("bash", ["-c", `git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(dir)}`], { cwd: root });
@@ -133,7 +135,7 @@ async function main() {
   console.log(
     firstPage
       ? `\nfirst page (GET /login 200) after ${((firstPage - started) / 1000).toFixed(0)} s; CPU time of the process tree ${cpuSeconds.toFixed(0)} s`
-      : `\nno first page within ${TIMEOUT_MS / 60_000} min (the app exited with ${proc.exitCode}); see test-results/first-start-${commit}.log`,
+      : `\nno first page ${proc.exitCode === null ? `within ${TIMEOUT_MS / 60_000} min` : `(the app exited with ${proc.exitCode})`}; see test-results/first-start-${commit}.log`,
   );
   console.log(
     `load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`,
