@@ -287,7 +287,9 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
         // The transaction never committed (no connection within maxWait, or rolled back at its timeout).
         logger.warn({ requestId, method: req.method, path: req.nextUrl.pathname, err: error }, "api.database_busy");
         response = problemResponse(
-          problem(503, "DATABASE_BUSY", "The server is busy right now and did not save anything. Try again in a few seconds.", { requestId }),
+          problem(503, "DATABASE_BUSY", "The server is busy right now and did not save anything. Try again in a few seconds.", {
+            requestId,
+          }),
           { "retry-after": "2" },
         );
       } else {
