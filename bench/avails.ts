@@ -183,7 +183,9 @@ async function load(pool: pg.Pool, regions: Region[], media: MediaGroup[]): Prom
   const partnerIds = regions.map((r) => idOf(`Bench partner for ${r.name}`));
   const partnerId = partnerIds[regions.findIndex((r) => r.code === "035")] ?? (partnerIds[0] as string);
   const user = await pool.query<{ id: string }>(
-    `INSERT INTO app_user (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), 'bench@bench.test', 'Bench Owner', 'x', now()) RETURNING id`,
+    // Verified: signing a deal needs a verified address.
+    `INSERT INTO app_user (id, email, name, password_hash, email_verified_at, updated_at)
+     VALUES (gen_random_uuid(), 'bench@bench.test', 'Bench Owner', 'x', now(), now()) RETURNING id`,
   );
   const userId = user.rows[0]?.id as string;
   await pool.query(
