@@ -4,7 +4,8 @@
  * Without DATABASE_URL it runs an embedded PostgreSQL in ./.data/postgres and seeds demo data on
  * first start; with DATABASE_URL it uses that server and never seeds (demo accounts have a known
  * password). Then it migrates, builds when the production build is missing or older than the
- * sources (without the type check, saying which step it is at), and serves the standalone build with scripts/serve.mjs (which runs the background worker
+ * sources (while the database starts and seeds; without the type check; saying which step it is
+ * at), and serves the standalone build with scripts/serve.mjs (which runs the background worker
  * in process unless WORKER=off). Ctrl-C / SIGTERM stop the server first (it drains), then Postgres.
  */
 import { type ChildProcess, type StdioOptions, spawn } from "node:child_process";
@@ -23,7 +24,8 @@ const seededMarker = path.join(dataDir, "postgres", "demo-seeded");
 const NEXT_STOP_TIMEOUT_MS = 30_000;
 
 let embedded: EmbeddedPostgres | undefined;
-let child: ChildProcess | undefined;
+/** Running children (the build, a step, the server): a stop signal is passed on to each. */
+const children = new Set<ChildProcess>();
 let shuttingDown = false;
 
 function say(message: string): void {
@@ -41,6 +43,12 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
     NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   };
+
+  // The build reads no rows: it runs while the database starts, migrates and seeds.
+  const build = buildIsStale(root);
+  let building: Promise<number> | undefined;
+  if (build.stale) building = buildWithProgress(env, build.reason);
+  else say(`skipping the build: ${build.reason}`);
 
   let seedDemo = false;
   if (env.DATABASE_URL) {
@@ -67,12 +75,11 @@ async function main(): Promise<void> {
   // Deals whose rights have all ended become EXPIRED; a failure here must not keep the app down.
   if (!shuttingDown && (await run("npm", ["run", "-s", "deals:expire"], env)) !== 0) say("could not expire ended deals; continuing");
 
-  const build = buildIsStale(root);
-  if (build.stale && !shuttingDown) {
-    const code = await buildWithProgress(env, build.reason);
+  if (building) {
+    if (!shuttingDown) say("the database is ready; waiting for the build");
+    const code = await building;
+    if (shuttingDown) return;
     if (code !== 0) throw new Error(`the build failed (exit code ${code})`);
-  } else {
-    say(`skipping the build: ${build.reason}`);
   }
   if (shuttingDown) return;
 
@@ -189,7 +196,6 @@ async function buildWithProgress(env: NodeJS.ProcessEnv, reason: string): Promis
   }, 15_000);
   const code = await exitOf(proc);
   clearInterval(ticker);
-  child = undefined;
   if (code === 0) {
     const seconds = Math.round((Date.now() - started) / 1000);
     fs.mkdirSync(dataDir, { recursive: true });
@@ -200,7 +206,9 @@ async function buildWithProgress(env: NodeJS.ProcessEnv, reason: string): Promis
 }
 
 function spawnChild(command: string, args: string[], env: NodeJS.ProcessEnv, stdio: StdioOptions = "inherit"): ChildProcess {
-  child = spawn(command, args, { cwd: root, env, stdio });
+  const child = spawn(command, args, { cwd: root, env, stdio });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
   return child;
 }
 
@@ -212,9 +220,7 @@ function exitOf(proc: ChildProcess): Promise<number> {
 }
 
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const code = await exitOf(spawnChild(command, args, env));
-  child = undefined;
-  return code;
+  return exitOf(spawnChild(command, args, env));
 }
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
@@ -222,13 +228,16 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   say(`${signal}: stopping`);
-  const running = child;
-  if (running && running.exitCode === null && running.signalCode === null) {
-    running.kill("SIGTERM");
-    const timer = setTimeout(() => running.kill("SIGKILL"), NEXT_STOP_TIMEOUT_MS);
-    await exitOf(running);
-    clearTimeout(timer);
-  }
+  await Promise.all(
+    [...children]
+      .filter((running) => running.exitCode === null && running.signalCode === null)
+      .map(async (running) => {
+        running.kill("SIGTERM");
+        const timer = setTimeout(() => running.kill("SIGKILL"), NEXT_STOP_TIMEOUT_MS);
+        await exitOf(running);
+        clearTimeout(timer);
+      }),
+  );
   await embedded?.stop();
   say("stopped");
   process.exit(0);
@@ -237,6 +246,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 main().catch(async (error: unknown) => {
   if (shuttingDown) return; // a step failed because shutdown() pulled the database away
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  for (const running of children) running.kill("SIGTERM"); // e.g. the build, still running
   await embedded?.stop();
   process.exit(1);
 });
