@@ -30,9 +30,12 @@ export function backoffSeconds(attempts: number): number {
 
 export type OutgoingMail = MailMessage & { to: string; locale: MailLocale };
 
+/** The page where a person chooses which e-mails they receive; every e-mail links to it. */
+export const NOTIFICATION_SETTINGS_PATH = "/settings/notifications";
+
 /** Writes the message in the caller's transaction; the NOTIFY reaches the loop when it commits. */
 export async function enqueueEmail(tx: Tx, message: OutgoingMail): Promise<{ id: string }> {
-  const rendered = renderMail(message, message.locale);
+  const rendered = renderMail(message, message.locale, { settingsUrl: appUrl(NOTIFICATION_SETTINGS_PATH) });
   const row = await tx.emailOutbox.create({
     data: {
       toAddress: message.to,
