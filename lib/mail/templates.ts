@@ -6,6 +6,9 @@
  */
 
 export const MAIL_LOCALES = ["en", "zh"] as const;
+
+/** The page where a person chooses which e-mails they receive; every e-mail links to it. */
+export const NOTIFICATION_SETTINGS_PATH = "/settings/notifications";
 export type MailLocale = (typeof MAIL_LOCALES)[number];
 
 export type MailMessage =
