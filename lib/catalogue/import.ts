@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
@@ -7,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { limitImports } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation, type Tx } from "@/lib/db/tx";
+import { uuidv7 } from "@/lib/db/uuid";
 import { fileError, readTable, type Table } from "@/lib/files/table-file";
 import { listGenres } from "@/lib/reference/genres";
 import { type Failure, type FieldError, fail, forbidden, ok, type Result } from "@/lib/result";
@@ -252,28 +252,6 @@ function previewTitle(data: CreateTitleData): PreviewTitle {
 const withPath = (e: ImportRowError): ImportError => ({ path: `rows.${e.row}.${e.column}`, ...e });
 
 // ---- importing ----------------------------------------------------------------------------------
-
-let lastMs = 0;
-let counter = 0;
-
-/** A UUIDv7 (RFC 9562) whose 12-bit counter keeps ids made within one millisecond in order. */
-function uuidv7(): string {
-  const now = Date.now();
-  if (now > lastMs) {
-    lastMs = now;
-    counter = 0;
-  } else if (++counter > 0xfff) {
-    lastMs += 1;
-    counter = 0;
-  }
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(lastMs, 0, 6);
-  bytes[6] = 0x70 | (counter >> 8);
-  bytes[7] = counter & 0xff;
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 async function existingEidrs(actor: Actor, rows: readonly RawRow[]): Promise<Set<string>> {
   const candidates = new Set<string>();

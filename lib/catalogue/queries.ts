@@ -3,7 +3,7 @@ import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { type Failure, forbidden, notFound } from "@/lib/result";
 import type { TitleListQuery } from "./schema";
 
@@ -89,66 +89,110 @@ export const titleListSelect = {
 
 export type TitleListRow = Prisma.TitleGetPayload<{ select: typeof titleListSelect }> & { _count: { versions: number } };
 
+/** A row of the list page as the database answers it (see listTitles). */
+type TitleListSqlRow = {
+  id: string;
+  studio_id: string;
+  kind: TitleListRow["kind"];
+  original_title: string;
+  title_en: string | null;
+  title_zh: string | null;
+  original_language: string;
+  genres: string[];
+  year: number;
+  runtime_minutes: number | null;
+  episode_count: number | null;
+  eidr: string | null;
+  visibility: TitleListRow["visibility"];
+  poster_file: string | null;
+  archived_at: Date | null;
+  lock_version: number;
+  created_at: Date;
+  updated_at: Date;
+  studio_name: string;
+  studio_home_country: string;
+  versions: number;
+};
+
+const SQL_COLUMN = {
+  originalTitle: Prisma.raw("t.original_title"),
+  year: Prisma.raw("t.year"),
+  updatedAt: Prisma.raw("t.updated_at"),
+  createdAt: Prisma.raw("t.created_at"),
+} as const;
+
 /**
  * The catalogue list: a studio's own titles, or for everyone else the marketplace of LISTED
- * titles. Keyset pagination on (sort column, id) keeps deep pages as fast as the first.
+ * titles. Keyset pagination on (sort column, id) keeps deep pages as fast as the first. The page
+ * (with its studio and version counts) is one statement and the total another, sent together.
  */
 export async function listTitles(actor: Actor, query: TitleListQuery) {
-  const scope: Prisma.TitleWhereInput = actor.org.kind === "STUDIO" ? ownTitles(actor) : { visibility: "LISTED", archivedAt: null };
-  const filters: Prisma.TitleWhereInput[] = [scope];
+  const filters: Prisma.Sql[] =
+    actor.org.kind === "STUDIO"
+      ? [Prisma.sql`t.studio_id = ${actor.org.id}::uuid`]
+      : [Prisma.sql`t.visibility = 'LISTED'`, Prisma.sql`t.archived_at IS NULL`];
   if (query.q) {
-    // Prisma's `contains` becomes ILIKE '%…%' without escaping, so `%` and `_` typed by a user
-    // would act as wildcards ("_" matching every title): escape them (and the escape character).
-    const q = query.q.replace(/[\\%_]/g, "\\$&");
-    filters.push({
-      OR: [
-        { originalTitle: { contains: q, mode: "insensitive" } },
-        { titleEn: { contains: q, mode: "insensitive" } },
-        { titleZh: { contains: q, mode: "insensitive" } },
-      ],
-    });
+    // ILIKE '%…%' with `%`, `_` and the escape character typed by a user escaped, so they match
+    // themselves ("_" would otherwise match every title).
+    const pattern = `%${query.q.replace(/[\\%_]/g, "\\$&")}%`;
+    filters.push(Prisma.sql`(t.original_title ILIKE ${pattern} OR t.title_en ILIKE ${pattern} OR t.title_zh ILIKE ${pattern})`);
   }
-  if (query.kind) filters.push({ kind: query.kind });
-  if (query.genre) filters.push({ genres: { has: query.genre } });
-  if (query.visibility) filters.push({ visibility: query.visibility });
-  if (query.archived === "false") filters.push({ archivedAt: null });
-  if (query.archived === "true") filters.push({ archivedAt: { not: null } });
+  if (query.kind) filters.push(Prisma.sql`t.kind = ${query.kind}::title_kind`);
+  if (query.genre) filters.push(Prisma.sql`t.genres @> ARRAY[${query.genre}]::varchar(40)[]`);
+  if (query.visibility) filters.push(Prisma.sql`t.visibility = ${query.visibility}::title_visibility`);
+  if (query.archived === "false") filters.push(Prisma.sql`t.archived_at IS NULL`);
+  if (query.archived === "true") filters.push(Prisma.sql`t.archived_at IS NOT NULL`);
 
   const column = SORT_COLUMN[query.sort];
-  const direction = query.order;
+  const sql = SQL_COLUMN[column];
+  const direction = query.order === "asc" ? Prisma.raw("ASC") : Prisma.raw("DESC");
   const after = decodeCursor(query.cursor, z.object({ v: CURSOR_VALUE[column], id: z.uuid() }));
-  const where: Prisma.TitleWhereInput = { AND: filters };
-  const page: Prisma.TitleWhereInput[] = [];
+  const where = Prisma.join(filters, " AND ");
+  let page = Prisma.empty;
   if (after) {
     const value = column === "updatedAt" || column === "createdAt" ? new Date(String(after.v)) : after.v;
-    const beyond = direction === "asc" ? "gt" : "lt";
-    // The redundant gte/lte bound lets Postgres start the index scan at the cursor instead of
+    // The redundant >=/<= bound lets Postgres start the index scan at the cursor instead of
     // reading and discarding every earlier row.
-    const from = direction === "asc" ? "gte" : "lte";
-    page.push(
-      { [column]: { [from]: value } },
-      { OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: after.id } }] },
-    );
+    page =
+      query.order === "asc"
+        ? Prisma.sql`AND ${sql} >= ${value} AND (${sql} > ${value} OR (${sql} = ${value} AND t.id > ${after.id}::uuid))`
+        : Prisma.sql`AND ${sql} <= ${value} AND (${sql} < ${value} OR (${sql} = ${value} AND t.id < ${after.id}::uuid))`;
   }
-  const [rows, total] = await Promise.all([
-    db.title.findMany({
-      where: { AND: [where, ...page] },
-      orderBy: [{ [column]: direction }, { id: direction }],
-      take: query.limit + 1,
-      select: titleListSelect,
-    }),
-    db.title.count({ where }),
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<TitleListSqlRow[]>`
+      SELECT t.id, t.studio_id, t.kind::text AS kind, t.original_title, t.title_en, t.title_zh, t.original_language, t.genres, t.year,
+             t.runtime_minutes, t.episode_count, t.eidr, t.visibility::text AS visibility, t.poster_file, t.archived_at, t.lock_version,
+             t.created_at, t.updated_at, o.name AS studio_name, o.home_country AS studio_home_country,
+             (SELECT count(*)::int FROM version v WHERE v.title_id = t.id) AS versions
+      FROM title t JOIN organization o ON o.id = t.studio_id
+      WHERE ${where} ${page}
+      ORDER BY ${sql} ${direction}, t.id ${direction}
+      LIMIT ${query.limit + 1}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM title t WHERE ${where}`,
   ]);
-  const pageRows = rows.slice(0, query.limit);
-  // Version counts for this page only: a count in the main select makes Prisma aggregate the
-  // versions of every title before sorting (5x slower at 20,000 titles; see bench/catalogue.ts).
-  const counts = await db.version.groupBy({
-    by: ["titleId"],
-    where: { titleId: { in: pageRows.map((r) => r.id) } },
-    _count: { _all: true },
-  });
-  const countOf = new Map(counts.map((c) => [c.titleId, c._count._all]));
-  const items: TitleListRow[] = pageRows.map((r) => ({ ...r, _count: { versions: countOf.get(r.id) ?? 0 } }));
+  const items: TitleListRow[] = rows.slice(0, query.limit).map((r) => ({
+    id: r.id,
+    studioId: r.studio_id,
+    kind: r.kind,
+    originalTitle: r.original_title,
+    titleEn: r.title_en,
+    titleZh: r.title_zh,
+    originalLanguage: r.original_language,
+    genres: r.genres,
+    year: r.year,
+    runtimeMinutes: r.runtime_minutes,
+    episodeCount: r.episode_count,
+    eidr: r.eidr,
+    visibility: r.visibility,
+    posterFile: r.poster_file,
+    archivedAt: r.archived_at,
+    lockVersion: r.lock_version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    studio: { id: r.studio_id, name: r.studio_name, homeCountry: r.studio_home_country },
+    _count: { versions: r.versions },
+  }));
+  const total = counted[0]?.total ?? 0;
   const last = items[items.length - 1];
   const lastValue = last?.[column];
   const nextCursor =

@@ -8,7 +8,19 @@ import { resolveDatabaseUrl } from "./url";
 // One client per process. Next may load this module more than once (dev reloads, and the server
 // bundles of the app and the API can each hold a copy), so the instance and its pool are kept on
 // globalThis instead of opening a new pool each time.
-const globalForDb = globalThis as typeof globalThis & { __rightsbridgeDb?: PrismaClient; __rightsbridgePool?: pg.Pool };
+const globalForDb = globalThis as typeof globalThis & {
+  __rightsbridgeDb?: PrismaClient;
+  __rightsbridgePool?: pg.Pool;
+  __rightsbridgeConnections?: Map<number, pg.Client>;
+};
+
+/**
+ * Open connections of this process' pools by their server process id (pg_backend_pid()), so a
+ * Prisma transaction can reach its own connection for what Prisma cannot send (COPY): see
+ * `connectionOf` in ./tx.ts.
+ */
+export const connectionsByBackendPid: Map<number, pg.Client> = globalForDb.__rightsbridgeConnections ?? new Map();
+globalForDb.__rightsbridgeConnections = connectionsByBackendPid;
 
 /** Connections per process; Postgres' default max_connections is 100, so keep room for jobs. */
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
@@ -39,6 +51,15 @@ export function createPool(connectionString: string, poolSize = POOL_SIZE): pg.P
   const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000, Client: TimedClient });
   // A connection that dies while idle (database restarted) is dropped from the pool, not a crash.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => {
+    // Set once the server has sent its BackendKeyData, before the connection is handed out.
+    const pid = (client as pg.PoolClient & { processID?: number | null }).processID;
+    if (typeof pid !== "number") return;
+    connectionsByBackendPid.set(pid, client);
+    client.once("end", () => {
+      if (connectionsByBackendPid.get(pid) === client) connectionsByBackendPid.delete(pid);
+    });
+  });
   return pool;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "./client";
+import type pg from "pg";
+import { connectionsByBackendPid, db } from "./client";
 import { Prisma } from "./generated/client";
 
 /**
@@ -15,6 +16,17 @@ const WAIT_FOR_LOCKS = { timeout: 30_000, maxWait: 30_000 };
 
 export function inTx<T>(fn: (tx: Tx) => Promise<T>, options: { timeout?: number; maxWait?: number } = WAIT_FOR_LOCKS): Promise<T> {
   return db.$transaction(fn, options);
+}
+
+/**
+ * The pg connection a Prisma transaction runs on, found by its server process id, for statements
+ * Prisma cannot send (COPY FROM STDIN). Use it only between the transaction's own awaited queries;
+ * everything sent on it is part of the transaction. Null when the transaction's client was not
+ * made by `createPool` (a client built elsewhere, e.g. a bench's logging client).
+ */
+export async function connectionOf(tx: Tx): Promise<pg.Client | null> {
+  const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  return row ? (connectionsByBackendPid.get(row.pid) ?? null) : null;
 }
 
 /** The tables whose rows commands lock to serialise changes of one record. */

@@ -50,11 +50,8 @@ function pick(rows: Row[], from: string, to: string): { rate: Dec; date: string;
   return null;
 }
 
-/** The rate to convert `from` into `to` on `date` (YYYY-MM-DD), or null when none is known. */
-export async function rateOn(db: FxDb, args: { date: string; from: string; to: string }): Promise<RateOn | null> {
-  const { date, from, to } = args;
-  if (from === to) return { rate: "1", date, base: from, quote: to, via: "SAME" };
-  const rows = await latestRows(db, date, [...new Set([from, to, PIVOT])]);
+/** The rule of `rateOn` over the latest rows of each pair on or before the date asked (other pairs are ignored). */
+function resolve(rows: Row[], from: string, to: string): RateOn | null {
   const one = pick(rows, from, to);
   if (one) return { rate: plain(one.rate), date: one.date, base: from, quote: to, via: one.via };
   if (from === PIVOT || to === PIVOT) return null;
@@ -69,6 +66,44 @@ export async function rateOn(db: FxDb, args: { date: string; from: string; to: s
     quote: to,
     via: "CROSS_USD",
   };
+}
+
+/** The rate to convert `from` into `to` on `date` (YYYY-MM-DD), or null when none is known. */
+export async function rateOn(db: FxDb, args: { date: string; from: string; to: string }): Promise<RateOn | null> {
+  const { date, from, to } = args;
+  if (from === to) return { rate: "1", date, base: from, quote: to, via: "SAME" };
+  return resolve(await latestRows(db, date, [...new Set([from, to, PIVOT])]), from, to);
+}
+
+/**
+ * `rateOn` for many (date, from, to) at once, in one query whatever their number: the latest row
+ * per pair on or before each distinct date, among every currency asked about (and USD). Answers
+ * in the order asked.
+ */
+export async function ratesOn(db: FxDb, asks: readonly { date: string; from: string; to: string }[]): Promise<(RateOn | null)[]> {
+  const needed = asks.filter((a) => a.from !== a.to);
+  const byDate = new Map<string, Row[]>();
+  if (needed.length > 0) {
+    const dates = [...new Set(needed.map((a) => a.date))];
+    const codes = [...new Set([...needed.flatMap((a) => [a.from, a.to]), PIVOT])];
+    const rows = await db.$queryRaw<(Row & { asked: string })[]>`
+      SELECT to_char(d.day, 'YYYY-MM-DD') AS asked, r.base, r.quote, r.rate::text AS rate, to_char(r.date, 'YYYY-MM-DD') AS date
+      FROM unnest(${dates}::date[]) AS d(day)
+      CROSS JOIN LATERAL (
+        SELECT DISTINCT ON (base, quote) base, quote, rate, date
+        FROM fx_rate
+        WHERE date <= d.day AND base = ANY(${codes}::text[]) AND quote = ANY(${codes}::text[])
+        ORDER BY base, quote, date DESC
+      ) r`;
+    for (const r of rows) {
+      const list = byDate.get(r.asked);
+      if (list) list.push(r);
+      else byDate.set(r.asked, [r]);
+    }
+  }
+  return asks.map(({ date, from, to }) =>
+    from === to ? { rate: "1", date, base: from, quote: to, via: "SAME" } : resolve(byDate.get(date) ?? [], from, to),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { type RateOn, rateOn } from "@/lib/fx/queries";
+import { type RateOn, ratesOn } from "@/lib/fx/queries";
 import { convert } from "@/lib/fx/rules";
 import { getCurrency } from "@/lib/reference/currencies";
 import { fail, ok, type Result } from "@/lib/result";
@@ -27,8 +27,8 @@ import { DEFAULT_CURRENCY, MAX_RANGE_YEARS, type OutcomesQuery } from "./schema"
  * look-ups are SQL; only the allocation of each receipt over its (few) cells runs in TypeScript,
  * because it must use the exact largest-remainder rule of lib/statements/rules.ts.
  *
- * FX: every distinct (currency, receivedOn) pair goes once through lib/fx `rateOn` (the one FX
- * rule of the product), a handful at a time.
+ * FX: every distinct (currency, receivedOn) pair goes through lib/fx `ratesOn` (the one FX rule
+ * of the product, `rateOn`, for all of them in one query).
  */
 
 export type OutcomesParams = { from: string; to: string; currency: string; granularity: Granularity };
@@ -86,20 +86,12 @@ type Movement = { currency: string; amountMinor: bigint; receivedOn: string };
  */
 async function convertAll(movements: readonly Movement[], currency: string): Promise<Result<{ amounts: bigint[]; used: FxUsed[] }>> {
   const keys = [...new Set(movements.filter((m) => m.currency !== currency).map((m) => `${m.currency}|${m.receivedOn}`))];
-  const rates = new Map<string, RateOn | null>();
-  const CONCURRENCY = 4;
-  for (let i = 0; i < keys.length; i += CONCURRENCY) {
-    const chunk = keys.slice(i, i + CONCURRENCY);
-    const found = await Promise.all(
-      chunk.map((key) => {
-        const [from, date] = key.split("|") as [string, string];
-        return rateOn(db, { date, from, to: currency });
-      }),
-    );
-    chunk.forEach((key, j) => {
-      rates.set(key, found[j] ?? null);
-    });
-  }
+  const asks = keys.map((key) => {
+    const [from, date] = key.split("|") as [string, string];
+    return { date, from, to: currency };
+  });
+  const found = await ratesOn(db, asks);
+  const rates = new Map<string, RateOn | null>(keys.map((key, i) => [key, found[i] ?? null]));
   const missing: MissingRate[] = [];
   for (const [key, rate] of rates) {
     if (rate) continue;

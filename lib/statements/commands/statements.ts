@@ -1,10 +1,13 @@
 import "server-only";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
-import { isExclusionViolation, type Tx } from "@/lib/db/tx";
+import { connectionOf, isExclusionViolation, type Tx } from "@/lib/db/tx";
+import { uuidv7 } from "@/lib/db/uuid";
 import { notifyParties } from "@/lib/deals/notify";
 import { money } from "@/lib/money/currency";
 import { parseAmount } from "@/lib/money/money";
@@ -20,8 +23,6 @@ const LIVE_STATUSES = new Set(["SIGNED", "EXPIRED"]);
 /** At most this many line errors are listed; the rest are counted. */
 const MAX_LINE_ERRORS = 500;
 const INT8_MAX = 9_223_372_036_854_775_807n;
-/** Lines are inserted this many per statement (one INSERT … SELECT FROM unnest each). */
-const LINE_CHUNK = 100_000;
 
 export type SubmitOptions = { source?: StatementSource };
 export type SubmittedStatement = { id: string; lineCount: number; grossMinor: bigint; expensesMinor: bigint };
@@ -91,24 +92,33 @@ function capped(errors: FieldError[]): FieldError[] {
   ];
 }
 
-/**
- * A time-ordered (version 7) UUID made in SQL, like the app's other ids, so a statement's lines land
- * at the end of the primary-key index instead of on random pages (Postgres 15 has no uuidv7()).
- */
-const UUID_V7_SQL = Prisma.raw(
-  "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid",
-);
+/** COPY text format: a backslash, tab, newline or carriage return inside a value is escaped. */
+const copyText = (value: string) => (/[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value);
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+/** Rows per chunk written to the COPY stream. */
+const COPY_ROWS = 2_000;
 
+/**
+ * The lines, streamed with COPY on the transaction's own connection (inside the transaction: they
+ * commit or roll back with the statement and its audit entry). Ids are time-ordered (version 7),
+ * made here, so a statement's lines land at the end of the primary-key index.
+ */
 async function insertLines(tx: Tx, statementId: string, lines: Line[]) {
-  for (let i = 0; i < lines.length; i += LINE_CHUNK) {
-    const part = lines.slice(i, i + LINE_CHUNK);
-    await tx.$executeRaw`
-      INSERT INTO statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor)
-      SELECT ${UUID_V7_SQL}, ${statementId}::uuid, u.p, u.t, u.c, u.m, u.r::revenue_type, u.g
-      FROM unnest(${part.map((l) => l.position)}::int[], ${part.map((l) => l.titleId)}::uuid[], ${part.map((l) => l.territory)}::text[],
-                  ${part.map((l) => l.mediaRight)}::text[], ${part.map((l) => l.revenueType)}::text[],
-                  ${part.map((l) => l.grossMinor.toString())}::text[]::bigint[]) AS u(p, t, c, m, r, g)`;
+  const connection = await connectionOf(tx);
+  if (!connection) throw new Error("The transaction's connection was not found (the client was not made by lib/db/client createPool).");
+  const copy = connection.query(
+    copyFrom("COPY statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor) FROM STDIN"),
+  );
+  function* chunks() {
+    for (let i = 0; i < lines.length; i += COPY_ROWS) {
+      let text = "";
+      for (const l of lines.slice(i, i + COPY_ROWS)) {
+        text += `${uuidv7()}\t${statementId}\t${l.position}\t${copyText(l.titleId)}\t${copyText(l.territory)}\t${copyText(l.mediaRight)}\t${copyText(l.revenueType)}\t${l.grossMinor}\n`;
+      }
+      yield text;
+    }
   }
+  await pipeline(Readable.from(chunks()), copy);
 }
 
 const periodOverlap = (other: { periodStart: Date; periodEnd: Date }) =>
