@@ -86,6 +86,9 @@ async function startServer(databaseUrl: string): Promise<{ url: string; proc: Ch
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       METRICS_TOKEN,
+      // As the Dockerfile and `npm start` run the server (override to experiment).
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+      NODE_OPTIONS: process.env.NODE_OPTIONS ?? "--max-old-space-size=384",
       // The soak uploads far more files than an organisation's hourly import limit allows.
       IMPORT_MAX_PER_HOUR: "1000000",
     },
