@@ -85,7 +85,14 @@ async function main(): Promise<void> {
 
   // scripts/serve.mjs directly rather than `npm run serve`: one process to signal, and its exit
   // code is ours. It serves the standalone build and, unless WORKER=off, runs the worker in process.
-  const next = spawnChild(process.execPath, [path.join(root, "scripts", "serve.mjs")], env);
+  // The server's memory settings, as in the Dockerfile (bench/README.md, "Memory soak"): fewer
+  // malloc arenas for its threads and a V8 heap that collects before it passes 384 MB.
+  const serverEnv = {
+    ...env,
+    MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2",
+    NODE_OPTIONS: env.NODE_OPTIONS ?? "--max-old-space-size=384",
+  };
+  const next = spawnChild(process.execPath, [path.join(root, "scripts", "serve.mjs")], serverEnv);
   say(
     `serving on ${env.NEXTAUTH_URL}${env.WORKER === "off" ? " (WORKER=off: run `npm run worker` for scheduled jobs)" : " with the background worker in process"} — Ctrl-C stops it`,
   );

@@ -4,7 +4,7 @@ import { Download, FileSpreadsheet, Grid3x3, List, MousePointerClick } from "luc
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -13,39 +13,120 @@ import { useFormat } from "@/lib/i18n/use-format";
 import { cn } from "@/lib/utils";
 import { CELL_COLOUR, HeatMapGrid } from "./heat-map";
 import {
+  type AvailItem,
   type AvailStatus,
+  type AvailsGrid,
   type AvailsMatrix,
   availsCsv,
+  type Blocker,
   type CellClass,
   type CellCounts,
-  classify,
-  countCells,
+  gridClasses,
   leavesOf,
+  matrixOf,
   STATUS_OF,
   type StatusChar,
 } from "./matrix";
 
 const LIST_PAGE = 100;
+/** A pointer resting this long on a cell loads its detail (passing over cells loads nothing). */
+const HOVER_DELAY_MS = 120;
+
+async function fetchItems(search: string): Promise<AvailItem[]> {
+  const res = await fetch(`/api/v1/avails?${search}`, { headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(`avails answered ${res.status}`);
+  return ((await res.json()) as { items: AvailItem[] }).items;
+}
+
+/** The whole answer (every title's statuses and blockers), fetched once when the list or the CSV needs it. */
+function useFullMatrix(grid: AvailsGrid, apiSearch: string) {
+  const [state, setState] = useState<{ matrix?: AvailsMatrix; failed?: boolean; loading?: boolean }>({});
+  const pending = useRef<Promise<AvailsMatrix> | null>(null);
+  const load = useCallback(() => {
+    pending.current ??= fetchItems(apiSearch).then((items) => matrixOf(grid, items));
+    setState((s) => (s.matrix ? s : { loading: true }));
+    pending.current.then(
+      (matrix) => setState({ matrix }),
+      () => {
+        pending.current = null;
+        setState({ failed: true });
+      },
+    );
+    return pending.current;
+  }, [grid, apiSearch]);
+  return { ...state, load };
+}
+
+/** One cell's answer for every title, fetched when the cell is shown and kept. */
+function useCellItems(grid: AvailsGrid, apiSearch: string, index: number | null) {
+  const leaves = useMemo(() => leavesOf(grid.media), [grid.media]);
+  const cache = useRef(new Map<number, AvailItem[]>());
+  const [loaded, setLoaded] = useState<{ index: number; items?: AvailItem[]; failed?: boolean } | null>(null);
+  useEffect(() => {
+    if (index === null) return;
+    const known = cache.current.get(index);
+    if (known) {
+      setLoaded({ index, items: known });
+      return;
+    }
+    const row = grid.rows[Math.floor(index / leaves.length)];
+    const leaf = leaves[index % leaves.length];
+    if (!row || !leaf) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      const qs = new URLSearchParams(apiSearch);
+      qs.set("territories", row.code);
+      qs.set("mediaRights", leaf.code);
+      fetchItems(qs.toString()).then(
+        (items) => {
+          const mine = items.filter((i) => i.territory === row.code && i.mediaRight === leaf.code);
+          cache.current.set(index, mine);
+          if (!cancelled) setLoaded({ index, items: mine });
+        },
+        () => {
+          if (!cancelled) setLoaded({ index, failed: true });
+        },
+      );
+    }, HOVER_DELAY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [grid.rows, leaves, apiSearch, index]);
+  return loaded && loaded.index === index ? loaded : null;
+}
 
 /**
  * The avails answer: a heat-map (or a list) of countries × media, a legend with counts, the cell
  * under the pointer (or the chosen one) explained beside it, and exports (CSV of what is shown,
- * and the EMA Avails workbook from the API).
+ * and the EMA Avails workbook from the API). The page sends the grid only; what a cell holds per
+ * title, the list and the CSV come from /api/v1/avails when asked.
  */
-export function AvailsView({ matrix, emaHref, csvName }: { matrix: AvailsMatrix; emaHref: string; csvName: string }) {
+export function AvailsView({
+  grid,
+  apiSearch,
+  emaHref,
+  csvName,
+}: {
+  grid: AvailsGrid;
+  apiSearch: string;
+  emaHref: string;
+  csvName: string;
+}) {
   const t = useTranslations("deals.avails");
   const tStatus = useTranslations("deals.avails.status");
-  const leaves = useMemo(() => leavesOf(matrix.media), [matrix.media]);
+  const leaves = useMemo(() => leavesOf(grid.media), [grid.media]);
   const width = leaves.length;
-  const cells = matrix.rows.length * width;
-  const single = matrix.titles.length === 1;
-  const counts = useMemo(() => countCells(matrix.statuses, cells), [matrix.statuses, cells]);
-  const classes = useMemo(() => counts.map(classify), [counts]);
+  const cells = grid.rows.length * width;
+  const single = grid.titles.length === 1;
+  const classes = useMemo(() => gridClasses(grid), [grid]);
   const totals = useMemo(() => {
     const out: Record<CellClass, number> = { AVAILABLE: 0, PARTIAL: 0, BLOCKED: 0, NOT_HELD: 0 };
     for (const c of classes) out[c]++;
     return out;
   }, [classes]);
+  const full = useFullMatrix(grid, apiSearch);
+  const [tab, setTab] = useState("map");
 
   const [hover, setHover] = useState<number | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
@@ -72,7 +153,9 @@ export function AvailsView({ matrix, emaHref, csvName }: { matrix: AvailsMatrix;
     gridRef.current?.querySelector(`[data-i="${next}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 
-  function exportCsv() {
+  async function exportCsv() {
+    const matrix = full.matrix ?? (await full.load().catch(() => undefined));
+    if (!matrix) return;
     const csv = availsCsv(
       matrix,
       [
@@ -110,8 +193,13 @@ export function AvailsView({ matrix, emaHref, csvName }: { matrix: AvailsMatrix;
         { key: "NOT_HELD", label: t("legend.notHeld") },
       ];
 
+  const { load } = full;
+  useEffect(() => {
+    if (tab === "list") void load().catch(() => undefined);
+  }, [tab, load]);
+
   return (
-    <Tabs defaultValue="map" className="gap-4">
+    <Tabs value={tab} onValueChange={setTab} className="gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <TabsList className="w-auto border-b-0">
           <TabsTrigger value="map">
@@ -124,7 +212,7 @@ export function AvailsView({ matrix, emaHref, csvName }: { matrix: AvailsMatrix;
           </TabsTrigger>
         </TabsList>
         <div className="flex flex-wrap gap-2">
-          <Button variant="outline" size="sm" onClick={exportCsv}>
+          <Button variant="outline" size="sm" onClick={() => void exportCsv()} disabled={full.loading}>
             <Download aria-hidden />
             {t("exportCsv")}
           </Button>
@@ -147,7 +235,7 @@ export function AvailsView({ matrix, emaHref, csvName }: { matrix: AvailsMatrix;
             </span>
           </li>
         ))}
-        <li className="text-muted-foreground">{t("legend.cells", { cells, titles: matrix.titles.length })}</li>
+        <li className="text-muted-foreground">{t("legend.cells", { cells, titles: grid.titles.length })}</li>
       </ul>
 
       <TabsContent value="map">
@@ -174,10 +262,10 @@ export function AvailsView({ matrix, emaHref, csvName }: { matrix: AvailsMatrix;
             {picked !== null ? (
               <style>{`[data-testid="avails-heatmap"] [data-i="${picked}"]{outline:2px solid var(--color-foreground);outline-offset:1px}`}</style>
             ) : null}
-            <HeatMapGrid rows={matrix.rows} groups={matrix.groups} media={matrix.media} classes={classes} />
+            <HeatMapGrid rows={grid.rows} groups={grid.groups} media={grid.media} classes={classes} />
           </div>
           <div className="xl:sticky xl:top-4 xl:self-start">
-            <CellDetail matrix={matrix} index={shown} counts={shown === null ? null : (counts[shown] ?? null)} pinned={picked !== null} />
+            <CellDetail grid={grid} apiSearch={apiSearch} index={shown} pinned={picked !== null} />
             <p id="avails-hint" className="mt-2 text-xs text-muted-foreground">
               {t("hint")}
             </p>
@@ -185,7 +273,13 @@ export function AvailsView({ matrix, emaHref, csvName }: { matrix: AvailsMatrix;
         </div>
       </TabsContent>
       <TabsContent value="list">
-        <AvailsList matrix={matrix} />
+        {full.matrix ? (
+          <AvailsList matrix={full.matrix} />
+        ) : (
+          <p className="rounded-xl border border-dashed p-6 text-center text-sm text-muted-foreground" aria-live="polite">
+            {full.failed ? t("detail.failed") : t("detail.loading")}
+          </p>
+        )}
       </TabsContent>
     </Tabs>
   );
@@ -201,20 +295,11 @@ function StatusBadge({ status }: { status: AvailStatus }) {
   );
 }
 
-function CellDetail({
-  matrix,
-  index,
-  counts,
-  pinned,
-}: {
-  matrix: AvailsMatrix;
-  index: number | null;
-  counts: CellCounts | null;
-  pinned: boolean;
-}) {
+function CellDetail({ grid, apiSearch, index, pinned }: { grid: AvailsGrid; apiSearch: string; index: number | null; pinned: boolean }) {
   const t = useTranslations("deals.avails");
   const f = useFormat();
-  if (index === null || !counts) {
+  const loaded = useCellItems(grid, apiSearch, index);
+  if (index === null) {
     return (
       <div className="flex flex-col items-center gap-2 rounded-xl border border-dashed p-6 text-center text-sm text-muted-foreground">
         <MousePointerClick className="size-5" aria-hidden />
@@ -222,30 +307,44 @@ function CellDetail({
       </div>
     );
   }
-  const leaves = leavesOf(matrix.media);
-  const row = matrix.rows[Math.floor(index / leaves.length)];
+  const leaves = leavesOf(grid.media);
+  const row = grid.rows[Math.floor(index / leaves.length)];
   const leaf = leaves[index % leaves.length];
-  const parent = matrix.media.find((p) => p.leaves.some((l) => l.code === leaf?.code));
-  const perTitle = matrix.titles.map((title, ti) => ({
-    title,
-    status: STATUS_OF[(matrix.statuses[ti]?.[index] as StatusChar) ?? "N"],
-    blockers: matrix.blockers[`${ti}:${index}`] ?? [],
-  }));
-  const single = matrix.titles.length === 1;
+  const parent = grid.media.find((p) => p.leaves.some((l) => l.code === leaf?.code));
+  const byTitle = new Map((loaded?.items ?? []).map((i) => [i.titleId, i]));
+  const perTitle = grid.titles.map((title) => {
+    const item = byTitle.get(title.id);
+    return { title, status: item?.status ?? ("NOT_HELD" as AvailStatus), blockers: item?.blockers ?? ([] as Blocker[]) };
+  });
+  const counts: CellCounts = { A: 0, B: 0, N: 0 };
+  for (const p of perTitle) counts[p.status === "AVAILABLE" ? "A" : p.status === "BLOCKED" ? "B" : "N"]++;
+  const matrix = { deals: grid.deals };
+  const header = (
+    <div className="grid gap-0.5">
+      <p className="font-semibold">
+        {row?.name} <span className="font-mono text-xs text-muted-foreground">{row?.code}</span>
+      </p>
+      <p className="text-muted-foreground">
+        {parent && parent.code !== leaf?.code ? `${parent.name} › ` : ""}
+        {leaf?.name}
+      </p>
+      {pinned ? <p className="text-xs text-muted-foreground">{t("detail.pinned")}</p> : null}
+    </div>
+  );
+  if (!loaded?.items) {
+    return (
+      <div className="grid gap-3 rounded-xl border bg-card p-4 text-sm shadow-xs" aria-live="polite" data-testid="avails-cell-detail">
+        {header}
+        <p className="text-muted-foreground">{loaded?.failed ? t("detail.failed") : t("detail.loading")}</p>
+      </div>
+    );
+  }
+  const single = grid.titles.length === 1;
   const interesting = perTitle.filter((p) => single || p.status !== "AVAILABLE" || p.blockers.length > 0);
 
   return (
     <div className="grid gap-3 rounded-xl border bg-card p-4 text-sm shadow-xs" aria-live="polite" data-testid="avails-cell-detail">
-      <div className="grid gap-0.5">
-        <p className="font-semibold">
-          {row?.name} <span className="font-mono text-xs text-muted-foreground">{row?.code}</span>
-        </p>
-        <p className="text-muted-foreground">
-          {parent && parent.code !== leaf?.code ? `${parent.name} › ` : ""}
-          {leaf?.name}
-        </p>
-        {pinned ? <p className="text-xs text-muted-foreground">{t("detail.pinned")}</p> : null}
-      </div>
+      {header}
       {single ? null : (
         <dl className="grid grid-cols-3 gap-2 text-center">
           {(["A", "B", "N"] as const).map((k) => (

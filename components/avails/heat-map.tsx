@@ -2,7 +2,7 @@
 
 import { useLocale } from "next-intl";
 import type * as React from "react";
-import { memo } from "react";
+import { memo, useSyncExternalStore } from "react";
 import { cn } from "@/lib/utils";
 import type { CellClass, MatrixGroup, MatrixMediaParent, MatrixRow } from "./matrix";
 
@@ -23,7 +23,10 @@ const CELL = 28;
  * The countries × media grid. Plain divs on one CSS grid, one class per cell and no per-cell
  * handlers or components, so 249 × 21 cells render fast; hover and clicks are delegated to the
  * container (cells carry their index in data-i). Memoised: selecting a cell does not re-render it.
+ * The rows and cells are drawn in the browser only: the page carries the grid as one character
+ * per cell instead of 5,000 server-rendered divs (most of its HTML before).
  */
+const noSubscription = () => () => undefined;
 export const HeatMapGrid = memo(function HeatMapGrid({
   rows,
   groups,
@@ -37,12 +40,17 @@ export const HeatMapGrid = memo(function HeatMapGrid({
 }) {
   // Latin labels read bottom-to-top; Chinese characters stay upright, read top-to-bottom.
   const upright = useLocale() === "zh";
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const leaves = media.flatMap((p) => p.leaves);
   const width = leaves.length;
   const groupName = new Map(groups.map((g) => [g.key, g.name]));
   const body: React.ReactNode[] = [];
   let lastGroup: string | null = null;
-  rows.forEach((row, r) => {
+  (inBrowser ? rows : []).forEach((row, r) => {
     if (row.group !== lastGroup) {
       lastGroup = row.group;
       body.push(

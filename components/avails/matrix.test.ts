@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AvailsMatrix, availsCsv, classify, countCells, layoutStatuses } from "./matrix";
+import { type AvailsMatrix, availsCsv, classify, countCells, gridClasses, gridOf, layoutStatuses, matrixOf } from "./matrix";
 
 const blocker = { dealId: "d1", grantId: "g1", start: "2026-01-01", end: "2028-12-31", exclusive: true, holdback: false };
 
@@ -43,5 +43,41 @@ describe("avails matrix", () => {
     );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.split("\r\n")[1]).toBe('t1,"Fog, Harbour",TH,Thailand,SVOD,SVOD,BLOCKED,BLOCKED,"Deal ""One"" (2026-01-01..2028-12-31)"');
+  });
+});
+
+describe("avails grid", () => {
+  const matrix: AvailsMatrix = {
+    titles: [
+      { id: "t1", name: "One", original: "One", studio: "S" },
+      { id: "t2", name: "Two", original: "Two", studio: "S" },
+    ],
+    rows: [
+      { code: "TH", name: "Thailand", group: "035" },
+      { code: "VN", name: "Viet Nam", group: "035" },
+    ],
+    groups: [{ key: "035", name: "South-eastern Asia" }],
+    media: [{ code: "SVOD", name: "SVOD", leaves: [{ code: "SVOD", name: "SVOD" }] }],
+    statuses: ["BA", "AA"],
+    blockers: { "0:0": [blocker] },
+    deals: { d1: "Deal one" },
+  };
+
+  it("sends one class per cell instead of every title's statuses and blockers", () => {
+    const grid = gridOf(matrix);
+    expect(grid.classes).toBe("PA");
+    expect(grid).not.toHaveProperty("statuses");
+    expect(grid).not.toHaveProperty("blockers");
+    expect(gridClasses(grid)).toEqual(["PARTIAL", "AVAILABLE"]);
+  });
+
+  it("rebuilds the same matrix from the grid and the API's items", () => {
+    const items = [
+      { titleId: "t1", territory: "TH", mediaRight: "SVOD", status: "BLOCKED" as const, blockers: [blocker] },
+      { titleId: "t1", territory: "VN", mediaRight: "SVOD", status: "AVAILABLE" as const },
+      { titleId: "t2", territory: "TH", mediaRight: "SVOD", status: "AVAILABLE" as const },
+      { titleId: "t2", territory: "VN", mediaRight: "SVOD", status: "AVAILABLE" as const },
+    ];
+    expect(matrixOf(gridOf(matrix), items)).toEqual(matrix);
   });
 });

@@ -98,3 +98,40 @@ export function availsCsv(m: AvailsMatrix, headers: string[], statusLabel: (s: A
   });
   return toCsv(headers, lines);
 }
+
+/**
+ * What the avails page sends: the grid (one class character per cell) and the names the view
+ * shows. Per-title statuses and blockers stay on the server: the cell detail, the list and the
+ * CSV fetch them from /api/v1/avails when asked (a whole-catalogue matrix was most of a 1 MB page).
+ */
+export type AvailsGrid = Omit<AvailsMatrix, "statuses" | "blockers"> & {
+  /** rows.length × leaves class characters, row-major: A all available, P some, B blocked, N not held. */
+  classes: string;
+};
+
+export const CLASS_CHAR: Record<CellClass, string> = { AVAILABLE: "A", PARTIAL: "P", BLOCKED: "B", NOT_HELD: "N" };
+const CLASS_OF: Record<string, CellClass> = { A: "AVAILABLE", P: "PARTIAL", B: "BLOCKED", N: "NOT_HELD" };
+
+/** The grid of a matrix: each cell's class over all titles. */
+export function gridOf(m: AvailsMatrix): AvailsGrid {
+  const { statuses, blockers: _blockers, ...names } = m;
+  const cells = m.rows.length * leavesOf(m.media).length;
+  const classes = countCells(statuses, cells)
+    .map((c) => CLASS_CHAR[classify(c)])
+    .join("");
+  return { ...names, classes };
+}
+
+export const gridClasses = (g: AvailsGrid): CellClass[] => Array.from(g.classes, (c) => CLASS_OF[c] ?? "NOT_HELD");
+
+/** The full matrix again, from the grid's names and the API's answer (the same items the page had). */
+export function matrixOf(g: AvailsGrid, items: AvailItem[]): AvailsMatrix {
+  const { classes: _classes, ...names } = g;
+  const { statuses, blockers } = layoutStatuses(
+    items,
+    g.titles.map((t) => t.id),
+    g.rows.map((r) => r.code),
+    leavesOf(g.media).map((l) => l.code),
+  );
+  return { ...names, statuses, blockers };
+}

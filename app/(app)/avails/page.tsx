@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AvailsFilters } from "@/components/avails/avails-filters";
 import { AvailsView } from "@/components/avails/avails-view";
 import { buildAvailsMatrix } from "@/components/avails/build";
+import { gridOf } from "@/components/avails/matrix";
 import { type AvailsFilterValues, availsApiSearch } from "@/components/avails/search";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
@@ -120,7 +121,8 @@ export default async function AvailsPage({ searchParams }: { searchParams: Searc
           </Alert>
         ) : matrix ? (
           <AvailsView
-            matrix={matrix}
+            grid={gridOf(matrix)}
+            apiSearch={availsApiSearch(values)}
             emaHref={`/api/v1/avails/export?format=xlsx&${availsApiSearch(values)}`}
             csvName={`avails-${values.start}-${values.end}.csv`}
           />
