@@ -7,7 +7,7 @@ export const outboxMessageSchema = z
     id: z.uuid(),
     to: z.string(),
     locale: z.string(),
-    template: z.string().meta({ description: "verify-email, invitation or password-reset." }),
+    template: z.string().meta({ description: "verify-email, invitation, password-reset, notification or notification-digest." }),
     subject: z.string(),
     text: z.string().meta({ description: "The plain-text part (links included)." }),
     status: z.enum(OUTBOX_STATUSES),

@@ -69,6 +69,18 @@ describe("renderMail", () => {
     expect(renderMail(messages[4] as MailMessage, "zh", { settingsUrl }).subject).toBe("Rightsbridge：2026年12月8日的每日摘要（2 条）");
   });
 
+  it("keeps a notification's subject on one line, however the sentence is broken", () => {
+    const text = "Jade terminated the deal “SEA”:\r\nBcc: someone@evil.test\n\nreasons";
+    const mail = renderMail(
+      { template: "notification", vars: { name: "Ann", organization: "Jade", text, url: "https://rb.test/deals/d1" } },
+      "en",
+      {
+        settingsUrl,
+      },
+    );
+    expect(mail.subject).toBe("Jade terminated the deal “SEA”: Bcc: someone@evil.test reasons");
+  });
+
   it("falls back to English for unknown locales", () => {
     expect(mailLocale("zh")).toBe("zh");
     expect(mailLocale("fr")).toBe("en");

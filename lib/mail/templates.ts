@@ -44,8 +44,11 @@ const SETTINGS_LINE: Record<MailLocale, string> = {
   zh: "选择您接收哪些电子邮件",
 };
 
-/** A subject line from a sentence: its first 110 characters. */
-const subjectOf = (text: string) => (text.length <= 110 ? text : `${text.slice(0, 109)}…`);
+/** A subject line from a sentence: one line (a reason may hold line breaks), its first 110 characters. */
+function subjectOf(sentence: string): string {
+  const text = sentence.replace(/\s+/g, " ").trim();
+  return text.length <= 110 ? text : `${text.slice(0, 109)}…`;
+}
 
 type Vars<T extends MailTemplate> = Extract<MailMessage, { template: T }>["vars"];
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { messages } from "@/messages";
 import { describeNotification, type KindTranslate } from "./text";
 

@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { messages } from "@/messages";
 import { DEFAULT_PREFERENCES, deliveryFor, PREFERENCE_GROUPS, resolvePreferences, titleNames } from "./rules";
