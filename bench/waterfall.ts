@@ -232,7 +232,7 @@ async function run(database: BenchDatabase, started: bigint) {
 async function rawInsertLines(
   pool: pg.Pool,
   dealId: string,
-  lines: { titleId: string; territory: string; mediaRight: string; revenueType: string; gross: { amount: string } }[],
+  lines: { titleId?: string; territory: string; mediaRight: string; revenueType: string; gross: { amount: string } }[],
 ) {
   const client = await pool.connect();
   try {

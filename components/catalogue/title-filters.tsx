@@ -142,7 +142,7 @@ function FilterSelect({
  * A search box that sends its value after a pause in typing. It keeps what the user typed while
  * the URL catches up, and takes the URL's value when it changes from elsewhere (Clear filters).
  */
-function SearchBox({
+export function SearchBox({
   id,
   value,
   placeholder,

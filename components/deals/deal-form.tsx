@@ -47,18 +47,36 @@ export type DealFormProps = {
   currencies: CurrencyOption[];
   defaultCurrency: string;
   defaultDirection: "OUT" | "IN";
+  /** Prefilled from a title page's "Propose a deal": the title's studio and a name after the title. */
+  defaultCounterpartyId?: string;
+  defaultName?: string;
   createAction: (input: CreateDealData) => Promise<ActionResult<{ id: string }>>;
 };
 
 /** "New deal": the parties, the currency and the financial terms; grants are added on the deal page. */
-export function DealForm({ organizationName, counterparties, currencies, defaultCurrency, defaultDirection, createAction }: DealFormProps) {
+export function DealForm({
+  organizationName,
+  counterparties,
+  currencies,
+  defaultCurrency,
+  defaultDirection,
+  defaultCounterpartyId,
+  defaultName,
+  createAction,
+}: DealFormProps) {
   const t = useTranslations("deals.new");
   const tKind = useTranslations("orgKind");
   const fieldError = useFieldError("deals.validation", dealFieldRules);
   const router = useRouter();
   const form = useForm<DealFormValues, unknown, CreateDealData>({
     resolver: payloadResolver(createDealSchema, toPayload, { licenseeId: "counterpartyId", licensorId: "counterpartyId" }),
-    defaultValues: { direction: defaultDirection, counterpartyId: "", name: "", currency: defaultCurrency, terms: emptyTerms() },
+    defaultValues: {
+      direction: defaultDirection,
+      counterpartyId: defaultCounterpartyId ?? "",
+      name: defaultName ?? "",
+      currency: defaultCurrency,
+      terms: emptyTerms(),
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const err = (path: string) => fieldError.at(errors, path);

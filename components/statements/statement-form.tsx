@@ -2,7 +2,7 @@
 
 import { Send } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { errorAt, fieldsMatching } from "@/components/forms/field-errors";
@@ -15,6 +15,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/result";
+import { sortByName } from "@/lib/i18n/collate";
 import { useFormat } from "@/lib/i18n/use-format";
 import { formatAmount } from "@/lib/money/money";
 import { REVENUE_TYPES, type SubmitStatementData } from "@/lib/statements/schema";
@@ -82,6 +83,7 @@ export function StatementForm({
   submitAction: (dealId: string, input: SubmitStatementData) => Promise<ActionResult<{ id: string }>>;
 }) {
   const t = useTranslations("statements.form");
+  const locale = useLocale();
   const tv = useTranslations("statements.validation");
   const tr = useTranslations("statements.revenueType");
   const f = useFormat();
@@ -117,7 +119,11 @@ export function StatementForm({
   };
 
   const byName = (codes: string[], names: Record<string, string>) =>
-    codes.map((c) => ({ value: c, label: names[c] ?? c })).sort((a, b) => a.label.localeCompare(b.label));
+    sortByName(
+      codes.map((c) => ({ value: c, label: names[c] ?? c })),
+      (o) => o.label,
+      locale,
+    );
   const allCountries = useMemo(() => [...new Set(scopes.flatMap((s) => s.countries))], [scopes]);
   const allMedia = useMemo(() => [...new Set(scopes.flatMap((s) => s.media))], [scopes]);
 

@@ -69,6 +69,31 @@ export const dealSchema = z
   })
   .meta({ id: "Deal" });
 
+const dealListItemSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(DEAL_STATUSES),
+    version: z.int(),
+    currency: z.string(),
+    licensor: org,
+    licensee: org,
+    role: z.enum(["LICENSOR", "LICENSEE"]),
+    awaitingOrganizationId: z.uuid().nullable(),
+    grantCount: z.int(),
+    minimumGuarantee: moneySchema.nullable(),
+    window: z
+      .object({ start: z.iso.date(), end: z.iso.date() })
+      .nullable()
+      .meta({ description: "The first grant's start to the last grant's end; null without grants." }),
+    territories: z
+      .array(z.string())
+      .meta({ description: "The main territory codes as entered on the grants (groups not expanded): most used first, at most 5." }),
+    territoryCount: z.int().meta({ description: "How many distinct territory codes the grants name." }),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "DealListItem" });
+
 const conflictSchema = z
   .object({
     dealId: z
@@ -98,7 +123,7 @@ export function registerDealPaths(r: OpenAPIRegistry) {
     tags,
     summary: "Deals the organisation is a party to",
     request: { query: dealListQuerySchema },
-    responses: { 200: ok("A page of deals.", paginated(dealSchema.partial(), "DealPage")), ...errorResponses(401, 422) },
+    responses: { 200: ok("A page of deals.", paginated(dealListItemSchema, "DealPage")), ...errorResponses(401, 422) },
   });
   r.registerPath({
     method: "post",

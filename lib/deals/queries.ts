@@ -4,11 +4,11 @@ import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
 import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { findConflicts, heldScopesByTitle } from "./conflicts";
 import { presentDeal } from "./present";
-import { expandScope, uncoveredByHeld, windowOf } from "./rules";
-import type { DealListQuery } from "./schema";
+import { expandScope, summariseGrants, uncoveredByHeld, windowOf } from "./rules";
+import { DEAL_SORT_DEFAULT_ORDER, type DealListQuery, type DealSort } from "./schema";
 
 export const partyOf = (actor: Actor): Prisma.DealWhereInput => ({ OR: [{ licensorId: actor.org.id }, { licenseeId: actor.org.id }] });
 
@@ -34,29 +34,110 @@ export async function getDeal(actor: Actor, id: string): Promise<DealDetail | nu
   return db.deal.findFirst({ where: { AND: [{ id }, partyOf(actor)] }, include: dealInclude });
 }
 
-const cursorSchema = z.object({ u: z.iso.datetime(), id: z.uuid() });
+/** The cursor of each sort: the sort and order it was made for, the last row's key and id. */
+const cursorKey: Record<DealSort, z.ZodType<string | null>> = {
+  updated: z.iso.datetime(),
+  name: z.string().max(200),
+  mg: z
+    .string()
+    .regex(/^-?\d{1,19}$/)
+    .nullable(),
+  start: z.iso.date().nullable(),
+};
 
-export async function listDeals(actor: Actor, q: DealListQuery) {
-  const filters: Prisma.DealWhereInput[] = [partyOf(actor)];
-  if (q.status) filters.push({ status: q.status });
-  if (q.role === "LICENSOR") filters.push({ licensorId: actor.org.id });
-  if (q.role === "LICENSEE") filters.push({ licenseeId: actor.org.id });
-  if (q.titleId) filters.push({ grants: { some: { titleId: q.titleId } } });
-  const after = decodeCursor(q.cursor, cursorSchema);
-  if (after) {
-    const u = new Date(after.u);
-    filters.push({ OR: [{ updatedAt: { lt: u } }, { updatedAt: u, id: { lt: after.id } }] });
-  }
-  const rows = await db.deal.findMany({
-    where: { AND: filters },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: q.limit + 1,
-    include: { licensor: orgRef, licensee: orgRef, _count: { select: { grants: true } } },
-  });
-  const items = rows.slice(0, q.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ u: last.updatedAt.toISOString(), id: last.id }) : null };
+/** The key each sort orders by, as SQL over `d` (a deal) — nullable keys sort last whatever the order. */
+const SORT_KEY: Record<DealSort, Prisma.Sql> = {
+  updated: Prisma.sql`d.updated_at`,
+  name: Prisma.sql`lower(d.name)`,
+  mg: Prisma.sql`d.mg_minor`,
+  start: Prisma.sql`(SELECT min(g.start) FROM "grant" g WHERE g.deal_id = d.id)`,
+};
+const castKey = (sort: DealSort, k: string): Prisma.Sql =>
+  sort === "updated"
+    ? Prisma.sql`${k}::timestamptz`
+    : sort === "mg"
+      ? Prisma.sql`${k}::bigint`
+      : sort === "start"
+        ? Prisma.sql`${k}::date`
+        : Prisma.sql`${k}`;
+
+function keyOf(sort: DealSort, key: Date | bigint | string | null): string | null {
+  if (key === null) return null;
+  if (sort === "updated" && key instanceof Date) return key.toISOString();
+  if (sort === "start" && key instanceof Date) return dateOnly(key);
+  return String(key);
 }
+
+/** ILIKE '%q%' with the user's `%`, `_` and `\` taken literally. */
+const contains = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
+
+/**
+ * The deal list: the organisation's deals filtered and sorted, keyset-paginated on (sort key, id)
+ * so every sort pages stably (a deal never shows twice or goes missing between pages, ties
+ * included). A cursor made for another sort or order, or not made by us, reads as the first page.
+ */
+export async function listDeals(actor: Actor, q: DealListQuery) {
+  const org = actor.org.id;
+  const order = q.order ?? DEAL_SORT_DEFAULT_ORDER[q.sort];
+  const where: Prisma.Sql[] = [Prisma.sql`(d.licensor_id = ${org}::uuid OR d.licensee_id = ${org}::uuid)`];
+  if (q.status) where.push(Prisma.sql`d.status = ${q.status}::deal_status`);
+  if (q.role === "LICENSOR") where.push(Prisma.sql`d.licensor_id = ${org}::uuid`);
+  if (q.role === "LICENSEE") where.push(Prisma.sql`d.licensee_id = ${org}::uuid`);
+  if (q.counterpartyId) {
+    where.push(
+      Prisma.sql`(d.licensor_id = ${q.counterpartyId}::uuid OR d.licensee_id = ${q.counterpartyId}::uuid) AND ${q.counterpartyId}::uuid <> ${org}::uuid`,
+    );
+  }
+  if (q.titleId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "grant" g WHERE g.deal_id = d.id AND g.title_id = ${q.titleId}::uuid)`);
+  const words = q.q?.trim();
+  if (words) {
+    const like = contains(words);
+    where.push(Prisma.sql`(
+      d.name ILIKE ${like}
+      OR EXISTS (SELECT 1 FROM "grant" g JOIN title t ON t.id = g.title_id WHERE g.deal_id = d.id
+                 AND (t.original_title ILIKE ${like} OR t.title_en ILIKE ${like} OR t.title_zh ILIKE ${like}))
+      OR EXISTS (SELECT 1 FROM organization o WHERE o.id IN (d.licensor_id, d.licensee_id) AND o.id <> ${org}::uuid AND o.name ILIKE ${like})
+    )`);
+  }
+  const key = SORT_KEY[q.sort];
+  const after = decodeCursor(q.cursor, z.object({ s: z.literal(q.sort), o: z.literal(order), k: cursorKey[q.sort], id: z.uuid() }));
+  if (after) {
+    const beyond = order === "asc" ? Prisma.sql`>` : Prisma.sql`<`;
+    where.push(
+      after.k === null
+        ? Prisma.sql`(${key} IS NULL AND d.id ${beyond} ${after.id}::uuid)`
+        : Prisma.sql`(${key} ${beyond} ${castKey(q.sort, after.k)} OR (${key} = ${castKey(q.sort, after.k)} AND d.id ${beyond} ${after.id}::uuid) OR ${key} IS NULL)`,
+    );
+  }
+  const direction = order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const page = await db.$queryRaw<{ id: string; key: Date | bigint | string | null }[]>`
+    SELECT d.id, ${key} AS key FROM deal d
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY key ${direction} NULLS LAST, d.id ${direction}
+    LIMIT ${q.limit + 1}`;
+  const ids = page.slice(0, q.limit).map((r) => r.id);
+  const rows = await db.deal.findMany({
+    where: { AND: [{ id: { in: ids } }, partyOf(actor)] },
+    include: {
+      licensor: orgRef,
+      licensee: orgRef,
+      grants: { select: { territories: true, start: true, end: true, titleId: true } },
+      _count: { select: { grants: true } },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, ...summariseGrants(row.grants) }] : [];
+  });
+  const last = page[q.limit - 1];
+  return {
+    items,
+    nextCursor: page.length > q.limit && last ? encodeCursor({ s: q.sort, o: order, k: keyOf(q.sort, last.key), id: last.id }) : null,
+  };
+}
+
+export type DealListRow = Awaited<ReturnType<typeof listDeals>>["items"][number];
 
 /**
  * What would stop the deal from being signed today: grants beyond the rights held and conflicts
@@ -148,4 +229,16 @@ export async function signatoryNames(deal: Pick<DealDetail, "licensorSignedBy" |
 export async function getDealView(actor: Actor, id: string) {
   const deal = await getDeal(actor, id);
   return deal && presentDeal(deal, actor.org.id);
+}
+
+/** The organisations the actor has deals with (either side), for the deal list's filter. */
+export async function dealCounterparties(actor: Actor) {
+  return db.organization.findMany({
+    where: {
+      id: { not: actor.org.id },
+      OR: [{ dealsAsLicensor: { some: { licenseeId: actor.org.id } } }, { dealsAsLicensee: { some: { licensorId: actor.org.id } } }],
+    },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

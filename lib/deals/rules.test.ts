@@ -23,6 +23,7 @@ import {
   holdbackWindow,
   type Occupant,
   overlaps,
+  summariseGrants,
   uncoveredByHeld,
   uncoveredRanges,
   type Window,
@@ -810,5 +811,22 @@ describe("expansion, default rights held and slice rows", () => {
       { country: "TH", media: "FREE_TV", start: "2027-01-01", end: "2027-03-31", exclusive: true, holdback: true },
       { country: "TH", media: "PAY_TV", start: "2027-01-01", end: "2027-03-31", exclusive: true, holdback: true },
     ]);
+  });
+});
+
+describe("summariseGrants", () => {
+  const d = (s: string) => new Date(`${s}T00:00:00Z`);
+  it("spans the earliest start to the latest end and ranks codes by how many grants name them", () => {
+    const summary = summariseGrants([
+      { territories: ["VN", "TH"], start: d("2027-01-01"), end: d("2027-12-31") },
+      { territories: ["TH", "TH"], start: d("2026-06-01"), end: d("2027-03-31") },
+      { territories: ["SG", "MY", "ID", "PH", "KH", "LA"], start: d("2027-02-01"), end: d("2028-01-31") },
+    ]);
+    expect(summary.window).toEqual({ start: "2026-06-01", end: "2028-01-31" });
+    expect(summary.territories).toEqual(["TH", "ID", "KH", "LA", "MY"]);
+    expect(summary.territoryCount).toBe(8);
+  });
+  it("has no window and no territories without grants", () => {
+    expect(summariseGrants([])).toEqual({ window: null, territories: [], territoryCount: 0 });
   });
 });

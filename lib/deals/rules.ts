@@ -1,4 +1,4 @@
-import { dayNumber, fromDayNumber, PERPETUAL } from "@/lib/dates";
+import { dateOnly, dayNumber, fromDayNumber, PERPETUAL } from "@/lib/dates";
 import { expandMediaRights, MEDIA_RIGHT_LEAVES } from "@/lib/reference/media-rights";
 import { COUNTRIES, expandTerritories } from "@/lib/territories";
 
@@ -198,4 +198,31 @@ export type StoredHoldback = { mediaRights: string[]; territories: string[]; unt
 /** A grant's `holdbacks` JSON column, as the commands wrote it from the grant schema. */
 export function holdbacksOf(json: unknown): StoredHoldback[] {
   return Array.isArray(json) ? (json as StoredHoldback[]) : [];
+}
+
+/** How many territory codes a deal list row names; the rest are counted, not listed. */
+export const MAIN_TERRITORIES = 5;
+
+/**
+ * A deal's summary for lists: its window (the first grant's start to the last grant's end, null
+ * without grants) and its main territories — the codes as entered on the grants (groups and
+ * regions not expanded), those named by most grants first, then A–Z, at most MAIN_TERRITORIES.
+ */
+export function summariseGrants(grants: { territories: string[]; start: Date; end: Date }[]) {
+  const [first] = grants;
+  if (!first) return { window: null, territories: [] as string[], territoryCount: 0 };
+  let start = first.start;
+  let end = first.end;
+  const uses = new Map<string, number>();
+  for (const g of grants) {
+    if (g.start < start) start = g.start;
+    if (g.end > end) end = g.end;
+    for (const code of new Set(g.territories)) uses.set(code, (uses.get(code) ?? 0) + 1);
+  }
+  const ranked = [...uses].sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : a > b ? 1 : 0)).map(([code]) => code);
+  return {
+    window: { start: dateOnly(start), end: dateOnly(end) },
+    territories: ranked.slice(0, MAIN_TERRITORIES),
+    territoryCount: ranked.length,
+  };
 }

@@ -108,12 +108,29 @@ export const dealVersionSchema = z.object({
 
 export const terminateSchema = z.object({ reason: z.string().trim().min(1, { error: "Say why the deal ends." }).max(2000) });
 
+export const DEAL_SORTS = ["updated", "name", "mg", "start"] as const;
+export type DealSort = (typeof DEAL_SORTS)[number];
+/** The order a sort takes when the query names none: newest first, names A–Z, largest MG first, latest window first. */
+export const DEAL_SORT_DEFAULT_ORDER: Record<DealSort, "asc" | "desc"> = { updated: "desc", name: "asc", mg: "desc", start: "desc" };
+
 export const dealListQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: "Words in the deal's name, a title's name (any language) or the counterparty's name; case-insensitive." }),
   status: z.enum(DEAL_STATUSES).optional(),
   role: z.enum(["LICENSOR", "LICENSEE"]).optional(),
+  counterpartyId: z.uuid().optional().meta({ description: "Deals with this organisation as the other party." }),
   titleId: z.uuid().optional(),
+  sort: z.enum(DEAL_SORTS).default("updated").meta({
+    description:
+      "updated (last change), name, mg (minimum guarantee, in the deal's currency minor units; none last), start (the window's first day; no grants last).",
+  }),
+  order: z.enum(["asc", "desc"]).optional().meta({ description: "Default: desc for updated, mg and start; asc for name." }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: z.string().max(1000).optional(),
 });
 export type DealListQuery = z.output<typeof dealListQuerySchema>;
 

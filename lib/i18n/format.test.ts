@@ -110,3 +110,21 @@ describe("formatRelativeTime", () => {
     expect(formatRelativeTime(now, "en", now)).toBe("now");
   });
 });
+
+describe("dates are unambiguous in both languages", () => {
+  it("a short date names the month (never 12/7/26)", () => {
+    for (const locale of ["en", "zh"]) {
+      const short = formatDate("2026-12-07", locale, { style: "short" });
+      expect(short).not.toMatch(/^\d{1,2}\/\d{1,2}\/\d{2,4}$/);
+      expect(short).toBe(formatDate("2026-12-07", locale));
+    }
+    expect(formatDate("2026-12-07", "en", { style: "short" })).toBe("Dec 7, 2026");
+    expect(formatDate("2026-12-07", "zh", { style: "short" })).toBe("2026年12月7日");
+  });
+  it("formatDateTime(date, locale, timeZone) shows the organisation's zone, UTC without one", () => {
+    const at = new Date("2026-12-07T21:30:00Z");
+    expect(formatDateTime(at, "en", "Asia/Shanghai")).toMatch(/Dec 8, 2026.*5:30.*GMT\+8/);
+    expect(formatDateTime(at, "en", null)).toMatch(/Dec 7, 2026.*9:30.*UTC/);
+    expect(formatDateTime(at, "zh", "America/Sao_Paulo")).toMatch(/2026年12月7日.*GMT-3.*18:30/);
+  });
+});

@@ -85,7 +85,9 @@ export function formatDate(date: string | Date, locale: string, options: { style
     if (Number.isNaN(date.getTime())) throw new RangeError("Invalid Date");
     utc = date;
   }
-  return new Intl.DateTimeFormat(toIntlLocale(locale), { dateStyle: options.style ?? "medium", timeZone: "UTC" }).format(utc);
+  // "short" would be 12/7/26 in English (7 December or 12 July?): every style names the month.
+  const style = options.style === "short" || options.style === undefined ? "medium" : options.style;
+  return new Intl.DateTimeFormat(toIntlLocale(locale), { dateStyle: style, timeZone: "UTC" }).format(utc);
 }
 
 /**
@@ -95,8 +97,10 @@ export function formatDate(date: string | Date, locale: string, options: { style
 export function formatDateTime(
   instant: string | Date | number,
   locale: string,
-  options: { timeZone?: string; seconds?: boolean } = {},
+  zoneOrOptions: string | null | { timeZone?: string | null; seconds?: boolean } = {},
 ): string {
+  // formatDateTime(date, locale, organisation.timeZone): the organisation's zone, else UTC.
+  const options = typeof zoneOrOptions === "string" || zoneOrOptions === null ? { timeZone: zoneOrOptions } : zoneOrOptions;
   const date = instant instanceof Date ? instant : new Date(instant);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not an instant: "${String(instant)}"`);
   return new Intl.DateTimeFormat(toIntlLocale(locale), {
@@ -106,7 +110,7 @@ export function formatDateTime(
     hour: "numeric",
     minute: "2-digit",
     second: options.seconds ? "2-digit" : undefined,
-    timeZone: options.timeZone ?? "UTC",
+    timeZone: options.timeZone || "UTC",
     timeZoneName: "short",
   }).format(date);
 }

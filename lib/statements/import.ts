@@ -20,9 +20,10 @@ import { type ImportStatementFields, MAX_STATEMENT_LINES, REVENUE_TYPES, stateme
  * spreadsheet row and column (`rows.<row>.<column>`); all-or-nothing; `dryRun` writes nothing.
  */
 
-export const STATEMENT_COLUMNS = ["titleId", "territory", "mediaRight", "revenueType", "gross", "currency"] as const;
+export const STATEMENT_COLUMNS = ["titleId", "eidr", "titleRef", "territory", "mediaRight", "revenueType", "gross", "currency"] as const;
 export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
-const REQUIRED = ["titleId", "territory", "mediaRight", "revenueType", "gross"] as const;
+/** The title is named by any of titleId, eidr or titleRef (each row checks it has one). */
+const REQUIRED = ["territory", "mediaRight", "revenueType", "gross"] as const;
 export const EXPENSES_ROW = "EXPENSES";
 export const MAX_STATEMENT_IMPORT_BYTES = 32 * 1024 * 1024;
 
@@ -42,6 +43,8 @@ export type StatementUpload = { bytes: Uint8Array; fileName: string; contentType
 
 const LINE_FIELD_COLUMN: Record<string, StatementColumn> = {
   titleId: "titleId",
+  eidr: "eidr",
+  titleRef: "titleRef",
   territory: "territory",
   mediaRight: "mediaRight",
   revenueType: "revenueType",
@@ -49,6 +52,17 @@ const LINE_FIELD_COLUMN: Record<string, StatementColumn> = {
   "gross.amount": "gross",
   "gross.currency": "currency",
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Errors in spreadsheet order: each row's problems together, rows top to bottom, file-level ones first. */
+function byRow(errors: FieldError[]): FieldError[] {
+  const row = (e: FieldError) => ("row" in e && typeof e.row === "number" ? e.row : -1);
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => row(a.e) - row(b.e) || a.i - b.i)
+    .map((x) => x.e);
+}
 
 const rowError = (row: number, column: string, message: string): ImportRowError => ({
   path: `rows.${row}.${column}`,
@@ -86,7 +100,11 @@ export async function importStatement(
     for (const name of [title.originalTitle, title.titleEn, title.titleZh]) if (name) titleByName.set(name.trim().toLowerCase(), title.id);
 
   const errors: ImportRowError[] = [];
+  // Rows the rights check sees: every row whose title, country and media are well formed, even
+  // when its amount or revenue type is not (those stand in as placeholders and are reported
+  // here), so one upload lists every problem of every row.
   const lines: { row: number; line: StatementLine }[] = [];
+  let shapeErrors = false;
   let expenseRow: SheetRow | null = null;
   for (const r of sheet.value) {
     const c = r.cells as Record<StatementColumn, string>;
@@ -96,30 +114,43 @@ export async function importStatement(
       else expenseRow = r;
       continue;
     }
-    const titleId = /^[0-9a-f-]{36}$/i.test(c.titleId)
-      ? c.titleId.toLowerCase()
-      : (titleByName.get(c.titleId.trim().toLowerCase()) ?? c.titleId);
+    const rawId = c.titleId?.trim() ?? "";
+    const titleId = rawId === "" ? undefined : UUID.test(rawId) ? rawId.toLowerCase() : (titleByName.get(rawId.toLowerCase()) ?? rawId);
     const line = {
       titleId,
+      eidr: c.eidr?.trim() || undefined,
+      titleRef: c.titleRef?.trim() || undefined,
       territory: c.territory,
       mediaRight: c.mediaRight.toUpperCase(),
       revenueType: type,
       gross: { amount: c.gross.replace(/[\s,]/g, ""), currency: (c.currency || deal.currency).toUpperCase() },
     };
     const parsed = statementLineSchema.safeParse(line);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const column = LINE_FIELD_COLUMN[issue.path.map(String).join(".")] ?? String(issue.path[0] ?? "row");
-        const message =
-          column === "titleId" && !/^[0-9a-f-]{36}$/i.test(c.titleId)
-            ? `No title granted by this deal is called “${c.titleId}”; use the title's id or exact name.`
-            : column === "revenueType"
-              ? `Use one of ${REVENUE_TYPES.join(", ")} (or ${EXPENSES_ROW} for the expenses row).`
-              : issue.message;
-        errors.push(rowError(r.row, column, message));
-      }
+    if (parsed.success) {
+      lines.push({ row: r.row, line: parsed.data });
+      continue;
     }
-    if (parsed.success) lines.push({ row: r.row, line: parsed.data });
+    shapeErrors = true;
+    const columns = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const column = LINE_FIELD_COLUMN[issue.path.map(String).join(".")] ?? String(issue.path[0] ?? "row");
+      columns.add(column);
+      const message =
+        column === "titleId" && rawId !== "" && !UUID.test(rawId)
+          ? `No title granted by this deal is called “${rawId}”; use the title's id or exact name.`
+          : column === "revenueType"
+            ? `Use one of ${REVENUE_TYPES.join(", ")} (or ${EXPENSES_ROW} for the expenses row).`
+            : issue.message;
+      errors.push(rowError(r.row, column, message));
+    }
+    if (!["titleId", "eidr", "titleRef", "territory", "mediaRight"].some((k) => columns.has(k))) {
+      const standIn = statementLineSchema.safeParse({
+        ...line,
+        revenueType: columns.has("revenueType") ? "OTHER" : line.revenueType,
+        gross: columns.has("gross") || columns.has("currency") ? { amount: "0", currency: deal.currency } : line.gross,
+      });
+      if (standIn.success) lines.push({ row: r.row, line: standIn.data });
+    }
   }
   let expenses: { amount: string; currency: string } | undefined;
   if (expenseRow && fields.expenses !== undefined)
@@ -135,8 +166,11 @@ export async function importStatement(
     return fail("invalid", "FILE_EMPTY", "The file has no revenue lines.", {
       errors: [{ path: "file", message: "The file has no revenue lines." }],
     });
-  if (errors.length > 0)
-    return fail("invalid", "VALIDATION_FAILED", "Some rows need attention; nothing was saved.", { errors: errors.slice(0, 501) });
+  // Row shape errors do not stop here: the rows that can be checked against the deal are, in the
+  // same answer (a check only, nothing is written while any row has a problem).
+  const failed = (all: FieldError[]) =>
+    fail("invalid", "VALIDATION_FAILED", "Some rows need attention; nothing was saved.", { errors: byRow(all).slice(0, 501) });
+  if (lines.length === 0 && errors.length > 0) return failed(errors);
 
   const result = await submitOrCheck(
     actor,
@@ -149,8 +183,9 @@ export async function importStatement(
       expenses,
     },
     { source: "UPLOAD" },
-    fields.dryRun,
+    fields.dryRun || errors.length > 0 || shapeErrors,
   );
+  if (result.ok && errors.length > 0) return failed(errors);
   if (!result.ok) {
     // Line errors come back as lines.<index>.<field>: point them at the spreadsheet's row and column.
     const mapped = result.errors?.map((e): FieldError => {
@@ -164,6 +199,7 @@ export async function importStatement(
         return rowError(expenseRow.row, e.path.endsWith("currency") ? "currency" : "gross", e.message);
       return e;
     });
+    if (result.kind === "invalid" && errors.length > 0) return failed([...errors, ...(mapped ?? [])]);
     return { ...result, ...(mapped ? { errors: mapped } : {}) };
   }
   return ok({
@@ -176,20 +212,25 @@ export async function importStatement(
   });
 }
 
-/** A CSV template for a deal's statements: the header and one example row per granted title (first country and media). */
+/**
+ * A CSV template for a deal's statements: the header and one example row per granted title (its
+ * first country and media), naming the title all three ways — titleId, eidr and titleRef (its
+ * original title) — so a partner's system can keep whichever it knows.
+ */
 export async function statementTemplateCsv(actor: Actor, dealId: string): Promise<string | null> {
   const deal = await db.deal.findFirst({ where: { AND: [{ id: dealId }, partyOf(actor)] }, select: { id: true, currency: true } });
   if (!deal) return null;
-  const examples = await db.$queryRaw<{ title_id: string; country: string; media: string }[]>`
-    SELECT DISTINCT ON (title_id) title_id::text, country, media FROM grant_slice
-    WHERE deal_id = ${deal.id}::uuid AND NOT holdback ORDER BY title_id, country, media LIMIT 20`;
+  const examples = await db.$queryRaw<{ title_id: string; eidr: string | null; name: string; country: string; media: string }[]>`
+    SELECT DISTINCT ON (s.title_id) s.title_id::text, t.eidr, t.original_title AS name, s.country, s.media
+    FROM grant_slice s JOIN title t ON t.id = s.title_id
+    WHERE s.deal_id = ${deal.id}::uuid AND NOT s.holdback ORDER BY s.title_id, s.country, s.media LIMIT 200`;
   const zero = formatAmount(0n, minorUnits(deal.currency));
   return toCsv(
     STATEMENT_COLUMNS,
     [
-      ...examples.map((e) => [e.title_id, e.country.trim(), e.media, "STREAMING", zero, deal.currency]),
-      ["", "", "", EXPENSES_ROW, zero, deal.currency],
+      ...examples.map((e) => [e.title_id, e.eidr ?? "", e.name, e.country.trim(), e.media, "STREAMING", zero, deal.currency]),
+      ["", "", "", "", "", EXPENSES_ROW, zero, deal.currency],
     ],
-    [4],
+    [6],
   );
 }

@@ -431,7 +431,7 @@ export async function statementDealOptions(actor: Actor) {
     where: { AND: [partyOf(actor), { status: { in: ["SIGNED", "EXPIRED", "TERMINATED"] } }] },
     orderBy: { name: "asc" },
     take: 500,
-    select: { id: true, name: true, licenseeId: true },
+    select: { id: true, name: true, licenseeId: true, status: true },
   });
 }
 

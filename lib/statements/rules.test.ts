@@ -13,6 +13,7 @@ import { minorUnits } from "@/lib/reference/currencies";
 import {
   computeWaterfall,
   largestRemainder,
+  resolveLineTitle,
   type ShareTier,
   splitReceipt,
   tieredShare,
@@ -957,5 +958,53 @@ describe("properties", { timeout: 60_000 }, () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("resolveLineTitle", () => {
+  const jade = {
+    id: "11111111-1111-4111-8111-111111111111",
+    eidr: "10.5240/AAAA",
+    originalTitle: "玉山",
+    titleEn: "Jade Mountain",
+    titleZh: "玉山",
+  };
+  const river = {
+    id: "22222222-2222-4222-8222-222222222222",
+    eidr: null,
+    originalTitle: "Long River",
+    titleEn: "Long River",
+    titleZh: "长河",
+  };
+  const twin = { id: "33333333-3333-4333-8333-333333333333", eidr: null, originalTitle: "Twin", titleEn: "Jade Mountain", titleZh: null };
+  const resolve = resolveLineTitle([jade, river]);
+  it.each([
+    [{ titleId: jade.id }, jade.id],
+    [{ titleId: jade.id.toUpperCase() }, jade.id],
+    [{ eidr: "10.5240/aaaa" }, jade.id],
+    [{ titleRef: "Jade Mountain" }, jade.id],
+    [{ titleRef: " 长河 " }, river.id],
+    [{ titleId: river.id, titleRef: "Long River" }, river.id],
+    [{ titleId: jade.id, eidr: "10.5240/AAAA", titleRef: "玉山" }, jade.id],
+  ])("%o names %s", (line, id) => {
+    expect(resolve(line)).toEqual({ ok: true, titleId: id });
+  });
+  it.each([
+    [{}, "titleId", "titleId, eidr or titleRef"],
+    [{ titleRef: "jade mountain" }, "titleRef", "exactly"],
+    [{ titleRef: "Jade" }, "titleRef", "“Jade”"],
+    [{ eidr: "10.5240/BBBB" }, "eidr", "10.5240/BBBB"],
+    [{ titleId: river.id, titleRef: "Jade Mountain" }, "titleRef", "different titles"],
+    [{ titleId: jade.id, eidr: "10.5240/AAAA", titleRef: "Long River" }, "titleRef", "different titles"],
+  ])("%o is refused on %s", (line, field, words) => {
+    const answer = resolve(line);
+    expect(answer).toMatchObject({ ok: false, field });
+    expect(answer.ok ? "" : answer.message).toContain(words);
+  });
+  it("a name two titles share is ambiguous; an id outside the deal passes through for the rights check", () => {
+    const answer = resolveLineTitle([jade, twin])({ titleRef: "Jade Mountain" });
+    expect(answer).toMatchObject({ ok: false, field: "titleRef" });
+    expect(answer.ok ? "" : answer.message).toContain("Several titles");
+    expect(resolve({ titleId: twin.id })).toEqual({ ok: true, titleId: twin.id });
   });
 });

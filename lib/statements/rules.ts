@@ -162,3 +162,56 @@ export function splitReceipt(receiptMinor: bigint, terms: SplitTerms, facility: 
       : min(roundMinor(dec(remaining).mul(facility.sweepPct).div(100)), facility.owedMinor);
   return { creators, creatorsTotal: pool, facility: sweep, studio: remaining - sweep };
 }
+
+export type TitleAnswer = { ok: true; titleId: string } | { ok: false; field: "titleId" | "eidr" | "titleRef"; message: string };
+
+/**
+ * How a line names its title: by `titleId`, by `eidr`, or by `titleRef` — the title's name exactly
+ * as it appears on the deal's grants (original, English or Chinese). Names given together must
+ * agree. A `titleId` outside the deal passes through, so the grant check names it.
+ */
+export function resolveLineTitle(
+  titles: { id: string; eidr: string | null; originalTitle: string; titleEn: string | null; titleZh: string | null }[],
+) {
+  const byEidr = new Map<string, string>();
+  const byName = new Map<string, Set<string>>();
+  for (const t of titles) {
+    if (t.eidr) byEidr.set(t.eidr.trim().toUpperCase(), t.id);
+    for (const name of [t.originalTitle, t.titleEn, t.titleZh]) {
+      if (!name) continue;
+      const ids = byName.get(name.trim()) ?? new Set<string>();
+      ids.add(t.id);
+      byName.set(name.trim(), ids);
+    }
+  }
+  return (l: { titleId?: string; eidr?: string; titleRef?: string }): TitleAnswer => {
+    const named: { field: "titleId" | "eidr" | "titleRef"; id: string }[] = [];
+    if (l.titleId) named.push({ field: "titleId", id: l.titleId.toLowerCase() });
+    if (l.eidr) {
+      const id = byEidr.get(l.eidr.trim().toUpperCase());
+      if (!id) return { ok: false, field: "eidr", message: `No title on this deal has the EIDR id ${l.eidr}.` };
+      named.push({ field: "eidr", id });
+    }
+    if (l.titleRef) {
+      const ids = byName.get(l.titleRef.trim());
+      if (!ids)
+        return {
+          ok: false,
+          field: "titleRef",
+          message: `No title on this deal's grants is called “${l.titleRef}”; give its original, English or Chinese title exactly.`,
+        };
+      if (ids.size > 1)
+        return {
+          ok: false,
+          field: "titleRef",
+          message: `Several titles on this deal are called “${l.titleRef}”; name it by titleId or eidr.`,
+        };
+      named.push({ field: "titleRef", id: [...ids][0]! });
+    }
+    const [first, ...rest] = named;
+    if (!first) return { ok: false, field: "titleId", message: "Name the title by titleId, eidr or titleRef." };
+    const other = rest.find((n) => n.id !== first.id);
+    if (other) return { ok: false, field: other.field, message: `${first.field} and ${other.field} name different titles.` };
+    return { ok: true, titleId: first.id };
+  };
+}

@@ -33,7 +33,21 @@ export const dateSchema = z
 
 export const statementLineSchema = z
   .object({
-    titleId: z.uuid({ error: "Use the title's id (a UUID)." }),
+    titleId: z.uuid({ error: "Use the title's id (a UUID)." }).optional(),
+    eidr: z
+      .string()
+      .trim()
+      .min(1)
+      .max(34, { error: "An EIDR id has at most 34 characters, e.g. 10.5240/1489-49A2-3956-4B2D-FE16-5." })
+      .optional()
+      .meta({ description: "The title's EIDR id, as on the title." }),
+    titleRef: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .optional()
+      .meta({ description: "The title's name exactly as it appears on the deal's grants: its original, English or Chinese title." }),
     territory: z
       .string()
       .trim()
@@ -49,7 +63,14 @@ export const statementLineSchema = z
     revenueType: z.enum(REVENUE_TYPES, { error: `Use one of ${REVENUE_TYPES.join(", ")}.` }),
     gross: moneySchema,
   })
-  .meta({ id: "StatementLineInput" });
+  .refine((l) => l.titleId !== undefined || l.eidr !== undefined || l.titleRef !== undefined, {
+    error: "Name the title by titleId, eidr or titleRef.",
+    path: ["titleId"],
+  })
+  .meta({
+    id: "StatementLineInput",
+    description: "One revenue line. Name its title by `titleId`, `eidr` or `titleRef` (one is enough; several must agree).",
+  });
 export type StatementLineInput = z.input<typeof statementLineSchema>;
 
 export const submitStatementSchema = z

@@ -105,7 +105,8 @@ describe("submitting statements", () => {
       ],
     });
     const problem = expectProblem(bad, 422);
-    expect(errorPaths(problem)).toEqual(["lines.1.gross.currency", "lines.2.gross.amount"]);
+    // One answer lists every problem: amounts and rights alike.
+    expect(errorPaths(problem)).toEqual(["lines.1.gross.currency", "lines.2.gross.amount", "lines.3.territory"]);
     expect(problem.errors!.find((e) => e.path === "lines.1.gross.currency")!.message).toContain("USD");
 
     const ungranted = await api.submit(w.partner.headers, w.dealId, {

@@ -27,8 +27,14 @@ describe("statement upload", () => {
     ].join("\n");
     const shape = await importStatementFile(w.partner.headers, w.dealId, csvFile(csv), period);
     expect(shape.status, shape.text).toBe(422);
-    expect(shape.body.errors.map((e: { path: string }) => e.path)).toEqual(["rows.4.revenueType", "rows.5.titleId"]);
-    expect(shape.body.errors[1].message).toContain("Unknown Film");
+    // One pass: the rights of well-formed rows are checked beside the rows' own mistakes.
+    expect(shape.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      "rows.3.territory",
+      "rows.4.revenueType",
+      "rows.5.titleId",
+      "rows.6.gross",
+    ]);
+    expect(shape.body.errors[2].message).toContain("Unknown Film");
 
     const rules = await importStatementFile(
       w.partner.headers,
@@ -44,7 +50,7 @@ describe("statement upload", () => {
       period,
     );
     expect(rules.status, rules.text).toBe(422);
-    expect(rules.body.errors.map((e: { path: string }) => e.path)).toEqual(["rows.4.gross"]);
+    expect(rules.body.errors.map((e: { path: string }) => e.path)).toEqual(["rows.3.territory", "rows.4.gross"]);
     const granted = await importStatementFile(
       w.partner.headers,
       w.dealId,
@@ -113,8 +119,8 @@ describe("statement upload", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toBe("titleId,territory,mediaRight,revenueType,gross,currency");
-    expect(lines[1]).toMatch(new RegExp(`^${w.titleId},(TH|VN),(SVOD|TVOD),STREAMING,0.00,USD$`));
+    expect(lines[0]).toBe("titleId,eidr,titleRef,territory,mediaRight,revenueType,gross,currency");
+    expect(lines[1]).toMatch(new RegExp(`^${w.titleId},,玉山,(TH|VN),(SVOD|TVOD),STREAMING,0.00,USD$`));
     expect((await api.template(w.outsider.headers, w.dealId)).status).toBe(404);
   });
 });

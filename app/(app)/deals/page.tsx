@@ -12,9 +12,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
-import { listDeals } from "@/lib/deals/queries";
+import { type DealListRow, dealCounterparties, listDeals } from "@/lib/deals/queries";
 import { dealListQuerySchema } from "@/lib/deals/schema";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { money } from "@/lib/money/currency";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("deals.list");
@@ -23,8 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE_SIZE = 25;
 
-type Search = Promise<{ status?: string | string[]; role?: string | string[]; cursor?: string | string[] }>;
-type DealRow = Awaited<ReturnType<typeof listDeals>>["items"][number];
+type Param = string | string[] | undefined;
+type Search = Promise<Record<"q" | "status" | "role" | "counterpartyId" | "titleId" | "sort" | "order" | "cursor", Param>>;
 
 export default async function DealsPage({ searchParams }: { searchParams: Search }) {
   const { actor } = await requireSession();
@@ -33,28 +34,43 @@ export default async function DealsPage({ searchParams }: { searchParams: Search
   // A hand-edited URL with an unknown filter falls back to the unfiltered first page.
   const parsed = dealListQuerySchema.safeParse({
     limit: PAGE_SIZE,
+    q: one(search.q),
     status: one(search.status),
     role: one(search.role),
+    counterpartyId: one(search.counterpartyId),
+    titleId: one(search.titleId),
+    sort: one(search.sort),
+    order: one(search.order),
     cursor: one(search.cursor),
   });
   const query = parsed.success ? parsed.data : dealListQuerySchema.parse({ limit: PAGE_SIZE });
   const mayWrite = can({ role: actor.role, orgKind: actor.org.kind }, "deals.write");
-  const [{ items, nextCursor }, t, locale] = await Promise.all([listDeals(actor, query), getTranslations("deals.list"), getLocale()]);
-  const filtered = Boolean(query.status || query.role);
+  const [{ items, nextCursor }, counterparties, t, locale] = await Promise.all([
+    listDeals(actor, query),
+    dealCounterparties(actor),
+    getTranslations("deals.list"),
+    getLocale(),
+  ]);
+  const filtered = Boolean(query.q || query.status || query.role || query.counterpartyId || query.titleId);
   const withFilters = (extra: Record<string, string>) => {
-    const qs = new URLSearchParams({
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.role ? { role: query.role } : {}),
-      ...extra,
-    }).toString();
+    const kept = Object.entries({
+      q: query.q,
+      status: query.status,
+      role: query.role,
+      counterpartyId: query.counterpartyId,
+      order: query.order,
+    })
+      .concat(query.sort !== "updated" ? [["sort", query.sort]] : [])
+      .filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "");
+    const qs = new URLSearchParams({ ...Object.fromEntries(kept), ...extra }).toString();
     return qs ? `/deals?${qs}` : "/deals";
   };
 
-  const columns: Column<DealRow>[] = [
+  const columns: Column<DealListRow>[] = [
     {
       id: "name",
       header: t("columns.name"),
-      className: "min-w-64",
+      className: "min-w-48",
       cell: (d) => (
         <span className="flex flex-col gap-1">
           <Link href={`/deals/${d.id}`} className="font-medium text-foreground hover:text-primary hover:underline">
@@ -78,23 +94,49 @@ export default async function DealsPage({ searchParams }: { searchParams: Search
           <span className="flex flex-wrap items-center gap-2">
             <span>{other.name}</span>
             {other.kind === "STUDIO" || other.kind === "PARTNER" ? <OrgKindBadge kind={other.kind} /> : null}
+            <DealRoleBadge role={d.licensorId === actor.org.id ? "LICENSOR" : "LICENSEE"} />
           </span>
         );
       },
     },
-    {
-      id: "role",
-      header: t("columns.role"),
-      cell: (d) => <DealRoleBadge role={d.licensorId === actor.org.id ? "LICENSOR" : "LICENSEE"} />,
-    },
     { id: "status", header: t("columns.status"), cell: (d) => <DealStatusBadge status={d.status} /> },
     {
-      id: "grants",
-      header: t("columns.grants"),
+      id: "mg",
+      header: t("columns.mg"),
       align: "right",
-      cell: (d) => <span className="tabular-nums">{formatNumber(d._count.grants, locale)}</span>,
+      cell: (d) =>
+        d.mgMinor === null ? (
+          <span className="text-muted-foreground">—</span>
+        ) : (
+          <span className="tabular-nums">{formatMoney(money(d.mgMinor, d.currency), locale)}</span>
+        ),
     },
-    { id: "currency", header: t("columns.currency"), cell: (d) => <span className="font-mono text-xs">{d.currency}</span> },
+    {
+      id: "window",
+      header: t("columns.window"),
+      nowrap: true,
+      cell: (d) =>
+        d.window ? (
+          <span className="tabular-nums">
+            {formatDate(d.window.start, locale)} – {formatDate(d.window.end, locale)}
+          </span>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        ),
+    },
+    {
+      id: "territories",
+      header: t("columns.territories"),
+      cell: (d) =>
+        d.territories.length === 0 ? (
+          <span className="text-muted-foreground">—</span>
+        ) : (
+          <span className="font-mono text-xs" title={t("grantCount", { count: d._count.grants })}>
+            {d.territories.join(" · ")}
+            {d.territoryCount > d.territories.length ? ` ${t("moreTerritories", { count: d.territoryCount - d.territories.length })}` : ""}
+          </span>
+        ),
+    },
     {
       id: "updated",
       header: t("columns.updated"),
@@ -124,7 +166,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Search
         }
       />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <DealListFilters />
+        <DealListFilters counterparties={counterparties} />
         {query.cursor ? (
           <Button asChild variant="link" size="sm" className="px-0">
             <Link href={withFilters({})}>{t("firstPage")}</Link>

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
+import { NewStatementMenu } from "@/components/statements/new-statement-menu";
 import { StatementFilters } from "@/components/statements/statement-filters";
 import { StatementsTable } from "@/components/statements/statements-table";
 import { Button } from "@/components/ui/button";
 import { requireSession } from "@/lib/auth/gate";
+import { can } from "@/lib/auth/permissions";
 import { statementDealOptions, statementInbox } from "@/lib/statements/queries";
 import type { StatementStatus } from "@/lib/statements/schema";
 import { statementInboxQuerySchema } from "@/lib/statements/schema";
@@ -34,6 +36,12 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
     statementDealOptions(actor),
     getTranslations("statements.list"),
   ]);
+  // Deals this organisation reports on as licensee (signed or expired), if its role may submit.
+  const reportable = can({ role: actor.role, orgKind: actor.org.kind }, "statements.submit")
+    ? deals
+        .filter((d) => d.licenseeId === actor.org.id && (d.status === "SIGNED" || d.status === "EXPIRED"))
+        .map((d) => ({ id: d.id, name: d.name }))
+    : [];
   const filtered = Boolean(query.deal || query.status || query.role);
   const withFilters = (extra: Record<string, string>) => {
     const qs = new URLSearchParams({
@@ -47,7 +55,11 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description", { organization: actor.org.name })} />
+      <PageHeader
+        title={t("title")}
+        description={t("description", { organization: actor.org.name })}
+        actions={reportable.length > 0 ? <NewStatementMenu deals={reportable} /> : null}
+      />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <StatementFilters deals={deals.map((d) => ({ id: d.id, name: d.name }))} />
         {query.cursor ? (

@@ -13,6 +13,7 @@ import { money } from "@/lib/money/currency";
 import { parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { resolveLineTitle } from "../rules";
 import type { DisputeStatementData, StatementSource, SubmitStatementData } from "../schema";
 import { invalid, lockDeal, mayDo } from "./deal";
 
@@ -55,36 +56,71 @@ async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: s
     FROM unnest(${missing.map((c) => c.titleId)}::uuid[], ${missing.map((c) => c.territory)}::text[]) AS k(t, c)
     JOIN grant_slice s ON s.deal_id = ${dealId}::uuid AND s.title_id = k.t AND s.country = k.c AND NOT s.holdback`;
   const pairSet = new Set(pairs.map((p) => `${p.t}|${p.c.trim()}`));
-  const problems = new Map<string, FieldError & { field: string }>();
+  // A line wrong in both country and media hears about both at once.
+  const media = await tx.$queryRaw<{ t: string; m: string }[]>`
+    SELECT DISTINCT s.title_id::text AS t, s.media AS m
+    FROM unnest(${missing.map((c) => c.titleId)}::uuid[], ${missing.map((c) => c.mediaRight)}::text[]) AS k(t, m)
+    JOIN grant_slice s ON s.deal_id = ${dealId}::uuid AND s.title_id = k.t AND s.media = k.m AND NOT s.holdback`;
+  const mediaSet = new Set(media.map((p) => `${p.t}|${p.m}`));
+  const problems = new Map<string, { field: string; message: string }[]>();
   for (const c of missing) {
     const key = `${c.titleId}|${c.territory}|${c.mediaRight}`;
     const slice = granted.get(key);
-    if (!dealTitles.has(c.titleId)) problems.set(key, { field: "titleId", path: "", message: "This deal grants no rights in this title." });
-    else if (!pairSet.has(`${c.titleId}|${c.territory}`))
-      problems.set(key, { field: "territory", path: "", message: `The deal grants no rights in ${c.territory} for this title.` });
-    else if (!slice)
-      problems.set(key, {
-        field: "mediaRight",
-        path: "",
-        message: `The deal grants no ${c.mediaRight} rights for this title in ${c.territory} (use a granted leaf media right).`,
-      });
+    if (!dealTitles.has(c.titleId)) problems.set(key, [{ field: "titleId", message: "This deal grants no rights in this title." }]);
+    else if (!pairSet.has(`${c.titleId}|${c.territory}`)) {
+      const found: { field: string; message: string }[] = [
+        { field: "territory", message: `The deal grants no rights in ${c.territory} for this title.` },
+      ];
+      if (!mediaSet.has(`${c.titleId}|${c.mediaRight}`))
+        found.push({
+          field: "mediaRight",
+          message: `The deal grants no ${c.mediaRight} rights for this title (use a granted leaf media right).`,
+        });
+      problems.set(key, found);
+    } else if (!slice)
+      problems.set(key, [
+        {
+          field: "mediaRight",
+          message: `The deal grants no ${c.mediaRight} rights for this title in ${c.territory} (use a granted leaf media right).`,
+        },
+      ]);
     else
-      problems.set(key, {
-        field: "territory",
-        path: "",
-        message: `The grant for this title in ${c.territory} (${c.mediaRight}) runs ${slice.first} to ${slice.last}, outside the period ${periodStart} to ${periodEnd}.`,
-      });
+      problems.set(key, [
+        {
+          field: "territory",
+          message: `The grant for this title in ${c.territory} (${c.mediaRight}) runs ${slice.first} to ${slice.last}, outside the period ${periodStart} to ${periodEnd}.`,
+        },
+      ]);
   }
   const errors: FieldError[] = [];
   for (const l of lines) {
-    const p = problems.get(`${l.titleId}|${l.territory}|${l.mediaRight}`);
-    if (p) errors.push({ path: `lines.${l.position}.${p.field}`, message: p.message });
+    for (const p of problems.get(`${l.titleId}|${l.territory}|${l.mediaRight}`) ?? [])
+      errors.push({ path: `lines.${l.position}.${p.field}`, message: p.message });
   }
   return errors;
 }
 
+/** The deal's titles, for naming a line's title by id, EIDR or name. */
+async function titleResolver(tx: Tx, dealId: string) {
+  return resolveLineTitle(
+    await tx.title.findMany({
+      where: { grants: { some: { dealId } } },
+      select: { id: true, eidr: true, originalTitle: true, titleEn: true, titleZh: true },
+    }),
+  );
+}
+
 /** Caps a long error list, saying how many more there are. */
-function capped(errors: FieldError[]): FieldError[] {
+function capped(unsorted: FieldError[]): FieldError[] {
+  // Every problem of a line together, lines in order, whichever check found them.
+  const line = (e: FieldError) => {
+    const m = /^lines\.(\d+)\./.exec(e.path);
+    return m ? Number(m[1]) : -1;
+  };
+  const errors = unsorted
+    .map((e, i) => ({ e, i, n: line(e) }))
+    .sort((a, b) => a.n - b.n || a.i - b.i)
+    .map((x) => x.e);
   if (errors.length <= MAX_LINE_ERRORS) return errors;
   return [
     ...errors.slice(0, MAX_LINE_ERRORS),
@@ -175,10 +211,13 @@ export async function submitOrCheck(
         const errors: FieldError[] = [];
         if (data.periodStart > data.periodEnd) errors.push({ path: "periodEnd", message: "The period cannot end before it starts." });
 
+        const titleOf = await titleResolver(tx, deal.id);
         const lines: Line[] = [];
         let grossMinor = 0n;
         for (let i = 0; i < data.lines.length; i++) {
           const l = data.lines[i]!;
+          const title = titleOf(l);
+          if (!title.ok) errors.push({ path: `lines.${i}.${title.field}`, message: title.message });
           let minor = 0n;
           if (l.gross.currency !== deal.currency)
             errors.push({ path: `lines.${i}.gross.currency`, message: `Use the deal's currency, ${deal.currency}.` });
@@ -189,9 +228,10 @@ export async function submitOrCheck(
             else minor = parsed;
           }
           grossMinor += minor;
+          if (!title.ok) continue;
           lines.push({
             position: i,
-            titleId: l.titleId,
+            titleId: title.titleId,
             territory: l.territory,
             mediaRight: l.mediaRight,
             revenueType: l.revenueType,
@@ -211,7 +251,9 @@ export async function submitOrCheck(
             else expensesMinor = parsed;
           }
         }
-        if (errors.length === 0) errors.push(...(await checkGrants(tx, deal.id, lines, data.periodStart, data.periodEnd)));
+        // Rights are checked whatever else is wrong, so one answer lists every problem of every line.
+        if (data.periodStart <= data.periodEnd && lines.length > 0)
+          errors.push(...(await checkGrants(tx, deal.id, lines, data.periodStart, data.periodEnd)));
         if (errors.length) return invalid(capped(errors));
 
         let supersedes: { id: string } | null = null;

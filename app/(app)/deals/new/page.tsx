@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { displayTitle } from "@/components/catalogue/title-display";
 import { PageHeader } from "@/components/common/page-header";
 import { DealForm } from "@/components/deals/deal-form";
 import { requirePermission } from "@/lib/auth/gate";
+import { getTitle } from "@/lib/catalogue/queries";
 import { createDealAction } from "@/lib/deals/actions";
 import { listCounterparties } from "@/lib/deals/queries";
 import { isLocale } from "@/lib/i18n/config";
@@ -15,9 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function NewDealPage() {
+type Search = Promise<{ licensorId?: string | string[]; titleId?: string | string[] }>;
+
+export default async function NewDealPage({ searchParams }: { searchParams: Search }) {
   const { actor } = await requirePermission("deals.write");
+  const search = await searchParams;
   const [counterparties, t, locale] = await Promise.all([listCounterparties(actor), getTranslations("deals"), getLocale()]);
+  // "Propose a deal" from a title page: licensing in from the title's studio, named after the title.
+  const licensor = counterparties.find((c) => c.id === search.licensorId && c.kind === "STUDIO");
+  const title = licensor && typeof search.titleId === "string" ? await getTitle(actor, search.titleId).catch(() => null) : null;
+  const preset = licensor && title && title.studioId === licensor.id ? { licensor, title } : null;
   const lang = isLocale(locale) ? locale : "en";
   const currencies = listCurrencies({ dealable: true }).map((c) => ({ code: c.code, name: c.name[lang], minorUnits: c.minorUnits ?? 2 }));
   return (
@@ -38,7 +47,13 @@ export default async function NewDealPage() {
           .map((c) => ({ id: c.id, name: c.name, kind: c.kind, countryName: countryName(c.homeCountry, locale) }))}
         currencies={currencies}
         defaultCurrency="USD"
-        defaultDirection={actor.org.kind === "STUDIO" ? "OUT" : "IN"}
+        defaultDirection={preset || actor.org.kind !== "STUDIO" ? "IN" : "OUT"}
+        defaultCounterpartyId={preset?.licensor.id}
+        defaultName={
+          preset
+            ? `${displayTitle({ originalTitle: preset.title.originalTitle, titles: { en: preset.title.titleEn, zh: preset.title.titleZh } }, locale)} × ${actor.org.name}`
+            : undefined
+        }
         createAction={createDealAction}
       />
     </>

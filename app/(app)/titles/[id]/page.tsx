@@ -1,4 +1,4 @@
-import { Award, FileSliders, Pencil, ShieldCheck } from "lucide-react";
+import { Award, FilePlus2, FileSliders, Grid3x3, Pencil, Scissors, ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -14,6 +14,7 @@ import { VersionsSection, type VersionView } from "@/components/catalogue/versio
 import { CopyButton } from "@/components/common/copy-button";
 import { OrgKindBadge } from "@/components/common/org-kind-badge";
 import { PageHeader } from "@/components/common/page-header";
+import { DealStatusBadge } from "@/components/deals/status-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -23,12 +24,16 @@ import { can } from "@/lib/auth/permissions";
 import { createMarketTestAction, createVersionAction, setTitleArchivedAction, updateVersionAction } from "@/lib/catalogue/actions";
 import { posterUrl, presentVersion } from "@/lib/catalogue/present";
 import { getTitle } from "@/lib/catalogue/queries";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { listDeals } from "@/lib/deals/queries";
+import { dealListQuerySchema } from "@/lib/deals/schema";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getGenre } from "@/lib/reference/genres";
 import { SUGGESTED_LANGUAGE_TAGS } from "@/lib/reference/languages";
 import { listTerritories, territoryName } from "@/lib/territories";
 
 type Params = Promise<{ id: string }>;
+
+const DEALS_SHOWN = 10;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,7 +59,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function TitlePage({ params }: { params: Params }) {
   const { title, session } = await loadTitle((await params).id);
   const { actor } = session;
-  const [t, tKind, tVisibility, tVersionKind, tEdits, locale] = await Promise.all([
+  const [deals, t, tKind, tVisibility, tVersionKind, tEdits, locale] = await Promise.all([
+    listDeals(actor, dealListQuerySchema.parse({ titleId: title.id, limit: DEALS_SHOWN })),
     getTranslations("catalogue"),
     getTranslations("catalogue.kinds"),
     getTranslations("catalogue.visibility"),
@@ -63,7 +69,10 @@ export default async function TitlePage({ params }: { params: Params }) {
     getLocale(),
   ]);
   const owner = title.studioId === actor.org.id;
-  const mayWrite = owner && can({ role: actor.role, orgKind: actor.org.kind }, "catalogue.write");
+  const subject = { role: actor.role, orgKind: actor.org.kind };
+  const mayWrite = owner && can(subject, "catalogue.write");
+  // A partner looking at a listed title: the three things it came to do, each prefilled.
+  const partnerPaths = !owner && title.visibility === "LISTED" && title.archivedAt === null;
   const name = displayTitle(named(title), locale);
   const others = alternateTitles(named(title), locale);
   const n = (value: number) => formatNumber(value, locale);
@@ -108,6 +117,32 @@ export default async function TitlePage({ params }: { params: Params }) {
         description={others.length > 0 ? others.join(" · ") : undefined}
         actions={
           <>
+            {partnerPaths ? (
+              <>
+                <Button asChild variant="outline">
+                  <Link href={`/avails?scope=${title.id}`}>
+                    <Grid3x3 aria-hidden />
+                    {t("detail.checkAvails")}
+                  </Link>
+                </Button>
+                {can(subject, "deals.write") ? (
+                  <Button asChild>
+                    <Link href={`/deals/new?licensorId=${title.studio.id}&titleId=${title.id}`}>
+                      <FilePlus2 aria-hidden />
+                      {t("detail.proposeDeal")}
+                    </Link>
+                  </Button>
+                ) : null}
+                {can(subject, "edits.request.write") ? (
+                  <Button asChild variant="outline">
+                    <Link href={`/edit-requests/new?title=${title.id}`}>
+                      <Scissors aria-hidden />
+                      {t("detail.requestEdits")}
+                    </Link>
+                  </Button>
+                ) : null}
+              </>
+            ) : null}
             <Button asChild variant="outline">
               <Link href={`/titles/${title.id}/edit-policy`}>
                 <FileSliders aria-hidden />
@@ -218,6 +253,39 @@ export default async function TitlePage({ params }: { params: Params }) {
               ) : (
                 <p className="text-sm text-muted-foreground">{t("detail.noSynopsis")}</p>
               )}
+            </CardContent>
+          </Card>
+
+          <Card data-testid="title-deals">
+            <CardHeader>
+              <CardTitle>{t("detail.deals")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {deals.items.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("detail.noDeals")}</p>
+              ) : (
+                <ul className="grid gap-3 text-sm">
+                  {deals.items.map((d) => (
+                    <li key={d.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                      <Link href={`/deals/${d.id}`} className="font-medium hover:text-primary hover:underline">
+                        {d.name}
+                      </Link>
+                      <DealStatusBadge status={d.status} />
+                      <span className="text-muted-foreground">{(d.licensorId === actor.org.id ? d.licensee : d.licensor).name}</span>
+                      {d.window ? (
+                        <span className="text-muted-foreground tabular-nums">
+                          {formatDate(d.window.start, locale)} – {formatDate(d.window.end, locale)}
+                        </span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {deals.nextCursor ? (
+                <Button asChild variant="link" size="sm" className="mt-2 px-0">
+                  <Link href={`/deals?titleId=${title.id}`}>{t("detail.allDeals")}</Link>
+                </Button>
+              ) : null}
             </CardContent>
           </Card>
 

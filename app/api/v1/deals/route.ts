@@ -3,6 +3,7 @@ import { iso } from "@/lib/api/present";
 import { createDeal } from "@/lib/deals/commands/draft";
 import { getDealView, listDeals } from "@/lib/deals/queries";
 import { createDealSchema, dealListQuerySchema } from "@/lib/deals/schema";
+import { money } from "@/lib/money/currency";
 
 export const GET = route({ query: dealListQuerySchema }, async ({ actor, query }) => {
   const page = await listDeals(actor, query);
@@ -18,6 +19,10 @@ export const GET = route({ query: dealListQuerySchema }, async ({ actor, query }
       role: d.licensorId === actor.org.id ? "LICENSOR" : "LICENSEE",
       awaitingOrganizationId: d.awaitingOrgId,
       grantCount: d._count.grants,
+      minimumGuarantee: d.mgMinor === null ? null : money(d.mgMinor, d.currency),
+      window: d.window,
+      territories: d.territories,
+      territoryCount: d.territoryCount,
       updatedAt: iso(d.updatedAt),
     })),
     nextCursor: page.nextCursor,
