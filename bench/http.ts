@@ -621,7 +621,6 @@ async function listThroughput(servers: { url: string }[], cookies: { studio: str
   if (errors > 0) process.exitCode = 1;
 }
 
-if (buildIsStale(root).stale) {
 if (!options["any-build"] && buildIsStale(root).stale) {
   console.error(`The production build is missing or stale (${buildIsStale(root).reason}): run \`npm run build\` first.`);
   process.exit(2);
