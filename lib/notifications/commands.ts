@@ -1,8 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma, Role } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tx";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { type MailLocale, type MailMessage, mailLocale } from "@/lib/mail/templates";
 import { fail, ok, type Result } from "@/lib/result";
 import type { MarkReadData, NotificationKind } from "./schema";
 
@@ -41,6 +43,43 @@ export async function notifyOrganization(tx: Tx, event: NotificationEvent): Prom
     })),
   });
   return created.count;
+}
+
+export type PersonalNotice = Omit<NotificationEvent, "exceptUserId"> & {
+  /** Only members with these roles (e.g. the owners and admins who should act). */
+  roles: readonly Role[];
+  /** The e-mail for one member, in their language (their `locale`, else English). */
+  email: (person: { name: string; locale: MailLocale }) => MailMessage;
+};
+
+/**
+ * Tells each member of `orgId` with one of `roles` in-app and by e-mail (through the outbox),
+ * inside the caller's transaction: both exist if and only if the caller commits. Returns who
+ * was told. The one function reminders and event notifications go through.
+ */
+export async function notifyAndEmail(tx: Tx, notice: PersonalNotice): Promise<{ userIds: string[]; emails: number }> {
+  const members = await tx.membership.findMany({
+    where: { organizationId: notice.orgId, role: { in: [...notice.roles] } },
+    select: { user: { select: { id: true, email: true, name: true, locale: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (members.length === 0) return { userIds: [], emails: 0 };
+  await tx.notification.createMany({
+    data: members.map((m) => ({
+      userId: m.user.id,
+      orgId: notice.orgId,
+      kind: notice.kind,
+      subjectType: notice.subjectType,
+      subjectId: notice.subjectId,
+      params: notice.params ?? {},
+      href: notice.href,
+    })),
+  });
+  for (const { user } of members) {
+    const locale = mailLocale(user.locale);
+    await enqueueEmail(tx, { ...notice.email({ name: user.name, locale }), to: user.email, locale });
+  }
+  return { userIds: members.map((m) => m.user.id), emails: members.length };
 }
 
 const personOnly = () => fail("forbidden", "PEOPLE_ONLY", "Notifications belong to people: sign in to read them (API keys have none).");

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "editRequest.changesRequested",
   "editRequest.commented",
   "editRequest.withdrawn",
+  "obligation.reminder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
