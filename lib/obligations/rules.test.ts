@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wallClockIn } from "@/lib/dates";
+import { dealTermsSchema } from "@/lib/deals/schema";
 import {
   advanceDisbursementObligation,
   compareObligations,
@@ -16,7 +17,7 @@ import {
   sideOf,
   statusOf,
 } from "./rules";
-import { obligationListQuerySchema, reportingTermsSchema } from "./schema";
+import { obligationListQuerySchema } from "./schema";
 
 // A grant window that starts mid-quarter (15 Feb 2027) and ends mid-year (15 Jun 2028).
 const WINDOW = { start: "2027-02-15", end: "2028-06-15" };
@@ -367,6 +368,6 @@ describe("query and terms schemas", () => {
     [{ reportingDueDays: 4.5 }, false],
     [{ reportingFrequency: "WEEKLY" }, false],
   ])("reporting terms %j valid: %s", (terms, valid) => {
-    expect(reportingTermsSchema.safeParse(terms).success).toBe(valid);
+    expect(dealTermsSchema.safeParse(terms).success).toBe(valid);
   });
 });

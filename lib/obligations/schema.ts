@@ -23,8 +23,7 @@ export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 export const OBLIGATION_SIDES = ["OWED_BY_US", "OWED_TO_US", "INFO"] as const;
 export type ObligationSide = (typeof OBLIGATION_SIDES)[number];
 
-export const REPORTING_FREQUENCIES = ["MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"] as const;
-export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
+export { REPORTING_FREQUENCIES, type ReportingFrequency } from "@/lib/deals/schema";
 
 /** Reminder stages: 30, 7 and 1 days before the due date, and the first overdue day. */
 export const REMINDER_STAGES = ["D30", "D7", "D1", "OVERDUE"] as const;
@@ -64,28 +63,3 @@ export const obligationListQuerySchema = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: "`from` must not be after `to`.", path: ["to"] });
 export type ObligationListQuery = z.output<typeof obligationListQuerySchema>;
-
-/** Reporting terms as a deal's `terms` carry them (PATCHable like the other terms). */
-export const reportingTermsSchema = z.object({
-  reportingFrequency: z
-    .enum(REPORTING_FREQUENCIES, { error: `Choose a reporting frequency: ${REPORTING_FREQUENCIES.join(", ")}.` })
-    .optional()
-    .meta({ description: 'How often the licensee reports; default "QUARTERLY".' }),
-  reportingDueDays: z
-    .int({ error: "Use a whole number of days." })
-    .min(1, { error: "Use 1 to 180 days." })
-    .max(180, { error: "Use 1 to 180 days." })
-    .optional()
-    .meta({ description: "Days after each reporting period's end the statement is due (1–180, default 45)." }),
-  paymentDueDays: z
-    .int({ error: "Use a whole number of days." })
-    .min(0, { error: "Use 0 to 180 days." })
-    .max(180, { error: "Use 0 to 180 days." })
-    .optional()
-    .meta({ description: "Days after a statement is accepted its overage is due (0–180, default 30)." }),
-});
-export type ReportingTermsInput = z.output<typeof reportingTermsSchema>;
-
-export const DEFAULT_REPORTING = { reportingFrequency: "QUARTERLY", reportingDueDays: 45, paymentDueDays: 30 } as const;
-
-export const createCalendarFeedSchema = z.object({}).strict();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "@/lib/dates";
-import { bearer, createApiKeyViaApi, expectProblem } from "../support/api";
+import { bearer, createApiKeyViaApi, dealsApi, draftDealViaApi, expectProblem, proposeAndSignViaApi } from "../support/api";
 import { resetDb } from "../support/db";
 import { obligationsApi as api, type ObligationWorld, obligationWorld, todayOf } from "./obligations-fixtures";
 import { line, statementsApi, usd } from "./statements-fixtures";
@@ -153,5 +153,41 @@ describe("obligations tenancy", () => {
   it("statuses use the organisation's own calendar date", async () => {
     const today = await todayOf(w.partner.orgId);
     expect(addDays(today, 7)).toBe(w.firstDue);
+  });
+});
+
+describe("reporting terms on the deal", () => {
+  it("are PATCHable with the other terms, refused out of range, and drive the statement obligations", async () => {
+    const dealId = await draftDealViaApi(w.studio.headers, { licenseeId: w.partner.orgId }, [
+      { titleId: w.titleId, territories: ["JP"], mediaRights: ["SVOD"], start: "2028-02-15", end: "2028-06-15", exclusive: true },
+    ]);
+    const fresh = await dealsApi.get(w.studio.headers, dealId);
+    expect(fresh.body.terms).toMatchObject({ reportingFrequency: "QUARTERLY", reportingDueDays: 45, paymentDueDays: 30 });
+    for (const [terms, path] of [
+      [{ reportingDueDays: 0 }, "terms.reportingDueDays"],
+      [{ reportingDueDays: 181 }, "terms.reportingDueDays"],
+      [{ paymentDueDays: -1 }, "terms.paymentDueDays"],
+      [{ reportingFrequency: "WEEKLY" }, "terms.reportingFrequency"],
+    ] as const) {
+      const refused = expectProblem(await dealsApi.patch(w.studio.headers, dealId, { version: fresh.body.version, terms }), 422);
+      expect(JSON.stringify(refused)).toContain(path);
+    }
+    const patched = await dealsApi.patch(w.studio.headers, dealId, {
+      version: fresh.body.version,
+      terms: { reportingFrequency: "MONTHLY", reportingDueDays: 20, paymentDueDays: 0 },
+    });
+    expect(patched.status, patched.text).toBe(200);
+    const read = await dealsApi.get(w.partner.headers, dealId);
+    expect(read.body.terms).toMatchObject({ reportingFrequency: "MONTHLY", reportingDueDays: 20, paymentDueDays: 0 });
+    await proposeAndSignViaApi(dealId, w.studio.headers, w.partner.headers);
+    const statements = await api.list(w.partner.headers, { dealId, kind: "STATEMENT" });
+    // 15 Feb – 15 Jun 2028, monthly: Feb (from the 15th), Mar, Apr, May, Jun (to the 15th), each due 20 days after.
+    expect(statements.body.items.map((o: { dueDate: string }) => o.dueDate)).toEqual([
+      "2028-03-20",
+      "2028-04-20",
+      "2028-05-20",
+      "2028-06-20",
+      "2028-07-05",
+    ]);
   });
 });
