@@ -31,3 +31,30 @@ export function toDbDate(date: string): Date {
 }
 
 export const PERPETUAL = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The calendar date and hour of an instant on the wall clock of an IANA time zone (the
+ * organisation's day, for due dates and the 09:00 reminders). Throws on an unknown zone.
+ */
+export function wallClockIn(instant: Date, timeZone: string): { date: string; hour: number } {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${part("year")}-${part("month")}-${part("day")}`, hour: Number(part("hour")) };
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return timeZone.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -7,6 +7,7 @@ import { registerFacilityPaths } from "@/lib/facility/openapi";
 import { registerFxPaths } from "@/lib/fx/openapi";
 import { registerMailPaths } from "@/lib/mail/openapi";
 import { registerNotificationPaths } from "@/lib/notifications/openapi";
+import { registerObligationPaths } from "@/lib/obligations/openapi";
 import { registerOutcomesPaths } from "@/lib/outcomes/openapi";
 import { registerProgrammePaths } from "@/lib/programmes/openapi";
 import { registerStatementPaths } from "@/lib/statements/openapi";
@@ -36,6 +37,7 @@ export function buildOpenApiDocument() {
   registerFacilityPaths(registry);
   registerProgrammePaths(registry);
   registerMailPaths(registry);
+  registerObligationPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -9,7 +9,7 @@ import { SimpleSelect } from "@/components/forms/select-field";
 import { useFieldError } from "@/components/forms/use-field-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { INSTALMENT_TRIGGERS } from "@/lib/deals/schema";
+import { INSTALMENT_TRIGGERS, REPORTING_FREQUENCIES } from "@/lib/deals/schema";
 import { useFormat } from "@/lib/i18n/use-format";
 import { formatAmount, parseAmount } from "@/lib/money/money";
 import { cn } from "@/lib/utils";
@@ -254,6 +254,34 @@ export function TermsFields({ currencies }: { currencies: CurrencyOption[] }) {
             <AddRowButton onClick={() => participants.append({ name: "", role: "", share: "" })}>{t("creators.add")}</AddRowButton>
           </div>
           <p className="text-xs text-muted-foreground">{t("creators.shareHint")}</p>
+        </div>
+      </Section>
+
+      <Section title={t("reporting.title")} description={t("reporting.description")}>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <FormField label={t("reporting.frequency")} error={err("terms.reportingFrequency")}>
+            <Controller
+              control={control}
+              name="terms.reportingFrequency"
+              render={({ field: f }) => (
+                <SimpleSelect
+                  ref={f.ref}
+                  name={f.name}
+                  value={f.value}
+                  onValueChange={f.onChange}
+                  onBlur={f.onBlur}
+                  aria-label={t("reporting.frequency")}
+                  options={REPORTING_FREQUENCIES.map((fr) => ({ value: fr, label: t(`reporting.frequencies.${fr}`) }))}
+                />
+              )}
+            />
+          </FormField>
+          <FormField label={t("reporting.dueDays")} hint={t("reporting.dueDaysHint")} error={err("terms.reportingDueDays")}>
+            <Input inputMode="numeric" autoComplete="off" className="tabular-nums" {...register("terms.reportingDueDays")} />
+          </FormField>
+          <FormField label={t("reporting.paymentDays")} hint={t("reporting.paymentDaysHint")} error={err("terms.paymentDueDays")}>
+            <Input inputMode="numeric" autoComplete="off" className="tabular-nums" {...register("terms.paymentDueDays")} />
+          </FormField>
         </div>
       </Section>
     </div>

@@ -1,5 +1,5 @@
 import type { FieldRules } from "@/components/forms/field-errors";
-import type { DealTermsInput, INSTALMENT_TRIGGERS } from "@/lib/deals/schema";
+import { DEFAULT_REPORTING, type DealTermsInput, type INSTALMENT_TRIGGERS, type ReportingFrequency } from "@/lib/deals/schema";
 
 /**
  * The deal form keeps what people type (strings, empty meaning "not agreed"); `toTermsPayload`
@@ -17,6 +17,10 @@ export type TermsFormValues = {
   shareTiers: { upTo: string; pct: string }[];
   creatorParticipationPct: string;
   participants: { name: string; role: string; share: string }[];
+  reportingFrequency: ReportingFrequency;
+  /** Whole days as typed. */
+  reportingDueDays: string;
+  paymentDueDays: string;
 };
 
 export const emptyTerms = (): TermsFormValues => ({
@@ -27,6 +31,9 @@ export const emptyTerms = (): TermsFormValues => ({
   shareTiers: [],
   creatorParticipationPct: "",
   participants: [],
+  reportingFrequency: DEFAULT_REPORTING.reportingFrequency,
+  reportingDueDays: String(DEFAULT_REPORTING.reportingDueDays),
+  paymentDueDays: String(DEFAULT_REPORTING.paymentDueDays),
 });
 
 /** Grouping separators people paste ("1,200,000.00", "1 200 000") are not part of the number. */
@@ -42,6 +49,9 @@ export type PresentedTerms = {
   shareTiers: { upTo: string | null; pct: string }[];
   creatorParticipationPct: string | null;
   participants: { name: string; role: string; share: string }[];
+  reportingFrequency?: string;
+  reportingDueDays?: number;
+  paymentDueDays?: number;
 };
 
 export function termsFormFromDeal(terms: PresentedTerms): TermsFormValues {
@@ -57,8 +67,18 @@ export function termsFormFromDeal(terms: PresentedTerms): TermsFormValues {
     shareTiers: terms.shareTiers.map((t) => ({ upTo: t.upTo ?? "", pct: t.pct })),
     creatorParticipationPct: terms.creatorParticipationPct ?? "",
     participants: terms.participants.map((p) => ({ ...p })),
+    reportingFrequency: (terms.reportingFrequency ?? DEFAULT_REPORTING.reportingFrequency) as ReportingFrequency,
+    reportingDueDays: String(terms.reportingDueDays ?? DEFAULT_REPORTING.reportingDueDays),
+    paymentDueDays: String(terms.paymentDueDays ?? DEFAULT_REPORTING.paymentDueDays),
   };
 }
+
+/** Whole days as typed → a number for the schema to check (anything else stays as typed, and is refused). */
+const days = (s: string | undefined, fallback: number): unknown => {
+  const v = (s ?? "").trim();
+  if (v === "") return fallback;
+  return /^-?\d+$/.test(v) ? Number(v) : v;
+};
 
 /** Form strings → DealTerms input (still unvalidated): blanks dropped, money in the deal's currency. */
 export function toTermsPayload(v: TermsFormValues, currency: string): DealTermsInput {
@@ -85,6 +105,9 @@ export function toTermsPayload(v: TermsFormValues, currency: string): DealTermsI
     })),
     creatorParticipationPct: pct(v.creatorParticipationPct),
     participants: v.participants.map((p) => ({ name: p.name, role: p.role, share: cleanPct(p.share) })),
+    reportingFrequency: v.reportingFrequency ?? DEFAULT_REPORTING.reportingFrequency,
+    reportingDueDays: days(v.reportingDueDays, DEFAULT_REPORTING.reportingDueDays),
+    paymentDueDays: days(v.paymentDueDays, DEFAULT_REPORTING.paymentDueDays),
   } as DealTermsInput;
 }
 
@@ -126,6 +149,11 @@ export function ruleOf(path: string): string {
       return "percent";
     case "share":
       return "share";
+    case "reportingDueDays":
+    case "paymentDueDays":
+      return "days";
+    case "reportingFrequency":
+      return "frequency";
     case "dueDate":
     case "start":
     case "end":

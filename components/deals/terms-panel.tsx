@@ -34,6 +34,15 @@ export function TermsPanel({ terms, currency, action }: { terms: PresentedTerms;
           <Row label={t("fee")}>{terms.distributionFeePct ? f.percent(terms.distributionFeePct) : none}</Row>
           <Row label={t("expenseCap")}>{terms.expenseCap ? f.money(terms.expenseCap) : none}</Row>
           <Row label={t("creatorPool")}>{terms.creatorParticipationPct ? f.percent(terms.creatorParticipationPct) : none}</Row>
+          {terms.reportingFrequency ? (
+            <Row label={t("reporting")}>
+              {t("reportingText", {
+                frequency: t(`frequencies.${terms.reportingFrequency as "QUARTERLY"}`),
+                days: terms.reportingDueDays ?? 0,
+                paymentDays: terms.paymentDueDays ?? 0,
+              })}
+            </Row>
+          ) : null}
         </dl>
 
         {terms.instalments.length > 0 ? (

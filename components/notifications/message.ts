@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { EditRequestStatus } from "@/lib/edits/schema";
 import { EDIT_REQUEST_STATUSES } from "@/lib/edits/schema";
 import { describeNotification, describes } from "@/lib/notifications/text";
+import { OBLIGATION_KINDS, type ObligationKind } from "@/lib/obligations/schema";
 
 export type NotificationView = {
   id: string;
@@ -25,6 +26,7 @@ export function useNotificationText() {
   const t = useTranslations("edits.notifications.kinds");
   const tStatus = useTranslations("edits.status");
   const tKinds = useTranslations("notifications.kinds");
+  const tObligation = useTranslations("obligations");
   const locale = useLocale();
   return (n: Pick<NotificationView, "kind" | "params">): string => {
     const p = n.params;
@@ -53,6 +55,23 @@ export function useNotificationText() {
         return t("commented", { organization: str(p.authorOrgName), request, excerpt: str(p.excerpt) });
       case "editRequest.withdrawn":
         return t("withdrawn", { partner: str(p.partnerName), request, title });
+      case "obligation.reminder": {
+        const kind = str(p.obligationKind);
+        const days = num(p.days);
+        const when =
+          days < 0
+            ? tObligation("notification.overdue", { date: str(p.dueDate) })
+            : days === 0
+              ? tObligation("notification.today")
+              : tObligation("notification.inDays", { days });
+        const titled = str(locale === "zh" ? p.titleZh : p.titleEn);
+        const subject = [str(p.dealName), titled && (locale === "zh" ? `《${titled}》` : titled), str(p.about)].filter(Boolean).join(" · ");
+        return tObligation("notification.reminder", {
+          kind: (OBLIGATION_KINDS as readonly string[]).includes(kind) ? tObligation(`kinds.${kind as ObligationKind}`) : kind,
+          when,
+          subject: subject || "none",
+        });
+      }
       default:
         return t("other", { request: request || n.kind });
     }

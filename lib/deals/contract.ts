@@ -28,6 +28,7 @@ import {
 import { presentDeal } from "./present";
 import { getDeal } from "./queries";
 import { holdbacksOf } from "./rules";
+import type { ReportingFrequency } from "./schema";
 
 /**
  * The international rights contract as a PDF, in English or Simplified Chinese: parties, titles,
@@ -47,6 +48,9 @@ const INLINE_COUNTRIES = 12;
 
 type Lang = AppLocale;
 type Ctx = { lang: Lang; t: Strings };
+
+/** The deal's reporting terms: the reporting clause is written from them. */
+type ReportingTerms = { reportingFrequency: ReportingFrequency; reportingDueDays: number; paymentDueDays: number };
 
 const STRINGS = {
   en: {
@@ -138,9 +142,9 @@ const STRINGS = {
       `Grant ${n} (${title}): localization edits are permitted under the Licensor's edit policy for the title.`,
     editsNo: (n: string, title: string) =>
       `Grant ${n} (${title}): no localization edits are permitted; the title is exploited only in versions delivered or approved by the Licensor.`,
-    reporting: [
-      "The Licensee renders a statement for each reporting period (calendar quarter) within 45 days of its end, for every title, territory and media right licensed: gross receipts, the distribution fee, recoupable expenses (within the expense cap), net receipts and the Licensor's share.",
-      "Payments follow the statement in the agreement currency. The creators' pool is taken first from every amount paid to the Licensor; the minimum guarantee is then recouped from the Licensor's share.",
+    reporting: (r: ReportingTerms) => [
+      `The Licensee renders a statement for each reporting period (${{ MONTHLY: "calendar month", QUARTERLY: "calendar quarter", SEMI_ANNUAL: "calendar half-year", ANNUAL: "calendar year" }[r.reportingFrequency]}) within ${r.reportingDueDays} ${r.reportingDueDays === 1 ? "day" : "days"} of its end (a period cut by the start or end of a licence window ends with it), for every title, territory and media right licensed: gross receipts, the distribution fee, recoupable expenses (within the expense cap), net receipts and the Licensor's share.`,
+      `Payments follow the statement in the agreement currency: overage shown by a statement is paid within ${r.paymentDueDays} ${r.paymentDueDays === 1 ? "day" : "days"} of the Licensor's acceptance of it. The creators' pool is taken first from every amount paid to the Licensor; the minimum guarantee is then recouped from the Licensor's share.`,
       "Statements and payments are recorded in Rightsbridge, which keeps an append-only, hash-chained audit log visible to both parties.",
     ],
     audit: [
@@ -242,9 +246,9 @@ const STRINGS = {
       "本地化修改（为某一地域对作品所作的、超出以许可语言配音及字幕范围的修改）按以下各授权条目处理，并始终受许可方对该作品的修改政策约束：标为“锁定”（LOCKED）的元素不得修改；标为“需审批”（APPROVAL_REQUIRED）的元素须经许可方书面批准修改申请；标为“预先批准”（PRE_APPROVED）的元素可在其规定限度内修改。",
     editsYes: (n: string, title: string) => `授权条目${n}（${title}）：允许依照许可方对该作品的修改政策进行本地化修改。`,
     editsNo: (n: string, title: string) => `授权条目${n}（${title}）：不允许本地化修改；作品仅可以许可方交付或批准的版本使用。`,
-    reporting: [
-      "被许可方应于每一报告期（日历季度）结束后45日内，就每部许可作品、每一地域及每项媒体权利提交收入报表：总收入、发行费、可收回费用（以费用上限为限）、净收入及许可方分成。",
-      "付款随报表以协议币种支付。每笔支付给许可方的款项先提取创作者分成池；其后从许可方分成中收回最低保证金。",
+    reporting: (r: ReportingTerms) => [
+      `被许可方应于每一报告期（${{ MONTHLY: "日历月", QUARTERLY: "日历季度", SEMI_ANNUAL: "日历半年", ANNUAL: "日历年" }[r.reportingFrequency]}）结束后${r.reportingDueDays}日内（因许可期开始或结束而截断的报告期随之结束），就每部许可作品、每一地域及每项媒体权利提交收入报表：总收入、发行费、可收回费用（以费用上限为限）、净收入及许可方分成。`,
+      `付款随报表以协议币种支付：报表所示超额分成应于许可方接受该报表后${r.paymentDueDays}日内支付。每笔支付给许可方的款项先提取创作者分成池；其后从许可方分成中收回最低保证金。`,
       "报表与付款均记录于Rightsbridge，其审计日志只可追加、以哈希链相连，双方均可查阅。",
     ],
     audit: [
@@ -555,7 +559,7 @@ export async function contractPdf(
   });
 
   // 7–9. Reporting, audit, exclusivity
-  for (const paragraphs of [t.reporting, t.audit, t.exclusivity]) {
+  for (const paragraphs of [t.reporting(deal), t.audit, t.exclusivity]) {
     section();
     for (const [i, text] of paragraphs.entries()) sub(text, i + 1);
   }

@@ -16,6 +16,7 @@ import {
   holdbackSchema,
   INSTALMENT_TRIGGERS,
   participantSchema,
+  REPORTING_FREQUENCIES,
   rightsHeldSchema,
   shareTierSchema,
   terminateSchema,
@@ -44,6 +45,9 @@ export const dealSchema = z
       shareTiers: z.array(shareTierSchema),
       creatorParticipationPct: z.string().nullable(),
       participants: z.array(participantSchema),
+      reportingFrequency: z.enum(REPORTING_FREQUENCIES),
+      reportingDueDays: z.int(),
+      paymentDueDays: z.int(),
     }),
     grants: z.array(
       z.object({

@@ -30,6 +30,9 @@ export function presentDeal(deal: DealDetail, viewerOrgId: string) {
       shareTiers: tiers.map((t) => ({ upTo: t.upToMinor === null ? null : inCurrency(BigInt(t.upToMinor)).amount, pct: t.pct })),
       creatorParticipationPct: deal.creatorParticipationPct?.toString() ?? null,
       participants: deal.participants.map((p) => ({ name: p.name, role: p.role, share: p.share.toString() })),
+      reportingFrequency: deal.reportingFrequency,
+      reportingDueDays: deal.reportingDueDays,
+      paymentDueDays: deal.paymentDueDays,
     },
     grants: deal.grants.map((g) => ({
       id: g.id,

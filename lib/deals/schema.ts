@@ -4,6 +4,10 @@ import { currencyCodeSchema, moneySchema, percentSchema } from "@/lib/money/mone
 export const DEAL_STATUSES = ["DRAFT", "PROPOSED", "SIGNED", "EXPIRED", "TERMINATED"] as const;
 export const INSTALMENT_TRIGGERS = ["SIGNATURE", "DELIVERY", "ACCEPTANCE", "RELEASE", "DATE"] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
+/** How often the licensee reports (calendar months, quarters, half-years, years). */
+export const REPORTING_FREQUENCIES = ["MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"] as const;
+export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
+export const DEFAULT_REPORTING = { reportingFrequency: "QUARTERLY", reportingDueDays: 45, paymentDueDays: 30 } as const;
 
 const isoDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
 const codes = (max: number, what: string) =>
@@ -47,6 +51,22 @@ export const dealTermsSchema = z
     shareTiers: z.array(shareTierSchema).max(20).optional(),
     creatorParticipationPct: percentSchema.nullish(),
     participants: z.array(participantSchema).max(100).optional(),
+    reportingFrequency: z
+      .enum(REPORTING_FREQUENCIES, { error: `Choose a reporting frequency: ${REPORTING_FREQUENCIES.join(", ")}.` })
+      .optional()
+      .meta({ description: 'How often the licensee reports; default "QUARTERLY".' }),
+    reportingDueDays: z
+      .int({ error: "Use a whole number of days from 1 to 180." })
+      .min(1, { error: "Use a whole number of days from 1 to 180." })
+      .max(180, { error: "Use a whole number of days from 1 to 180." })
+      .optional()
+      .meta({ description: "Days after each reporting period's end the statement is due (1–180, default 45)." }),
+    paymentDueDays: z
+      .int({ error: "Use a whole number of days from 0 to 180." })
+      .min(0, { error: "Use a whole number of days from 0 to 180." })
+      .max(180, { error: "Use a whole number of days from 0 to 180." })
+      .optional()
+      .meta({ description: "Days after a statement is accepted its overage is due (0–180, default 30)." }),
   })
   .meta({ id: "DealTerms" });
 export type DealTermsInput = z.output<typeof dealTermsSchema>;

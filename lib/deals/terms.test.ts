@@ -58,6 +58,9 @@ describe("storeTerms", () => {
       creatorParticipationPct: null,
       instalments: [],
       participants: [],
+      reportingFrequency: "QUARTERLY",
+      reportingDueDays: 45,
+      paymentDueDays: 30,
     });
   });
 
@@ -100,6 +103,9 @@ describe("storeTerms", () => {
         { name: "Li Wei", role: "Director", share: "60" },
         { name: "Chen Jing", role: "Writer", share: "40" },
       ],
+      reportingFrequency: "QUARTERLY",
+      reportingDueDays: 45,
+      paymentDueDays: 30,
     });
   });
 

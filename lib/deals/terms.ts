@@ -2,7 +2,7 @@ import "server-only";
 import { D, formatAmount, parseAmount } from "@/lib/money/money";
 import { getCurrency } from "@/lib/reference/currencies";
 import type { FieldError } from "@/lib/result";
-import type { DealTermsInput, INSTALMENT_TRIGGERS } from "./schema";
+import { DEFAULT_REPORTING, type DealTermsInput, type INSTALMENT_TRIGGERS, type ReportingFrequency } from "./schema";
 
 /** Deal terms converted to storage: money as bigint minor units of the deal's currency. */
 export type StoredTerms = {
@@ -13,6 +13,9 @@ export type StoredTerms = {
   creatorParticipationPct: string | null;
   instalments: { amountMinor: bigint; dueDate: string | null; trigger: (typeof INSTALMENT_TRIGGERS)[number] }[];
   participants: { name: string; role: string; share: string }[];
+  reportingFrequency: ReportingFrequency;
+  reportingDueDays: number;
+  paymentDueDays: number;
 };
 
 export function checkCurrency(code: string, path: string, errors: FieldError[]): number {
@@ -95,5 +98,9 @@ export function storeTerms(terms: DealTermsInput, currency: string, exponent: nu
     creatorParticipationPct: terms.creatorParticipationPct ?? null,
     instalments,
     participants,
+    // Restating the terms without reporting terms means the defaults, like every other term.
+    reportingFrequency: terms.reportingFrequency ?? DEFAULT_REPORTING.reportingFrequency,
+    reportingDueDays: terms.reportingDueDays ?? DEFAULT_REPORTING.reportingDueDays,
+    paymentDueDays: terms.paymentDueDays ?? DEFAULT_REPORTING.paymentDueDays,
   };
 }

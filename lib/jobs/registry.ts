@@ -4,6 +4,7 @@ import { expireEndedDeals } from "@/lib/deals/commands/end";
 import { logger } from "@/lib/log/logger";
 import { deliverPending, startOutboxLoop } from "@/lib/mail/outbox";
 import { sendDailyDigests } from "@/lib/notifications/digest";
+import { runReminders } from "@/lib/obligations/reminders";
 import type { JobDefinition, WorkerLoop } from "./types";
 
 /**
@@ -50,6 +51,18 @@ export const jobs: JobDefinition[] = [
     async run() {
       const { people, digests, items, skipped } = await sendDailyDigests();
       return { people, digests, items, skipped };
+    },
+  },
+  {
+    // Obligation reminders (30, 7, 1 days before, first overdue day) at 09:00 in each
+    // organisation's time zone: the hourly run acts for each organisation on its first run at
+    // or after 09:00 local and records the day as done (lib/obligations/reminders.ts). Time
+    // zones are offset by whole or half hours; an hourly cron at minute 5 reaches each of them
+    // within the hour. A manual run (`jobs:run -- reminders`) acts for every organisation now.
+    name: "reminders",
+    cron: "5 * * * *",
+    async run({ source }) {
+      return runReminders({ force: source === "manual" });
     },
   },
 ];

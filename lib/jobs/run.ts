@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
-import type { JobDefinition, JobSummary } from "./types";
+import type { JobContext, JobDefinition, JobSummary } from "./types";
 
-export type RunSource = "schedule" | "queue" | "manual";
+export type RunSource = JobContext["source"];
 
 /** Longest error text kept with a run; stack traces beyond this help nobody on a dashboard. */
 const MAX_ERROR_CHARS = 4_000;
@@ -22,7 +22,7 @@ export async function runJob(
   });
   const started = performance.now();
   try {
-    const summary = await job.run();
+    const summary = await job.run({ source: opts.source });
     await db.jobRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date(), summary } });
     logger.info({ job: job.name, runId: run.id, ms: Math.round(performance.now() - started), summary }, "job.succeeded");
     return summary;

@@ -9,8 +9,11 @@ export type JobSummary = Record<string, string | number | boolean | null | strin
 export type JobDefinition = {
   name: string;
   cron?: string;
-  run(): Promise<JobSummary>;
+  run(context: JobContext): Promise<JobSummary>;
 };
+
+/** How a run was started: a manual run (`npm run jobs:run`) may act on what a schedule would defer. */
+export type JobContext = { source: "schedule" | "queue" | "manual" };
 
 /** A long-running loop the worker starts next to the queues; start returns its stop function. */
 export type WorkerLoop = () => () => Promise<void>;

@@ -30,8 +30,51 @@ const messages: MailMessage[] = [
       ],
     },
   },
+  {
+    template: "obligation-reminder",
+    vars: {
+      name: "Ann",
+      organization: "Siam <Screens>",
+      kind: "MG_INSTALMENT",
+      side: "OWED_BY_US",
+      days: 7,
+      dueDate: "2027-03-10",
+      deal: "Jade Mountain — Thailand",
+      title: null,
+      outstanding: "400.00 USD",
+      about: "#1",
+      url: "https://rb.test/deals/d1/receipts",
+    },
+  },
 ];
 const settingsUrl = "https://rb.test/settings/notifications";
+
+describe("obligation reminders", () => {
+  const vars = (messages.find((m) => m.template === "obligation-reminder") as Extract<MailMessage, { template: "obligation-reminder" }>)
+    .vars;
+  it.each([
+    [7, "en", "Reminder: MG instalment is due in 7 days (10 March 2027) — Jade Mountain — Thailand"],
+    [1, "en", "Reminder: MG instalment is due tomorrow (10 March 2027) — Jade Mountain — Thailand"],
+    [0, "en", "Reminder: MG instalment is due today (10 March 2027) — Jade Mountain — Thailand"],
+    [-1, "en", "Reminder: MG instalment is overdue (it was due on 10 March 2027) — Jade Mountain — Thailand"],
+    [30, "zh", "提醒：保底金分期款30 天后到期（2027年3月10日） — Jade Mountain — Thailand"],
+    [-1, "zh", "提醒：保底金分期款已逾期（到期日 2027年3月10日） — Jade Mountain — Thailand"],
+  ] as const)("%i days before, in %s: %s", (days, locale, subject) => {
+    expect(renderMail({ template: "obligation-reminder", vars: { ...vars, days } }, locale, { settingsUrl }).subject).toBe(subject);
+  });
+
+  it("names the side, the outstanding amount and the title in the reader's language, escaped in HTML", () => {
+    const en = renderMail({ template: "obligation-reminder", vars }, "en", { settingsUrl });
+    expect(en.text).toContain("Outstanding: 400.00 USD");
+    expect(en.text).toContain("Siam <Screens> owes this.");
+    expect(en.html).toContain("Siam &lt;Screens&gt; owes this.");
+    const zh = renderMail({ template: "obligation-reminder", vars: { ...vars, side: "OWED_TO_US", title: "天衍仙途" } }, "zh", {
+      settingsUrl,
+    });
+    expect(zh.text).toContain("作品：《天衍仙途》");
+    expect(zh.text).toContain("此事项应由对方向 Siam <Screens> 履行");
+  });
+});
 
 describe("renderMail", () => {
   for (const message of messages) {

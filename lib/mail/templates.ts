@@ -21,7 +21,32 @@ export type MailMessage =
   | {
       template: "notification-digest";
       vars: { name: string; day: string; url: string; items: { organization: string; text: string; url: string }[] };
-    };
+    }
+  | { template: "obligation-reminder"; vars: ObligationReminderVars };
+
+/**
+ * A reminder of an obligation (lib/obligations/reminders.ts). Plain values only: this module is
+ * below the feature domains, so the obligation arrives already described.
+ */
+export type ObligationReminderVars = {
+  name: string;
+  organization: string;
+  /** An obligation kind (MG_INSTALMENT, STATEMENT, …). */
+  kind: string;
+  /** OWED_BY_US, OWED_TO_US or INFO, from the recipient organisation's side. */
+  side: string;
+  /** Days from the recipient organisation's today to the due date (negative: overdue). */
+  days: number;
+  dueDate: string;
+  deal: string | null;
+  /** The title's name in the recipient's language. */
+  title: string | null;
+  /** "400.00 USD" */
+  outstanding: string | null;
+  /** Reporting period of a statement ("2027-01-01 – 2027-03-31"), currency pair and month, request name. */
+  about: string | null;
+  url: string;
+};
 
 export type MailTemplate = MailMessage["template"];
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -59,6 +84,91 @@ const ROLE_NAMES: Record<MailLocale, Record<string, string>> = {
 
 function day(date: Date, locale: MailLocale): string {
   return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+const OBLIGATION_NAMES: Record<MailLocale, Record<string, string>> = {
+  en: {
+    MG_INSTALMENT: "MG instalment",
+    STATEMENT: "Revenue statement",
+    OVERAGE_PAYMENT: "Overage payment",
+    RIGHTS_EXPIRY: "Rights expiry",
+    HOLDBACK_ENDS: "End of a holdback",
+    EDIT_DECISION: "Edit request decision",
+    ADVANCE_DISBURSEMENT: "Advance disbursement",
+    FX_RATE_MISSING: "Missing FX rate",
+  },
+  zh: {
+    MG_INSTALMENT: "保底金分期款",
+    STATEMENT: "收益报表",
+    OVERAGE_PAYMENT: "超额分成付款",
+    RIGHTS_EXPIRY: "授权到期",
+    HOLDBACK_ENDS: "限制期结束",
+    EDIT_DECISION: "剪辑申请决定",
+    ADVANCE_DISBURSEMENT: "预付款发放",
+    FX_RATE_MISSING: "缺少汇率",
+  },
+};
+
+function when(v: ObligationReminderVars, locale: MailLocale): string {
+  const due = day(new Date(`${v.dueDate}T00:00:00Z`), locale);
+  if (locale === "zh") {
+    if (v.days < 0) return `已逾期（到期日 ${due}）`;
+    if (v.days === 0) return `今天到期（${due}）`;
+    if (v.days === 1) return `明天到期（${due}）`;
+    return `${v.days} 天后到期（${due}）`;
+  }
+  if (v.days < 0) return `is overdue (it was due on ${due})`;
+  if (v.days === 0) return `is due today (${due})`;
+  if (v.days === 1) return `is due tomorrow (${due})`;
+  return `is due in ${v.days} days (${due})`;
+}
+
+function reminderCopy(v: ObligationReminderVars, locale: MailLocale): Copy {
+  const what = OBLIGATION_NAMES[locale][v.kind] ?? v.kind;
+  const facts = (
+    locale === "zh"
+      ? [
+          v.deal && `交易：${v.deal}`,
+          v.title && `作品：《${v.title}》`,
+          v.about && `事项：${v.about}`,
+          v.outstanding && `未结金额：${v.outstanding}`,
+        ]
+      : [
+          v.deal && `Deal: ${v.deal}`,
+          v.title && `Title: ${v.title}`,
+          v.about && `About: ${v.about}`,
+          v.outstanding && `Outstanding: ${v.outstanding}`,
+        ]
+  ).filter((f): f is string => Boolean(f));
+  const context = v.deal ?? v.about ?? "";
+  if (locale === "zh") {
+    const side =
+      v.side === "OWED_BY_US"
+        ? `此事项由 ${v.organization} 负责办理。`
+        : v.side === "OWED_TO_US"
+          ? `此事项应由对方向 ${v.organization} 履行；请留意是否按时完成。`
+          : `供 ${v.organization} 知悉。`;
+    return {
+      subject: `提醒：${what}${when(v, "zh")}${context ? ` — ${context}` : ""}`,
+      greeting: `${v.name}，您好：`,
+      paragraphs: [`${what}${when(v, "zh")}。`, ...facts, side],
+      action: "在 Rightsbridge 中查看",
+      footer: `您作为 ${v.organization} 的所有者或管理员收到此提醒。每个提醒阶段只发送一次。`,
+    };
+  }
+  const side =
+    v.side === "OWED_BY_US"
+      ? `${v.organization} owes this.`
+      : v.side === "OWED_TO_US"
+        ? `This is owed to ${v.organization}: the other party must act.`
+        : `For ${v.organization}'s information.`;
+  return {
+    subject: `Reminder: ${what} ${when(v, "en")}${context ? ` — ${context}` : ""}`,
+    greeting: `Hello ${v.name},`,
+    paragraphs: [`${what} ${when(v, "en")}.`, ...facts, side],
+    action: "Open it in Rightsbridge",
+    footer: `You receive this reminder as an owner or admin of ${v.organization}. Each reminder stage is sent once.`,
+  };
 }
 
 const COPY: { [T in MailTemplate]: Record<MailLocale, (v: Vars<T>) => Copy> } = {
@@ -165,6 +275,10 @@ const COPY: { [T in MailTemplate]: Record<MailLocale, (v: Vars<T>) => Copy> } = 
       action: "查看全部通知",
       footer: "您选择了每天接收一次这些通知。",
     }),
+  },
+  "obligation-reminder": {
+    en: (v) => reminderCopy(v, "en"),
+    zh: (v) => reminderCopy(v, "zh"),
   },
 };
 

@@ -12,6 +12,7 @@ export const EDIT_REQUEST_KINDS = [
   "editRequest.changesRequested",
   "editRequest.commented",
   "editRequest.withdrawn",
+  "obligation.reminder",
 ] as const;
 
 /** Events of deals, statements, receipts and advances, announced to the organisation that should act or know. */

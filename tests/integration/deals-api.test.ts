@@ -98,6 +98,10 @@ describe("drafting a deal", () => {
       ],
       creatorParticipationPct: "5",
       participants: [{ name: "Li Wei", role: "Director", share: "100" }],
+      // Reporting terms not given: the defaults.
+      reportingFrequency: "QUARTERLY",
+      reportingDueDays: 45,
+      paymentDueDays: 30,
     });
     const row = await dealRow(res.body.id);
     expect(row).toMatchObject({ licensorId: studio.orgId, licenseeId: partner.orgId, drafterId: studio.orgId, mgMinor: 100000000n });

@@ -19,6 +19,9 @@ function termsData(t: StoredTerms) {
     expenseCapMinor: t.expenseCapMinor,
     shareTiers: t.shareTiers ?? Prisma.DbNull,
     creatorParticipationPct: t.creatorParticipationPct,
+    reportingFrequency: t.reportingFrequency,
+    reportingDueDays: t.reportingDueDays,
+    paymentDueDays: t.paymentDueDays,
   };
 }
 
@@ -46,6 +49,9 @@ function auditTerms(t: StoredTerms) {
     creatorParticipationPct: t.creatorParticipationPct,
     instalments: t.instalments.map((i) => ({ ...i, amountMinor: i.amountMinor.toString() })),
     participants: t.participants,
+    reportingFrequency: t.reportingFrequency,
+    reportingDueDays: t.reportingDueDays,
+    paymentDueDays: t.paymentDueDays,
   };
 }
 
