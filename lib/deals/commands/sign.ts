@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { isExclusionViolation, type Tx } from "@/lib/db/tx";
 import { fail, forbidden, ok, type Result } from "@/lib/result";
 import { findConflicts, heldScopesByTitle, type SigningConflict } from "../conflicts";
+import { notifyParties } from "../notify";
 import { partyOf } from "../queries";
 import { expandScope, type Gap, grantSliceRows, holdbacksOf, type SliceRow, uncoveredByHeld, windowOf } from "../rules";
 import { lockForChange, mayWrite } from "./deal";
@@ -38,6 +39,15 @@ export async function proposeDeal(actor: Actor, dealId: string, version?: number
       partyOrgIds: [deal.licensorId, deal.licenseeId],
       before: { status: "DRAFT" },
       after: { status: "PROPOSED", awaitingOrgId: other },
+    });
+    await notifyParties(tx, [other], {
+      dealId: deal.id,
+      kind: "DEAL_PROPOSED",
+      subjectType: "Deal",
+      subjectId: deal.id,
+      href: `/deals/${deal.id}`,
+      exceptUserId: actor.userId,
+      params: { organization: actor.org.name },
     });
     return ok({ id: deal.id });
   });
@@ -83,6 +93,15 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
             entityId: deal.id,
             partyOrgIds: [deal.licensorId, deal.licenseeId],
             after: { side, status: "PROPOSED" },
+          });
+          await notifyParties(tx, [other], {
+            dealId: deal.id,
+            kind: "DEAL_SIGNED",
+            subjectType: "Deal",
+            subjectId: deal.id,
+            href: `/deals/${deal.id}`,
+            exceptUserId: userId,
+            params: { organization: actor.org.name, fullySigned: false },
           });
           return ok({ id: deal.id, status: "PROPOSED" as const });
         }
@@ -134,6 +153,16 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
           partyOrgIds: [deal.licensorId, deal.licenseeId],
           before: { status: "PROPOSED" },
           after: { side, status: "SIGNED" },
+        });
+        // Both parties hear that the deal is in force (the signer's colleagues too).
+        await notifyParties(tx, [deal.licensorId, deal.licenseeId], {
+          dealId: deal.id,
+          kind: "DEAL_SIGNED",
+          subjectType: "Deal",
+          subjectId: deal.id,
+          href: `/deals/${deal.id}`,
+          exceptUserId: userId,
+          params: { organization: actor.org.name, fullySigned: true },
         });
         return ok({ id: deal.id, status: "SIGNED" as const });
       },
