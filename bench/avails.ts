@@ -1,5 +1,5 @@
 /**
- * `npm run bench:avails [-- --titles 10000 --rows 1000000 --runs 200 --signs 100 --studio-runs 3 --seconds 10 --concurrency 8 --explain --keep]`
+ * `npm run bench:avails [-- --titles 10000 --rows 1000000 --runs 200 --signs 100 --deal-signs 10 --studio-runs 3 --seconds 10 --concurrency 8 --explain --keep]`
  *
  * Avails and signature at scale: creates a throw-away database, migrates it, fills it
  * with N titles and about R expanded grant_slice rows (SIGNED deals whose grants cover M49
@@ -13,7 +13,8 @@
  *   (c) signature of a fresh PROPOSED deal with one grant through signDeal() (conflict checks,
  *       slices written under the exclusion constraint) vs a raw INSERT of the same rows into
  *       grant_slice in a rolled-back transaction; and (c') a signature refused for a conflict vs a
- *       raw INSERT that the constraint refuses;
+ *       raw INSERT that the constraint refuses; (c'') signature of an 8-grant package deal (11,952
+ *       slices) vs a raw INSERT of the same rows;
  *   (e) avails of every title of the studio × one country × one media (the studio-wide view)
  *       through queryAvails() vs one raw SQL join;
  *   (d) requests per second of the GET /api/v1/avails route handler called in-process with an API

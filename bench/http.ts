@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http [-- --duration 60 --connections 50 --soak [--soak-seconds 600] --files]`
+ * `npm run bench:http [-- --duration 60 --connections 50 --soak [--soak-seconds 600] --files | --lists [--seconds 10]]`
  *
  * HTTP load on two production servers (scripts/serve.mjs over the standalone build, as deployed)
  * sharing one throw-away database with the demo data, driven by autocannon (25 connections on each

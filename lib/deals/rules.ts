@@ -173,10 +173,24 @@ export function avails(
   }
   const media = [...request.media];
   const cells: AvailCell[] = [];
+  // Whether the rights held cover the window depends only on which held scopes reach the cell:
+  // decided once per distinct set (usually one for a whole grid), not once per cell.
+  const heldCovers = new Map<string, boolean>();
+  const usable = held.filter((h) => !request.exclusive || h.exclusive);
   for (const country of request.countries) {
     for (const m of media) {
-      const intervals = held.filter((h) => h.countries.has(country) && h.media.has(m) && (!request.exclusive || h.exclusive));
-      if (uncoveredRanges(request.window, intervals).length > 0) {
+      let key = "";
+      for (let i = 0; i < usable.length; i++) {
+        const h = usable[i]!;
+        if (h.countries.has(country) && h.media.has(m)) key += `${i},`;
+      }
+      let covered = heldCovers.get(key);
+      if (covered === undefined) {
+        const intervals = usable.filter((h) => h.countries.has(country) && h.media.has(m));
+        covered = uncoveredRanges(request.window, intervals).length === 0;
+        heldCovers.set(key, covered);
+      }
+      if (!covered) {
         cells.push({ territory: country, mediaRight: m, status: "NOT_HELD" });
         continue;
       }
