@@ -3,6 +3,7 @@ import enDeals from "./en/deals.json";
 import enEdits from "./en/edits.json";
 import enFacility from "./en/facility.json";
 import enIdentity from "./en/identity.json";
+import enNotifications from "./en/notifications.json";
 import enOutcomes from "./en/outcomes.json";
 import enProgrammes from "./en/programmes.json";
 import enStatements from "./en/statements.json";
@@ -12,6 +13,7 @@ import zhDeals from "./zh/deals.json";
 import zhEdits from "./zh/edits.json";
 import zhFacility from "./zh/facility.json";
 import zhIdentity from "./zh/identity.json";
+import zhNotifications from "./zh/notifications.json";
 import zhOutcomes from "./zh/outcomes.json";
 import zhProgrammes from "./zh/programmes.json";
 import zhStatements from "./zh/statements.json";
@@ -33,6 +35,7 @@ export const messages = {
     facility: enFacility,
     programmes: enProgrammes,
     identity: enIdentity,
+    notifications: enNotifications,
   },
   zh: {
     ...zhBase,
@@ -44,6 +47,7 @@ export const messages = {
     facility: zhFacility,
     programmes: zhProgrammes,
     identity: zhIdentity,
+    notifications: zhNotifications,
   },
 };
 
