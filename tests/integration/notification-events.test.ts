@@ -86,7 +86,12 @@ describe("statement and receipt events", () => {
     });
     expect(fixed.status, fixed.text).toBe(201);
     expect((await kinds(w.studio.headers)).slice(0, 2).sort()).toEqual(["STATEMENT_SUBMITTED", "STATEMENT_SUPERSEDED"]);
-    expect((await notifications(w.studio.headers))[0]).toMatchObject({ params: { corrects: true } });
+    const [newest, next] = await notifications(w.studio.headers);
+    expect([newest, next].find((n) => n?.kind === "STATEMENT_SUBMITTED")).toMatchObject({
+      subjectId: fixed.body.id,
+      params: { corrects: true },
+    });
+    expect([newest, next].find((n) => n?.kind === "STATEMENT_SUPERSEDED")).toMatchObject({ subjectId: q2.body.id });
     expect(await kinds(w.partner.headers)).toContain("STATEMENT_DISPUTED");
 
     // The actor hears nothing of its own acts; the outsider hears nothing at all.
