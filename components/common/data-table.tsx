@@ -28,6 +28,12 @@ export type DataTableProps<Row> = {
 };
 
 const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } as const;
+/**
+ * The row actions column (id "actions") stays pinned to the right edge while a wide table scrolls
+ * inside its card, so a row's buttons are always in view whatever the width.
+ */
+const pinned = (column: { id: string }, header = false) =>
+  column.id === "actions" && cn("sticky right-0 z-10 shadow-[inset_1px_0_0_var(--color-border)]", header ? "bg-muted" : "bg-card");
 
 /**
  * A typed table in a card. Server-component friendly (no state): sorting, filtering and
@@ -42,7 +48,7 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, label, footer, cl
         <TableHeader>
           <TableRow className="hover:bg-transparent">
             {columns.map((column) => (
-              <TableHead key={column.id} scope="col" className={cn(ALIGN[column.align ?? "left"], column.className)}>
+              <TableHead key={column.id} scope="col" className={cn(ALIGN[column.align ?? "left"], pinned(column, true), column.className)}>
                 {column.header}
               </TableHead>
             ))}
@@ -57,6 +63,7 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, label, footer, cl
                   className={cn(
                     ALIGN[column.align ?? "left"],
                     (column.nowrap ?? column.align === "right") && "whitespace-nowrap",
+                    pinned(column),
                     column.className,
                   )}
                 >

@@ -57,14 +57,16 @@ export function StatementsTable({
           {
             id: "deal",
             header: t("deal"),
-            className: "min-w-48",
+            // Two lines at most (the deal, then direction and counterparty), cut with an ellipsis:
+            // a wrapping deal cell made every row four lines tall.
+            className: "min-w-48 max-w-72",
             cell: (s) =>
               s.deal ? (
-                <span className="flex flex-col gap-0.5">
-                  <Link href={`/deals/${s.deal.id}`} className="hover:text-primary hover:underline">
+                <span className="flex min-w-0 flex-col gap-0.5">
+                  <Link href={`/deals/${s.deal.id}`} title={s.deal.name} className="truncate hover:text-primary hover:underline">
                     {s.deal.name}
                   </Link>
-                  <span className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
+                  <span className="flex min-w-0 items-center gap-1.5 truncate text-xs whitespace-nowrap text-muted-foreground">
                     <Badge variant={s.deal.role === "LICENSOR" ? "brand" : "teal"}>
                       {s.deal.role === "LICENSOR" ? t("received") : t("sent")}
                     </Badge>
