@@ -1,4 +1,5 @@
 import "server-only";
+import { amountDecimals, currencyMismatch } from "@/lib/api/field-errors";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { dateOnly, toDbDate } from "@/lib/dates";
@@ -56,26 +57,37 @@ async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: s
   for (const c of missing) {
     const key = `${c.titleId}|${c.territory}|${c.mediaRight}`;
     const slice = granted.get(key);
-    if (!dealTitles.has(c.titleId)) problems.set(key, { field: "titleId", path: "", message: "This deal grants no rights in this title." });
+    if (!dealTitles.has(c.titleId))
+      problems.set(key, { field: "titleId", path: "", message: "This deal grants no rights in this title.", code: "TITLE_NOT_GRANTED" });
     else if (!pairSet.has(`${c.titleId}|${c.territory}`))
-      problems.set(key, { field: "territory", path: "", message: `The deal grants no rights in ${c.territory} for this title.` });
+      problems.set(key, {
+        field: "territory",
+        path: "",
+        message: `The deal grants no rights in ${c.territory} for this title.`,
+        code: "TERRITORY_NOT_GRANTED",
+        params: { territory: c.territory },
+      });
     else if (!slice)
       problems.set(key, {
         field: "mediaRight",
         path: "",
         message: `The deal grants no ${c.mediaRight} rights for this title in ${c.territory} (use a granted leaf media right).`,
+        code: "MEDIA_NOT_GRANTED",
+        params: { mediaRight: c.mediaRight, territory: c.territory },
       });
     else
       problems.set(key, {
         field: "territory",
         path: "",
         message: `The grant for this title in ${c.territory} (${c.mediaRight}) runs ${slice.first} to ${slice.last}, outside the period ${periodStart} to ${periodEnd}.`,
+        code: "GRANT_OUTSIDE_PERIOD",
+        params: { territory: c.territory, mediaRight: c.mediaRight, first: slice.first, last: slice.last, periodStart, periodEnd },
       });
   }
   const errors: FieldError[] = [];
   for (const l of lines) {
     const p = problems.get(`${l.titleId}|${l.territory}|${l.mediaRight}`);
-    if (p) errors.push({ path: `lines.${l.position}.${p.field}`, message: p.message });
+    if (p) errors.push({ path: `lines.${l.position}.${p.field}`, message: p.message, code: p.code, params: p.params });
   }
   return errors;
 }
@@ -85,7 +97,12 @@ function capped(errors: FieldError[]): FieldError[] {
   if (errors.length <= MAX_LINE_ERRORS) return errors;
   return [
     ...errors.slice(0, MAX_LINE_ERRORS),
-    { path: "lines", message: `… and ${(errors.length - MAX_LINE_ERRORS).toLocaleString("en")} more problems in other lines.` },
+    {
+      path: "lines",
+      message: `… and ${(errors.length - MAX_LINE_ERRORS).toLocaleString("en")} more problems in other lines.`,
+      code: "MORE_PROBLEMS",
+      params: { count: errors.length - MAX_LINE_ERRORS },
+    },
   ];
 }
 
@@ -161,19 +178,18 @@ export async function submitOrCheck(
           return fail("conflict", "DEAL_NOT_SIGNED", `Statements are for signed deals; this deal is ${deal.status}.`);
         const exp = minorUnits(deal.currency);
         const errors: FieldError[] = [];
-        if (data.periodStart > data.periodEnd) errors.push({ path: "periodEnd", message: "The period cannot end before it starts." });
+        if (data.periodStart > data.periodEnd)
+          errors.push({ path: "periodEnd", message: "The period cannot end before it starts.", code: "PERIOD_END_BEFORE_START" });
 
         const lines: Line[] = [];
         let grossMinor = 0n;
         for (let i = 0; i < data.lines.length; i++) {
           const l = data.lines[i]!;
           let minor = 0n;
-          if (l.gross.currency !== deal.currency)
-            errors.push({ path: `lines.${i}.gross.currency`, message: `Use the deal's currency, ${deal.currency}.` });
+          if (l.gross.currency !== deal.currency) errors.push({ path: `lines.${i}.gross.currency`, ...currencyMismatch(deal.currency) });
           else {
             const parsed = parseAmount(l.gross.amount, exp);
-            if (parsed === null || parsed < 0n)
-              errors.push({ path: `lines.${i}.gross.amount`, message: `${deal.currency} amounts have ${exp} decimal places.` });
+            if (parsed === null || parsed < 0n) errors.push({ path: `lines.${i}.gross.amount`, ...amountDecimals(deal.currency, exp) });
             else minor = parsed;
           }
           grossMinor += minor;
@@ -186,16 +202,16 @@ export async function submitOrCheck(
             grossMinor: minor,
           });
         }
-        if (grossMinor > INT8_MAX) errors.push({ path: "lines", message: "The lines add up to more than can be stored." });
+        if (grossMinor > INT8_MAX)
+          errors.push({ path: "lines", message: "The lines add up to more than can be stored.", code: "AMOUNT_TOO_LARGE" });
         let expensesMinor = 0n;
         if (data.expenses) {
-          if (data.expenses.currency !== deal.currency)
-            errors.push({ path: "expenses.currency", message: `Use the deal's currency, ${deal.currency}.` });
+          if (data.expenses.currency !== deal.currency) errors.push({ path: "expenses.currency", ...currencyMismatch(deal.currency) });
           else {
             const parsed = parseAmount(data.expenses.amount, exp);
-            if (parsed === null || parsed < 0n)
-              errors.push({ path: "expenses.amount", message: `${deal.currency} amounts have ${exp} decimal places.` });
-            else if (parsed > INT8_MAX) errors.push({ path: "expenses.amount", message: "This amount is more than can be stored." });
+            if (parsed === null || parsed < 0n) errors.push({ path: "expenses.amount", ...amountDecimals(deal.currency, exp) });
+            else if (parsed > INT8_MAX)
+              errors.push({ path: "expenses.amount", message: "This amount is more than can be stored.", code: "AMOUNT_TOO_LARGE" });
             else expensesMinor = parsed;
           }
         }
