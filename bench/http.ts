@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http [-- --duration 60 --connections 50 --soak]`
+ * `npm run bench:http [-- --duration 60 --connections 50 --soak [--soak-seconds 600] --files]`
  *
  * HTTP load on two production servers (scripts/serve.mjs over the standalone build, as deployed)
  * sharing one throw-away database with the demo data, driven by autocannon (25 connections on each
@@ -7,8 +7,11 @@
  * statements and waterfall, outcomes), 2 statement/receipt writes, 1 other write (a new title) —
  * 70 / 20 / 10 %. Prints throughput, p50/p95/p99 per route, errors (non-2xx and socket errors;
  * must be 0) and each route's p50 against a trivial route (GET /api/health/live) measured on the
- * same servers just before. `--soak` runs 5 minutes and reports the servers' memory (RSS) growth
- * from the first to the last minute. Needs a production build (`npm run build`).
+ * same servers just before. `--soak` runs `--soak-seconds` (600: ten minutes) with `--files` and
+ * reports the servers' memory: RSS and V8 heap per minute (from /api/metrics), the peak, and the
+ * RSS growth from the first to the last minute. `--files` adds two requests to each connection's
+ * cycle: the contract PDF of a deal and a 300-line XLSX statement upload (dryRun: parsed in a
+ * worker thread and checked, nothing written). Needs a production build (`npm run build`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -16,6 +19,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
+import ExcelJS from "exceljs";
 import pg from "pg";
 import { buildIsStale } from "../scripts/build-status";
 import { benchOptions } from "./lib/args";
@@ -28,10 +32,14 @@ const options = benchOptions({
   connections: { type: "int", default: 50, min: 2 },
   baseline: { type: "int", default: 10, min: 2 },
   soak: { type: "flag" },
+  "soak-seconds": { type: "int", default: 600, min: 30 },
+  files: { type: "flag" },
   keep: { type: "flag" },
 });
 const root = path.resolve(__dirname, "..");
 const SECRET = randomBytes(32).toString("base64url");
+const METRICS_TOKEN = randomBytes(16).toString("hex");
+const withFiles = options.files || options.soak;
 const running: ChildProcess[] = [];
 process.once("exit", () => {
   for (const p of running) if (p.pid && p.exitCode === null) process.kill(-p.pid, "SIGKILL");
@@ -75,6 +83,9 @@ async function startServer(databaseUrl: string): Promise<{ url: string; proc: Ch
       HEALTH_WORKER_CHECK: "off",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      METRICS_TOKEN,
+      // The soak uploads far more files than an organisation's hourly import limit allows.
+      IMPORT_MAX_PER_HOUR: "1000000",
     },
   });
   fs.closeSync(log);
@@ -117,7 +128,44 @@ function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-type Route = { name: string; method: "GET" | "POST"; path: string; cookie: string; body?: () => unknown };
+/** V8 heap in use and external memory of a server, from its Prometheus metrics. */
+async function heapOf(url: string): Promise<{ heap: number; external: number } | undefined> {
+  try {
+    const res = await fetch(`${url}/api/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await res.text();
+    const metric = (name: string) => Number(new RegExp(`^rightsbridge_${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+    return { heap: metric("nodejs_heap_size_used_bytes"), external: metric("nodejs_external_memory_bytes") };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A multipart/form-data body: text fields and one file. */
+function multipart(boundary: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Uint8Array }): Buffer {
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    Buffer.from(file.bytes),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return Buffer.concat(parts);
+}
+
+type Route = {
+  name: string;
+  method: "GET" | "POST";
+  path: string;
+  cookie: string;
+  body?: () => unknown;
+  raw?: { body: Buffer; contentType: string };
+};
 
 async function main(database: BenchDatabase) {
   console.log(`database ${database.name} (PostgreSQL ${database.serverVersion}): seeding the demo data…`);
@@ -165,6 +213,36 @@ async function main(database: BenchDatabase) {
     [partnerDeals.map((d: { id: string }) => d.id)],
   );
   console.log(`${days.length} free statement days on ${partnerDeals.length} signed deal(s) of the partner`);
+  // The upload's period: one free day kept aside (a dry run writes nothing, so it stays free).
+  const uploadDay = withFiles ? days.pop() : undefined;
+  let upload: Route["raw"];
+  if (uploadDay) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Statement");
+    ws.addRow(["titleId", "territory", "mediaRight", "revenueType", "gross", "currency"]);
+    for (let i = 0; i < 300; i++)
+      ws.addRow([
+        uploadDay.title_id,
+        uploadDay.country,
+        uploadDay.media,
+        "STREAMING",
+        `${1 + (i % 97)}.${String(i % 100).padStart(2, "0")}`,
+        uploadDay.currency,
+      ]);
+    const boundary = "----rb-bench-upload";
+    upload = {
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      body: multipart(
+        boundary,
+        { periodStart: uploadDay.day, periodEnd: uploadDay.day, dryRun: "true" },
+        {
+          name: "statement.xlsx",
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
+        },
+      ),
+    };
+  }
   await sql.end();
   let nextDay = 0;
   let nextTitle = 0;
@@ -204,10 +282,22 @@ async function main(database: BenchDatabase) {
       }),
     },
   ];
+  if (withFiles && uploadDay && upload)
+    routes.push(
+      { name: "GET /api/v1/deals/[id]/contract.pdf", method: "GET", path: `/api/v1/deals/${deal.id}/contract.pdf`, cookie: studio },
+      {
+        name: "POST /api/v1/deals/[id]/statements/import (XLSX, dry run)",
+        method: "POST",
+        path: `/api/v1/deals/${uploadDay.deal_id}/statements/import`,
+        cookie: partner,
+        raw: upload,
+      },
+    );
   const requests: autocannon.Request[] = routes.map((route) => ({
     method: route.method,
     path: route.path,
-    headers: { cookie: route.cookie, "content-type": "application/json" },
+    headers: { cookie: route.cookie, "content-type": route.raw?.contentType ?? "application/json" },
+    ...(route.raw ? { body: route.raw.body } : {}),
     setupRequest: (req: autocannon.Request) => {
       if (route.name.startsWith("POST /api/v1/deals/[id]/statements")) {
         const slot = days[nextDay++];
@@ -274,12 +364,23 @@ async function main(database: BenchDatabase) {
   const trivialSummary = summarize(trivial.samples.get("GET /api/health/live") ?? []);
   const trivialRps = trivial.results.reduce((sum, r) => sum + r.requests.average, 0);
 
-  const duration = options.soak ? 300 : options.duration;
-  console.log(`mixed traffic: ${duration} s at ${perServerConnections * 2} connections over 2 servers…`);
-  const rss: { at: number; bytes: number }[] = [];
-  const rssTimer = setInterval(() => {
-    rss.push({ at: Date.now(), bytes: servers.reduce((sum, s) => sum + (s.proc.pid ? rssOf(s.proc.pid) : 0), 0) });
-  }, 5_000);
+  const duration = options.soak ? options["soak-seconds"] : options.duration;
+  console.log(
+    `mixed traffic${withFiles ? " with PDFs and uploads" : ""}: ${duration} s at ${perServerConnections * 2} connections over 2 servers…`,
+  );
+  const rss: { at: number; bytes: number; each: number[]; heap: number[]; external: number[] }[] = [];
+  const sampleMemory = async () => {
+    const each = servers.map((s) => (s.proc.pid ? rssOf(s.proc.pid) : 0));
+    const heaps = await Promise.all(servers.map((s) => heapOf(s.url)));
+    rss.push({
+      at: Date.now(),
+      bytes: each.reduce((a, b) => a + b, 0),
+      each,
+      heap: heaps.map((h) => h?.heap ?? Number.NaN),
+      external: heaps.map((h) => h?.external ?? Number.NaN),
+    });
+  };
+  const rssTimer = setInterval(() => void sampleMemory(), 5_000);
   const started = Date.now();
   const mixed = await load(duration, true, (s) => ({ url: s.url, connections: perServerConnections, requests, timeout: 30 }));
   clearInterval(rssTimer);
@@ -330,13 +431,41 @@ async function main(database: BenchDatabase) {
   console.log(
     `\nthroughput: ${(total / seconds).toFixed(1)} req/s mixed (trivial route: ${trivialRps.toFixed(0)} req/s); ${formatCount(total)} requests in ${seconds.toFixed(0)} s; errors: ${errors}${mixed.socketErrors ? ` (${mixed.socketErrors} socket)` : ""}`,
   );
+  if (options.soak && rss.length > 0) {
+    const mb = (n: number) => (Number.isFinite(n) ? (n / 2 ** 20).toFixed(0) : "?");
+    const t0 = rss[0]?.at ?? started;
+    const minutes: string[][] = [];
+    for (let m = 0; m * 60_000 <= (rss[rss.length - 1]?.at ?? t0) - t0; m++) {
+      const inMinute = rss.filter((x) => x.at - t0 >= m * 60_000 && x.at - t0 < (m + 1) * 60_000);
+      const last = inMinute[inMinute.length - 1];
+      if (!last) continue;
+      const peak = Math.max(...inMinute.flatMap((x) => x.each));
+      minutes.push([String(m + 1), ...last.each.map(mb), mb(peak), ...last.heap.map(mb), ...last.external.map(mb)]);
+    }
+    console.log("\nmemory by minute (MB; the last sample of each minute, peak = highest RSS of one server in that minute)");
+    printTable(
+      [
+        { header: "minute", align: "right" },
+        { header: "RSS A", align: "right" },
+        { header: "RSS B", align: "right" },
+        { header: "peak", align: "right" },
+        { header: "heap A", align: "right" },
+        { header: "heap B", align: "right" },
+        { header: "external A", align: "right" },
+        { header: "external B", align: "right" },
+      ],
+      minutes,
+    );
+    const peak = Math.max(...rss.flatMap((x) => x.each));
+    console.log(`peak RSS of one server: ${mb(peak)} MB`);
+  }
   if (rss.length >= 4) {
     const minute = Math.min(12, Math.floor(rss.length / 2));
     const avg = (xs: typeof rss) => xs.reduce((sum, x) => sum + x.bytes, 0) / xs.length;
     const first = avg(rss.slice(0, minute));
     const last = avg(rss.slice(-minute));
     console.log(
-      `memory (RSS of both servers): first ${minute * 5} s ${(first / 2 ** 20).toFixed(0)} MB, last ${minute * 5} s ${(last / 2 ** 20).toFixed(0)} MB: ${(((last - first) / first) * 100).toFixed(1)}% growth`,
+      `memory (RSS of both servers, ${(rss.reduce((m, x) => Math.max(m, ...x.each), 0) / 2 ** 20).toFixed(0)} MB peak of one): first ${minute * 5} s ${(first / 2 ** 20).toFixed(0)} MB, last ${minute * 5} s ${(last / 2 ** 20).toFixed(0)} MB: ${(((last - first) / first) * 100).toFixed(1)}% growth`,
     );
   }
   for (const s of servers) if (s.proc.pid) process.kill(-s.proc.pid, "SIGTERM");

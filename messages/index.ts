@@ -4,6 +4,7 @@ import enEdits from "./en/edits.json";
 import enErrors from "./en/errors.json";
 import enFacility from "./en/facility.json";
 import enIdentity from "./en/identity.json";
+import enNotifications from "./en/notifications.json";
 import enOutcomes from "./en/outcomes.json";
 import enProgrammes from "./en/programmes.json";
 import enStatements from "./en/statements.json";
@@ -14,6 +15,7 @@ import zhEdits from "./zh/edits.json";
 import zhErrors from "./zh/errors.json";
 import zhFacility from "./zh/facility.json";
 import zhIdentity from "./zh/identity.json";
+import zhNotifications from "./zh/notifications.json";
 import zhOutcomes from "./zh/outcomes.json";
 import zhProgrammes from "./zh/programmes.json";
 import zhStatements from "./zh/statements.json";
@@ -36,6 +38,7 @@ export const messages = {
     programmes: enProgrammes,
     identity: enIdentity,
     errors: enErrors,
+    notifications: enNotifications,
   },
   zh: {
     ...zhBase,
@@ -48,6 +51,7 @@ export const messages = {
     programmes: zhProgrammes,
     identity: zhIdentity,
     errors: zhErrors,
+    notifications: zhNotifications,
   },
 };
 

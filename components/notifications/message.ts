@@ -1,8 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { EditRequestStatus } from "@/lib/edits/schema";
 import { EDIT_REQUEST_STATUSES } from "@/lib/edits/schema";
+import { describeNotification, describes } from "@/lib/notifications/text";
 
 export type NotificationView = {
   id: string;
@@ -23,8 +24,13 @@ const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0
 export function useNotificationText() {
   const t = useTranslations("edits.notifications.kinds");
   const tStatus = useTranslations("edits.status");
+  const tKinds = useTranslations("notifications.kinds");
+  const locale = useLocale();
   return (n: Pick<NotificationView, "kind" | "params">): string => {
     const p = n.params;
+    // Deals, statements, receipts, advances and reminders: the sentence e-mails use too.
+    if (describes(n.kind))
+      return describeNotification((key, values) => tKinds(key as Parameters<typeof tKinds>[0], values), locale, n.kind, p);
     const request = str(p.requestName);
     const title = str(p.titleName);
     const status = str(p.status);

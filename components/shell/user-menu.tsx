@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, MonitorX, UserCog } from "lucide-react";
+import { BellRing, LogOut, MonitorX, UserCog } from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
@@ -73,6 +73,12 @@ export function UserMenu({ user, logoutEverywhereAction, className }: UserMenuPr
           <Link href="/settings/profile">
             <UserCog aria-hidden />
             {t("profile")}
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/settings/notifications">
+            <BellRing aria-hidden />
+            {t("notifications")}
           </Link>
         </DropdownMenuItem>
         <DropdownMenuSeparator />

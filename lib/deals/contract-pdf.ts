@@ -46,9 +46,13 @@ export function scriptRuns(text: string): { script: Script; text: string }[] {
   return runs;
 }
 
+// The turbopackIgnore comments keep Next's file tracer from copying the whole project into the
+// standalone build for these run-time paths; next.config.js traces the two font files in instead.
 function fontDir(): string {
   const candidates = [process.env.CONTRACT_FONT_DIR, path.join(process.cwd(), "node_modules", "@embedpdf", "fonts-sc", "fonts")];
-  const dir = candidates.find((d): d is string => !!d && existsSync(path.join(d, FONT_FILES.regular)));
+  const dir = candidates.find(
+    (d): d is string => !!d && existsSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ d, FONT_FILES.regular)),
+  );
   if (!dir) throw new Error("Contract fonts not found: run npm install (package @embedpdf/fonts-sc) or set CONTRACT_FONT_DIR.");
   return dir;
 }
@@ -61,11 +65,14 @@ function loadFonts() {
     const fallback = (script: Exclude<Script, "base">): FontSet => {
       const f = FALLBACK_FONTS[script];
       const base = path.join(process.cwd(), "node_modules", "@expo-google-fonts", f.pkg);
-      return { regular: readFileSync(path.join(base, f.regular)), bold: readFileSync(path.join(base, f.bold)) };
+      return {
+        regular: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ base, f.regular)),
+        bold: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ base, f.bold)),
+      };
     };
     fonts = {
-      regular: readFileSync(path.join(dir, FONT_FILES.regular)),
-      bold: readFileSync(path.join(dir, FONT_FILES.bold)),
+      regular: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, FONT_FILES.regular)),
+      bold: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, FONT_FILES.bold)),
       hangul: fallback("hangul"),
       thai: fallback("thai"),
     };

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/tx";
+import { notifyParties } from "@/lib/deals/notify";
 import { pairOn } from "@/lib/fx/queries";
 import { backward, type FxPair, forward, missingRate } from "@/lib/fx/rules";
 import type { Failure } from "@/lib/result";
@@ -187,6 +188,15 @@ export async function applyRecoupment(tx: Tx, plan: RecoupmentPlan, ctx: { recei
           data: { status: "REPAID", repaidAt: new Date(), lockVersion: { increment: 1 } },
         });
         status = "REPAID";
+        await notifyParties(tx, [e.studioId, e.facilityOrgId], {
+          dealId: plan.dealId,
+          kind: "ADVANCE_REPAID",
+          subjectType: "Advance",
+          subjectId: e.advanceId,
+          href: `/advances/${e.advanceId}`,
+          exceptUserId: ctx.actor.userId,
+          params: { organization: ctx.actor.org.name },
+        });
       }
     }
     await recordAudit(tx, who(ctx.actor), {

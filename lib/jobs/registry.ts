@@ -3,6 +3,7 @@ import { anchorAuditChain } from "@/lib/audit/anchor";
 import { expireEndedDeals } from "@/lib/deals/commands/end";
 import { logger } from "@/lib/log/logger";
 import { deliverPending, startOutboxLoop } from "@/lib/mail/outbox";
+import { sendDailyDigests } from "@/lib/notifications/digest";
 import type { JobDefinition, WorkerLoop } from "./types";
 
 /**
@@ -39,6 +40,16 @@ export const jobs: JobDefinition[] = [
       const anchor = await anchorAuditChain(file);
       logger.info({ ...anchor, file }, "audit.anchor");
       return { sequence: anchor.sequence, hash: anchor.hash, file: file ?? null };
+    },
+  },
+  {
+    // One e-mail per person per day gathering the notifications they chose to get as a digest
+    // (01:00 UTC is 09:00 in China; the unique (person, day) key makes reruns send nothing).
+    name: "notification-digest",
+    cron: "0 1 * * *",
+    async run() {
+      const { people, digests, items, skipped } = await sendDailyDigests();
+      return { people, digests, items, skipped };
     },
   },
 ];

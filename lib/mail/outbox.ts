@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tx";
 import { resolveDatabaseUrl } from "@/lib/db/url";
 import { logger } from "@/lib/log/logger";
-import { type MailLocale, type MailMessage, renderMail } from "./templates";
+import { type MailLocale, type MailMessage, NOTIFICATION_SETTINGS_PATH, renderMail } from "./templates";
 
 /**
  * The e-mail outbox. A message is rendered and written to `email_outbox` inside the transaction
@@ -32,7 +32,7 @@ export type OutgoingMail = MailMessage & { to: string; locale: MailLocale };
 
 /** Writes the message in the caller's transaction; the NOTIFY reaches the loop when it commits. */
 export async function enqueueEmail(tx: Tx, message: OutgoingMail): Promise<{ id: string }> {
-  const rendered = renderMail(message, message.locale);
+  const rendered = renderMail(message, message.locale, { settingsUrl: appUrl(NOTIFICATION_SETTINGS_PATH) });
   const row = await tx.emailOutbox.create({
     data: {
       toAddress: message.to,

@@ -1,22 +1,51 @@
 /**
  * The e-mails Rightsbridge sends, each as plain text and HTML in the recipient's language.
  * Pure: a template name, a locale and its variables in; subject, text and HTML out. Every value
- * put into HTML is escaped, and links are shown in full in the text part too.
+ * put into HTML is escaped, and links are shown in full in the text part too. Every message ends
+ * with a link to the person's notification settings (`settingsUrl`).
  */
 
 export const MAIL_LOCALES = ["en", "zh"] as const;
+
+/** The page where a person chooses which e-mails they receive; every e-mail links to it. */
+export const NOTIFICATION_SETTINGS_PATH = "/settings/notifications";
 export type MailLocale = (typeof MAIL_LOCALES)[number];
 
 export type MailMessage =
   | { template: "verify-email"; vars: { name: string; url: string } }
   | { template: "invitation"; vars: { inviter: string; organization: string; role: string; url: string; expiresAt: Date } }
-  | { template: "password-reset"; vars: { name: string; url: string } };
+  | { template: "password-reset"; vars: { name: string; url: string } }
+  /** One event or reminder: its sentence (already in the recipient's language) and its page. */
+  | { template: "notification"; vars: { name: string; organization: string; text: string; url: string } }
+  /** The day's notifications of one person, each a sentence and its page. */
+  | {
+      template: "notification-digest";
+      vars: { name: string; day: string; url: string; items: { organization: string; text: string; url: string }[] };
+    };
 
 export type MailTemplate = MailMessage["template"];
 export type RenderedMail = { subject: string; text: string; html: string };
 
-/** One e-mail in one language: a subject, paragraphs, the call to action and a closing line. */
-type Copy = { subject: string; greeting: string; paragraphs: string[]; action: string; footer: string };
+/**
+ * One e-mail in one language: a subject, paragraphs, an optional list of linked items, the call
+ * to action and a closing line.
+ */
+type Copy = {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  items?: { text: string; url: string }[];
+  action: string;
+  footer: string;
+};
+
+const SETTINGS_LINE: Record<MailLocale, string> = {
+  en: "Choose which e-mails you receive",
+  zh: "选择您接收哪些电子邮件",
+};
+
+/** A subject line from a sentence: its first 110 characters. */
+const subjectOf = (text: string) => (text.length <= 110 ? text : `${text.slice(0, 109)}…`);
 
 type Vars<T extends MailTemplate> = Extract<MailMessage, { template: T }>["vars"];
 
@@ -96,6 +125,44 @@ const COPY: { [T in MailTemplate]: Record<MailLocale, (v: Vars<T>) => Copy> } = 
       footer: "如果这不是您本人的请求，请忽略此邮件：您的密码不会改变。",
     }),
   },
+  notification: {
+    en: (v) => ({
+      subject: subjectOf(v.text),
+      greeting: `Hello ${v.name},`,
+      paragraphs: [v.text],
+      action: "Open in Rightsbridge",
+      footer: `You receive this as a member of ${v.organization}.`,
+    }),
+    zh: (v) => ({
+      subject: subjectOf(v.text),
+      greeting: `${v.name}，您好：`,
+      paragraphs: [v.text],
+      action: "在 Rightsbridge 中打开",
+      footer: `您作为 ${v.organization} 的成员收到此邮件。`,
+    }),
+  },
+  "notification-digest": {
+    en: (v) => ({
+      subject: `Rightsbridge: your daily digest of ${day(new Date(`${v.day}T00:00:00Z`), "en")} (${v.items.length})`,
+      greeting: `Hello ${v.name},`,
+      paragraphs: [
+        v.items.length === 1
+          ? "Here is what happened since your last digest:"
+          : `Here are the ${v.items.length} things that happened since your last digest:`,
+      ],
+      items: v.items.map((i) => ({ text: `${i.organization}: ${i.text}`, url: i.url })),
+      action: "See all notifications",
+      footer: "You chose to receive these notifications once a day.",
+    }),
+    zh: (v) => ({
+      subject: `Rightsbridge：${day(new Date(`${v.day}T00:00:00Z`), "zh")}的每日摘要（${v.items.length} 条）`,
+      greeting: `${v.name}，您好：`,
+      paragraphs: [`自上次摘要以来共有 ${v.items.length} 条通知：`],
+      items: v.items.map((i) => ({ text: `${i.organization}：${i.text}`, url: i.url })),
+      action: "查看全部通知",
+      footer: "您选择了每天接收一次这些通知。",
+    }),
+  },
 };
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -105,21 +172,42 @@ export function mailLocale(value: string | null | undefined): MailLocale {
   return value === "zh" ? "zh" : "en";
 }
 
-export function renderMail(message: MailMessage, locale: MailLocale): RenderedMail {
+export function renderMail(message: MailMessage, locale: MailLocale, options: { settingsUrl: string }): RenderedMail {
   // The union is narrowed by `template`; the lookup keeps each template's variables typed.
   const copy = (COPY[message.template][locale] as (v: MailMessage["vars"]) => Copy)(message.vars);
   const url = message.vars.url;
-  const text = [copy.greeting, "", ...copy.paragraphs.flatMap((p) => [p, ""]), `${copy.action}: ${url}`, "", "—", copy.footer, ""].join(
-    "\n",
-  );
+  const settings = `${SETTINGS_LINE[locale]}: ${options.settingsUrl}`;
+  const text = [
+    copy.greeting,
+    "",
+    ...copy.paragraphs.flatMap((p) => [p, ""]),
+    ...(copy.items ?? []).flatMap((i) => [`• ${i.text}`, `  ${i.url}`, ""]),
+    `${copy.action}: ${url}`,
+    "",
+    "—",
+    copy.footer,
+    settings,
+    "",
+  ].join("\n");
+  const items = copy.items?.length
+    ? [
+        '<ul style="padding-left:20px">',
+        ...copy.items.map(
+          (i) => `<li style="margin-bottom:8px"><a href="${escapeHtml(i.url)}" style="color:#1f2937">${escapeHtml(i.text)}</a></li>`,
+        ),
+        "</ul>",
+      ]
+    : [];
   const html = [
     `<!doctype html><html lang="${locale === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${escapeHtml(copy.subject)}</title></head>`,
     "<body style=\"font-family:system-ui,-apple-system,'PingFang SC',sans-serif;color:#1f2937;line-height:1.5;max-width:560px;margin:0 auto;padding:24px\">",
     `<p>${escapeHtml(copy.greeting)}</p>`,
     ...copy.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...items,
     `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#4338ca;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(copy.action)}</a></p>`,
     `<p style="font-size:13px;color:#6b7280">${escapeHtml(url)}</p>`,
     `<hr style="border:none;border-top:1px solid #e5e7eb"><p style="font-size:13px;color:#6b7280">${escapeHtml(copy.footer)}</p>`,
+    `<p style="font-size:13px;color:#6b7280"><a href="${escapeHtml(options.settingsUrl)}" style="color:#6b7280">${escapeHtml(SETTINGS_LINE[locale])}</a></p>`,
     "</body></html>",
   ].join("\n");
   return { subject: copy.subject, text, html };

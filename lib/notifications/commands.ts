@@ -3,47 +3,22 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tx";
-import { fail, ok, type Result } from "@/lib/result";
-import type { MarkReadData, NotificationKind } from "./schema";
+import { ok, type Result } from "@/lib/result";
+import { deliverNotification, type Notice } from "./deliver";
+import { personOnly } from "./people";
+import { resolvePreferences } from "./rules";
+import type { MarkReadData, NotificationPreference, PutNotificationPreferences } from "./schema";
 
-export type NotificationEvent = {
-  /** The receiving organisation: every member of it gets a copy. */
-  orgId: string;
-  kind: NotificationKind;
-  subjectType: string;
-  subjectId: string;
-  /** Values the message needs (names, statuses); plain JSON. */
-  params?: Record<string, string | number | boolean | null>;
-  /** In-app path the notification opens. */
-  href: string;
-  /** The person who caused the event is not told about it. */
-  exceptUserId?: string | null;
-};
+export type NotificationEvent = Omit<Notice, "userIds" | "roles">;
 
 /**
- * Fans one event out to every member of the receiving organisation, inside the caller's
- * transaction, so a notification exists if and only if the change it announces was committed.
- * Returns how many were written.
+ * Fans one event out to every member of the receiving organisation (the actor excepted), inside
+ * the caller's transaction: deliverNotification with no narrowing. Returns how many in-app
+ * notifications were written.
  */
 export async function notifyOrganization(tx: Tx, event: NotificationEvent): Promise<number> {
-  const members = await tx.membership.findMany({ where: { organizationId: event.orgId }, select: { userId: true } });
-  const userIds = members.map((m) => m.userId).filter((id) => id !== event.exceptUserId);
-  if (userIds.length === 0) return 0;
-  const created = await tx.notification.createMany({
-    data: userIds.map((userId) => ({
-      userId,
-      orgId: event.orgId,
-      kind: event.kind,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId,
-      params: event.params ?? {},
-      href: event.href,
-    })),
-  });
-  return created.count;
+  return (await deliverNotification(tx, event)).inApp;
 }
-
-const personOnly = () => fail("forbidden", "PEOPLE_ONLY", "Notifications belong to people: sign in to read them (API keys have none).");
 
 /**
  * Marks the acting user's notifications in the active organisation read: the given ids (others'
@@ -55,4 +30,27 @@ export async function markNotificationsRead(actor: Actor, data: MarkReadData): P
   if ("ids" in data) where.id = { in: data.ids };
   const result = await db.notification.updateMany({ where, data: { readAt: new Date() } });
   return ok({ updated: result.count });
+}
+
+/**
+ * Sets the acting person's preferences for the kinds listed (the others keep theirs) and answers
+ * the whole list. One transaction; a kind is one row per person (upserted on the unique key).
+ */
+export async function setNotificationPreferences(
+  actor: Actor,
+  data: PutNotificationPreferences,
+): Promise<Result<{ items: NotificationPreference[] }>> {
+  const userId = actor.userId;
+  if (!userId) return personOnly();
+  const stored = await db.$transaction(async (tx) => {
+    for (const item of data.items) {
+      await tx.notificationPreference.upsert({
+        where: { userId_kind: { userId, kind: item.kind } },
+        create: { userId, kind: item.kind, email: item.email, inApp: item.inApp },
+        update: { email: item.email, inApp: item.inApp },
+      });
+    }
+    return tx.notificationPreference.findMany({ where: { userId }, select: { kind: true, email: true, inApp: true } });
+  });
+  return ok({ items: resolvePreferences(stored) });
 }

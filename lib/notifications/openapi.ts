@@ -2,7 +2,13 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { paginated } from "@/lib/api/pagination";
 import { errorResponses } from "@/lib/api/schemas";
-import { markReadSchema, NOTIFICATION_KINDS, notificationListQuerySchema } from "./schema";
+import {
+  markReadSchema,
+  NOTIFICATION_KINDS,
+  notificationListQuerySchema,
+  notificationPreferenceSchema,
+  putNotificationPreferencesSchema,
+} from "./schema";
 
 const notificationSchema = z
   .object({
@@ -54,6 +60,27 @@ export function registerNotificationPaths(r: OpenAPIRegistry) {
         description: "How many changed, and what is still unread.",
         ...jsonBody(z.object({ updated: z.int(), unreadCount: z.int() })),
       },
+      ...errorResponses(400, 401, 403, 415, 422),
+    },
+  });
+  const preferences = z
+    .object({ items: z.array(notificationPreferenceSchema) })
+    .meta({ id: "NotificationPreferences", description: "Every notification kind, in a fixed order, with your choice or its default." });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/me/notification-preferences",
+    tags,
+    summary: "How you hear of each kind of notification: e-mail IMMEDIATE, DAILY_DIGEST or OFF, and in-app (people only)",
+    responses: { 200: { description: "Every kind.", ...jsonBody(preferences) }, ...errorResponses(401, 403) },
+  });
+  r.registerPath({
+    method: "put",
+    path: "/api/v1/me/notification-preferences",
+    tags,
+    summary: "Set your preferences for the kinds listed (the others keep theirs); answers every kind",
+    request: { body: jsonBody(putNotificationPreferencesSchema) },
+    responses: {
+      200: { description: "Every kind, after the change.", ...jsonBody(preferences) },
       ...errorResponses(400, 401, 403, 415, 422),
     },
   });

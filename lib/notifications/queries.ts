@@ -4,7 +4,10 @@ import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { NotificationListQuery } from "./schema";
+import { ok, type Result } from "@/lib/result";
+import { personOnly } from "./people";
+import { resolvePreferences } from "./rules";
+import type { NotificationListQuery, NotificationPreference } from "./schema";
 
 const mine = (actor: Actor): Prisma.NotificationWhereInput => ({ userId: actor.userId ?? "", orgId: actor.org.id });
 
@@ -66,4 +69,17 @@ export async function listNotifications(
 export async function unreadNotificationCount(actor: Actor): Promise<number> {
   if (!actor.userId) return 0;
   return db.notification.count({ where: { ...mine(actor), readAt: null } });
+}
+
+/**
+ * The acting person's notification preferences: every kind, their choice or the default. They
+ * belong to the person (the same in each of their organisations); API keys have none.
+ */
+export async function notificationPreferences(actor: Actor): Promise<Result<{ items: NotificationPreference[] }>> {
+  if (!actor.userId) return personOnly();
+  const stored = await db.notificationPreference.findMany({
+    where: { userId: actor.userId },
+    select: { kind: true, email: true, inApp: true },
+  });
+  return ok({ items: resolvePreferences(stored) });
 }

@@ -6,6 +6,7 @@ import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { lockRow } from "@/lib/db/tx";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { notifyParties } from "../notify";
 import { partyOf } from "../queries";
 
 /** The end of a deal: terminated by a party (its rights return) or expired after its last window. */
@@ -39,6 +40,15 @@ export async function terminateDeal(actor: Actor, dealId: string, reason: string
       partyOrgIds: [deal.licensorId, deal.licenseeId],
       before: { status: fresh.status },
       after: { status: "TERMINATED", reason },
+    });
+    await notifyParties(tx, [deal.licensorId === actor.org.id ? deal.licenseeId : deal.licensorId], {
+      dealId: deal.id,
+      kind: "DEAL_TERMINATED",
+      subjectType: "Deal",
+      subjectId: deal.id,
+      href: `/deals/${deal.id}`,
+      exceptUserId: actor.userId,
+      params: { organization: actor.org.name, reason },
     });
     return ok({ id: deal.id });
   });

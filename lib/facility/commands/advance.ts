@@ -5,6 +5,9 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { refusePerson } from "@/lib/auth/person";
 import type { Prisma } from "@/lib/db/generated/client";
 import { lockRow, type Tx } from "@/lib/db/tx";
+import { notifyParties } from "@/lib/deals/notify";
+import { money } from "@/lib/money/currency";
+import type { EventKind } from "@/lib/notifications/schema";
 import { type Failure, type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { visibleTo } from "../queries";
 import type { AdvanceStatus } from "../rules";
@@ -56,6 +59,44 @@ export async function move(
     partyOrgIds: parties(a),
     before: { status: a.status },
     after: { status: to, ...after },
+  });
+  await announce(tx, actor, a, to, { approvedMinor: typeof data.approvedMinor === "bigint" ? data.approvedMinor : null, ...after });
+}
+
+/** Which moves are announced, to whom: the facility hears of applications, the studio of everything the facility does. */
+const ANNOUNCED: Partial<Record<AdvanceStatus, { kind: EventKind; to: "facility" | "studio" }>> = {
+  SUBMITTED: { kind: "ADVANCE_SUBMITTED", to: "facility" },
+  UNDER_REVIEW: { kind: "ADVANCE_REVIEWED", to: "studio" },
+  APPROVED: { kind: "ADVANCE_DECIDED", to: "studio" },
+  DECLINED: { kind: "ADVANCE_DECIDED", to: "studio" },
+  DISBURSED: { kind: "ADVANCE_DISBURSED", to: "studio" },
+  DEFAULTED: { kind: "ADVANCE_DEFAULTED", to: "studio" },
+};
+
+/** The notification of an advance's move (in the move's transaction), if it is one that is announced. */
+export async function announce(
+  tx: Tx,
+  actor: Actor,
+  a: Pick<Locked, "id" | "dealId" | "studioId" | "currency" | "amountMinor" | "approvedMinor"> & { facility: { orgId: string } },
+  to: AdvanceStatus,
+  extra: { approvedMinor?: bigint | null; reason?: unknown } = {},
+) {
+  const announced = ANNOUNCED[to];
+  if (!announced) return;
+  const amountMinor = extra.approvedMinor ?? a.approvedMinor ?? a.amountMinor;
+  await notifyParties(tx, [announced.to === "facility" ? a.facility.orgId : a.studioId], {
+    dealId: a.dealId,
+    kind: announced.kind,
+    subjectType: "Advance",
+    subjectId: a.id,
+    href: `/advances/${a.id}`,
+    exceptUserId: actor.userId,
+    params: {
+      organization: actor.org.name,
+      ...money(amountMinor, a.currency),
+      ...(announced.kind === "ADVANCE_DECIDED" && { decision: to }),
+      reason: typeof extra.reason === "string" ? extra.reason : null,
+    },
   });
 }
 

@@ -7,7 +7,7 @@ import { applicableDeal, facilityForApplication } from "../queries";
 import { canTransition } from "../rules";
 import type { AdvanceApplicationInput } from "../schema";
 import { moneyToMinor } from "../schema";
-import { allowed, invalid, lockAdvance, move, parties, wrongStatus } from "./advance";
+import { allowed, announce, invalid, lockAdvance, move, parties, wrongStatus } from "./advance";
 
 /** Applications: the studio applies against its own signed cross-border deal, edits a draft and submits. */
 
@@ -55,6 +55,7 @@ export async function createAdvance(actor: Actor, input: AdvanceApplication): Pr
         before: { status: "DRAFT" },
         after: { status: "SUBMITTED" },
       });
+      await announce(tx, actor, { ...advance, facility: { orgId: facility.orgId } }, "SUBMITTED");
     }
     return advance;
   });

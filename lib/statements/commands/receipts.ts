@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation, type Tx } from "@/lib/db/tx";
+import { notifyParties } from "@/lib/deals/notify";
 import { applyRecoupment, isRecoupmentRefused, planRecoupment } from "@/lib/facility/recoupment";
 import { money, moneyOf } from "@/lib/money/currency";
 import { formatAmount, parseAmount } from "@/lib/money/money";
@@ -239,6 +240,16 @@ export async function recordReceipt(
               studioMinor: studioMinor.toString(),
             },
           },
+        });
+        // The licensee hears its payment was booked; a facility recouping from it hears of its share.
+        await notifyParties(tx, [deal.licenseeId, ...plan.entries.map((e) => e.facilityOrgId)], {
+          dealId: deal.id,
+          kind: "RECEIPT_RECORDED",
+          subjectType: "Receipt",
+          subjectId: receipt.id,
+          href: `/deals/${deal.id}/receipts`,
+          exceptUserId: actor.userId,
+          params: { organization: actor.org.name, ...money(amountMinor, deal.currency), receiptKind: data.kind },
         });
         return ok({
           id: receipt.id,

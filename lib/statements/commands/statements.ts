@@ -6,6 +6,8 @@ import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isExclusionViolation, type Tx } from "@/lib/db/tx";
+import { notifyParties } from "@/lib/deals/notify";
+import { money } from "@/lib/money/currency";
 import { parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
@@ -278,6 +280,31 @@ export async function submitOrCheck(
             supersedesId: supersedes?.id ?? null,
           },
         });
+        const period = { periodStart: data.periodStart, periodEnd: data.periodEnd, organization: actor.org.name };
+        await notifyParties(tx, [deal.licensorId], {
+          dealId: deal.id,
+          kind: "STATEMENT_SUBMITTED",
+          subjectType: "Statement",
+          subjectId: created.id,
+          href: `/statements/${created.id}`,
+          exceptUserId: actor.userId,
+          params: { ...period, ...money(grossMinor, deal.currency), corrects: supersedes !== null },
+        });
+        if (supersedes) {
+          const earlier = await tx.statement.findUniqueOrThrow({
+            where: { id: supersedes.id },
+            select: { periodStart: true, periodEnd: true },
+          });
+          await notifyParties(tx, [deal.licensorId], {
+            dealId: deal.id,
+            kind: "STATEMENT_SUPERSEDED",
+            subjectType: "Statement",
+            subjectId: supersedes.id,
+            href: `/statements/${created.id}`,
+            exceptUserId: actor.userId,
+            params: { ...period, periodStart: dateOnly(earlier.periodStart), periodEnd: dateOnly(earlier.periodEnd) },
+          });
+        }
         return ok({ id: created.id, lineCount: lines.length, grossMinor, expensesMinor });
       },
       { timeout: 120_000, maxWait: 15_000 },
@@ -310,7 +337,7 @@ async function decide(
     if (deal.licensorId !== actor.org.id) return forbidden("Only the licensor accepts or disputes statements.");
     const s = await tx.statement.findUniqueOrThrow({
       where: { id: found.id },
-      select: { id: true, status: true, counting: true, supersededBy: { select: { id: true } } },
+      select: { id: true, status: true, counting: true, periodStart: true, periodEnd: true, supersededBy: { select: { id: true } } },
     });
     if (s.supersededBy)
       return fail("conflict", "STATEMENT_SUPERSEDED", "This statement has been corrected by a later one; decide on that one.");
@@ -338,6 +365,20 @@ async function decide(
       partyOrgIds: [deal.licensorId, deal.licenseeId],
       before: { status: s.status, counting: s.counting },
       after: { status: to, counting: to === "ACCEPTED", ...(reason ? { reason } : {}) },
+    });
+    await notifyParties(tx, [deal.licenseeId], {
+      dealId: deal.id,
+      kind: to === "ACCEPTED" ? "STATEMENT_ACCEPTED" : "STATEMENT_DISPUTED",
+      subjectType: "Statement",
+      subjectId: s.id,
+      href: `/statements/${s.id}`,
+      exceptUserId: actor.userId,
+      params: {
+        organization: actor.org.name,
+        periodStart: dateOnly(s.periodStart),
+        periodEnd: dateOnly(s.periodEnd),
+        reason: reason ?? null,
+      },
     });
     return ok({ id: s.id, dealId: deal.id });
   });
