@@ -37,6 +37,10 @@ const nextConfig = {
     "/api/v1/deals/**": [
       "./node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf",
       "./node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Bold.otf",
+      "./node_modules/@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans-thai/700Bold/NotoSansThai_700Bold.ttf",
     ],
   },
   experimental: {

@@ -6,9 +6,16 @@ export function cn(...inputs: ClassValue[]): string {
   return twMerge(clsx(inputs));
 }
 
-/** Up to two initials for avatars; works for Latin names and CJK names (which have no spaces). */
+/**
+ * Up to two initials for avatars; works for Latin names and CJK names (which have no spaces).
+ * Only letters and digits count: "Cinema (Asia) Ltd." is "CL", not "C(" or "C.".
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ""))
+    .filter(Boolean);
   if (parts.length === 0) return "?";
   if (parts.length === 1)
     return Array.from(parts[0] ?? "")

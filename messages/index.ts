@@ -1,6 +1,7 @@
 import enCatalogue from "./en/catalogue.json";
 import enDeals from "./en/deals.json";
 import enEdits from "./en/edits.json";
+import enErrors from "./en/errors.json";
 import enFacility from "./en/facility.json";
 import enIdentity from "./en/identity.json";
 import enNotifications from "./en/notifications.json";
@@ -12,6 +13,7 @@ import enBase from "./en.json";
 import zhCatalogue from "./zh/catalogue.json";
 import zhDeals from "./zh/deals.json";
 import zhEdits from "./zh/edits.json";
+import zhErrors from "./zh/errors.json";
 import zhFacility from "./zh/facility.json";
 import zhIdentity from "./zh/identity.json";
 import zhNotifications from "./zh/notifications.json";
@@ -37,6 +39,7 @@ export const messages = {
     facility: enFacility,
     programmes: enProgrammes,
     identity: enIdentity,
+    errors: enErrors,
     notifications: enNotifications,
     obligations: enObligations,
   },
@@ -50,6 +53,7 @@ export const messages = {
     facility: zhFacility,
     programmes: zhProgrammes,
     identity: zhIdentity,
+    errors: zhErrors,
     notifications: zhNotifications,
     obligations: zhObligations,
   },

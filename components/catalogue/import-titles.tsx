@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { z } from "zod";
+import { useErrorText } from "@/components/forms/use-error-text";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -19,8 +20,8 @@ import { cn } from "@/lib/utils";
 
 type ImportPreview = z.output<typeof importPreviewSchema>;
 type ImportCommitted = z.output<typeof importCommittedSchema>;
-type RowError = { path: string; row?: number; column?: string; message: string };
-type Problem = { status: number; detail?: string; errors?: RowError[] };
+type RowError = { path: string; row?: number; column?: string; message: string; code?: string; params?: Record<string, unknown> };
+type Problem = { status: number; detail?: string; code?: string; params?: Record<string, unknown>; errors?: RowError[] };
 
 type Step =
   | { kind: "idle" }
@@ -61,6 +62,7 @@ export function ImportTitles() {
   const [dragging, setDragging] = useState(false);
   // The file input appears once hydrated, so a file chosen earlier is never dropped on the floor.
   const hydrated = useHydrated();
+  const errorText = useErrorText();
 
   async function run(file: File, commit: boolean) {
     if (file.size > MAX_IMPORT_BYTES) {
@@ -92,7 +94,7 @@ export function ImportTitles() {
   }
 
   function downloadErrors(errors: RowError[]) {
-    const rows = errors.map((e) => [e.row ?? "", e.column ?? "", e.message]);
+    const rows = errors.map((e) => [e.row ?? "", e.column ?? "", errorText(e)]);
     const blob = new Blob([toCsv(["row", "column", "message"], rows, [0])], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
@@ -360,6 +362,7 @@ function PreviewView({
 
 function ErrorsTable({ errors, onDownload }: { errors: RowError[]; onDownload: (errors: RowError[]) => void }) {
   const t = useTranslations("catalogue.import");
+  const errorText = useErrorText();
   const shown = errors.slice(0, SHOWN_ERRORS);
   return (
     <div className="grid gap-2" data-testid="import-errors">
@@ -388,7 +391,7 @@ function ErrorsTable({ errors, onDownload }: { errors: RowError[]; onDownload: (
               <TableRow key={`${e.path}:${e.message}`}>
                 <TableCell className="tabular-nums">{e.row ?? "—"}</TableCell>
                 <TableCell className="font-mono text-xs">{e.column ?? "—"}</TableCell>
-                <TableCell>{e.message}</TableCell>
+                <TableCell>{errorText(e)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -413,7 +416,9 @@ function ProblemView({
   onDownload: (errors: RowError[]) => void;
 }) {
   const t = useTranslations("catalogue.import");
+  const errorText = useErrorText();
   const rowErrors = (problem.errors ?? []).filter((e) => e.row !== undefined);
+  const detail = problem.code ? errorText({ code: problem.code, params: problem.params, message: problem.detail }) : problem.detail;
   const title =
     problem.status === 413
       ? t("failed.tooLarge")
@@ -432,7 +437,7 @@ function ProblemView({
         <XCircle aria-hidden />
         <AlertTitle>{title}</AlertTitle>
         <AlertDescription>
-          {problem.detail ? <p>{problem.detail}</p> : null}
+          {detail ? <p>{detail}</p> : null}
           <div className="mt-3 flex flex-wrap gap-2">
             {onRetry && problem.status === 0 ? (
               <Button variant="outline" size="sm" onClick={onRetry}>

@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions/result";
+import { isErrorCode } from "@/lib/api/error-codes";
 import { callAction } from "./call-action";
+import { useErrorText } from "./use-error-text";
 
 /** Reasons a server action may answer with that have their own message in the UI language. */
 const KNOWN = [
@@ -34,9 +36,11 @@ function isKnown(reason: string): reason is KnownReason {
  */
 export function useActionError() {
   const t = useTranslations("actionErrors");
-  return (result: { reason?: string } | null | undefined): string => {
+  const errorText = useErrorText();
+  return (result: { reason?: string; params?: unknown } | null | undefined): string => {
     const reason = result?.reason;
-    return reason && isKnown(reason) ? t(reason) : t("generic");
+    if (reason && isKnown(reason)) return t(reason);
+    return isErrorCode(reason) ? errorText({ code: reason, params: result?.params }) : t("generic");
   };
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  codedErrorText,
   errorAt,
   fieldErrorText,
   fieldsMatching,
   fieldsNamed,
+  localizedFieldErrors,
   placeServerErrors,
   planRefusal,
   refreshesOn,
@@ -187,5 +189,35 @@ describe("refreshesOn", () => {
     expect(refreshesOn("DEAL_SETTLED", ["STALE_UPDATE"])).toBe(false);
     expect(refreshesOn("ANYTHING", true)).toBe(true);
     expect(refreshesOn("ANYTHING", undefined)).toBe(false);
+  });
+});
+
+describe("codedErrorText: server problems in the viewer's language", () => {
+  const say = (code: string, params: Record<string, string | number>): string => `${code}(${Object.values(params).join(",")})`;
+
+  it("says a coded problem from its code and params, whatever the English message", () => {
+    const e = { code: "TERRITORY_NOT_GRANTED", params: { territory: "SG" }, message: "The deal grants no rights in SG for this title." };
+    expect(codedErrorText(e, say, "zh")).toBe("TERRITORY_NOT_GRANTED(SG)");
+    expect(codedErrorText(e, say, "en")).toBe("TERRITORY_NOT_GRANTED(SG)");
+  });
+
+  it("keeps the English message of an uncoded problem for English readers only", () => {
+    expect(codedErrorText({ code: "INVALID_VALUE", params: {}, message: "Exact words." }, say, "en")).toBe("Exact words.");
+    expect(codedErrorText({ code: "INVALID_VALUE", params: {}, message: "Exact words." }, say, "zh")).toBe("INVALID_VALUE()");
+    expect(codedErrorText({ code: "NO_SUCH_CODE", message: "Words." }, say, "zh")).toBe("INVALID_VALUE()");
+  });
+
+  it("drops params that are not text or numbers, and groups field errors by path", () => {
+    expect(codedErrorText({ code: "TOO_BIG", params: { maximum: 5, extra: { x: 1 } } }, say, "zh")).toBe("TOO_BIG(5)");
+    expect(
+      localizedFieldErrors(
+        [
+          { path: "lines.0.territory", code: "TERRITORY_NOT_GRANTED", params: { territory: "SG" } },
+          { path: "lines.0.territory", code: "REQUIRED" },
+        ],
+        say,
+        "zh",
+      ),
+    ).toEqual({ "lines.0.territory": ["TERRITORY_NOT_GRANTED(SG)", "REQUIRED()"] });
   });
 });

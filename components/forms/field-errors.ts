@@ -1,3 +1,5 @@
+import { type ErrorCode, type ErrorParams, isErrorCode } from "@/lib/api/error-codes";
+
 /**
  * The pure half of the form kit's error handling: which words a field error shows, and where the
  * server's field errors land. No React here, so the rules are unit-tested (field-errors.test.ts);
@@ -143,4 +145,39 @@ export function planRefusal(
 /** Whether a refusal reloads the page's data (`true`: every refusal). */
 export function refreshesOn(reason: string, refreshOn: readonly string[] | true | undefined): boolean {
   return refreshOn === true || (refreshOn?.includes(reason) ?? false);
+}
+
+/** A refusal's or a field's problem as the server sends it: its code, params and English message. */
+export type CodedError = { path?: string; code?: unknown; params?: unknown; message?: string };
+/** Says a code in the viewer's language (`useTranslations("errors")`). */
+export type SayCode = (code: ErrorCode, params: ErrorParams) => string;
+
+function paramsOf(params: unknown): ErrorParams {
+  if (!params || typeof params !== "object") return {};
+  return Object.fromEntries(
+    Object.entries(params).filter(
+      (entry): entry is [string, string | number] => typeof entry[1] === "string" || typeof entry[1] === "number",
+    ),
+  );
+}
+
+/**
+ * The words of a server problem in the viewer's language: its code's message filled in with its
+ * params. `INVALID_VALUE` (no particular code) keeps the server's English message for an English
+ * reader, who then loses nothing, and says the generic message in any other language.
+ */
+export function codedErrorText(error: CodedError, say: SayCode, locale: string): string {
+  const english = locale === "en" && typeof error.message === "string" && error.message !== "";
+  if (isErrorCode(error.code) && !(error.code === "INVALID_VALUE" && english)) return say(error.code, paramsOf(error.params));
+  return english ? (error.message as string) : say("INVALID_VALUE", {});
+}
+
+/** A refusal's field errors (path → messages) in the viewer's language, from its coded `errors`. */
+export function localizedFieldErrors(errors: readonly CodedError[], say: SayCode, locale: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of errors) {
+    const path = e.path ?? "";
+    out[path] = [...(out[path] ?? []), codedErrorText(e, say, locale)];
+  }
+  return out;
 }

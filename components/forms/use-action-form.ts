@@ -6,10 +6,11 @@ import type { FieldValues, Path, UseFormGetValues, UseFormSetError } from "react
 import { toast } from "sonner";
 import { useActionError } from "./action-error";
 import { callAction, type NoAnswer } from "./call-action";
-import { type FieldPlacement, planRefusal, refreshesOn } from "./field-errors";
+import { type CodedError, type FieldPlacement, planRefusal, refreshesOn } from "./field-errors";
+import { useErrorText } from "./use-error-text";
 
 /** What a server action answers: `ActionResult`, or a refusal carrying more (limits breached, conflicts). */
-export type Refusal = { ok: false; reason: string; message: string; fieldErrors?: Record<string, string[]> };
+export type Refusal = { ok: false; reason: string; message: string; fieldErrors?: Record<string, string[]>; errors?: CodedError[] };
 type Answer = { ok: true; data: unknown } | Refusal;
 type DataOf<R> = R extends { ok: true; data: infer D } ? D : never;
 type RefusalOf<R> = Exclude<R, { ok: true }> | NoAnswer;
@@ -63,6 +64,7 @@ export type SubmitOptions<D> = {
 export function useActionForm<V extends FieldValues = FieldValues, R extends Answer = Answer>(options: ActionFormOptions<V, R> = {}) {
   const router = useRouter();
   const actionError = useActionError();
+  const errorText = useErrorText();
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string[] | null>(null);
 
@@ -70,7 +72,9 @@ export function useActionForm<V extends FieldValues = FieldValues, R extends Ans
     const { fields, reasons, refreshOn, refusalIn, onRefused } = options;
     if (refreshesOn(result.reason, refreshOn)) router.refresh();
     if (onRefused?.(result)) return;
-    const plan = planRefusal(result, {
+    // Coded field errors are said in the viewer's language, unless the form words its fields itself.
+    const coded = "errors" in result && result.errors && !fields?.text ? result.errors : undefined;
+    const plan = planRefusal(coded ? { fieldErrors: errorText.fields(coded) } : result, {
       at: fields ? fields.at : () => null,
       lead: reasons?.[result.reason] ?? actionError(result),
       text: fields?.text && ((path, messages, field) => fields.text?.(path, messages, fields.form.getValues(field as Path<V>))),

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
 import { toast } from "sonner";
+import { useErrorText } from "@/components/forms/use-error-text";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,7 @@ import type { MoneyView } from "@/lib/statements/explain";
 import { NativeSelect } from "./native-select";
 import type { Option } from "./statement-form";
 
-type RowError = { path?: string; row?: number; column?: string; message: string };
+type RowError = { path?: string; row?: number; column?: string; message: string; code?: string; params?: Record<string, unknown> };
 type Preview = { lines: number; gross: MoneyView; expenses: MoneyView | null };
 type Fields = { periodStart: string; periodEnd: string; expenses: string; supersedesId: string };
 
@@ -51,6 +52,7 @@ export function StatementUpload({
   const f = useFormat();
   const router = useRouter();
   const hydrated = useHydrated();
+  const errorText = useErrorText();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [fields, setFields] = useState<Fields>({ periodStart: "", periodEnd: "", expenses: "", supersedesId: defaultSupersedesId ?? "" });
@@ -91,17 +93,19 @@ export function StatementUpload({
       const rows: RowError[] = [];
       for (const e of errors) {
         const path = (e.path ?? "").replace(/\.amount$/, "") as keyof Fields;
-        if (FIELD_PATHS.includes(path) && e.row === undefined) fieldErrors[path] = [fieldErrors[path], e.message].filter(Boolean).join(" ");
-        else if (e.path === "file" && e.row === undefined) setFileError(e.message);
-        else rows.push(e);
+        const said = { ...e, message: errorText(e) };
+        if (FIELD_PATHS.includes(path) && e.row === undefined)
+          fieldErrors[path] = [fieldErrors[path], said.message].filter(Boolean).join(" ");
+        else if (e.path === "file" && e.row === undefined) setFileError(said.message);
+        else rows.push(said);
       }
       const message =
         res.status === 413
           ? t("tooLarge")
           : res.status === 415
             ? t("wrongType")
-            : typeof json.detail === "string"
-              ? json.detail
+            : typeof json.code === "string"
+              ? errorText({ code: json.code, params: json.params, message: typeof json.detail === "string" ? json.detail : undefined })
               : t("failed");
       setStep({ kind: "failed", message, rows, fields: fieldErrors });
     } catch {

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "./error-codes";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
@@ -113,7 +114,7 @@ export function isSameOrigin(req: NextRequest): boolean {
   return own.has(origin);
 }
 
-type BodyRefusal = { status: number; reason: string; detail: string };
+type BodyRefusal = { status: number; reason: ErrorCode; detail: string };
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 

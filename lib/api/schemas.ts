@@ -1,13 +1,25 @@
 import { z } from "zod";
+import { errorCodes } from "./error-codes";
+
+export const errorCodeSchema = z.enum(errorCodes).meta({
+  id: "ErrorCode",
+  description:
+    "A stable code for the refusal or the field's problem: show its message in your user's language, filled in with `params`. Codes are never renamed.",
+});
+export const paramsSchema = z
+  .record(z.string(), z.union([z.string(), z.number()]))
+  .meta({ description: "The values the code's message names (an amount, a territory, a column…)." });
 
 export const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    detail: z.string(),
+    detail: z.string().meta({ description: "What went wrong, in English." }),
+    code: errorCodeSchema,
+    params: paramsSchema,
     requestId: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), code: errorCodeSchema, params: paramsSchema })).optional(),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details." });
 

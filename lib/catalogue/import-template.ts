@@ -9,6 +9,7 @@
 
 import type ExcelJS from "exceljs";
 import { z } from "zod";
+import { errorCodeSchema, paramsSchema } from "@/lib/api/schemas";
 import { XLSX_MIME } from "@/lib/files/sniff";
 import { listGenres } from "@/lib/reference/genres";
 import { createTitleSchema, TITLE_KINDS, VISIBILITIES } from "./schema";
@@ -222,7 +223,9 @@ export const importErrorSchema = z
       .string()
       .optional()
       .meta({ description: "The column (kind, originalTitle, …); for a header problem, the header text as in the file." }),
-    message: z.string(),
+    message: z.string().meta({ description: "What is wrong, in English." }),
+    code: errorCodeSchema,
+    params: paramsSchema,
   })
   .meta({ id: "TitleImportError" });
 

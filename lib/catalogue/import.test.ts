@@ -239,25 +239,35 @@ describe("validateTitleRows", () => {
     ]);
     expect(valid.map((v) => v.row)).toEqual([2]);
     expect(errors).toEqual([
-      { row: 3, column: "kind", message: expect.stringMatching(/^Choose a kind: FILM, SERIES/) },
-      { row: 3, column: "year", message: "Enter the year as a whole number." },
-      { row: 3, column: "eidr", message: "This EIDR ID's check character does not match; check for a typo." },
-      { row: 4, column: "originalTitle", message: "Enter the original title." },
-      { row: 4, column: "originalLanguage", message: expect.stringMatching(/not a BCP 47 language tag/) },
-      { row: 4, column: "genres", message: expect.stringMatching(/^“POLKA”: Unknown genre/) },
-      { row: 5, column: "titleZh", message: "Use at most 300 characters." },
+      expect.objectContaining({ row: 3, column: "kind", message: expect.stringMatching(/^Choose a kind: FILM, SERIES/) }),
+      expect.objectContaining({ row: 3, column: "year", message: "Enter the year as a whole number." }),
+      expect.objectContaining({ row: 3, column: "eidr", message: "This EIDR ID's check character does not match; check for a typo." }),
+      expect.objectContaining({ row: 4, column: "originalTitle", message: "Enter the original title." }),
+      expect.objectContaining({ row: 4, column: "originalLanguage", message: expect.stringMatching(/not a BCP 47 language tag/) }),
+      expect.objectContaining({ row: 4, column: "genres", message: expect.stringMatching(/^“POLKA”: Unknown genre/) }),
+      expect.objectContaining({ row: 5, column: "titleZh", message: "Use at most 300 characters." }),
       {
         row: 5,
         column: "awards",
         message: expect.stringMatching(/^Award 1 \(“Cannes\|Palme d'Or”\): write each award as festival\|section\|award\|year/),
+        code: "AWARD_FORMAT",
+        params: { position: 1, value: "Cannes|Palme d'Or" },
       },
-      { row: 5, column: "awards", message: expect.stringMatching(/^Award 2 \(year\): /) },
+      expect.objectContaining({ row: 5, column: "awards", message: expect.stringMatching(/^Award 2 \(year\): /) }),
     ]);
   });
 
   it("checks the language tag against the IANA registry, as POST /titles does", () => {
     const { errors } = validateTitleRows([rowOf({ ...GOOD, originalLanguage: "xx-notalanguage" })]);
-    expect(errors).toEqual([{ row: 2, column: "originalLanguage", message: expect.stringMatching(/not a BCP 47 language tag/) }]);
+    expect(errors).toEqual([
+      {
+        row: 2,
+        column: "originalLanguage",
+        message: expect.stringMatching(/not a BCP 47 language tag/),
+        code: "LANGUAGE_UNKNOWN",
+        params: { value: expect.any(String) },
+      },
+    ]);
   });
 
   it("refuses an EIDR ID used twice in the file or already held by one of the studio's titles", () => {
@@ -268,8 +278,8 @@ describe("validateTitleRows", () => {
     );
     expect(valid.map((v) => v.row)).toEqual([2]);
     expect(errors).toEqual([
-      { row: 7, column: "eidr", message: "Row 2 has the same EIDR ID." },
-      { row: 8, column: "eidr", message: "Another of your titles already has this EIDR ID." },
+      { row: 7, column: "eidr", message: "Row 2 has the same EIDR ID.", code: "EIDR_DUPLICATE_ROW", params: { row: 2 } },
+      { row: 8, column: "eidr", message: "Another of your titles already has this EIDR ID.", code: "EIDR_TAKEN", params: {} },
     ]);
   });
 });

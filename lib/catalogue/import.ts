@@ -1,5 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import type { ErrorCode, ErrorParams } from "@/lib/api/error-codes";
+import { withCode, zodIssueCode } from "@/lib/api/problem";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -36,9 +38,9 @@ import { type CreateTitleData, createTitleSchema } from "./schema";
 /** One data row: its spreadsheet row number (the header is row 1 in a usual file) and its trimmed cells. */
 export type RawRow = { row: number; cells: Record<ImportColumn, string> };
 export type ParsedTitleFile = { format: "csv" | "xlsx"; columns: ImportColumn[]; rows: RawRow[] };
-export type ImportRowError = { row: number; column: string; message: string };
+export type ImportRowError = { row: number; column: string; message: string; code?: ErrorCode; params?: ErrorParams };
 /** What the API answers per problem: `path` (rows.<row>.<column>) for the problem+json contract, plus row and column. */
-export type ImportError = FieldError & ImportRowError;
+export type ImportError = FieldError & ImportRowError & { code: ErrorCode; params: ErrorParams };
 export type ValidTitle = { row: number; data: CreateTitleData };
 
 export type PreviewTitle = z.output<typeof previewTitleSchema>;
@@ -65,21 +67,29 @@ const REQUIRED_COLUMNS = () => {
 /** Maps the header row to columns; unknown, repeated or missing columns are file-level errors (on the header row). */
 function readHeader(header: Table[number], body: Table): { columns: (ImportColumn | undefined)[] } | Failure {
   const errors: ImportError[] = [];
-  const at = (column: string, message: string) => errors.push({ path: `rows.${header.row}.${column}`, row: header.row, column, message });
+  const at = (column: string, message: string, code: ErrorCode, params: ErrorParams) =>
+    errors.push({ path: `rows.${header.row}.${column}`, row: header.row, column, message, code, params });
   const seen = new Set<ImportColumn>();
   const columns = header.cells.map((text, index) => {
     if (text === "") {
       if (body.some((r) => (r.cells[index] ?? "") !== ""))
-        at(columnLetter(index), `Column ${columnLetter(index)} has values but no header.`);
+        at(columnLetter(index), `Column ${columnLetter(index)} has values but no header.`, "COLUMN_WITHOUT_HEADER", {
+          column: columnLetter(index),
+        });
       return undefined;
     }
     const column = COLUMN_BY_HEADER.get(headerKey(text));
-    if (!column) at(text, `Unknown column “${text}”. The columns are: ${IMPORT_COLUMNS.join(", ")}.`);
-    else if (seen.has(column)) at(text, `The column “${column}” appears twice.`);
+    if (!column)
+      at(text, `Unknown column “${text}”. The columns are: ${IMPORT_COLUMNS.join(", ")}.`, "COLUMN_UNKNOWN", {
+        column: text,
+        columns: IMPORT_COLUMNS.join(", "),
+      });
+    else if (seen.has(column)) at(text, `The column “${column}” appears twice.`, "COLUMN_DUPLICATE", { column });
     else seen.add(column);
     return column;
   });
-  for (const column of REQUIRED_COLUMNS()) if (!seen.has(column)) at(column, `The required column “${column}” is missing.`);
+  for (const column of REQUIRED_COLUMNS())
+    if (!seen.has(column)) at(column, `The required column “${column}” is missing.`, "COLUMN_MISSING", { column });
   if (errors.length > 0) return fail("invalid", "INVALID_HEADER", "The header row needs attention; no row was read.", { errors });
   return { columns };
 }
@@ -141,7 +151,7 @@ function integer(cell: string): number | string | undefined {
 type AwardCells = { festival: string; section?: string; award: string; year: number | string | undefined };
 
 /** `festival|section|award|year` (or `festival|award|year`), awards separated by `;`. */
-function parseAwards(cell: string, problem: (message: string) => void): { awards: AwardCells[]; positions: number[] } {
+function parseAwards(cell: string, problem: (message: string, params: ErrorParams) => void): { awards: AwardCells[]; positions: number[] } {
   const awards: AwardCells[] = [];
   const positions: number[] = [];
   splitList(cell, /;/).forEach((entry, position) => {
@@ -150,7 +160,10 @@ function parseAwards(cell: string, problem: (message: string) => void): { awards
       awards.push({ festival: parts[0]!, section: parts[1] || undefined, award: parts[2]!, year: integer(parts[3]!) });
     else if (parts.length === 3) awards.push({ festival: parts[0]!, award: parts[1]!, year: integer(parts[2]!) });
     else {
-      problem(`Award ${position + 1} (“${entry}”): write each award as festival|section|award|year; separate awards with ;`);
+      problem(`Award ${position + 1} (“${entry}”): write each award as festival|section|award|year; separate awards with ;`, {
+        position: position + 1,
+        value: entry,
+      });
       return;
     }
     positions.push(position);
@@ -192,8 +205,9 @@ export function validateTitleRows(
   const errors: ImportRowError[] = [];
   for (const { row, cells } of rows) {
     const rowErrors: ImportRowError[] = [];
-    const at = (column: string, message: string) => rowErrors.push({ row, column, message });
-    const { awards, positions } = parseAwards(cells.awards, (message) => at("awards", message));
+    const at = (column: string, message: string, code?: ErrorCode, params?: ErrorParams) =>
+      rowErrors.push({ row, column, message, ...(code ? { code, params: params ?? {} } : {}) });
+    const { awards, positions } = parseAwards(cells.awards, (message, params) => at("awards", message, "AWARD_FORMAT", params));
     const genres = splitList(cells.genres, /[;|]/);
     const parsed = createTitleSchema.safeParse(titleInput(cells, awards, genres));
     const issues = parsed.success ? [] : parsed.error.issues;
@@ -204,21 +218,22 @@ export function validateTitleRows(
       if (field === "genres" && typeof index === "number") message = `“${genres[index]}”: ${message}`;
       if (field === "awards" && typeof index === "number")
         message = `Award ${(positions[index] ?? index) + 1}${sub === undefined ? "" : ` (${String(sub)})`}: ${message}`;
-      at(column, message);
+      const { code, params } = zodIssueCode(issue);
+      at(column, message, code, params);
     }
     // The server-side checks run whenever their own field passed the schema, so one pass shows them all.
     let originalLanguage = cells.originalLanguage;
     if (!issues.some((i) => i.path[0] === "originalLanguage")) {
       const referenceErrors: FieldError[] = [];
       originalLanguage = checkTitleReferences({ originalLanguage }, referenceErrors);
-      for (const e of referenceErrors) at(e.path, e.message);
+      for (const e of referenceErrors) at(e.path, e.message, e.code, e.params);
     }
     if (cells.eidr !== "") {
       const eidr = checkEidr(cells.eidr);
       if (eidr.ok) {
         const first = firstRowOfEidr.get(eidr.value);
-        if (existing.has(eidr.value)) at("eidr", "Another of your titles already has this EIDR ID.");
-        else if (first !== undefined) at("eidr", `Row ${first} has the same EIDR ID.`);
+        if (existing.has(eidr.value)) at("eidr", "Another of your titles already has this EIDR ID.", "EIDR_TAKEN");
+        else if (first !== undefined) at("eidr", `Row ${first} has the same EIDR ID.`, "EIDR_DUPLICATE_ROW", { row: first });
         else firstRowOfEidr.set(eidr.value, row);
       }
     }
@@ -249,7 +264,7 @@ function previewTitle(data: CreateTitleData): PreviewTitle {
   };
 }
 
-const withPath = (e: ImportRowError): ImportError => ({ path: `rows.${e.row}.${e.column}`, ...e });
+const withPath = (e: ImportRowError): ImportError => withCode({ path: `rows.${e.row}.${e.column}`, ...e });
 
 // ---- importing ----------------------------------------------------------------------------------
 

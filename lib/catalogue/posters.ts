@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@/lib/api/error-codes";
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit, who } from "@/lib/audit/commands";
@@ -34,7 +35,7 @@ export function sniffPosterType(bytes: Uint8Array): PosterType | undefined {
   return type === "image/jpeg" || type === "image/png" || type === "image/webp" ? type : undefined;
 }
 
-const fileProblem = (reason: string, message: string) => fail("invalid", reason, message, { errors: [{ path: "file", message }] });
+const fileProblem = (reason: ErrorCode, message: string) => fail("invalid", reason, message, { errors: [{ path: "file", message }] });
 
 export const posterTooLarge = () => fileProblem("FILE_TOO_LARGE", `The poster is larger than ${MAX_POSTER_BYTES / 1024 / 1024} MB.`);
 export const noPosterFile = () =>

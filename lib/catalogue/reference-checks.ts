@@ -14,6 +14,8 @@ export function checkLanguages(tags: readonly string[], path: string, errors: Fi
       errors.push({
         path: tags.length === 1 && path.endsWith("Language") ? path : `${path}.${i}`,
         message: `“${tag}” is not a BCP 47 language tag (e.g. zh, ko, pt-BR).`,
+        code: "LANGUAGE_UNKNOWN",
+        params: { value: tag },
       });
     return canonical ?? tag;
   });
@@ -22,7 +24,13 @@ export function checkLanguages(tags: readonly string[], path: string, errors: Fi
 
 export function checkLanguage(tag: string, path: string, errors: FieldError[]): string {
   const canonical = canonicalizeLanguageTag(tag);
-  if (!canonical) errors.push({ path, message: `“${tag}” is not a BCP 47 language tag (e.g. zh, ko, pt-BR).` });
+  if (!canonical)
+    errors.push({
+      path,
+      message: `“${tag}” is not a BCP 47 language tag (e.g. zh, ko, pt-BR).`,
+      code: "LANGUAGE_UNKNOWN",
+      params: { value: tag },
+    });
   return canonical ?? tag;
 }
 
@@ -31,13 +39,19 @@ export function checkTerritories(codes: readonly string[], path: string, errors:
   const unknown = new Set(unknownTerritoryCodes(normalized));
   normalized.forEach((code, i) => {
     if (unknown.has(code))
-      errors.push({ path: `${path}.${i}`, message: `Unknown territory “${codes[i]}”: use a country, M49 region or group code.` });
+      errors.push({
+        path: `${path}.${i}`,
+        message: `Unknown territory “${codes[i]}”: use a country, M49 region or group code.`,
+        code: "TERRITORY_UNKNOWN",
+        params: { value: codes[i] ?? "" },
+      });
   });
   return [...new Set(normalized)];
 }
 
 export function checkCountry(code: string, path: string, errors: FieldError[]): string {
   const normalized = code.trim().toUpperCase();
-  if (!isCountryCode(normalized)) errors.push({ path, message: `“${code}” is not an ISO 3166-1 country code.` });
+  if (!isCountryCode(normalized))
+    errors.push({ path, message: `“${code}” is not an ISO 3166-1 country code.`, code: "COUNTRY_UNKNOWN", params: { value: code } });
   return normalized;
 }

@@ -10,9 +10,41 @@ import PDFDocument from "pdfkit";
  * Fonts: Noto Sans Hans (Simplified Chinese subset of Noto Sans CJK, with Latin, kana and
  * traditional characters; SIL Open Font License) from the npm package @embedpdf/fonts-sc, so a
  * fresh `npm install` renders Chinese without system fonts. pdfkit embeds only the glyphs used.
- * Hangul and Thai are not in the font. CONTRACT_FONT_DIR may point elsewhere (same file names).
+ * CONTRACT_FONT_DIR may point elsewhere (same file names).
+ *
+ * Hangul and Thai are not in that font, and pdfkit has no font fallback: text is split into runs
+ * by script (`scriptRuns`) and each Korean or Thai run is drawn in Noto Sans KR / Noto Sans Thai
+ * (TrueType, SIL Open Font License, from the npm packages @expo-google-fonts/noto-sans-kr and
+ * @expo-google-fonts/noto-sans-thai), so party names, titles and signers in those scripts print.
  */
 const FONT_FILES = { regular: "NotoSansHans-Regular.otf", bold: "NotoSansHans-Bold.otf" } as const;
+
+type Script = "base" | "hangul" | "thai";
+const FALLBACK_FONTS: Record<Exclude<Script, "base">, { pkg: string; regular: string; bold: string }> = {
+  hangul: { pkg: "noto-sans-kr", regular: "400Regular/NotoSansKR_400Regular.ttf", bold: "700Bold/NotoSansKR_700Bold.ttf" },
+  thai: { pkg: "noto-sans-thai", regular: "400Regular/NotoSansThai_400Regular.ttf", bold: "700Bold/NotoSansThai_700Bold.ttf" },
+};
+
+function scriptOf(code: number): Script | null {
+  if ((code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f) || (code >= 0xa960 && code <= 0xa97f)) return "hangul";
+  if (code >= 0xac00 && code <= 0xd7ff) return "hangul";
+  if (code >= 0x0e00 && code <= 0x0e7f) return "thai";
+  // Spaces and common punctuation belong to the run they are in.
+  if (code <= 0x40 || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7f) || (code >= 0x2000 && code <= 0x206f)) return null;
+  return "base";
+}
+
+/** Splits text into runs of one script; neutral characters (spaces, punctuation) join the run they are in. */
+export function scriptRuns(text: string): { script: Script; text: string }[] {
+  const runs: { script: Script; text: string }[] = [];
+  for (const char of text) {
+    const script = scriptOf(char.codePointAt(0) ?? 0);
+    const last = runs[runs.length - 1];
+    if (last && (script === null || script === last.script)) last.text += char;
+    else runs.push({ script: script ?? "base", text: char });
+  }
+  return runs;
+}
 
 // The turbopackIgnore comments keep Next's file tracer from copying the whole project into the
 // standalone build for these run-time paths; next.config.js traces the two font files in instead.
@@ -25,16 +57,59 @@ function fontDir(): string {
   return dir;
 }
 
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
+type FontSet = { regular: Buffer; bold: Buffer };
+let fonts: (FontSet & Record<Exclude<Script, "base">, FontSet>) | undefined;
 function loadFonts() {
   if (!fonts) {
     const dir = fontDir();
+    const fallback = (script: Exclude<Script, "base">): FontSet => {
+      const f = FALLBACK_FONTS[script];
+      const base = path.join(process.cwd(), "node_modules", "@expo-google-fonts", f.pkg);
+      return {
+        regular: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ base, f.regular)),
+        bold: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ base, f.bold)),
+      };
+    };
     fonts = {
       regular: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, FONT_FILES.regular)),
       bold: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, FONT_FILES.bold)),
+      hangul: fallback("hangul"),
+      thai: fallback("thai"),
     };
   }
   return fonts;
+}
+
+/**
+ * Makes `doc.text` draw Korean and Thai runs in their own fonts: a string with such runs is drawn
+ * as pdfkit "continued" text, one call per run, in the current weight's font for that script.
+ */
+function withScriptFallback(doc: Doc): void {
+  let current = "body";
+  const setFont = doc.font.bind(doc);
+  const draw = doc.text.bind(doc);
+  doc.font = ((src: string, ...rest: unknown[]) => {
+    current = src;
+    return (setFont as (...args: unknown[]) => Doc)(src, ...rest);
+  }) as Doc["font"];
+  doc.text = ((str: unknown, x?: unknown, y?: unknown, options?: unknown) => {
+    const text = typeof str === "string" ? str : String(str ?? "");
+    const runs = scriptRuns(text);
+    const call = draw as (...args: unknown[]) => Doc;
+    if (!runs.some((r) => r.script !== "base")) return call(str, x, y, options);
+    const positioned = typeof x === "number";
+    const opts = ((positioned ? options : x) ?? {}) as PDFKit.Mixins.TextOptions;
+    const weight = current === "bold" ? "bold" : "body";
+    runs.forEach((run, i) => {
+      setFont(run.script === "base" ? current : `${weight}-${run.script}`);
+      const last = i === runs.length - 1;
+      const runOptions = { ...opts, continued: last ? (opts.continued ?? false) : true };
+      if (i === 0 && positioned) call(run.text, x, y, runOptions);
+      else call(run.text, runOptions);
+    });
+    setFont(current);
+    return doc;
+  }) as Doc["text"];
 }
 
 export type Doc = PDFKit.PDFDocument;
@@ -59,6 +134,12 @@ export function createDoc(info: { title: string; subject: string; lang: string }
   } as PDFKit.PDFDocumentOptions);
   doc.registerFont("body", regular);
   doc.registerFont("bold", bold);
+  const all = loadFonts();
+  for (const script of ["hangul", "thai"] as const) {
+    doc.registerFont(`body-${script}`, all[script].regular);
+    doc.registerFont(`bold-${script}`, all[script].bold);
+  }
+  withScriptFallback(doc);
   doc.font("body").fontSize(BODY_SIZE).fillColor(INK);
   if (!info.lang.startsWith("zh")) proportionalPunctuation(doc);
   return doc;

@@ -610,5 +610,30 @@ export async function contractPdf(
   if (mark) watermark(doc, mark);
   footers(doc, t.footer(deal.id, formatDateTime(now, lang)), t.page);
   const pdf = await toBuffer(doc);
-  return ok({ pdf, fileName: `contract-${deal.id}-${lang}.pdf` });
+  return ok({ pdf, fileName: contractFileName(deal.name, dateOnly(now), lang) });
+}
+
+/**
+ * The contract's file name: the deal's name and the day it was printed (`Jade Mountain — SEA
+ * 2027` → `Jade-Mountain-SEA-2027-2026-12-07-en.pdf`); letters of any script are kept, the rest
+ * become hyphens. `ascii` is the fallback for clients that do not read `filename*`.
+ */
+export function contractFileName(dealName: string, day: string, lang: Lang): string {
+  const slug = dealName
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+  return `${slug || "contract"}-${day}-${lang}.pdf`;
+}
+
+/** The Content-Disposition of a file name with any characters (RFC 6266: an ASCII `filename`, the exact `filename*`). */
+export function contentDisposition(fileName: string, kind: "inline" | "attachment" = "inline"): string {
+  const ascii =
+    fileName
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "")
+      .replace(/^-+/, "") || "contract.pdf";
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -111,21 +111,41 @@ describe("storeTerms", () => {
 
   it("refuses Money in another currency than the deal's", () => {
     expect(store({ minimumGuarantee: money("100.00", "EUR") }).errors).toEqual([
-      { path: "terms.minimumGuarantee.currency", message: "Use the deal's currency, USD." },
+      {
+        path: "terms.minimumGuarantee.currency",
+        message: "Use the deal's currency, USD.",
+        code: "CURRENCY_MISMATCH",
+        params: { currency: "USD" },
+      },
     ]);
     expect(store({ expenseCap: money("100.00", "CNY") }).errors).toEqual([
-      { path: "terms.expenseCap.currency", message: "Use the deal's currency, USD." },
+      {
+        path: "terms.expenseCap.currency",
+        message: "Use the deal's currency, USD.",
+        code: "CURRENCY_MISMATCH",
+        params: { currency: "USD" },
+      },
     ]);
   });
 
   it("refuses more decimals than the currency has", () => {
     expect(store({ minimumGuarantee: money("5000000.5", "JPY") }, "JPY").errors).toEqual([
-      { path: "terms.minimumGuarantee.amount", message: "JPY amounts have 0 decimal places." },
+      {
+        path: "terms.minimumGuarantee.amount",
+        message: "JPY amounts have 0 decimal places.",
+        code: "AMOUNT_DECIMALS",
+        params: { currency: "JPY", digits: 0 },
+      },
     ]);
     expect(store({ minimumGuarantee: money("5000000.00", "KRW") }, "KRW").paths).toEqual(["terms.minimumGuarantee.amount"]);
     expect(store({ minimumGuarantee: money("1.005") }).paths).toEqual(["terms.minimumGuarantee.amount"]);
     expect(store({ expenseCap: money("1.2345", "BHD") }, "BHD").errors).toEqual([
-      { path: "terms.expenseCap.amount", message: "BHD amounts have 3 decimal places." },
+      {
+        path: "terms.expenseCap.amount",
+        message: "BHD amounts have 3 decimal places.",
+        code: "AMOUNT_DECIMALS",
+        params: { currency: "BHD", digits: 3 },
+      },
     ]);
   });
 
@@ -162,7 +182,14 @@ describe("storeTerms", () => {
           { amount: money("0.00"), trigger: "DELIVERY" },
         ],
       }).errors,
-    ).toEqual([{ path: "terms.instalments.1.amount.amount", message: "An instalment must be more than zero." }]);
+    ).toEqual([
+      {
+        path: "terms.instalments.1.amount.amount",
+        message: "An instalment must be more than zero.",
+        code: "AMOUNT_NOT_POSITIVE",
+        params: {},
+      },
+    ]);
     expect(
       store({ minimumGuarantee: money("100.00"), instalments: [{ amount: money("100.00", "EUR"), trigger: "SIGNATURE" }] }).paths,
     ).toContain("terms.instalments.0.amount.currency");
@@ -203,7 +230,14 @@ describe("storeTerms", () => {
         },
         "JPY",
       ).errors,
-    ).toEqual([{ path: "terms.shareTiers.0.upTo", message: "JPY amounts have 0 decimal places." }]);
+    ).toEqual([
+      {
+        path: "terms.shareTiers.0.upTo",
+        message: "JPY amounts have 0 decimal places.",
+        code: "AMOUNT_DECIMALS",
+        params: { currency: "JPY", digits: 0 },
+      },
+    ]);
   });
 
   it("requires the creators' pool percentage for participants, and positive shares", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { amountDecimals, amountNotPositive, currencyMismatch } from "@/lib/api/field-errors";
 import { D, formatAmount, parseAmount } from "@/lib/money/money";
 import { getCurrency } from "@/lib/reference/currencies";
 import type { FieldError } from "@/lib/result";
@@ -29,12 +30,12 @@ export function checkCurrency(code: string, path: string, errors: FieldError[]):
 
 function money(m: { amount: string; currency: string }, currency: string, exponent: number, path: string, errors: FieldError[]): bigint {
   if (m.currency !== currency) {
-    errors.push({ path: `${path}.currency`, message: `Use the deal's currency, ${currency}.` });
+    errors.push({ path: `${path}.currency`, ...currencyMismatch(currency) });
     return 0n;
   }
   const minor = parseAmount(m.amount, exponent);
   if (minor === null) {
-    errors.push({ path: `${path}.amount`, message: `${currency} amounts have ${exponent} decimal places.` });
+    errors.push({ path: `${path}.amount`, ...amountDecimals(currency, exponent) });
     return 0n;
   }
   return minor;
@@ -51,7 +52,7 @@ export function storeTerms(terms: DealTermsInput, currency: string, exponent: nu
   }));
   instalments.forEach((i, n) => {
     if (i.amountMinor <= 0n)
-      errors.push({ path: `terms.instalments.${n}.amount.amount`, message: "An instalment must be more than zero." });
+      errors.push({ path: `terms.instalments.${n}.amount.amount`, ...amountNotPositive("An instalment must be more than zero.") });
   });
   if (instalments.length > 0) {
     const sum = instalments.reduce((a, i) => a + i.amountMinor, 0n);
@@ -73,8 +74,7 @@ export function storeTerms(terms: DealTermsInput, currency: string, exponent: nu
       if (t.upTo !== null && last)
         errors.push({ path: `terms.shareTiers.${n}.upTo`, message: "The last tier must be open-ended (upTo null)." });
       const upToMinor = t.upTo === null ? null : parseAmount(t.upTo, exponent);
-      if (t.upTo !== null && upToMinor === null)
-        errors.push({ path: `terms.shareTiers.${n}.upTo`, message: `${currency} amounts have ${exponent} decimal places.` });
+      if (t.upTo !== null && upToMinor === null) errors.push({ path: `terms.shareTiers.${n}.upTo`, ...amountDecimals(currency, exponent) });
       if (upToMinor !== null) {
         if (upToMinor <= previous)
           errors.push({ path: `terms.shareTiers.${n}.upTo`, message: "Tiers must rise: each upTo above the previous one." });

@@ -1,10 +1,11 @@
+import type { ErrorCode } from "@/lib/api/error-codes";
 import "server-only";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { logger } from "@/lib/log/logger";
-import { type Failure, fail, ok, type Result } from "@/lib/result";
+import { type Failure, type FieldError, fail, ok, type Result } from "@/lib/result";
 import { OLE_MIME, sniffType, XLSX_MIME, ZIP_MIME } from "./sniff";
-import { type NamedTable, type ParseLimits, readCsvBytes, type Table } from "./table-parse";
+import { type NamedTable, type ParseLimits, type ParseRefusal, readCsvBytes, type Table } from "./table-parse";
 import type { WorkerInput, WorkerMessage } from "./table-worker";
 
 /**
@@ -29,7 +30,7 @@ export const SHEET_UPLOAD_TYPES: Readonly<Record<string, string>> = Object.freez
 
 const CSV_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
 
-export const fileError = (reason: string, message: string): Failure =>
+export const fileError = (reason: ErrorCode, message: string): Failure =>
   fail("invalid", reason, message, { errors: [{ path: "file", message }] });
 
 /**
@@ -114,7 +115,7 @@ function startWorker(input: WorkerInput): Worker {
   return new Worker(new URL("./table-worker.ts", import.meta.url), options);
 }
 
-const fromRefusal = (reason: string, message: string) => fileError(reason, message);
+const fromRefusal = (reason: ParseRefusal["refused"], message: string) => fileError(reason, message);
 
 /** Parses in a worker thread; the rows arrive in batches, the event loop stays free. */
 function parseOffThread(input: WorkerInput): Promise<NamedTable[] | Failure> {
@@ -242,7 +243,7 @@ export async function readSheet(
       `The file has ${body.length.toLocaleString("en")} rows; at most ${spec.maxRows.toLocaleString("en")} per file.`,
     );
   const byKey = new Map(spec.columns.map((c) => [headerKey(c), c]));
-  const errors: { path: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const seen = new Set<string>();
   const columns = header.cells.map((text) => {
     if (text === "") return undefined;
@@ -251,13 +252,27 @@ export async function readSheet(
       errors.push({
         path: `rows.${header.row}.${text}`,
         message: `Unknown column “${text}”. The columns are: ${spec.columns.join(", ")}.`,
+        code: "COLUMN_UNKNOWN",
+        params: { column: text, columns: spec.columns.join(", ") },
       });
-    else if (seen.has(column)) errors.push({ path: `rows.${header.row}.${text}`, message: `The column “${column}” appears twice.` });
+    else if (seen.has(column))
+      errors.push({
+        path: `rows.${header.row}.${text}`,
+        message: `The column “${column}” appears twice.`,
+        code: "COLUMN_DUPLICATE",
+        params: { column },
+      });
     else seen.add(column);
     return column;
   });
   for (const column of spec.required)
-    if (!seen.has(column)) errors.push({ path: `rows.${header.row}.${column}`, message: `The required column “${column}” is missing.` });
+    if (!seen.has(column))
+      errors.push({
+        path: `rows.${header.row}.${column}`,
+        message: `The required column “${column}” is missing.`,
+        code: "COLUMN_MISSING",
+        params: { column },
+      });
   if (errors.length > 0) return fail("invalid", "INVALID_HEADER", "The header row needs attention; no row was read.", { errors });
   return ok(
     body.map(({ row, cells }) => {

@@ -5,14 +5,14 @@
  * never holds the main thread for long either.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { type NamedTable, type ParseLimits, readCsvBytes, readXlsxBytes } from "./table-parse";
+import { type NamedTable, type ParseLimits, type ParseRefusal, readCsvBytes, readXlsxBytes } from "./table-parse";
 
 export type WorkerInput = { format: "csv" | "xlsx"; bytes: Uint8Array; delimiter?: string; limits: ParseLimits };
 export type WorkerMessage =
   | { type: "sheet"; name: string }
   | { type: "rows"; rows: NamedTable["table"] }
   | { type: "done" }
-  | { type: "refused"; refused: string; message: string };
+  | { type: "refused"; refused: ParseRefusal["refused"]; message: string };
 
 const BATCH = 2_000;
 

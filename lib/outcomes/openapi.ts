@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { errorResponses } from "@/lib/api/schemas";
+import { errorCodeSchema, errorResponses, paramsSchema } from "@/lib/api/schemas";
 import {
   missingRateSchema,
   outcomesExportQuerySchema,
@@ -24,7 +24,9 @@ const unprocessable = {
           title: z.string(),
           status: z.int(),
           detail: z.string(),
-          errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+          code: errorCodeSchema,
+          params: paramsSchema,
+          errors: z.array(z.object({ path: z.string(), message: z.string(), code: errorCodeSchema, params: paramsSchema })).optional(),
           missingRates: z.array(missingRateSchema).optional(),
         }),
       },

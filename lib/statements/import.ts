@@ -1,5 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import type { ErrorCode, ErrorParams } from "@/lib/api/error-codes";
+import { zodIssueCode } from "@/lib/api/problem";
 import type { Actor } from "@/lib/auth/actor";
 import { limitImports } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
@@ -64,11 +66,12 @@ function byRow(errors: FieldError[]): FieldError[] {
     .map((x) => x.e);
 }
 
-const rowError = (row: number, column: string, message: string): ImportRowError => ({
+const rowError = (row: number, column: string, message: string, code?: ErrorCode, params?: ErrorParams): ImportRowError => ({
   path: `rows.${row}.${column}`,
   row,
   column,
   message,
+  ...(code ? { code, params: params ?? {} } : {}),
 });
 
 export async function importStatement(
@@ -110,7 +113,12 @@ export async function importStatement(
     const c = r.cells as Record<StatementColumn, string>;
     const type = c.revenueType.toUpperCase().replace(/[\s-]+/g, "_");
     if (type === EXPENSES_ROW) {
-      if (expenseRow) errors.push(rowError(r.row, "revenueType", `Row ${expenseRow.row} already gives the expenses; give them once.`));
+      if (expenseRow)
+        errors.push(
+          rowError(r.row, "revenueType", `Row ${expenseRow.row} already gives the expenses; give them once.`, "EXPENSES_TWICE", {
+            row: expenseRow.row,
+          }),
+        );
       else expenseRow = r;
       continue;
     }
@@ -135,13 +143,32 @@ export async function importStatement(
     for (const issue of parsed.error.issues) {
       const column = LINE_FIELD_COLUMN[issue.path.map(String).join(".")] ?? String(issue.path[0] ?? "row");
       columns.add(column);
-      const message =
-        column === "titleId" && rawId !== "" && !UUID.test(rawId)
-          ? `No title granted by this deal is called “${rawId}”; use the title's id or exact name.`
-          : column === "revenueType"
-            ? `Use one of ${REVENUE_TYPES.join(", ")} (or ${EXPENSES_ROW} for the expenses row).`
-            : issue.message;
-      errors.push(rowError(r.row, column, message));
+      if (column === "titleId" && rawId !== "" && !UUID.test(rawId))
+        errors.push(
+          rowError(
+            r.row,
+            column,
+            `No title granted by this deal is called “${rawId}”; use the title's id or exact name.`,
+            "TITLE_NAME_UNKNOWN",
+            {
+              name: rawId,
+            },
+          ),
+        );
+      else if (column === "revenueType")
+        errors.push(
+          rowError(
+            r.row,
+            column,
+            `Use one of ${REVENUE_TYPES.join(", ")} (or ${EXPENSES_ROW} for the expenses row).`,
+            "REVENUE_TYPE_UNKNOWN",
+            { types: REVENUE_TYPES.join(", "), expensesRow: EXPENSES_ROW },
+          ),
+        );
+      else {
+        const { code, params } = zodIssueCode(issue);
+        errors.push(rowError(r.row, column, issue.message, code, params));
+      }
     }
     if (!["titleId", "eidr", "titleRef", "territory", "mediaRight"].some((k) => columns.has(k))) {
       const standIn = statementLineSchema.safeParse({
@@ -154,12 +181,19 @@ export async function importStatement(
   }
   let expenses: { amount: string; currency: string } | undefined;
   if (expenseRow && fields.expenses !== undefined)
-    errors.push(rowError(expenseRow.row, "revenueType", "The expenses are given both as a field and as a row; give them once."));
+    errors.push(
+      rowError(
+        expenseRow.row,
+        "revenueType",
+        "The expenses are given both as a field and as a row; give them once.",
+        "EXPENSES_FIELD_AND_ROW",
+      ),
+    );
   else if (expenseRow) {
     const c = expenseRow.cells as Record<StatementColumn, string>;
     const amount = c.gross.replace(/[\s,]/g, "");
     if (!/^\d{1,18}(\.\d{1,4})?$/.test(amount))
-      errors.push(rowError(expenseRow.row, "gross", "Give the expenses as a non-negative decimal."));
+      errors.push(rowError(expenseRow.row, "gross", "Give the expenses as a non-negative decimal.", "EXPENSES_INVALID"));
     expenses = { amount, currency: (c.currency || deal.currency).toUpperCase() };
   } else if (fields.expenses !== undefined) expenses = { amount: fields.expenses, currency: deal.currency };
   if (lines.length === 0 && errors.length === 0)
@@ -193,10 +227,10 @@ export async function importStatement(
       if (m) {
         const row = lines[Number(m[1])]!.row;
         const column = LINE_FIELD_COLUMN[m[2]!] ?? m[2]!;
-        return rowError(row, column, e.message);
+        return rowError(row, column, e.message, e.code, e.params);
       }
       if (e.path.startsWith("expenses") && expenseRow)
-        return rowError(expenseRow.row, e.path.endsWith("currency") ? "currency" : "gross", e.message);
+        return rowError(expenseRow.row, e.path.endsWith("currency") ? "currency" : "gross", e.message, e.code, e.params);
       return e;
     });
     if (result.kind === "invalid" && errors.length > 0) return failed([...errors, ...(mapped ?? [])]);

@@ -190,14 +190,23 @@ describe("approval limits", () => {
     expect(problem.rules[1]).toMatchObject({ limit: usd("100000.00"), used: usd("30000.00") });
     expect(problem.rules[2]).toMatchObject({ limit: usd("40000.00"), used: usd("30000.00") });
     expect(problem.errors).toEqual([
-      { path: "amount", message: "75000.00 USD exceeds the maximum per deal: limit 50000.00, already used 0.00, available 50000.00 USD." },
+      {
+        path: "amount",
+        message: "75000.00 USD exceeds the maximum per deal: limit 50000.00, already used 0.00, available 50000.00 USD.",
+        code: "INVALID_VALUE",
+        params: {},
+      },
       {
         path: "amount",
         message: "75000.00 USD exceeds the facility's remaining capacity: limit 100000.00, already used 30000.00, available 70000.00 USD.",
+        code: "INVALID_VALUE",
+        params: {},
       },
       {
         path: "amount",
         message: "75000.00 USD exceeds the licensee concentration limit: limit 40000.00, already used 30000.00, available 10000.00 USD.",
+        code: "INVALID_VALUE",
+        params: {},
       },
     ]);
     // A lower amount within every limit is approved.

@@ -88,7 +88,7 @@ describe("POST /api/v1/auth/register", () => {
     });
 
     const problem = expectProblem(res, 409);
-    expect(problem.errors).toEqual([{ path: "email", message: expect.any(String) }]);
+    expect(problem.errors).toEqual([{ path: "email", message: expect.any(String), code: expect.any(String), params: expect.any(Object) }]);
     expect(await rowCounts()).toEqual(before);
     expect(await db.organization.findFirst({ where: { name: "Second Studio" } })).toBeNull();
   });
@@ -151,7 +151,7 @@ describe("POST /api/v1/auth/register", () => {
   ])("answers 422 (not 500) when the JSON body is %s", async (_label, rawBody) => {
     const res = await callRoute(register, PATH, { rawBody, headers: { "content-type": "application/json" } });
     const problem = expectProblem(res, 422);
-    expect(problem.errors).toEqual([{ path: "", message: expect.any(String) }]);
+    expect(problem.errors).toEqual([{ path: "", message: expect.any(String), code: expect.any(String), params: expect.any(Object) }]);
   });
 
   it.each([

@@ -153,8 +153,22 @@ describe("POST /api/v1/titles/import", () => {
     expect(problem.type).toBe("/problems/import-rows-invalid");
     expect(problem.detail).toMatch(/^2 of 20 rows need attention; nothing was imported/);
     expect(problem.errors).toEqual([
-      { path: "rows.6.year", row: 6, column: "year", message: "Enter the year as a whole number." },
-      { path: "rows.15.eidr", row: 15, column: "eidr", message: "This EIDR ID's check character does not match; check for a typo." },
+      {
+        path: "rows.6.year",
+        row: 6,
+        column: "year",
+        message: "Enter the year as a whole number.",
+        code: "INVALID_TYPE",
+        params: { expected: "number" },
+      },
+      {
+        path: "rows.15.eidr",
+        row: 15,
+        column: "eidr",
+        message: "This EIDR ID's check character does not match; check for a typo.",
+        code: "INVALID_VALUE",
+        params: {},
+      },
     ]);
     expect(await titleCount(studio.orgId)).toBe(0);
     expect(await db.version.count()).toBe(0);

@@ -185,3 +185,42 @@ describe("GET /api/v1/deals/{id}/contract.pdf", () => {
     expectProblem(bad, 422);
   });
 });
+
+describe("contract PDF in Korean and Thai scripts", () => {
+  it("prints Korean and Thai party names as text (not boxes), and names the file after the deal and the day", async () => {
+    const korean = await registerViaApi({ organization: { name: "한빛 픽처스 주식회사", kind: "STUDIO", homeCountry: "KR" } });
+    const thai = await registerViaApi({ organization: { name: "บริษัท สยาม สกรีน จำกัด", kind: "PARTNER", homeCountry: "TH" } });
+    const deal = await callRoute(createDeal, "/api/v1/deals", {
+      headers: korean.headers,
+      json: { name: "Hanbit — Thailand 2027", licenseeId: thai.orgId, currency: "USD", terms: {} },
+    });
+    expect(deal.status, deal.text).toBe(201);
+    const id: string = deal.body.id;
+    const res = await contract(new NextRequest(`${BASE_URL}/api/v1/deals/${id}/contract.pdf`, { headers: korean.headers }), {
+      params: Promise.resolve({ id }),
+    });
+    expect(res.status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    const disposition = res.headers.get("content-disposition") ?? "";
+    expect(disposition).toContain(`filename="Hanbit-Thailand-2027-${today}-en.pdf"`);
+    expect(disposition).not.toContain(id);
+
+    const { extractText, getDocumentProxy } = await import("unpdf");
+    const pdf = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()));
+    const { text } = await extractText(pdf, { mergePages: true });
+    // Text extraction maps each glyph back through the font's ToUnicode table: a box (.notdef) would not come back.
+    // The Thai font draws SARA AM (ำ) as two glyphs, nikhahit and SARA AA, and extraction gives the second back as า.
+    const squashed = text.replace(/\s+/g, "").replaceAll("\u0e33\u0e32", "\u0e33");
+    expect(squashed).toContain("한빛픽처스주식회사");
+    expect(squashed).toContain("บริษัทสยามสกรีนจำกัด");
+  });
+
+  it("names files after the deal in any script, with an ASCII fallback", async () => {
+    const { contractFileName, contentDisposition } = await import("@/lib/deals/contract");
+    expect(contractFileName("玉山 — 东南亚 2027", "2026-12-07", "zh")).toBe("玉山-东南亚-2027-2026-12-07-zh.pdf");
+    expect(contractFileName("***", "2026-12-07", "en")).toBe("contract-2026-12-07-en.pdf");
+    expect(contentDisposition("玉山-2027-2026-12-07-zh.pdf")).toBe(
+      `inline; filename="2027-2026-12-07-zh.pdf"; filename*=UTF-8''${encodeURIComponent("玉山-2027-2026-12-07-zh.pdf")}`,
+    );
+  });
+});

@@ -185,7 +185,9 @@ describe("invitations", () => {
 
   it("refuses to invite an existing member (409 on email) and validates the body (422)", async () => {
     const res = await inviteAs(owner.headers, "OWNER@jade.test", "ADMIN");
-    expect(expectProblem(res, 409).errors).toEqual([{ path: "email", message: expect.any(String) }]);
+    expect(expectProblem(res, 409).errors).toEqual([
+      { path: "email", message: expect.any(String), code: expect.any(String), params: expect.any(Object) },
+    ]);
     const invalid = await callRoute(invite, "/api/v1/invitations", { headers: owner.headers, json: { email: "nope", role: "KING" } });
     expect(errorPaths(expectProblem(invalid, 422))).toEqual(["email", "role"]);
   });

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@/lib/api/error-codes";
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
@@ -61,7 +62,7 @@ type SignFailure = "RIGHTS_CONFLICT" | "RIGHTS_NOT_HELD";
  * which the exclusion constraint refuses if they would double-grant an exclusive right — even
  * when several signatures race, exactly one conflicting deal can commit.
  */
-export async function signDeal(actor: Actor, dealId: string, version?: number): Promise<Result<SignOutcome, SignFailure | string>> {
+export async function signDeal(actor: Actor, dealId: string, version?: number): Promise<Result<SignOutcome, SignFailure | ErrorCode>> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "deals.sign") || !actor.userId) {
     return forbidden("Only owners and admins sign deals, in person (not with an API key).");
   }

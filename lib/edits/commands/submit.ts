@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@/lib/api/error-codes";
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
@@ -18,7 +19,7 @@ import { allowed, createResultVersion, invalid, type LockedRequest, lockRequest,
  */
 async function dealRefusal(tx: Tx, request: LockedRequest) {
   if (!request.dealId) return null;
-  const refuse = (reason: string, message: string, details: Record<string, unknown> = {}) =>
+  const refuse = (reason: ErrorCode, message: string, details: Record<string, unknown> = {}) =>
     fail("invalid", reason, message, { errors: [{ path: "dealId", message }], details });
   const deal = await tx.deal.findFirst({
     where: { id: request.dealId, licenseeId: request.partnerId },

@@ -2,6 +2,8 @@ import "server-only";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
+import type { ErrorCode, ErrorParams } from "@/lib/api/error-codes";
+import { amountDecimals, currencyMismatch } from "@/lib/api/field-errors";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { dateOnly, toDbDate } from "@/lib/dates";
@@ -62,19 +64,28 @@ async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: s
     FROM unnest(${missing.map((c) => c.titleId)}::uuid[], ${missing.map((c) => c.mediaRight)}::text[]) AS k(t, m)
     JOIN grant_slice s ON s.deal_id = ${dealId}::uuid AND s.title_id = k.t AND s.media = k.m AND NOT s.holdback`;
   const mediaSet = new Set(media.map((p) => `${p.t}|${p.m}`));
-  const problems = new Map<string, { field: string; message: string }[]>();
+  const problems = new Map<string, { field: string; message: string; code: ErrorCode; params?: ErrorParams }[]>();
   for (const c of missing) {
     const key = `${c.titleId}|${c.territory}|${c.mediaRight}`;
     const slice = granted.get(key);
-    if (!dealTitles.has(c.titleId)) problems.set(key, [{ field: "titleId", message: "This deal grants no rights in this title." }]);
+    type Problem = { field: string; message: string; code: ErrorCode; params?: ErrorParams };
+    if (!dealTitles.has(c.titleId))
+      problems.set(key, [{ field: "titleId", message: "This deal grants no rights in this title.", code: "TITLE_NOT_GRANTED" }]);
     else if (!pairSet.has(`${c.titleId}|${c.territory}`)) {
-      const found: { field: string; message: string }[] = [
-        { field: "territory", message: `The deal grants no rights in ${c.territory} for this title.` },
+      const found: Problem[] = [
+        {
+          field: "territory",
+          message: `The deal grants no rights in ${c.territory} for this title.`,
+          code: "TERRITORY_NOT_GRANTED",
+          params: { territory: c.territory },
+        },
       ];
       if (!mediaSet.has(`${c.titleId}|${c.mediaRight}`))
         found.push({
           field: "mediaRight",
           message: `The deal grants no ${c.mediaRight} rights for this title (use a granted leaf media right).`,
+          code: "MEDIA_NOT_GRANTED",
+          params: { mediaRight: c.mediaRight, territory: c.territory },
         });
       problems.set(key, found);
     } else if (!slice)
@@ -82,6 +93,8 @@ async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: s
         {
           field: "mediaRight",
           message: `The deal grants no ${c.mediaRight} rights for this title in ${c.territory} (use a granted leaf media right).`,
+          code: "MEDIA_NOT_GRANTED",
+          params: { mediaRight: c.mediaRight, territory: c.territory },
         },
       ]);
     else
@@ -89,13 +102,15 @@ async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: s
         {
           field: "territory",
           message: `The grant for this title in ${c.territory} (${c.mediaRight}) runs ${slice.first} to ${slice.last}, outside the period ${periodStart} to ${periodEnd}.`,
+          code: "GRANT_OUTSIDE_PERIOD",
+          params: { territory: c.territory, mediaRight: c.mediaRight, first: slice.first, last: slice.last, periodStart, periodEnd },
         },
       ]);
   }
   const errors: FieldError[] = [];
   for (const l of lines) {
     for (const p of problems.get(`${l.titleId}|${l.territory}|${l.mediaRight}`) ?? [])
-      errors.push({ path: `lines.${l.position}.${p.field}`, message: p.message });
+      errors.push({ path: `lines.${l.position}.${p.field}`, message: p.message, code: p.code, params: p.params });
   }
   return errors;
 }
@@ -124,7 +139,12 @@ function capped(unsorted: FieldError[]): FieldError[] {
   if (errors.length <= MAX_LINE_ERRORS) return errors;
   return [
     ...errors.slice(0, MAX_LINE_ERRORS),
-    { path: "lines", message: `… and ${(errors.length - MAX_LINE_ERRORS).toLocaleString("en")} more problems in other lines.` },
+    {
+      path: "lines",
+      message: `… and ${(errors.length - MAX_LINE_ERRORS).toLocaleString("en")} more problems in other lines.`,
+      code: "MORE_PROBLEMS",
+      params: { count: errors.length - MAX_LINE_ERRORS },
+    },
   ];
 }
 
@@ -209,7 +229,8 @@ export async function submitOrCheck(
           return fail("conflict", "DEAL_NOT_SIGNED", `Statements are for signed deals; this deal is ${deal.status}.`);
         const exp = minorUnits(deal.currency);
         const errors: FieldError[] = [];
-        if (data.periodStart > data.periodEnd) errors.push({ path: "periodEnd", message: "The period cannot end before it starts." });
+        if (data.periodStart > data.periodEnd)
+          errors.push({ path: "periodEnd", message: "The period cannot end before it starts.", code: "PERIOD_END_BEFORE_START" });
 
         const titleOf = await titleResolver(tx, deal.id);
         const lines: Line[] = [];
@@ -219,12 +240,10 @@ export async function submitOrCheck(
           const title = titleOf(l);
           if (!title.ok) errors.push({ path: `lines.${i}.${title.field}`, message: title.message });
           let minor = 0n;
-          if (l.gross.currency !== deal.currency)
-            errors.push({ path: `lines.${i}.gross.currency`, message: `Use the deal's currency, ${deal.currency}.` });
+          if (l.gross.currency !== deal.currency) errors.push({ path: `lines.${i}.gross.currency`, ...currencyMismatch(deal.currency) });
           else {
             const parsed = parseAmount(l.gross.amount, exp);
-            if (parsed === null || parsed < 0n)
-              errors.push({ path: `lines.${i}.gross.amount`, message: `${deal.currency} amounts have ${exp} decimal places.` });
+            if (parsed === null || parsed < 0n) errors.push({ path: `lines.${i}.gross.amount`, ...amountDecimals(deal.currency, exp) });
             else minor = parsed;
           }
           grossMinor += minor;
@@ -238,16 +257,16 @@ export async function submitOrCheck(
             grossMinor: minor,
           });
         }
-        if (grossMinor > INT8_MAX) errors.push({ path: "lines", message: "The lines add up to more than can be stored." });
+        if (grossMinor > INT8_MAX)
+          errors.push({ path: "lines", message: "The lines add up to more than can be stored.", code: "AMOUNT_TOO_LARGE" });
         let expensesMinor = 0n;
         if (data.expenses) {
-          if (data.expenses.currency !== deal.currency)
-            errors.push({ path: "expenses.currency", message: `Use the deal's currency, ${deal.currency}.` });
+          if (data.expenses.currency !== deal.currency) errors.push({ path: "expenses.currency", ...currencyMismatch(deal.currency) });
           else {
             const parsed = parseAmount(data.expenses.amount, exp);
-            if (parsed === null || parsed < 0n)
-              errors.push({ path: "expenses.amount", message: `${deal.currency} amounts have ${exp} decimal places.` });
-            else if (parsed > INT8_MAX) errors.push({ path: "expenses.amount", message: "This amount is more than can be stored." });
+            if (parsed === null || parsed < 0n) errors.push({ path: "expenses.amount", ...amountDecimals(deal.currency, exp) });
+            else if (parsed > INT8_MAX)
+              errors.push({ path: "expenses.amount", message: "This amount is more than can be stored.", code: "AMOUNT_TOO_LARGE" });
             else expensesMinor = parsed;
           }
         }

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/handler";
 import { idParams } from "@/lib/api/schemas";
-import { contractLanguage, contractPdf, contractQuerySchema } from "@/lib/deals/contract";
+import { contentDisposition, contractLanguage, contractPdf, contractQuerySchema } from "@/lib/deals/contract";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
 export const GET = route({ params: idParams, query: contractQuerySchema }, async ({ actor, req, params, query }) => {
@@ -11,7 +11,7 @@ export const GET = route({ params: idParams, query: contractQuerySchema }, async
   return new Response(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",
-      "content-disposition": `inline; filename="${fileName}"`,
+      "content-disposition": contentDisposition(fileName),
       "content-length": String(pdf.byteLength),
       "content-language": lang === "zh" ? "zh-CN" : "en",
       "cache-control": "private, no-store",
