@@ -58,6 +58,7 @@ describe("storeTerms", () => {
       creatorParticipationPct: null,
       instalments: [],
       participants: [],
+      renewalOption: null,
     });
   });
 
@@ -80,6 +81,7 @@ describe("storeTerms", () => {
         { name: "Li Wei", role: "Director", share: "60" },
         { name: "Chen Jing", role: "Writer", share: "40" },
       ],
+      renewalOption: { noticeBy: "2028-06-30", extendsTo: "2030-12-31", mgIncreasePct: "10" },
     });
     expect(errors).toEqual([]);
     expect(stored).toEqual({
@@ -100,6 +102,7 @@ describe("storeTerms", () => {
         { name: "Li Wei", role: "Director", share: "60" },
         { name: "Chen Jing", role: "Writer", share: "40" },
       ],
+      renewalOption: { noticeBy: "2028-06-30", extendsTo: "2030-12-31", mgIncreasePct: "10" },
     });
   });
 

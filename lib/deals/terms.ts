@@ -2,7 +2,7 @@ import "server-only";
 import { D, formatAmount, parseAmount } from "@/lib/money/money";
 import { getCurrency } from "@/lib/reference/currencies";
 import type { FieldError } from "@/lib/result";
-import type { DealTermsInput, INSTALMENT_TRIGGERS } from "./schema";
+import type { DealTermsInput, INSTALMENT_TRIGGERS, RenewalOption } from "./schema";
 
 /** Deal terms converted to storage: money as bigint minor units of the deal's currency. */
 export type StoredTerms = {
@@ -13,6 +13,7 @@ export type StoredTerms = {
   creatorParticipationPct: string | null;
   instalments: { amountMinor: bigint; dueDate: string | null; trigger: (typeof INSTALMENT_TRIGGERS)[number] }[];
   participants: { name: string; role: string; share: string }[];
+  renewalOption: RenewalOption | null;
 };
 
 export function checkCurrency(code: string, path: string, errors: FieldError[]): number {
@@ -95,5 +96,6 @@ export function storeTerms(terms: DealTermsInput, currency: string, exponent: nu
     creatorParticipationPct: terms.creatorParticipationPct ?? null,
     instalments,
     participants,
+    renewalOption: terms.renewalOption ?? null,
   };
 }

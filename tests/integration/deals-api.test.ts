@@ -98,6 +98,7 @@ describe("drafting a deal", () => {
       ],
       creatorParticipationPct: "5",
       participants: [{ name: "Li Wei", role: "Director", share: "100" }],
+      renewalOption: null,
     });
     const row = await dealRow(res.body.id);
     expect(row).toMatchObject({ licensorId: studio.orgId, licenseeId: partner.orgId, drafterId: studio.orgId, mgMinor: 100000000n });

@@ -19,6 +19,7 @@ function termsData(t: StoredTerms) {
     expenseCapMinor: t.expenseCapMinor,
     shareTiers: t.shareTiers ?? Prisma.DbNull,
     creatorParticipationPct: t.creatorParticipationPct,
+    renewalOption: t.renewalOption ?? Prisma.DbNull,
   };
 }
 
@@ -46,6 +47,7 @@ function auditTerms(t: StoredTerms) {
     creatorParticipationPct: t.creatorParticipationPct,
     instalments: t.instalments.map((i) => ({ ...i, amountMinor: i.amountMinor.toString() })),
     participants: t.participants,
+    renewalOption: t.renewalOption,
   };
 }
 

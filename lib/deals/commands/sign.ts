@@ -158,7 +158,7 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
   return conflictFailure(conflicts);
 }
 
-function conflictFailure(conflicts: SigningConflict[]) {
+export function conflictFailure(conflicts: SigningConflict[]) {
   const first = conflicts[0];
   const detail = first
     ? `Signing would double-grant rights already held under deal ${first.dealName} (${first.dealId}) for ${first.titleName}: ${first.countries.slice(0, 8).join(", ")}${first.countries.length > 8 ? "…" : ""} × ${first.media.join(", ")}, ${first.start} to ${first.end}.`
@@ -166,7 +166,7 @@ function conflictFailure(conflicts: SigningConflict[]) {
   return fail("conflict", "RIGHTS_CONFLICT", detail, { details: { conflicts } });
 }
 
-async function insertSlices(
+export async function insertSlices(
   tx: Tx,
   grant: { id: string; dealId: string; titleId: string },
   lane: bigint,
