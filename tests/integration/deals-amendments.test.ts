@@ -1,9 +1,12 @@
+import { execFileSync } from "node:child_process";
+import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as proposeAmendment } from "@/app/api/v1/deals/[id]/amendments/[aid]/propose/route";
 import { GET as getAmendment, PATCH as patchAmendment } from "@/app/api/v1/deals/[id]/amendments/[aid]/route";
 import { POST as signAmendment } from "@/app/api/v1/deals/[id]/amendments/[aid]/sign/route";
 import { POST as withdrawAmendment } from "@/app/api/v1/deals/[id]/amendments/[aid]/withdraw/route";
 import { POST as createAmendment, GET as listAmendments } from "@/app/api/v1/deals/[id]/amendments/route";
+import { GET as contract } from "@/app/api/v1/deals/[id]/contract.pdf/route";
 import { POST as addGrant } from "@/app/api/v1/deals/[id]/grants/route";
 import { POST as propose } from "@/app/api/v1/deals/[id]/propose/route";
 import { POST as recordReceipt } from "@/app/api/v1/deals/[id]/receipts/route";
@@ -14,7 +17,7 @@ import { POST as createDeal } from "@/app/api/v1/deals/route";
 import { POST as createTitle } from "@/app/api/v1/titles/route";
 import { todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import { callRoute, expectProblem, type Registered, registerViaApi } from "../support/api";
+import { BASE_URL, callRoute, expectProblem, type Registered, registerViaApi } from "../support/api";
 import { resetDb } from "../support/db";
 
 let studio: Registered;
@@ -78,6 +81,27 @@ const act = (handler: typeof signAmendment, verb: string) => (who: Registered, i
 const proposeA = act(proposeAmendment, "propose");
 const signA = act(signAmendment, "sign");
 const withdrawA = act(withdrawAmendment, "withdraw");
+
+/** The contract's page count (pdfkit writes page dictionaries uncompressed) and its text when poppler is installed. */
+async function contractOf(who: Registered, id: string, lang: "en" | "zh") {
+  const res = await contract(new NextRequest(`${BASE_URL}/api/v1/deals/${id}/contract.pdf?lang=${lang}`, { headers: who.headers }), {
+    params: Promise.resolve({ id }),
+  });
+  expect(res.status).toBe(200);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const pages = (
+    Buffer.from(bytes)
+      .toString("latin1")
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
+  let text: string | null = null;
+  try {
+    text = execFileSync("pdftotext", ["-layout", "-", "-"], { input: bytes, encoding: "utf8" });
+  } catch {
+    text = null;
+  }
+  return { pages, text };
+}
 
 /** Everything an amendment could change, to compare before and after a refusal. */
 async function dealState(id: string) {
@@ -161,6 +185,7 @@ describe("amendments to a signed deal", () => {
 
     expectProblem(await signA(studio, id, aid), 409); // not proposed yet
     expect((await proposeA(partner, id, aid, { version: 2 })).body.status).toBe("PROPOSED");
+    const unamended = { en: await contractOf(studio, id, "en"), zh: await contractOf(partner, id, "zh") };
     const first = await signA(studio, id, aid);
     expect(first.status, first.text).toBe(200);
     expect(first.body.status).toBe("PROPOSED");
@@ -178,6 +203,12 @@ describe("amendments to a signed deal", () => {
       expect.objectContaining({ territories: ["VN"], mediaRights: ["AVOD"], exclusive: false }),
     ]);
     await expectSlicesMatchGrants(id);
+    // The contract gains an appendix (a page of its own) per signed amendment, in either language.
+    for (const lang of ["en", "zh"] as const) {
+      const amended = await contractOf(lang === "en" ? studio : partner, id, lang);
+      expect(amended.pages).toBeGreaterThan(unamended[lang].pages);
+      if (amended.text) expect(amended.text).toContain(lang === "en" ? "Appendix 1 — Amendment 1" : "附录1 — 第1号修订");
+    }
     const th = await db.grantSlice.findFirstOrThrow({ where: { dealId: id, country: "TH" } });
     expect(th.end.toISOString().slice(0, 10)).toBe("2028-06-30");
 
@@ -333,7 +364,7 @@ describe("amendments to a signed deal", () => {
       expect(await dealState(d.id)).toEqual(before.get(d.id));
       expect((await db.dealAmendment.findUniqueOrThrow({ where: { id: d.aid } })).status).toBe("PROPOSED");
     }
-  });
+  }, 240_000);
 
   it("another organisation can neither read nor amend (404)", async () => {
     const partner = partners[0]!;
