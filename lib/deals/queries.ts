@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { moneyOf } from "@/lib/money/currency";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type AmendmentDiff, amendGrants, type DealSnap, diffDeal } from "./amendment";
-import { findConflicts, heldScopes } from "./conflicts";
+import { findConflicts, heldScopesByTitle } from "./conflicts";
 import { type AmendmentRow, presentAmendment, presentDeal } from "./present";
 import { expandScope, uncoveredByHeld, windowOf } from "./rules";
 import type { AmendmentChanges, DealListQuery } from "./schema";
@@ -77,9 +77,9 @@ export async function signingPreview(actor: Actor, dealId: string) {
     exclusive: g.exclusive,
   }));
   const uncovered = [];
+  const heldByTitle = await heldScopesByTitle(db, [...new Set(expanded.map((e) => e.titleId))]);
   for (const e of expanded) {
-    const held = await heldScopes(db, e.titleId);
-    for (const gap of uncoveredByHeld(e, held)) uncovered.push({ ...gap, grantId: e.grant.id, titleId: e.titleId });
+    for (const gap of uncoveredByHeld(e, heldByTitle.get(e.titleId)!)) uncovered.push({ ...gap, grantId: e.grant.id, titleId: e.titleId });
   }
   return { conflicts: await findConflicts(db, deal.id, expanded, actor.org.id), uncovered };
 }

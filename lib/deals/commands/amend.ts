@@ -11,7 +11,7 @@ import { isExclusionViolation, lockRow, type Tx } from "@/lib/db/tx";
 import { formatAmount } from "@/lib/money/money";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { amendGrants, type DealSnap, fixedTermErrors, type GrantSnap, renewalChanges, renewalOpen } from "../amendment";
-import { findConflicts, heldScopes } from "../conflicts";
+import { findConflicts, heldScopesByTitle } from "../conflicts";
 import { renewalOptionOf } from "../present";
 import { dealSnapshot, partyOf } from "../queries";
 import { expandScope, type Gap, grantSliceRows, holdbacksOf, uncoveredByHeld, windowOf } from "../rules";
@@ -371,9 +371,10 @@ export async function signAmendment(
         candidate = { dealId: deal.id, grants };
         const expanded = grants.map(expand);
         const notHeld: (Gap & { titleId: string; grantId: string })[] = [];
+        const heldByTitle = await heldScopesByTitle(tx, [...new Set(expanded.map((e) => e.titleId))]);
         for (const e of expanded) {
-          const held = await heldScopes(tx, e.titleId);
-          for (const gap of uncoveredByHeld(e, held)) notHeld.push({ ...gap, titleId: e.titleId, grantId: e.grant.id });
+          for (const gap of uncoveredByHeld(e, heldByTitle.get(e.titleId)!))
+            notHeld.push({ ...gap, titleId: e.titleId, grantId: e.grant.id });
         }
         if (notHeld.length > 0) {
           return fail("conflict", "RIGHTS_NOT_HELD", "Some amended grants reach beyond the rights the licensor holds.", {
@@ -460,12 +461,17 @@ async function applyGrants(
       await tx.grant.update({ where: { id: g.id }, data });
     }
   }
-  for (const g of after) {
-    const [next] = await tx.$queryRaw<{ lane: bigint }[]>`SELECT nextval('grant_lane_seq') AS lane`;
-    const e = expand(g);
-    const rows = grantSliceRows({ ...e, start: g.start, end: g.end, holdbacks: holdbacksOf(g.holdbacks) });
-    await insertSlices(tx, { id: g.id, dealId, titleId: g.titleId }, next!.lane, rows);
-  }
+  await insertSlices(
+    tx,
+    dealId,
+    after.map((g) => {
+      const e = expand(g);
+      return {
+        grant: { id: g.id, titleId: g.titleId },
+        rows: grantSliceRows({ ...e, start: g.start, end: g.end, holdbacks: holdbacksOf(g.holdbacks) }),
+      };
+    }),
+  );
 }
 
 async function applyTerms(tx: Tx, dealId: string, t: Amended["stored"]) {
