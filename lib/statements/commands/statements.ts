@@ -313,6 +313,16 @@ async function decide(
         disputeReason: to === "DISPUTED" ? (reason ?? null) : null,
         decidedAt: new Date(),
         decidedById: actor.userId,
+        // The waterfall terms it was accepted under, kept whatever later amendments change.
+        acceptedTerms:
+          to === "ACCEPTED"
+            ? {
+                mgMinor: deal.mgMinor?.toString() ?? null,
+                expenseCapMinor: deal.expenseCapMinor?.toString() ?? null,
+                distributionFeePct: deal.distributionFeePct?.toString() ?? null,
+                shareTiers: deal.shareTiers ?? null,
+              }
+            : Prisma.DbNull,
       },
     });
     await recordAudit(tx, who(actor), {
