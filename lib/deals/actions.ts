@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/lib/actions/result";
 import { getSession } from "@/lib/auth/gate";
+import { createAmendment, exerciseRenewal, proposeAmendment, signAmendment, withdrawAmendment } from "./commands/amend";
 import { createDeal, updateDeal } from "./commands/draft";
 import { terminateDeal } from "./commands/end";
 import { addGrant, deleteGrant } from "./commands/grants";
@@ -10,7 +11,7 @@ import { proposeDeal, signDeal } from "./commands/sign";
 import type { SigningConflict } from "./conflicts";
 import { setRightsHeld } from "./rights-held";
 import type { Gap } from "./rules";
-import { createDealSchema, grantInputSchema, rightsHeldSchema, terminateSchema, updateDealSchema } from "./schema";
+import { amendmentInputSchema, createDealSchema, grantInputSchema, rightsHeldSchema, terminateSchema, updateDealSchema } from "./schema";
 
 /**
  * Server actions of the deal pages: session → schema → command → ActionResult. The commands
@@ -144,4 +145,61 @@ export async function setRightsHeldAction(titleId: string, input: unknown): Prom
   revalidatePath(`/titles/${titleId}/rights`);
   revalidatePath("/avails");
   return { ok: true, data: null };
+}
+
+/** A new amendment of a signed deal (the form sends `{effectiveOn, note, changes}`). */
+export async function createAmendmentAction(dealId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  if (!uuid.safeParse(dealId).success) return notFound;
+  const parsed = parseInput(amendmentInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const result = await createAmendment(session.actor, dealId, parsed.data);
+  if (!result.ok) return fromFailure(result);
+  refresh(dealId);
+  return { ok: true, data: result.value };
+}
+
+export type AmendmentStep = "propose" | "sign" | "withdraw";
+export type AmendmentStepResult = ActionResult<{ id: string; status?: "PROPOSED" | "SIGNED" }> | SignRefusal;
+
+/** Propose, sign or withdraw an amendment at the version the page showed; a refused signature names its conflicts. */
+export async function amendmentStepAction(
+  dealId: string,
+  amendmentId: string,
+  step: AmendmentStep,
+  v: number,
+): Promise<AmendmentStepResult> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  if (!uuid.safeParse(dealId).success || !uuid.safeParse(amendmentId).success) return notFound;
+  const at = version.safeParse(v).success ? v : undefined;
+  const run = { propose: proposeAmendment, sign: signAmendment, withdraw: withdrawAmendment }[step];
+  if (!run) return notFound;
+  const result = await run(session.actor, dealId, amendmentId, at);
+  if (!result.ok) {
+    if (result.reason === "RIGHTS_CONFLICT" || result.reason === "RIGHTS_NOT_HELD") {
+      return {
+        ok: false,
+        reason: result.reason,
+        message: result.message,
+        conflicts: (result.details?.conflicts as SigningConflict[] | undefined) ?? [],
+        uncovered: (result.details?.uncovered as SignRefusal["uncovered"] | undefined) ?? [],
+      };
+    }
+    return fromFailure(result);
+  }
+  refresh(dealId);
+  return { ok: true, data: result.value };
+}
+
+/** The licensee exercises the renewal option: the amendment is created and proposed. */
+export async function exerciseRenewalAction(dealId: string): Promise<ActionResult<{ id: string }>> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  if (!uuid.safeParse(dealId).success) return notFound;
+  const result = await exerciseRenewal(session.actor, dealId);
+  if (!result.ok) return fromFailure(result);
+  refresh(dealId);
+  return { ok: true, data: result.value };
 }

@@ -10,6 +10,7 @@ import { languageName } from "@/lib/reference/languages";
 import { getMediaRight } from "@/lib/reference/media-rights";
 import { notFound, ok, type Result } from "@/lib/result";
 import { expandTerritories, territoryName } from "@/lib/territories";
+import { type DealSnap, diffDeal } from "./amendment";
 import {
   BODY_SIZE,
   clause,
@@ -161,6 +162,32 @@ const STRINGS = {
     signedBy: (name: string, at: string) => `Signed by ${name} on ${at}`,
     awaiting: "Awaiting signature",
     schedule: "Schedule 1 — Territories",
+    appendix: (n: number, number: number) => `Appendix ${n} — Amendment ${number}`,
+    appendixIntro:
+      "The parties amended this agreement as follows. The amendment binds from the second signature; clauses not named here are unchanged.",
+    effectiveOn: "Effective on",
+    amendmentSigned: "Signed by both parties",
+    note: "Note",
+    renewalNote: "Made by exercising the renewal option.",
+    grantAdded: (what: string) => `Grant added: ${what}.`,
+    grantRemoved: (what: string) => `Grant removed: ${what}.`,
+    grantChanged: (title: string, field: string, before: string, after: string) =>
+      `Grant for ${title}: ${field} changed from ${before} to ${after}.`,
+    termChanged: (field: string, before: string, after: string) => `${field}: ${before} → ${after}.`,
+    amendFields: {
+      start: "start",
+      end: "end",
+      territories: "territories",
+      excludedTerritories: "excluded territories",
+      mediaRights: "media rights",
+      exclusive: "exclusivity",
+    },
+    amendTerms: {
+      minimumGuarantee: "Minimum guarantee",
+      instalments: "Instalment schedule",
+      expenseCap: "Expense cap",
+      participants: "Participants",
+    },
     scheduleLine: (n: string) => `Grant ${n}`,
     footer: (id: string, at: string) => `Rightsbridge · Deal ${id} · Generated ${at}`,
     page: (n: number, of: number) => `Page ${n} of ${of}`,
@@ -265,6 +292,26 @@ const STRINGS = {
     signedBy: (name: string, at: string) => `签署人：${name}，签署时间：${at}`,
     awaiting: "待签署",
     schedule: "附表1 — 地域",
+    appendix: (n: number, number: number) => `附录${n} — 第${number}号修订`,
+    appendixIntro: "双方按以下内容修订本协议。修订自第二个签署起生效；未提及的条款保持不变。",
+    effectiveOn: "生效日期",
+    amendmentSigned: "双方签署",
+    note: "备注",
+    renewalNote: "本修订因行使续约选择权而订立。",
+    grantAdded: (what: string) => `新增授权：${what}。`,
+    grantRemoved: (what: string) => `删除授权：${what}。`,
+    grantChanged: (title: string, field: string, before: string, after: string) =>
+      `《${title}》的授权：${field}由 ${before} 改为 ${after}。`,
+    termChanged: (field: string, before: string, after: string) => `${field}：${before} → ${after}。`,
+    amendFields: {
+      start: "开始日期",
+      end: "结束日期",
+      territories: "地域",
+      excludedTerritories: "排除地域",
+      mediaRights: "媒体权利",
+      exclusive: "独家性",
+    },
+    amendTerms: { minimumGuarantee: "保底金", instalments: "分期付款计划", expenseCap: "费用上限", participants: "分成参与人" },
     scheduleLine: (n: string) => `授权条目${n}`,
     footer: (id: string, at: string) => `Rightsbridge · 协议 ${id} · 生成于 ${at}`,
     page: (n: number, of: number) => `第 ${n} 页，共 ${of} 页`,
@@ -368,6 +415,67 @@ function titleBlock(doc: Doc, deal: DealData, ctx: Ctx) {
     .lineTo(x + contentWidth(doc), doc.y)
     .stroke();
   doc.moveDown(0.4);
+}
+
+/** A value of the amendment diff in words: dates, money, lists, exclusivity. */
+function amendedValue(value: unknown, ctx: Ctx): string {
+  const { t, lang } = ctx;
+  if (value === null || value === undefined) return t.none;
+  if (typeof value === "boolean") return value ? t.exclusive : t.nonExclusive;
+  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, lang) : value;
+  if (Array.isArray(value))
+    return value.length === 0
+      ? t.none
+      : join(
+          lang,
+          value.map((v) => amendedValue(v, ctx)),
+        );
+  const o = value as Record<string, unknown>;
+  if (typeof o.amount === "string" && typeof o.currency === "string") return formatMoney({ amount: o.amount, currency: o.currency }, lang);
+  if (o.amount && typeof o.amount === "object") {
+    const m = o.amount as { amount: string; currency: string };
+    return `${formatMoney(m, lang)}${typeof o.dueDate === "string" ? ` (${formatDate(o.dueDate, lang)})` : ""}`;
+  }
+  if (typeof o.name === "string") return `${o.name} (${String(o.role)}, ${String(o.share)})`;
+  return JSON.stringify(value);
+}
+
+/** One appendix per signed amendment: when it binds, and what it changed (frozen when it applied). */
+function amendmentAppendix(
+  doc: Doc,
+  n: number,
+  a: { number: number; effectiveOn: Date; signedAt: Date | null; note: string | null; renewal: boolean; applied: unknown },
+  ctx: Ctx,
+) {
+  const { t, lang } = ctx;
+  doc.addPage();
+  heading(doc, t.appendix(n, a.number));
+  paragraph(doc, t.appendixIntro);
+  facts(doc, [
+    [t.effectiveOn, formatDate(dateOnly(a.effectiveOn), lang)],
+    [t.amendmentSigned, a.signedAt ? formatDateTime(a.signedAt, lang) : "—"],
+    ...(a.note ? [[t.note, a.note] as [string, string]] : []),
+  ]);
+  if (a.renewal) paragraph(doc, t.renewalNote, { muted: true });
+  const applied = a.applied as { before: DealSnap; after: DealSnap } | null;
+  if (!applied) return;
+  const diff = diffDeal(applied.before, applied.after);
+  const grantText = (g: DealSnap["grants"][number]) =>
+    `${g.titleName ?? g.titleId} · ${join(
+      lang,
+      g.territories.map((c) => placeName(c, lang)),
+    )} · ${join(
+      lang,
+      g.mediaRights.map((m) => mediaName(m, lang)),
+    )} · ${t.window(formatDate(g.start, lang), formatDate(g.end, lang))} · ${g.exclusive ? t.exclusive : t.nonExclusive}`;
+  let i = 0;
+  const line = (text: string) => clause(doc, `A${n}.${++i}`, text);
+  for (const g of diff.grants.added) line(t.grantAdded(grantText(g)));
+  for (const g of diff.grants.removed) line(t.grantRemoved(grantText(g)));
+  for (const c of diff.grants.changed)
+    for (const f of c.fields)
+      line(t.grantChanged(c.titleName ?? c.titleId, t.amendFields[f.field], amendedValue(f.before, ctx), amendedValue(f.after, ctx)));
+  for (const f of diff.terms) line(t.termChanged(t.amendTerms[f.field], amendedValue(f.before, ctx), amendedValue(f.after, ctx)));
 }
 
 /** Builds the contract PDF for a party to the deal; anyone else gets not found. */
@@ -605,6 +713,9 @@ export async function contractPdf(
       doc.moveDown(0.3);
     }
   }
+
+  const amendments = await db.dealAmendment.findMany({ where: { dealId: deal.id, status: "SIGNED" }, orderBy: { number: "asc" } });
+  for (const [i, a] of amendments.entries()) amendmentAppendix(doc, i + 1, a, ctx);
 
   const mark = t.watermark[deal.status];
   if (mark) watermark(doc, mark);

@@ -7,6 +7,11 @@ import { XLSX_MIME } from "@/lib/files/sniff";
 import { moneySchema } from "@/lib/money/money";
 import { contractQuerySchema } from "./contract";
 import {
+  AMENDMENT_STATUSES,
+  amendmentChangesSchema,
+  amendmentInputSchema,
+  amendmentParams,
+  amendmentPatchSchema,
   availsQuerySchema,
   createDealSchema,
   DEAL_STATUSES,
@@ -17,6 +22,8 @@ import {
   INSTALMENT_TRIGGERS,
   participantSchema,
   REPORTING_FREQUENCIES,
+  renewalOptionSchema,
+  renewalRequestSchema,
   rightsHeldSchema,
   shareTierSchema,
   terminateSchema,
@@ -48,6 +55,7 @@ export const dealSchema = z
       reportingFrequency: z.enum(REPORTING_FREQUENCIES),
       reportingDueDays: z.int(),
       paymentDueDays: z.int(),
+      renewalOption: renewalOptionSchema.nullable(),
     }),
     grants: z.array(
       z.object({
@@ -204,6 +212,7 @@ export function registerDealPaths(r: OpenAPIRegistry) {
       },
     });
   }
+  registerAmendmentPaths(r);
   r.registerPath({
     method: "post",
     path: "/api/v1/deals/{id}/terminate",
@@ -337,5 +346,128 @@ export function registerDealPaths(r: OpenAPIRegistry) {
       200: { description: "The contract.", content: { "application/pdf": { schema: z.string().meta({ format: "binary" }) } } },
       ...errorResponses(401, 404, 422),
     },
+  });
+}
+
+const grantSnapSchema = z
+  .object({
+    id: z.string(),
+    titleId: z.uuid(),
+    titleName: z.string().optional(),
+    versionId: z.uuid().nullable(),
+    territories: z.array(z.string()),
+    excludedTerritories: z.array(z.string()),
+    mediaRights: z.array(z.string()),
+    languages: z.array(z.string()),
+    start: z.iso.date(),
+    end: z.iso.date(),
+    exclusive: z.boolean(),
+    editsPermitted: z.boolean(),
+    holdbacks: z.array(holdbackSchema),
+  })
+  .meta({ id: "GrantSnapshot" });
+
+export const amendmentSchema = z
+  .object({
+    id: z.uuid(),
+    dealId: z.uuid(),
+    number: z.int(),
+    status: z.enum(AMENDMENT_STATUSES),
+    version: z.int().meta({ description: "Send it back with PATCH/propose/sign/withdraw; a stale one gets 409." }),
+    effectiveOn: z.iso.date(),
+    note: z.string().nullable(),
+    changes: amendmentChangesSchema,
+    renewal: z.boolean().meta({ description: "Created by exercising the deal's renewal option." }),
+    createdByOrganizationId: z.uuid(),
+    awaitingOrganizationId: z.uuid().nullable(),
+    signatures: z.object({
+      licensor: z.object({ at: z.iso.datetime(), by: z.uuid().nullable() }).nullable(),
+      licensee: z.object({ at: z.iso.datetime(), by: z.uuid().nullable() }).nullable(),
+    }),
+    diff: z
+      .object({
+        grants: z.object({
+          added: z.array(grantSnapSchema),
+          removed: z.array(grantSnapSchema),
+          changed: z.array(
+            z.object({
+              grantId: z.uuid(),
+              titleId: z.uuid(),
+              titleName: z.string().optional(),
+              fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+            }),
+          ),
+        }),
+        terms: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+      })
+      .nullable()
+      .meta({
+        description: "What it changes: frozen when signed; before that, a preview against the deal as it is now; null once withdrawn.",
+      }),
+    proposedAt: z.iso.datetime().nullable(),
+    signedAt: z.iso.datetime().nullable(),
+    withdrawnAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "Amendment" });
+
+function registerAmendmentPaths(r: OpenAPIRegistry) {
+  const tags = ["Deals"];
+  const base = "/api/v1/deals/{id}/amendments";
+  r.registerPath({
+    method: "get",
+    path: base,
+    tags,
+    summary: "A deal's amendments, oldest first, each with its diff",
+    request: { params: idParams },
+    responses: { 200: ok("Amendments.", z.object({ items: z.array(amendmentSchema) })), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "post",
+    path: base,
+    tags,
+    summary: "Draft an amendment to a SIGNED deal (either party); terms.distributionFeePct and terms.shareTiers cannot be amended (422)",
+    request: { params: idParams, body: jsonBody(amendmentInputSchema) },
+    responses: { 201: ok("Drafted.", amendmentSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: `${base}/{aid}`,
+    tags,
+    summary: "One amendment",
+    request: { params: amendmentParams },
+    responses: { 200: ok("The amendment.", amendmentSchema), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "patch",
+    path: `${base}/{aid}`,
+    tags,
+    summary: "Change a DRAFT amendment (the drafting party; needs the version last read)",
+    request: { params: amendmentParams, body: jsonBody(amendmentPatchSchema) },
+    responses: { 200: ok("The amendment.", amendmentSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  for (const [action, summary] of [
+    ["propose", "Propose a draft amendment to the other party"],
+    [
+      "sign",
+      "Sign for your organisation; the second signature applies the amendment to the deal in one transaction (409 RIGHTS_CONFLICT with `conflicts` if it would double-grant; the deal is then unchanged)",
+    ],
+    ["withdraw", "Withdraw a draft (its drafter) or a proposal (either party)"],
+  ] as const) {
+    r.registerPath({
+      method: "post",
+      path: `${base}/{aid}/${action}`,
+      tags,
+      summary,
+      request: { params: amendmentParams, body: { required: false, ...jsonBody(dealVersionSchema) } },
+      responses: { 200: ok("The amendment.", amendmentSchema), ...errorResponses(401, 403, 404, 409, 422) },
+    });
+  }
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/deals/{id}/renewal",
+    tags,
+    summary: "Exercise the deal's renewal option (the licensee, up to its noticeBy date): creates and proposes the amendment",
+    request: { params: idParams, body: { required: false, ...jsonBody(renewalRequestSchema) } },
+    responses: { 201: ok("The proposed amendment.", amendmentSchema), ...errorResponses(401, 403, 404, 409, 422) },
   });
 }

@@ -1,6 +1,18 @@
 import { dateOnly } from "@/lib/dates";
+import type { Prisma } from "@/lib/db/generated/client";
 import { moneyOf } from "@/lib/money/currency";
+import type { AmendmentDiff } from "./amendment";
 import type { DealDetail } from "./queries";
+import type { AmendmentChanges, RenewalOption } from "./schema";
+
+/** The stored renewal option, or null (the column holds what renewalOptionSchema produced). */
+export function renewalOptionOf(value: unknown): RenewalOption | null {
+  if (!value || typeof value !== "object") return null;
+  const o = value as Record<string, unknown>;
+  return typeof o.noticeBy === "string" && typeof o.extendsTo === "string" && typeof o.mgIncreasePct === "string"
+    ? { noticeBy: o.noticeBy, extendsTo: o.extendsTo, mgIncreasePct: o.mgIncreasePct }
+    : null;
+}
 
 /** API shape of a deal: Money objects in the deal's currency, windows as YYYY-MM-DD. */
 export function presentDeal(deal: DealDetail, viewerOrgId: string) {
@@ -33,6 +45,7 @@ export function presentDeal(deal: DealDetail, viewerOrgId: string) {
       reportingFrequency: deal.reportingFrequency,
       reportingDueDays: deal.reportingDueDays,
       paymentDueDays: deal.paymentDueDays,
+      renewalOption: renewalOptionOf(deal.renewalOption),
     },
     grants: deal.grants.map((g) => ({
       id: g.id,
@@ -67,3 +80,33 @@ export function presentDeal(deal: DealDetail, viewerOrgId: string) {
     updatedAt: deal.updatedAt.toISOString(),
   };
 }
+
+export type AmendmentRow = Prisma.DealAmendmentGetPayload<object>;
+
+/** API shape of an amendment: `changes` echoed as sent, with the diff (stored once signed, previewed before). */
+export function presentAmendment(a: AmendmentRow, diff: AmendmentDiff | null) {
+  return {
+    id: a.id,
+    dealId: a.dealId,
+    number: a.number,
+    status: a.status,
+    version: a.lockVersion,
+    effectiveOn: dateOnly(a.effectiveOn),
+    note: a.note,
+    changes: a.changes as AmendmentChanges,
+    renewal: a.renewal,
+    createdByOrganizationId: a.createdByOrgId,
+    awaitingOrganizationId: a.awaitingOrgId,
+    signatures: {
+      licensor: a.licensorSignedAt ? { at: a.licensorSignedAt.toISOString(), by: a.licensorSignedBy } : null,
+      licensee: a.licenseeSignedAt ? { at: a.licenseeSignedAt.toISOString(), by: a.licenseeSignedBy } : null,
+    },
+    diff,
+    proposedAt: a.proposedAt?.toISOString() ?? null,
+    signedAt: a.signedAt?.toISOString() ?? null,
+    withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+export type AmendmentView = ReturnType<typeof presentAmendment>;

@@ -5,10 +5,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { moneyOf } from "@/lib/money/currency";
+import { minorUnits } from "@/lib/reference/currencies";
+import { type AmendmentDiff, amendGrants, type DealSnap, diffDeal } from "./amendment";
 import { findConflicts, heldScopesByTitle } from "./conflicts";
-import { presentDeal } from "./present";
+import { type AmendmentRow, presentAmendment, presentDeal } from "./present";
 import { expandScope, summariseGrants, uncoveredByHeld, windowOf } from "./rules";
-import { DEAL_SORT_DEFAULT_ORDER, type DealListQuery, type DealSort } from "./schema";
+import { type AmendmentChanges, DEAL_SORT_DEFAULT_ORDER, type DealListQuery, type DealSort } from "./schema";
 
 export const partyOf = (actor: Actor): Prisma.DealWhereInput => ({ OR: [{ licensorId: actor.org.id }, { licenseeId: actor.org.id }] });
 
@@ -241,4 +244,96 @@ export async function dealCounterparties(actor: Actor) {
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
+}
+
+// ---- Amendments ------------------------------------------------------------------------------
+
+type Reader = Pick<Prisma.TransactionClient, "deal" | "grant" | "dealAmendment">;
+
+/** A deal's grants and amendable terms as the amendment history keeps them (API shapes). */
+export async function dealSnapshot(tx: Reader, dealId: string): Promise<DealSnap & { mgMinor: bigint | null; exponent: number }> {
+  const deal = await tx.deal.findUniqueOrThrow({
+    where: { id: dealId },
+    include: {
+      instalments: { orderBy: { position: "asc" } },
+      participants: { orderBy: { position: "asc" } },
+      grants: { orderBy: { createdAt: "asc" }, include: { title: { select: { originalTitle: true } } } },
+    },
+  });
+  const money = moneyOf(deal.currency);
+  return {
+    mgMinor: deal.mgMinor,
+    exponent: minorUnits(deal.currency),
+    grants: deal.grants.map((g) => ({
+      id: g.id,
+      titleId: g.titleId,
+      titleName: g.title.originalTitle,
+      versionId: g.versionId,
+      territories: g.territories,
+      excludedTerritories: g.excludedTerritories,
+      mediaRights: g.mediaRights,
+      languages: g.languages,
+      start: dateOnly(g.start),
+      end: dateOnly(g.end),
+      exclusive: g.exclusive,
+      editsPermitted: g.editsPermitted,
+      holdbacks: g.holdbacks,
+    })),
+    terms: {
+      minimumGuarantee: deal.mgMinor === null ? null : money(deal.mgMinor),
+      instalments: deal.instalments.map((i) => ({
+        amount: money(i.amountMinor),
+        dueDate: i.dueDate ? dateOnly(i.dueDate) : null,
+        trigger: i.trigger,
+      })),
+      expenseCap: deal.expenseCapMinor === null ? null : money(deal.expenseCapMinor),
+      participants: deal.participants.map((p) => ({ name: p.name, role: p.role, share: p.share.toString() })),
+    },
+  };
+}
+
+const amendmentOf = (actor: Actor, dealId: string) => ({ dealId, deal: partyOf(actor) }) satisfies Prisma.DealAmendmentWhereInput;
+
+/** The stored before/after of a signed amendment, or the preview of an open one against the deal today. */
+async function diffOf(row: AmendmentRow, current: () => Promise<DealSnap>): Promise<AmendmentDiff | null> {
+  const applied = row.applied as { before: DealSnap; after: DealSnap } | null;
+  if (applied) return diffDeal(applied.before, applied.after);
+  if (row.status === "WITHDRAWN") return null;
+  const before = await current();
+  const changes = row.changes as AmendmentChanges;
+  const { grants } = amendGrants(
+    before.grants,
+    changes,
+    (changes.addGrants ?? []).map((_, i) => `new-${i}`),
+  );
+  const t = changes.terms ?? {};
+  const after: DealSnap = {
+    grants,
+    terms: {
+      minimumGuarantee: t.minimumGuarantee !== undefined ? (t.minimumGuarantee ?? null) : before.terms.minimumGuarantee,
+      instalments: t.instalments ? t.instalments.map((i) => ({ ...i, dueDate: i.dueDate ?? null })) : before.terms.instalments,
+      expenseCap: t.expenseCap !== undefined ? (t.expenseCap ?? null) : before.terms.expenseCap,
+      participants: t.participants ?? before.terms.participants,
+    },
+  };
+  return diffDeal(before, after);
+}
+
+/** A deal's amendments, oldest first, each with its diff; null when the deal is not visible (404). */
+export async function listAmendments(actor: Actor, dealId: string) {
+  const deal = await db.deal.findFirst({ where: { AND: [{ id: dealId }, partyOf(actor)] }, select: { id: true } });
+  if (!deal) return null;
+  const rows = await db.dealAmendment.findMany({ where: amendmentOf(actor, deal.id), orderBy: { number: "asc" } });
+  let snap: Promise<DealSnap> | null = null;
+  const current = () => {
+    snap ??= dealSnapshot(db, deal.id);
+    return snap;
+  };
+  return { items: await Promise.all(rows.map(async (r) => presentAmendment(r, await diffOf(r, current)))) };
+}
+
+/** One amendment of a deal the actor is party to, or null (404). */
+export async function getAmendmentView(actor: Actor, dealId: string, amendmentId: string) {
+  const row = await db.dealAmendment.findFirst({ where: { id: amendmentId, ...amendmentOf(actor, dealId) } });
+  return row && presentAmendment(row, await diffOf(row, () => dealSnapshot(db, row.dealId)));
 }

@@ -61,6 +61,7 @@ describe("storeTerms", () => {
       reportingFrequency: "QUARTERLY",
       reportingDueDays: 45,
       paymentDueDays: 30,
+      renewalOption: null,
     });
   });
 
@@ -83,6 +84,7 @@ describe("storeTerms", () => {
         { name: "Li Wei", role: "Director", share: "60" },
         { name: "Chen Jing", role: "Writer", share: "40" },
       ],
+      renewalOption: { noticeBy: "2028-06-30", extendsTo: "2030-12-31", mgIncreasePct: "10" },
     });
     expect(errors).toEqual([]);
     expect(stored).toEqual({
@@ -106,6 +108,7 @@ describe("storeTerms", () => {
       reportingFrequency: "QUARTERLY",
       reportingDueDays: 45,
       paymentDueDays: 30,
+      renewalOption: { noticeBy: "2028-06-30", extendsTo: "2030-12-31", mgIncreasePct: "10" },
     });
   });
 

@@ -3,7 +3,7 @@ import { amountDecimals, amountNotPositive, currencyMismatch } from "@/lib/api/f
 import { D, formatAmount, parseAmount } from "@/lib/money/money";
 import { getCurrency } from "@/lib/reference/currencies";
 import type { FieldError } from "@/lib/result";
-import { DEFAULT_REPORTING, type DealTermsInput, type INSTALMENT_TRIGGERS, type ReportingFrequency } from "./schema";
+import { DEFAULT_REPORTING, type DealTermsInput, type INSTALMENT_TRIGGERS, type RenewalOption, type ReportingFrequency } from "./schema";
 
 /** Deal terms converted to storage: money as bigint minor units of the deal's currency. */
 export type StoredTerms = {
@@ -17,6 +17,7 @@ export type StoredTerms = {
   reportingFrequency: ReportingFrequency;
   reportingDueDays: number;
   paymentDueDays: number;
+  renewalOption: RenewalOption | null;
 };
 
 export function checkCurrency(code: string, path: string, errors: FieldError[]): number {
@@ -102,5 +103,6 @@ export function storeTerms(terms: DealTermsInput, currency: string, exponent: nu
     reportingFrequency: terms.reportingFrequency ?? DEFAULT_REPORTING.reportingFrequency,
     reportingDueDays: terms.reportingDueDays ?? DEFAULT_REPORTING.reportingDueDays,
     paymentDueDays: terms.paymentDueDays ?? DEFAULT_REPORTING.paymentDueDays,
+    renewalOption: terms.renewalOption ?? null,
   };
 }

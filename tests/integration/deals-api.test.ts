@@ -102,6 +102,7 @@ describe("drafting a deal", () => {
       reportingFrequency: "QUARTERLY",
       reportingDueDays: 45,
       paymentDueDays: 30,
+      renewalOption: null,
     });
     const row = await dealRow(res.body.id);
     expect(row).toMatchObject({ licensorId: studio.orgId, licenseeId: partner.orgId, drafterId: studio.orgId, mgMinor: 100000000n });

@@ -22,6 +22,7 @@ function termsData(t: StoredTerms) {
     reportingFrequency: t.reportingFrequency,
     reportingDueDays: t.reportingDueDays,
     paymentDueDays: t.paymentDueDays,
+    renewalOption: t.renewalOption ?? Prisma.DbNull,
   };
 }
 
@@ -52,6 +53,7 @@ function auditTerms(t: StoredTerms) {
     reportingFrequency: t.reportingFrequency,
     reportingDueDays: t.reportingDueDays,
     paymentDueDays: t.paymentDueDays,
+    renewalOption: t.renewalOption,
   };
 }
 

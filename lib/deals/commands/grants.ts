@@ -49,7 +49,7 @@ export async function addGrant(actor: Actor, dealId: string, input: GrantInput &
 }
 
 /** Validation of one grant that needs no database; error paths start with `path`. */
-function checkGrant(input: GrantInput, path: string, errors: FieldError[]) {
+export function checkGrant(input: GrantInput, path: string, errors: FieldError[]) {
   const scope = expandOrErrors(input, path, errors);
   const languages = checkLanguages(input.languages, `${path}languages`, errors);
   input.holdbacks.forEach((h, i) => {

@@ -191,7 +191,7 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
   return conflictFailure(conflicts);
 }
 
-function conflictFailure(conflicts: SigningConflict[]) {
+export function conflictFailure(conflicts: SigningConflict[]) {
   const first = conflicts[0];
   const detail = first
     ? `Signing would double-grant rights already held under deal ${first.dealName} (${first.dealId}) for ${first.titleName}: ${first.countries.slice(0, 8).join(", ")}${first.countries.length > 8 ? "…" : ""} × ${first.media.join(", ")}, ${first.start} to ${first.end}.`
@@ -203,7 +203,7 @@ function conflictFailure(conflicts: SigningConflict[]) {
  * Every slice of the deal in one statement. Each grant takes one lane (`nextval` once per grant,
  * in the grants' order, in a materialised CTE), shared by all its rows.
  */
-async function insertSlices(tx: Tx, dealId: string, grants: { grant: { id: string; titleId: string }; rows: SliceRow[] }[]) {
+export async function insertSlices(tx: Tx, dealId: string, grants: { grant: { id: string; titleId: string }; rows: SliceRow[] }[]) {
   const index: number[] = [];
   const country: string[] = [];
   const media: string[] = [];

@@ -8,6 +8,7 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { connectionOf, isExclusionViolation, type Tx } from "@/lib/db/tx";
 import { uuidv7 } from "@/lib/db/uuid";
 import { notifyParties } from "@/lib/deals/notify";
@@ -411,6 +412,16 @@ async function decide(
         disputeReason: to === "DISPUTED" ? (reason ?? null) : null,
         decidedAt: new Date(),
         decidedById: actor.userId,
+        // The waterfall terms it was accepted under, kept whatever later amendments change.
+        acceptedTerms:
+          to === "ACCEPTED"
+            ? {
+                mgMinor: deal.mgMinor?.toString() ?? null,
+                expenseCapMinor: deal.expenseCapMinor?.toString() ?? null,
+                distributionFeePct: deal.distributionFeePct?.toString() ?? null,
+                shareTiers: deal.shareTiers ?? null,
+              }
+            : Prisma.DbNull,
       },
     });
     await recordAudit(tx, who(actor), {

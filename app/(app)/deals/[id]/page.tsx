@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AddGrantDialog } from "@/components/deals/add-grant-dialog";
+import { AmendmentsPanel } from "@/components/deals/amendments-panel";
 import { ConflictsPanel } from "@/components/deals/conflicts";
 import { DealActions } from "@/components/deals/deal-actions";
 import { DealDocuments, DealHeader, DealParties, DealStatusCard } from "@/components/deals/deal-overview";
@@ -15,16 +16,21 @@ import { ApplyForAdvanceLink } from "@/components/facility/apply-for-advance-lin
 import { DealMoneyLinks } from "@/components/statements/deal-section";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
+import { todayUtc } from "@/lib/dates";
 import {
   addGrantAction,
+  amendmentStepAction,
+  createAmendmentAction,
   deleteGrantAction,
+  exerciseRenewalAction,
   proposeDealAction,
   signDealAction,
   terminateDealAction,
   updateDealAction,
 } from "@/lib/deals/actions";
+import { renewalOpen } from "@/lib/deals/amendment";
 import { presentDeal } from "@/lib/deals/present";
-import { getDeal, licensableTitles, signatoryNames, signingPreview } from "@/lib/deals/queries";
+import { getDeal, licensableTitles, listAmendments, signatoryNames, signingPreview } from "@/lib/deals/queries";
 import { isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
 import { listCurrencies } from "@/lib/reference/currencies";
@@ -59,11 +65,12 @@ export default async function DealPage({ params }: { params: Params }) {
   const side = view.role === "LICENSOR" ? "licensor" : "licensee";
   const counterparty = view.role === "LICENSOR" ? view.licensee : view.licensor;
 
-  const [preview, titles, signatories, t] = await Promise.all([
+  const [preview, titles, signatories, t, amendments] = await Promise.all([
     open ? signingPreview(actor, deal.id) : Promise.resolve(null),
     editable ? licensableTitles(actor, deal.licensorId) : Promise.resolve([]),
     signatoryNames(deal),
     getTranslations("deals.detail"),
+    listAmendments(actor, deal.id),
   ]);
   const names = nameMaps(locale);
   const titleNames = Object.fromEntries(
@@ -199,6 +206,32 @@ export default async function DealPage({ params }: { params: Params }) {
           />
           <DealDocuments dealId={view.id} hasGrants={view.grants.length > 0} />
         </div>
+
+        {view.status === "SIGNED" || (amendments?.items.length ?? 0) > 0 ? (
+          <AmendmentsPanel
+            dealId={view.id}
+            ourOrgId={actor.org.id}
+            side={side}
+            currency={view.currency}
+            minimumGuarantee={view.terms.minimumGuarantee ? `${view.terms.minimumGuarantee.amount} ${view.currency}` : null}
+            amendments={amendments?.items ?? []}
+            grants={view.grants.map((g) => ({
+              id: g.id,
+              label: `${titleNames[g.titleId] ?? g.title.originalTitle} · ${g.territories.join(", ")} · ${g.start} – ${g.end}`,
+              start: g.start,
+              end: g.end,
+              territories: g.territories,
+            }))}
+            titleNames={titleNames}
+            renewalOption={view.terms.renewalOption}
+            renewalOpen={view.terms.renewalOption ? renewalOpen(view.terms.renewalOption, todayUtc()) : false}
+            mayWrite={mayWrite && view.status === "SIGNED"}
+            maySign={maySign && view.status === "SIGNED"}
+            createAction={createAmendmentAction}
+            stepAction={amendmentStepAction}
+            renewAction={exerciseRenewalAction}
+          />
+        ) : null}
       </div>
     </>
   );
