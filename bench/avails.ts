@@ -40,6 +40,7 @@ const options = benchOptions({
   runs: { type: "int", default: 200, min: 1 },
   warmup: { type: "int", default: 20, min: 0 },
   signs: { type: "int", default: 100, min: 1 },
+  "deal-signs": { type: "int", default: 10, min: 0 },
   "studio-runs": { type: "int", default: 3, min: 0 },
   seconds: { type: "int", default: 10, min: 1 },
   concurrency: { type: "int", default: 8, min: 1 },
@@ -68,6 +69,11 @@ const QUERY = { start: "2026-01-01", end: "2028-12-31" };
 const SIGN_WINDOW = { start: "2032-01-01", end: "2034-12-31" };
 const RAW_SIGN_WINDOW = { start: "2035-01-01", end: "2037-12-31" };
 const SIGN_SCOPE = { territories: ["SEA"], mediaRights: ["TV", "DIGITAL"] };
+/** (c''): a package deal of this many grants, one title each, WORLDWIDE × TV+DIGITAL (249 × 6 slices a grant). */
+const DEAL_GRANTS = 8;
+const DEAL_SCOPE = { territories: ["WORLDWIDE"], mediaRights: ["TV", "DIGITAL"] };
+const DEAL_WINDOW = { start: "2038-01-01", end: "2040-12-31" };
+const RAW_DEAL_WINDOW = { start: "2041-01-01", end: "2043-12-31" };
 /** Titles per deal: each deal is one partner's package of titles for its region. */
 const TITLES_PER_DEAL = 100;
 
@@ -304,6 +310,14 @@ function sameBlocked(a: Map<string, number>, b: Map<string, number>): boolean {
 const INSERT_SLICES = `INSERT INTO grant_slice (grant_id, deal_id, title_id, country, media, start, "end", exclusive, holdback, lane)
   SELECT $1::uuid, $2::uuid, $3::uuid, c, m, $6::date, $7::date, $8, false, nextval('grant_lane_seq')
   FROM unnest($4::text[]) c, unnest($5::text[]) m`;
+
+/** A package deal's rows: every grant × country × media, one lane per grant (as signDeal writes them). */
+const INSERT_PACKAGE_SLICES = `WITH g AS MATERIALIZED (
+    SELECT grant_id, title_id, nextval('grant_lane_seq') AS lane FROM unnest($1::uuid[], $2::uuid[]) AS u(grant_id, title_id)
+  )
+  INSERT INTO grant_slice (grant_id, deal_id, title_id, country, media, start, "end", exclusive, holdback, lane)
+  SELECT g.grant_id, $3::uuid, g.title_id, c, m, $6::date, $7::date, true, false, g.lane
+  FROM g, unnest($4::text[]) c, unnest($5::text[]) m`;
 
 // ---- main -------------------------------------------------------------------------------------
 
@@ -597,6 +611,64 @@ async function run(database: BenchDatabase, started: bigint) {
       rowsShown: `~${conflictCells} slices`,
     });
 
+    // (c'') a package deal: DEAL_GRANTS grants on as many titles, each WORLDWIDE × TV+DIGITAL --
+    if (options["deal-signs"] > 0) {
+      const dealWarmup = Math.min(2, options.warmup);
+      const dealCount = options["deal-signs"] + dealWarmup;
+      const titlesNeeded = dealCount * DEAL_GRANTS;
+      if (titlesNeeded > options.titles) throw new Error(`--deal-signs needs ${titlesNeeded} titles; raise --titles`);
+      const packageTitles = await pool.query<{ id: string }>(
+        `SELECT ${titleIdSql("t")} AS id FROM unnest($1::int[]) WITH ORDINALITY AS u(t, n) ORDER BY n`,
+        [sampleTitles(titlesNeeded, options.titles)],
+      );
+      const groups = Array.from({ length: dealCount }, (_, d) =>
+        packageTitles.rows.slice(d * DEAL_GRANTS, (d + 1) * DEAL_GRANTS).map((r) => r.id),
+      );
+      const packageDeals = await preparePackageDeals(pool, loaded, groups, { ...DEAL_SCOPE, ...DEAL_WINDOW });
+      const dealScope = {
+        countries: [...expandTerritories(DEAL_SCOPE.territories)],
+        media: [...expandMediaRights(DEAL_SCOPE.mediaRights)],
+      };
+      const perDeal = DEAL_GRANTS * dealScope.countries.length * dealScope.media.length;
+      const appPackage = async (i: number) => {
+        const deal = packageDeals[i]!;
+        const r = await signDeal(partnerActor, deal.dealId);
+        if (!r.ok || r.value.status !== "SIGNED") throw new Error(`signDeal did not sign the package: ${JSON.stringify(r).slice(0, 300)}`);
+      };
+      // The same rows (one lane per grant) in one INSERT, rolled back, in a window no run commits.
+      const rawPackage = async (i: number) => {
+        const deal = packageDeals[i]!;
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          await client.query(INSERT_PACKAGE_SLICES, [
+            deal.grants.map((g) => g.grantId),
+            deal.grants.map((g) => g.titleId),
+            deal.dealId,
+            dealScope.countries,
+            dealScope.media,
+            RAW_DEAL_WINDOW.start,
+            RAW_DEAL_WINDOW.end,
+          ]);
+        } finally {
+          await client.query("ROLLBACK");
+          client.release();
+        }
+      };
+      await pair(`(c'') signature: ${DEAL_GRANTS}-grant deal, accepted`, appPackage, rawPackage, {
+        runs: options["deal-signs"],
+        warmup: dealWarmup,
+        rowsShown: `${formatCount(perDeal)} slices`,
+      });
+      const written = await pool.query<{ slices: number }>(
+        `SELECT count(*)::int AS slices FROM grant_slice WHERE deal_id = ANY($1::uuid[])`,
+        [packageDeals.map((d) => d.dealId)],
+      );
+      if (written.rows[0]?.slices !== perDeal * dealCount) {
+        throw new Error(`(c'') expected ${perDeal * dealCount} slices of the package deals, found ${written.rows[0]?.slices}`);
+      }
+    }
+
     // (e) every title of the studio × one country × one media (the studio-wide avails view) --
     if (options["studio-runs"] > 0) {
       const studioQuery = availsQuerySchema.parse({ territories: "TH", mediaRights: "SVOD", ...QUERY, exclusive: "true" });
@@ -808,6 +880,45 @@ async function prepareProposedDeals(
     ],
   );
   return rows.map((r) => ({ dealId: r.deal_id, grantId: r.grant_id, titleId: r.title_id }));
+}
+
+type PackageDeal = { dealId: string; grants: { grantId: string; titleId: string }[] };
+
+/** PROPOSED package deals (licensor signed), one exclusive grant per title of each group, same scope and window. */
+async function preparePackageDeals(
+  pool: pg.Pool,
+  loaded: Loaded,
+  groups: string[][],
+  scope: { territories: string[]; mediaRights: string[]; start: string; end: string },
+): Promise<PackageDeal[]> {
+  const deals: PackageDeal[] = [];
+  for (const [d, titleIds] of groups.entries()) {
+    const { rows } = await pool.query<{ deal_id: string; grant_id: string; title_id: string }>(
+      `WITH deal AS (
+         INSERT INTO deal (id, name, licensor_id, licensee_id, drafter_id, currency, status, mg_minor, proposed_at,
+                           licensor_signed_at, licensor_signed_by, awaiting_org_id, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, $2, 'USD', 'PROPOSED', 10000000, now(), now(), $4, $3, now()) RETURNING id
+       )
+       INSERT INTO "grant" (id, deal_id, title_id, territories, excluded_territories, media_rights, languages, start, "end", exclusive, created_at)
+       SELECT gen_random_uuid(), deal.id, u.title_id, $6::varchar[], '{}', $7::varchar[], '{}', $8::date, $9::date, true,
+              now() + u.n * interval '1 millisecond'
+       FROM deal, unnest($5::uuid[]) WITH ORDINALITY AS u(title_id, n)
+       RETURNING deal_id, id AS grant_id, title_id`,
+      [
+        `Bench package ${d}`,
+        loaded.studioId,
+        loaded.partnerId,
+        loaded.userId,
+        titleIds,
+        scope.territories,
+        scope.mediaRights,
+        scope.start,
+        scope.end,
+      ],
+    );
+    deals.push({ dealId: rows[0]!.deal_id, grants: rows.map((r) => ({ grantId: r.grant_id, titleId: r.title_id })) });
+  }
+  return deals;
 }
 
 /** EXPLAIN ANALYZE of the SQL queryAvails sent (captured from Prisma's query log) and of the baseline. */

@@ -6,7 +6,8 @@
  * - Listens on PORT (3000) and HOSTNAME (unset: every address, IPv4 and IPv6).
  * - Deletes any client-sent `x-rightsbridge-peer` header and sets it to the TCP peer's address,
  *   so the app can tell who connected (lib/http/client-address.ts reads it).
- * - SIGTERM / SIGINT: stops accepting connections, lets requests in flight finish (up to
+ * - SIGTERM / SIGINT: readiness answers 503 at once; after SHUTDOWN_READY_DELAY_MS (0: at once,
+ *   meanwhile still serving) stops accepting connections, lets requests in flight finish (up to
  *   SHUTDOWN_TIMEOUT_MS, 25 s), runs the app's shutdown hooks (the in-process worker, then the
  *   database pool), and exits 0.
  * - Unless WORKER=off, the app starts the background worker in this process (instrumentation.ts).
@@ -21,6 +22,8 @@ const PEER_HEADER = "x-rightsbridge-peer";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const drainTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
+/** After SIGTERM, readiness answers 503 for this long while the server still accepts requests. */
+const readyDelayMs = Number(process.env.SHUTDOWN_READY_DELAY_MS ?? 0);
 
 /** The standalone folder: next to this script in the image (/app), else <repo>/<distDir>/standalone. */
 function standaloneDir() {
@@ -85,8 +88,12 @@ http.createServer = (...args) => {
 async function drain(signal) {
   if (draining) return;
   draining = true;
+  // Readiness (/api/health/ready, lib/health/checks.ts) answers 503 from now on.
+  globalThis.__rightsbridgeDraining = true;
   const started = Date.now();
-  log("serve.draining", { signal, inFlight });
+  log("serve.draining", { signal, inFlight, readyDelayMs });
+  // A load balancer needs a health check or two to take the instance out; meanwhile it serves.
+  if (readyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, readyDelayMs));
   if (server) {
     server.close(); // no new connections
     server.closeIdleConnections();

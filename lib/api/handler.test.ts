@@ -123,3 +123,16 @@ describe("jsonDepth", () => {
     expect(jsonDepth("1")).toBe(0);
   });
 });
+
+describe("route() when the database is busy", () => {
+  it("answers 503 problem+json with Retry-After when a transaction cannot start in time, never 500", async () => {
+    const busy = route({ auth: false }, async () => {
+      throw Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+    });
+    const res = await busy(new NextRequest("http://localhost/api/v1/x"), context);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.headers.get("retry-after")).toBe("2");
+    expect(await res.json()).toMatchObject({ status: 503, type: "/problems/database-busy" });
+  });
+});

@@ -4,7 +4,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseBusy, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { logger } from "@/lib/log/logger";
 import { observeRequest, routeTemplate } from "@/lib/metrics/registry";
 import { type Failure, type FieldError, notFound } from "@/lib/result";
@@ -282,6 +282,15 @@ export function route<B extends AnySchema | undefined, Q extends AnySchema | und
         response = problemResponse(
           problem(503, "DATABASE_UNAVAILABLE", "The database cannot be reached right now. Try again in a few seconds.", { requestId }),
           { "retry-after": "5" },
+        );
+      } else if (isDatabaseBusy(error)) {
+        // The transaction never committed (no connection within maxWait, or rolled back at its timeout).
+        logger.warn({ requestId, method: req.method, path: req.nextUrl.pathname, err: error }, "api.database_busy");
+        response = problemResponse(
+          problem(503, "DATABASE_BUSY", "The server is busy right now and did not save anything. Try again in a few seconds.", {
+            requestId,
+          }),
+          { "retry-after": "2" },
         );
       } else {
         logger.error({ requestId, method: req.method, path: req.nextUrl.pathname, err: error }, "api.unhandled");

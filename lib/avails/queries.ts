@@ -4,10 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { readableTitles } from "@/lib/catalogue/queries";
 import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { heldScopesByTitle } from "@/lib/deals/conflicts";
+import { Prisma } from "@/lib/db/generated/client";
 import { getDeal } from "@/lib/deals/queries";
-import { type AvailCell, avails, expandScope, holdbacksOf, type Occupant, windowOf } from "@/lib/deals/rules";
+import { type AvailCell, avails, defaultHeld, expandScope, heldScopeOf, holdbacksOf, type Occupant, windowOf } from "@/lib/deals/rules";
 import type { AvailsQuery } from "@/lib/deals/schema";
 import { XLSX_MIME } from "@/lib/files/sniff";
 import { isUnknownReferenceCodeError } from "@/lib/reference/errors";
@@ -18,7 +17,6 @@ import { availsLines, type EmaLine, type EmaTitle, grantLines, writeEmaCsv, writ
 
 /** Cells one request may ask for (titles × countries × media); beyond it, narrow the question. */
 export const MAX_AVAIL_CELLS = 250_000;
-const TITLE_BATCH = 1_000;
 
 export type AvailItem = {
   titleId: string;
@@ -47,18 +45,14 @@ export async function queryAvails(actor: Actor, q: AvailsQuery): Promise<Result<
       errors: [{ path: field, message: `Unknown code(s): ${error.codes.join(", ")}.` }],
     });
   }
-  const titleWhere: Prisma.TitleWhereInput[] = [readableTitles(actor), { archivedAt: null }];
-  if (q.titleId) titleWhere.push({ id: q.titleId });
-  else if (q.studioId) titleWhere.push({ studioId: q.studioId });
-  else if (actor.org.kind === "STUDIO") titleWhere.push({ studioId: actor.org.id });
-  else titleWhere.push({ visibility: "LISTED" });
-  const titles = await db.title.findMany({
-    where: { AND: titleWhere },
-    select: { id: true, studioId: true },
-    orderBy: { originalTitle: "asc" },
-  });
-  if (q.titleId && titles.length === 0) return fail("not_found", "NOT_FOUND", "Title not found.");
-  const cells = titles.length * scope.countries.size * scope.media.size;
+  const window = windowOf(q.start, q.end);
+  const exclusive = q.exclusive === "true";
+  const countries = [...scope.countries];
+  const media = [...scope.media];
+  const rows = await availsRows(actor, q, { countries, media, exclusive });
+  if (q.titleId && rows.length === 0) return fail("not_found", "NOT_FOUND", "Title not found.");
+  const titleCount = rows[0]?.titles ?? 0;
+  const cells = titleCount * scope.countries.size * scope.media.size;
   if (cells > MAX_AVAIL_CELLS) {
     return fail(
       "invalid",
@@ -69,66 +63,100 @@ export async function queryAvails(actor: Actor, q: AvailsQuery): Promise<Result<
       },
     );
   }
-  const window = windowOf(q.start, q.end);
-  const exclusive = q.exclusive === "true";
-  const countries = [...scope.countries];
-  const media = [...scope.media];
   const items: AvailItem[] = [];
-  const allCountries = scope.countries.size === COUNTRIES.size;
-  const allMedia = scope.media.size === MEDIA_RIGHT_LEAVES.length;
-  // Three queries however many titles: titles, rights held, and the occupying slices (a round trip
-  // per title made studio-wide avails 200x slower than SQL at 10,000 titles; see bench/avails.ts).
-  for (let i = 0; i < titles.length; i += TITLE_BATCH) {
-    const batch = titles.slice(i, i + TITLE_BATCH);
-    const ids = batch.map((t) => t.id);
-    const [heldByTitle, slices] = await Promise.all([
-      heldScopesByTitle(db, ids),
-      db.grantSlice.findMany({
-        where: {
-          titleId: ids.length === 1 ? ids[0] : { in: ids },
-          ...(allCountries ? {} : { country: { in: countries } }),
-          ...(allMedia ? {} : { media: { in: media } }),
-          start: { lte: new Date(`${q.end}T00:00:00Z`) },
-          end: { gte: new Date(`${q.start}T00:00:00Z`) },
-        },
-        select: {
-          titleId: true,
-          dealId: true,
-          grantId: true,
-          country: true,
-          media: true,
-          start: true,
-          end: true,
-          exclusive: true,
-          holdback: true,
-        },
-      }),
-    ]);
-    const occupantsByTitle = new Map<string, Occupant[]>();
-    for (const s of slices) {
-      const occupant: Occupant = { ...s, start: dateOnly(s.start), end: dateOnly(s.end) };
-      occupantsByTitle.set(s.titleId, [...(occupantsByTitle.get(s.titleId) ?? []), occupant]);
-    }
-    for (const title of batch) {
-      const showBlockers = title.studioId === actor.org.id;
-      const cells = avails({ countries, media, window, exclusive }, heldByTitle.get(title.id) ?? [], occupantsByTitle.get(title.id) ?? []);
-      for (const cell of cells) {
-        const item: AvailItem = { titleId: title.id, territory: cell.territory, mediaRight: cell.mediaRight, status: cell.status };
-        if (showBlockers && cell.blockers) {
-          item.blockers = cell.blockers.map((b) => ({
-            dealId: b.dealId,
-            grantId: b.grantId,
-            start: b.start,
-            end: b.end,
-            exclusive: b.exclusive,
-            holdback: b.holdback,
-          }));
-        }
-        items.push(item);
+  const fallback = defaultHeld();
+  for (const title of rows) {
+    const held = title.held
+      ? title.held.map(([territories, excludedTerritories, mediaRights, start, end, exclusive]) =>
+          heldScopeOf({ territories, excludedTerritories, mediaRights, start, end, exclusive }),
+        )
+      : fallback;
+    const occupants: Occupant[] = (title.slices ?? []).map(([dealId, grantId, country, mediaRight, start, end, exclusive, holdback]) => ({
+      dealId,
+      grantId,
+      country,
+      media: mediaRight,
+      start,
+      end,
+      exclusive,
+      holdback,
+    }));
+    const showBlockers = title.studio_id === actor.org.id;
+    for (const cell of avails({ countries, media, window, exclusive }, held, occupants)) {
+      const item: AvailItem = { titleId: title.id, territory: cell.territory, mediaRight: cell.mediaRight, status: cell.status };
+      if (showBlockers && cell.blockers) {
+        item.blockers = cell.blockers.map((b) => ({
+          dealId: b.dealId,
+          grantId: b.grantId,
+          start: b.start,
+          end: b.end,
+          exclusive: b.exclusive,
+          holdback: b.holdback,
+        }));
       }
+      items.push(item);
     }
   }
-  return ok({ items, titles: titles.length });
+  return ok({ items, titles: titleCount });
+}
+
+/** A rights-held row as JSON: territories, excluded territories, media rights, start, end (null: perpetual), exclusive. */
+type HeldJson = [string[], string[], string[], string, string | null, boolean];
+/** A grant slice as JSON: deal, grant, country, leaf media, start, end, exclusive, holdback. */
+type SliceJson = [string, string, string, string, string, string, boolean, boolean];
+/**
+ * One title of the answer, in the order of the answer (by original title): its rights held
+ * (null when none are recorded) and the slices occupying the asked cells in the window. `titles`
+ * is the number of titles asked about; held and slices stay null when that is too many cells.
+ */
+type AvailsRow = { id: string; studio_id: string; titles: number; held: HeldJson[] | null; slices: SliceJson[] | null };
+
+/**
+ * Titles, their rights held and the slices that may block the asked cells, in one statement (one
+ * round trip, however many titles: the studio-wide view asks about every title of a studio).
+ * Which titles: the one asked for, or a studio's own (for a studio), or the marketplace of LISTED
+ * titles; always ones the actor can read and unarchived. Slices that cannot block the request
+ * (a non-exclusive row for a non-exclusive request) are left out here, as `avails` would.
+ */
+async function availsRows(
+  actor: Actor,
+  q: AvailsQuery,
+  ask: { countries: string[]; media: string[]; exclusive: boolean },
+): Promise<AvailsRow[]> {
+  const which = q.titleId
+    ? Prisma.sql`t.id = ${q.titleId}::uuid`
+    : q.studioId
+      ? Prisma.sql`t.studio_id = ${q.studioId}::uuid`
+      : actor.org.kind === "STUDIO"
+        ? Prisma.sql`t.studio_id = ${actor.org.id}::uuid`
+        : Prisma.sql`t.visibility = 'LISTED'`;
+  const allCountries = ask.countries.length === COUNTRIES.size;
+  const allMedia = ask.media.length === MEDIA_RIGHT_LEAVES.length;
+  const inCountries = allCountries ? Prisma.empty : Prisma.sql`AND s.country = ANY(${ask.countries}::bpchar[])`;
+  const inMedia = allMedia ? Prisma.empty : Prisma.sql`AND s.media = ANY(${ask.media}::varchar[])`;
+  // Beyond this many titles the request is refused as too broad: no need to read their rights.
+  const maxTitles = Math.floor(MAX_AVAIL_CELLS / Math.max(1, ask.countries.length * ask.media.length));
+  return db.$queryRaw<AvailsRow[]>`
+    WITH t AS MATERIALIZED (
+      SELECT t.id, t.studio_id, t.original_title, count(*) OVER () AS n
+      FROM title t
+      WHERE t.archived_at IS NULL AND (t.studio_id = ${actor.org.id}::uuid OR t.visibility = 'LISTED') AND ${which}
+    )
+    SELECT t.id, t.studio_id, t.n::int AS titles,
+      CASE WHEN t.n <= ${maxTitles} THEN (
+        SELECT json_agg(json_build_array(r.territories, r.excluded_territories, r.media_rights, r.start, r."end", r.exclusive)
+                        ORDER BY r.position)
+        FROM rights_held r WHERE r.title_id = t.id
+      ) END AS held,
+      CASE WHEN t.n <= ${maxTitles} THEN (
+        SELECT json_agg(json_build_array(s.deal_id, s.grant_id, s.country, s.media, s.start, s."end", s.exclusive, s.holdback) ORDER BY s.id)
+        FROM grant_slice s
+        WHERE s.title_id = t.id ${inCountries} ${inMedia}
+          AND s.start <= ${q.end}::date AND s."end" >= ${q.start}::date
+          AND (s.exclusive OR ${ask.exclusive})
+      ) END AS slices
+    FROM t
+    ORDER BY t.original_title`;
 }
 
 export type ExportFormat = "csv" | "xlsx";

@@ -1,7 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -17,7 +15,8 @@ import { readableTitles, refuseTitleWrite } from "./queries";
  * the key `posters/<name>`, so every instance serves every poster. The file type is decided by the
  * file's first bytes, never by its name or the declared content type, and a new upload gets a new
  * name, so a poster URL (versioned by the title's lockVersion) can be cached for a long time.
- * Earlier versions kept posters on local disk under POSTER_DIR; `moveLegacyPosters` moves them.
+ * Earlier versions kept posters on local disk under POSTER_DIR; `moveLegacyPosters`
+ * (./legacy-posters.ts, run by `npm start` only) moves them.
  */
 
 export const MAX_POSTER_BYTES = 5 * 1024 * 1024;
@@ -28,11 +27,6 @@ export const POSTER_TYPES = {
   "image/webp": "webp",
 } as const;
 export type PosterType = keyof typeof POSTER_TYPES;
-
-/** Where earlier versions stored posters on disk (read once by moveLegacyPosters). */
-export function posterDir(): string {
-  return path.resolve(process.env.POSTER_DIR || path.join(process.cwd(), ".data", "uploads", "posters"));
-}
 
 /** The image type the bytes really are (JPEG, PNG or WebP), or undefined. */
 export function sniffPosterType(bytes: Uint8Array): PosterType | undefined {
@@ -49,7 +43,7 @@ export const noPosterFile = () =>
 /** Our own file names only (`<uuid>-<hex>.<ext>`): a stored name can never name another key or path. */
 const FILE_NAME = /^[0-9a-f-]{36}-[0-9a-f]{16}\.(jpg|png|webp)$/;
 
-function storageKey(name: string): string | undefined {
+export function posterStorageKey(name: string): string | undefined {
   return FILE_NAME.test(name) ? `posters/${name}` : undefined;
 }
 
@@ -100,7 +94,7 @@ export async function savePoster(
       return result;
     }
     // The old file is no longer referenced; removing it is best effort (a leftover file is harmless).
-    const old = result.value.previous ? storageKey(result.value.previous) : undefined;
+    const old = result.value.previous ? posterStorageKey(result.value.previous) : undefined;
     if (old)
       await storage()
         .delete(old)
@@ -121,33 +115,9 @@ export async function readPoster(actor: Actor, titleId: string) {
     select: { posterFile: true, posterType: true, lockVersion: true },
   });
   if (!title?.posterFile || !title.posterType) return null;
-  const key = storageKey(title.posterFile);
+  const key = posterStorageKey(title.posterFile);
   if (!key) return null;
   const file = await storage().get(key);
   if (!file) return null;
   return { bytes: file.bytes, type: title.posterType, etag: `"${title.posterFile}"`, lockVersion: title.lockVersion };
-}
-
-/**
- * Moves posters that earlier versions stored on local disk (POSTER_DIR) into the storage, once:
- * a title whose poster is already stored is skipped, so running it again does nothing. Run by
- * `npm start` and `npm run worker` at start; the files on disk are left for the operator to delete.
- */
-export async function moveLegacyPosters(dir: string = posterDir()): Promise<{ moved: number; missing: number }> {
-  const titles = await db.title.findMany({ where: { posterFile: { not: null } }, select: { posterFile: true, posterType: true } });
-  let moved = 0;
-  let missing = 0;
-  for (const title of titles) {
-    const key = title.posterFile ? storageKey(title.posterFile) : undefined;
-    if (!key || !title.posterFile || (await storage().has(key))) continue;
-    try {
-      const bytes = await readFile(path.join(dir, title.posterFile));
-      await storage().put(key, new Uint8Array(bytes), title.posterType ?? sniffPosterType(bytes) ?? "application/octet-stream");
-      moved++;
-    } catch (error) {
-      if (error instanceof Error && "code" in error && error.code === "ENOENT") missing++;
-      else throw error;
-    }
-  }
-  return { moved, missing };
 }

@@ -26,6 +26,15 @@ class TimedClient extends pg.Client {
   }
 }
 
+/**
+ * How long an interactive transaction waits for a pooled connection before it gives up (Prisma's
+ * default is 2 s). Under a burst the pool's ten connections are all busy for a while; waiting is
+ * better than failing, and a transaction that still cannot start answers 503 with Retry-After
+ * (lib/db/unavailable.ts), never 500.
+ */
+const TRANSACTION_MAX_WAIT_MS = Number(process.env.TRANSACTION_MAX_WAIT_MS ?? 10_000);
+const transactionOptions = { maxWait: TRANSACTION_MAX_WAIT_MS };
+
 export function createPool(connectionString: string, poolSize = POOL_SIZE): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000, Client: TimedClient });
   // A connection that dies while idle (database restarted) is dropped from the pool, not a crash.
@@ -34,13 +43,13 @@ export function createPool(connectionString: string, poolSize = POOL_SIZE): pg.P
 }
 
 export function createDbClient(connectionString: string, poolSize = POOL_SIZE): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(createPool(connectionString, poolSize)) });
+  return new PrismaClient({ adapter: new PrismaPg(createPool(connectionString, poolSize)), transactionOptions });
 }
 
 function processClient(): PrismaClient {
   const pool = createPool(resolveDatabaseUrl());
   globalForDb.__rightsbridgePool = pool;
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
 }
 
 export const db: PrismaClient = globalForDb.__rightsbridgeDb ?? processClient();

@@ -72,15 +72,17 @@ function matchesChecksum(script: string, checksum: string): boolean {
 
 /** The migrations on disk, in the order Prisma applies them (directory name). */
 export async function readMigrations(migrationsDir: string = defaultMigrationsDir()): Promise<MigrationFile[]> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  // turbopackIgnore: the readiness check reads the migrations at run time (the standalone build gets
+  // them from scripts/standalone-assets.mjs); tracing a run-time path would copy the whole project.
+  const entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const file = path.join(migrationsDir, name, "migration.sql");
-      const script = await readFile(file, "utf8").catch((error: unknown) => {
+      const file = path.join(/*turbopackIgnore: true*/ migrationsDir, name, "migration.sql");
+      const script = await readFile(/*turbopackIgnore: true*/ file, "utf8").catch((error: unknown) => {
         throw new Error(`Migration ${name} has no readable migration.sql (${file})`, { cause: error });
       });
       return { name, script, checksum: sha256Hex(script) };

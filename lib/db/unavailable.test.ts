@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./unavailable";
+import { isDatabaseBusy, isDatabaseUnavailable } from "./unavailable";
 
 describe("isDatabaseUnavailable", () => {
   it("recognises refused, reset and timed-out connections, also wrapped in causes", () => {
@@ -17,5 +17,29 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable({ code: "P2002" })).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
+  });
+});
+
+describe("isDatabaseBusy", () => {
+  it("recognises a transaction that could not start in time or ran past its timeout (P2028)", () => {
+    const start = {
+      code: "P2028",
+      message: "Transaction API error: Unable to start a transaction in the given time.",
+    };
+    expect(isDatabaseBusy(start)).toBe(true);
+    expect(isDatabaseBusy(new Error("wrapped", { cause: start }))).toBe(true);
+    expect(
+      isDatabaseBusy({
+        code: "P2028",
+        message: "Transaction API error: Transaction already closed: A query cannot be executed on an expired transaction.",
+      }),
+    ).toBe(true);
+  });
+
+  it("leaves other transaction errors and other codes alone", () => {
+    expect(isDatabaseBusy({ code: "P2028", message: "Transaction API error: Transaction not found." })).toBe(false);
+    expect(isDatabaseBusy({ code: "P2002", message: "Unable to start a transaction in the given time" })).toBe(false);
+    expect(isDatabaseBusy(new Error("Unable to start a transaction in the given time"))).toBe(false);
+    expect(isDatabaseBusy(null)).toBe(false);
   });
 });

@@ -35,3 +35,17 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
+
+/**
+ * Whether an error means the database is too busy right now: an interactive transaction could not
+ * get a pooled connection within its maxWait, or ran past its timeout and was rolled back
+ * (Prisma's P2028). Nothing was committed, so the request may be retried: 503 with Retry-After.
+ */
+const BUSY_MESSAGES = /Unable to start a transaction in the given time|Transaction already closed|expired transaction/i;
+
+export function isDatabaseBusy(error: unknown, depth = 0): boolean {
+  if (depth > 6 || typeof error !== "object" || error === null) return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (e.code === "P2028" && typeof e.message === "string" && BUSY_MESSAGES.test(e.message)) return true;
+  return isDatabaseBusy(e.cause, depth + 1);
+}

@@ -7,28 +7,24 @@ import {
   type Expanded,
   expandScope,
   type HeldScope,
+  heldScopeOf,
   holdbacksOf,
   holdbackWindow,
   type Window,
-  windowOf,
 } from "./rules";
 
 type Reader = Prisma.TransactionClient | PrismaClient;
 
-/** The rights a studio holds in a title (chain of title), expanded; the default when none recorded. */
-export async function heldScopes(tx: Reader, titleId: string): Promise<HeldScope[]> {
-  const rows = await tx.rightsHeld.findMany({ where: { titleId }, orderBy: { position: "asc" } });
-  if (rows.length === 0) return defaultHeld();
-  return rows.map((r) => ({ ...expandScope(r), ...windowOf(dateOnly(r.start), r.end ? dateOnly(r.end) : null), exclusive: r.exclusive }));
-}
-
-/** Rights held of many titles in one query (avails across a whole catalogue). */
+/** The rights a studio holds in each title (chain of title), expanded; the default when none recorded. One query. */
 export async function heldScopesByTitle(tx: Reader, titleIds: string[]): Promise<Map<string, HeldScope[]>> {
+  if (titleIds.length === 0) return new Map();
   const rows = await tx.rightsHeld.findMany({ where: { titleId: { in: titleIds } }, orderBy: [{ titleId: "asc" }, { position: "asc" }] });
   const byTitle = new Map<string, HeldScope[]>();
   for (const r of rows) {
-    const scope = { ...expandScope(r), ...windowOf(dateOnly(r.start), r.end ? dateOnly(r.end) : null), exclusive: r.exclusive };
-    byTitle.set(r.titleId, [...(byTitle.get(r.titleId) ?? []), scope]);
+    const scope = heldScopeOf({ ...r, start: dateOnly(r.start), end: r.end ? dateOnly(r.end) : null });
+    const list = byTitle.get(r.titleId);
+    if (list) list.push(scope);
+    else byTitle.set(r.titleId, [scope]);
   }
   const fallback = defaultHeld();
   return new Map(titleIds.map((id) => [id, byTitle.get(id) ?? fallback]));
@@ -75,6 +71,58 @@ function claimsOf(grants: GrantLike[]): Claim[] {
   return claims;
 }
 
+type OccupiedRow = {
+  claim: number;
+  deal_id: string;
+  grant_id: string;
+  holdback: boolean;
+  countries: string[];
+  media: string[];
+  start: Date;
+  end: Date;
+};
+
+/**
+ * The rows of other deals each claim would overlap under the conflict rule, grouped per claim and
+ * blocking grant (its countries, media and the overlapping days): one query for all claims of a
+ * deal, each claim probing the (title, country, media) index as its own query did.
+ */
+async function occupiedBy(tx: Reader, dealId: string, claims: Claim[]): Promise<OccupiedRow[]> {
+  if (claims.length === 0) return [];
+  const json = JSON.stringify(
+    claims.map((c, i) => ({
+      claim: i,
+      title_id: c.titleId,
+      countries: [...c.countries],
+      media: [...c.media],
+      start: fromDayNumber(c.start),
+      end: fromDayNumber(c.end),
+      exclusive: c.exclusive,
+    })),
+  );
+  // LATERAL keeps one grouped index probe per claim (a join would let the planner pick a scan).
+  return tx.$queryRaw<OccupiedRow[]>`
+    SELECT c.claim, o.deal_id, o.grant_id, o.holdback, o.countries, o.media, o.start, o."end"
+    FROM jsonb_to_recordset(${json}::jsonb)
+           AS c(claim int, title_id uuid, countries bpchar[], media varchar[], start date, "end" date, exclusive boolean)
+    CROSS JOIN LATERAL (
+      SELECT s.deal_id, s.grant_id, s.holdback,
+             array_agg(DISTINCT s.country::text ORDER BY s.country::text) AS countries,
+             array_agg(DISTINCT s.media ORDER BY s.media) AS media,
+             min(greatest(s.start, c.start)) AS start,
+             max(least(s."end", c."end")) AS "end"
+      FROM grant_slice s
+      WHERE s.title_id = c.title_id
+        AND s.country = ANY(c.countries)
+        AND s.media = ANY(c.media)
+        AND s.start <= c."end" AND s."end" >= c.start
+        AND (s.exclusive OR c.exclusive)
+        AND s.deal_id <> ${dealId}::uuid
+      GROUP BY s.deal_id, s.grant_id, s.holdback
+    ) o
+    ORDER BY c.claim, o.deal_id, o.grant_id, o.holdback`;
+}
+
 /**
  * Everything that stops these grants from being signed: overlaps among the deal's own grants and
  * rows already held by signed deals (grants and holdbacks), under the conflict rule.
@@ -91,35 +139,18 @@ export async function findConflicts(tx: Reader, dealId: string, grants: GrantLik
       if (c) found.push({ dealId, grantId: b.grantId, titleId: a.titleId, ...c, holdback: false });
     }
   }
-  for (const claim of claims) {
-    const rows = await tx.$queryRaw<
-      { deal_id: string; grant_id: string; holdback: boolean; countries: string[]; media: string[]; start: Date; end: Date }[]
-    >`
-      SELECT s.deal_id, s.grant_id, s.holdback,
-             array_agg(DISTINCT s.country::text ORDER BY s.country::text) AS countries,
-             array_agg(DISTINCT s.media ORDER BY s.media) AS media,
-             min(greatest(s.start, ${fromDayNumber(claim.start)}::date)) AS start,
-             max(least(s."end", ${fromDayNumber(claim.end)}::date)) AS "end"
-      FROM grant_slice s
-      WHERE s.title_id = ${claim.titleId}::uuid
-        AND s.country = ANY(${[...claim.countries]}::bpchar[])
-        AND s.media = ANY(${[...claim.media]}::varchar[])
-        AND s.start <= ${fromDayNumber(claim.end)}::date AND s."end" >= ${fromDayNumber(claim.start)}::date
-        AND (s.exclusive OR ${claim.exclusive})
-        AND s.deal_id <> ${dealId}::uuid
-      GROUP BY s.deal_id, s.grant_id, s.holdback`;
-    for (const r of rows) {
-      found.push({
-        dealId: r.deal_id,
-        grantId: r.grant_id,
-        titleId: claim.titleId,
-        countries: r.countries.map((c) => c.trim()),
-        media: r.media,
-        start: dateOnly(r.start),
-        end: dateOnly(r.end),
-        holdback: r.holdback,
-      });
-    }
+  for (const r of await occupiedBy(tx, dealId, claims)) {
+    const claim = claims[r.claim]!;
+    found.push({
+      dealId: r.deal_id,
+      grantId: r.grant_id,
+      titleId: claim.titleId,
+      countries: r.countries.map((c) => c.trim()),
+      media: r.media,
+      start: dateOnly(r.start),
+      end: dateOnly(r.end),
+      holdback: r.holdback,
+    });
   }
   if (found.length === 0) return [];
   const [deals, titles] = await Promise.all([

@@ -14,9 +14,13 @@ import PDFDocument from "pdfkit";
  */
 const FONT_FILES = { regular: "NotoSansHans-Regular.otf", bold: "NotoSansHans-Bold.otf" } as const;
 
+// The turbopackIgnore comments keep Next's file tracer from copying the whole project into the
+// standalone build for these run-time paths; next.config.js traces the two font files in instead.
 function fontDir(): string {
   const candidates = [process.env.CONTRACT_FONT_DIR, path.join(process.cwd(), "node_modules", "@embedpdf", "fonts-sc", "fonts")];
-  const dir = candidates.find((d): d is string => !!d && existsSync(path.join(d, FONT_FILES.regular)));
+  const dir = candidates.find(
+    (d): d is string => !!d && existsSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ d, FONT_FILES.regular)),
+  );
   if (!dir) throw new Error("Contract fonts not found: run npm install (package @embedpdf/fonts-sc) or set CONTRACT_FONT_DIR.");
   return dir;
 }
@@ -25,7 +29,10 @@ let fonts: { regular: Buffer; bold: Buffer } | undefined;
 function loadFonts() {
   if (!fonts) {
     const dir = fontDir();
-    fonts = { regular: readFileSync(path.join(dir, FONT_FILES.regular)), bold: readFileSync(path.join(dir, FONT_FILES.bold)) };
+    fonts = {
+      regular: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, FONT_FILES.regular)),
+      bold: readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, FONT_FILES.bold)),
+    };
   }
   return fonts;
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { findConflicts, heldScopes } from "./conflicts";
+import { findConflicts, heldScopesByTitle } from "./conflicts";
 import { presentDeal } from "./present";
 import { expandScope, uncoveredByHeld, windowOf } from "./rules";
 import type { DealListQuery } from "./schema";
@@ -74,9 +74,9 @@ export async function signingPreview(actor: Actor, dealId: string) {
     exclusive: g.exclusive,
   }));
   const uncovered = [];
+  const heldByTitle = await heldScopesByTitle(db, [...new Set(expanded.map((e) => e.titleId))]);
   for (const e of expanded) {
-    const held = await heldScopes(db, e.titleId);
-    for (const gap of uncoveredByHeld(e, held)) uncovered.push({ ...gap, grantId: e.grant.id, titleId: e.titleId });
+    for (const gap of uncoveredByHeld(e, heldByTitle.get(e.titleId)!)) uncovered.push({ ...gap, grantId: e.grant.id, titleId: e.titleId });
   }
   return { conflicts: await findConflicts(db, deal.id, expanded, actor.org.id), uncovered };
 }

@@ -29,6 +29,11 @@ export const overlaps = (a: Window, b: Window) => a.start <= b.end && b.start <=
 
 export type HeldScope = Expanded & Window & { exclusive: boolean };
 
+/** A recorded rights-held row (dates as `YYYY-MM-DD`, `end` null for perpetual), expanded. */
+export function heldScopeOf(row: Scope & { start: string; end: string | null; exclusive: boolean }): HeldScope {
+  return { ...expandScope(row), ...windowOf(row.start, row.end), exclusive: row.exclusive };
+}
+
 /** With nothing recorded, a studio holds its title worldwide, in all media, perpetually, exclusively. */
 export function defaultHeld(): HeldScope[] {
   return [
@@ -162,7 +167,9 @@ export function avails(
   const byCell = new Map<string, Occupant[]>();
   for (const o of occupants) {
     const key = `${o.country}|${o.media}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), o]);
+    const list = byCell.get(key);
+    if (list) list.push(o);
+    else byCell.set(key, [o]);
   }
   const media = [...request.media];
   const cells: AvailCell[] = [];

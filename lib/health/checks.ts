@@ -17,7 +17,14 @@ export type Readiness = {
   };
   /** Migration files not applied to the database yet. */
   pendingMigrations?: string[];
+  /** The process received SIGTERM and is draining: a load balancer should stop sending it requests. */
+  draining?: true;
 };
+
+/** Set by scripts/serve.mjs on SIGTERM/SIGINT (plain JavaScript outside Next's bundles, hence globalThis). */
+export function isDraining(): boolean {
+  return (globalThis as typeof globalThis & { __rightsbridgeDraining?: boolean }).__rightsbridgeDraining === true;
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -43,8 +50,8 @@ export function workerExpected(env: Record<string, string | undefined> = process
 }
 
 /**
- * Ready when the database answers, every migration file is applied and (where a worker is
- * expected) some worker's heartbeat is under 2 minutes old.
+ * Ready when the process is not draining, the database answers, every migration file is applied
+ * and (where a worker is expected) some worker's heartbeat is under 2 minutes old.
  */
 export async function readiness(now: Date = new Date()): Promise<Readiness> {
   const checks: Readiness["checks"] = { database: "unavailable", migrations: "unknown", worker: workerExpected() ? "unknown" : "skipped" };
@@ -72,6 +79,7 @@ export async function readiness(now: Date = new Date()): Promise<Readiness> {
   } catch {
     // database stays "unavailable"; the others "unknown"
   }
-  const ok = checks.database === "ok" && checks.migrations === "ok" && (checks.worker === "ok" || checks.worker === "skipped");
-  return { ok, checks, ...(pendingMigrations?.length ? { pendingMigrations } : {}) };
+  const draining = isDraining();
+  const ok = !draining && checks.database === "ok" && checks.migrations === "ok" && (checks.worker === "ok" || checks.worker === "skipped");
+  return { ok, checks, ...(pendingMigrations?.length ? { pendingMigrations } : {}), ...(draining ? { draining: true as const } : {}) };
 }

@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/v1/titles/[id]/poster/route";
 import { POST as createTitle } from "@/app/api/v1/titles/route";
-import { moveLegacyPosters } from "@/lib/catalogue/posters";
+import { moveLegacyPosters } from "@/lib/catalogue/legacy-posters";
 import { db } from "@/lib/db/client";
 import { callRoute, type Registered, registerViaApi } from "../support/api";
 import { resetDb } from "../support/db";

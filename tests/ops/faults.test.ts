@@ -115,6 +115,37 @@ describe("SIGTERM", () => {
   }, 60_000);
 });
 
+describe("readiness while draining", () => {
+  it("answers 503 draining from the SIGTERM on, keeps serving for SHUTDOWN_READY_DELAY_MS, then stops and exits 0", async () => {
+    const d = await startServer("faults-drain-ready", {
+      databaseUrl: database.url,
+      env: { HEALTH_WORKER_CHECK: "off", SHUTDOWN_READY_DELAY_MS: "6000" },
+    });
+    try {
+      await waitLive(d);
+      await waitFor(`${d.url}/api/health/ready`, { status: 200, proc: d });
+      d.signal("SIGTERM");
+      // The load balancer's next health check sees 503 while the instance still answers others.
+      let ready = await call(d.url, "/api/health/ready");
+      const until = Date.now() + 4_000;
+      while (ready.status === 200 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        ready = await call(d.url, "/api/health/ready");
+      }
+      expect(ready.status).toBe(503);
+      expect(ready.headers.get("content-type")).toContain("application/json");
+      expect(ready.body).toMatchObject({ status: "unavailable", draining: true, checks: { database: "ok", migrations: "ok" } });
+      expect((await call(d.url, "/api/health/live")).status).toBe(200);
+      const exit = await d.exited;
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(await refused(d.port)).toBe(true);
+      expect(d.log()).toMatch(/"msg":"serve.stopped"/);
+    } finally {
+      await d.stop();
+    }
+  }, 120_000);
+});
+
 describe("SIGKILL of one instance in the middle of a write load", () => {
   it("keeps every 2xx, writes nothing by halves, and the survivor serves the retries", async () => {
     const studio = (await login(a.url, "studio@demo.rightsbridge.test")).cookie!;

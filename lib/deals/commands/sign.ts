@@ -7,9 +7,9 @@ import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { isExclusionViolation, type Tx } from "@/lib/db/tx";
 import { fail, forbidden, ok, type Result } from "@/lib/result";
-import { findConflicts, heldScopes, type SigningConflict } from "../conflicts";
+import { findConflicts, heldScopesByTitle, type SigningConflict } from "../conflicts";
 import { partyOf } from "../queries";
-import { expandScope, type Gap, grantSliceRows, holdbacksOf, uncoveredByHeld, windowOf } from "../rules";
+import { expandScope, type Gap, grantSliceRows, holdbacksOf, type SliceRow, uncoveredByHeld, windowOf } from "../rules";
 import { lockForChange, mayWrite } from "./deal";
 
 /**
@@ -97,9 +97,10 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
         }));
         // Chain of title: every grant inside what the licensor holds.
         const notHeld: (Gap & { titleId: string; grantId: string })[] = [];
+        const heldByTitle = await heldScopesByTitle(tx, [...new Set(expanded.map((e) => e.titleId))]);
         for (const e of expanded) {
-          const held = await heldScopes(tx, e.titleId);
-          for (const gap of uncoveredByHeld(e, held)) notHeld.push({ ...gap, titleId: e.titleId, grantId: e.grant.id });
+          for (const gap of uncoveredByHeld(e, heldByTitle.get(e.titleId)!))
+            notHeld.push({ ...gap, titleId: e.titleId, grantId: e.grant.id });
         }
         if (notHeld.length > 0) {
           return fail("conflict", "RIGHTS_NOT_HELD", "Some grants reach beyond the rights the licensor holds.", {
@@ -109,17 +110,19 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
         const conflicts = await findConflicts(tx, deal.id, expanded, actor.org.id);
         if (conflicts.length > 0) return conflictFailure(conflicts);
 
-        for (const e of expanded) {
-          const [next] = await tx.$queryRaw<{ lane: bigint }[]>`SELECT nextval('grant_lane_seq') AS lane`;
-          const lane = next!.lane;
-          const rows = grantSliceRows({
-            ...e,
-            start: dateOnly(e.grant.start),
-            end: dateOnly(e.grant.end),
-            holdbacks: holdbacksOf(e.grant.holdbacks),
-          });
-          await insertSlices(tx, e.grant, lane, rows);
-        }
+        await insertSlices(
+          tx,
+          deal.id,
+          expanded.map((e) => ({
+            grant: e.grant,
+            rows: grantSliceRows({
+              ...e,
+              start: dateOnly(e.grant.start),
+              end: dateOnly(e.grant.end),
+              holdbacks: holdbacksOf(e.grant.holdbacks),
+            }),
+          })),
+        );
         await tx.deal.update({
           where: { id: deal.id },
           data: { ...signature, status: "SIGNED", signedAt: now, awaitingOrgId: null, lockVersion: { increment: 1 } },
@@ -166,20 +169,40 @@ function conflictFailure(conflicts: SigningConflict[]) {
   return fail("conflict", "RIGHTS_CONFLICT", detail, { details: { conflicts } });
 }
 
-async function insertSlices(
-  tx: Tx,
-  grant: { id: string; dealId: string; titleId: string },
-  lane: bigint,
-  rows: { country: string; media: string; start: string; end: string; exclusive: boolean; holdback: boolean }[],
-) {
-  const CHUNK = 20_000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    await tx.$executeRaw`
-      INSERT INTO grant_slice (grant_id, deal_id, title_id, country, media, start, "end", exclusive, holdback, lane)
-      SELECT ${grant.id}::uuid, ${grant.dealId}::uuid, ${grant.titleId}::uuid, t.country, t.media, t.s::date, t.e::date, t.x, t.h, ${lane}
-      FROM unnest(${part.map((r) => r.country)}::text[], ${part.map((r) => r.media)}::text[], ${part.map((r) => r.start)}::text[],
-                  ${part.map((r) => r.end)}::text[], ${part.map((r) => r.exclusive)}::boolean[], ${part.map((r) => r.holdback)}::boolean[])
-           AS t(country, media, s, e, x, h)`;
-  }
+/**
+ * Every slice of the deal in one statement. Each grant takes one lane (`nextval` once per grant,
+ * in the grants' order, in a materialised CTE), shared by all its rows.
+ */
+async function insertSlices(tx: Tx, dealId: string, grants: { grant: { id: string; titleId: string }; rows: SliceRow[] }[]) {
+  const index: number[] = [];
+  const country: string[] = [];
+  const media: string[] = [];
+  const start: string[] = [];
+  const end: string[] = [];
+  const exclusive: boolean[] = [];
+  const holdback: boolean[] = [];
+  grants.forEach(({ rows }, g) => {
+    for (const r of rows) {
+      index.push(g + 1);
+      country.push(r.country);
+      media.push(r.media);
+      start.push(r.start);
+      end.push(r.end);
+      exclusive.push(r.exclusive);
+      holdback.push(r.holdback);
+    }
+  });
+  if (index.length === 0) return;
+  await tx.$executeRaw`
+    WITH g AS MATERIALIZED (
+      SELECT u.n, u.grant_id, u.title_id, nextval('grant_lane_seq') AS lane
+      FROM unnest(${grants.map((g) => g.grant.id)}::uuid[], ${grants.map((g) => g.grant.titleId)}::uuid[]) WITH ORDINALITY
+           AS u(grant_id, title_id, n)
+      ORDER BY u.n
+    )
+    INSERT INTO grant_slice (grant_id, deal_id, title_id, country, media, start, "end", exclusive, holdback, lane)
+    SELECT g.grant_id, ${dealId}::uuid, g.title_id, t.country, t.media, t.s::date, t.e::date, t.x, t.h, g.lane
+    FROM unnest(${index}::int[], ${country}::text[], ${media}::text[], ${start}::text[], ${end}::text[],
+                ${exclusive}::boolean[], ${holdback}::boolean[]) AS t(n, country, media, s, e, x, h)
+    JOIN g ON g.n = t.n`;
 }
