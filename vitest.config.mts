@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { integrationWorkers } from "./tests/support/workers";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,13 +30,13 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
-          // One database per run, so files run one after another in a single worker: tests that
-          // truncate tables would otherwise wipe each other's data.
+          // One database per worker (tests/integration/global-setup.ts): a worker runs its files one
+          // after another, so tests that truncate tables never wipe another file's data.
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/support/integration-env.ts"],
           pool: "forks",
-          fileParallelism: false,
-          maxWorkers: 1,
+          fileParallelism: integrationWorkers() > 1,
+          maxWorkers: integrationWorkers(),
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
