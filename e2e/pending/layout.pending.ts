@@ -4,8 +4,8 @@
  * errors included).
  */
 import type { Page } from "@playwright/test";
-import { DEMO } from "./support/demo";
-import { expect, logIn, test } from "./support/fixtures";
+import { DEMO } from "../support/demo";
+import { expect, logIn, test } from "../support/fixtures";
 
 const WIDTHS = [1440, 1024, 390] as const;
 const LANGUAGES = ["en", "zh"] as const;

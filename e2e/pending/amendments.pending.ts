@@ -4,9 +4,9 @@
  * and the contract PDF gains its appendix.
  */
 import { execFileSync } from "node:child_process";
-import { createListedTitle, proposeDealViaApi, signViaApi } from "./support/deals";
-import { expect, test } from "./support/fixtures";
-import { otherBrowser } from "./support/journeys";
+import { createListedTitle, proposeDealViaApi, signViaApi } from "../support/deals";
+import { expect, test } from "../support/fixtures";
+import { otherBrowser } from "../support/journeys";
 
 const WORDS = {
   en: {
