@@ -5,6 +5,15 @@ import { integrationWorkers } from "./tests/support/workers";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
+/** Integration files that assert on elapsed time: they run alone (project "integration-timed"). */
+const TIMED = [
+  "tests/integration/upload-hardening.test.ts",
+  "tests/integration/login-rate-limit.test.ts",
+  "tests/integration/catalogue-import.test.ts",
+  "tests/integration/outcomes-scale.test.ts",
+  "tests/integration/mail-outbox.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -30,6 +39,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: TIMED,
           // One database per worker (tests/integration/global-setup.ts): a worker runs its files one
           // after another, so tests that truncate tables never wipe another file's data.
           globalSetup: ["tests/integration/global-setup.ts"],
@@ -39,6 +49,25 @@ export default defineConfig({
           maxWorkers: integrationWorkers(),
           testTimeout: 30_000,
           hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The files that measure time (a refusal within 2 s, an event loop never held 100 ms, a
+          // lockout of 400 ms): alone, after the others, so no other test file shares the cores.
+          name: "integration-timed",
+          environment: "node",
+          include: TIMED,
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/support/integration-env.ts"],
+          pool: "forks",
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 2 },
         },
       },
       {
