@@ -7,6 +7,7 @@
  * 《天衍仙途》, the English reader “The Celestial Path”.
  */
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { OBLIGATION_KINDS } from "./schema";
 
 /** A translator bound to `notifications.kinds`. */
 export type KindTranslate = (key: string, values?: Record<string, string | number>) => string;
@@ -61,16 +62,7 @@ export function messageKey(kind: string, params: Record<string, unknown>): strin
   }
 }
 
-const REMINDER_KINDS = new Set([
-  "MG_INSTALMENT",
-  "STATEMENT",
-  "OVERAGE_PAYMENT",
-  "RIGHTS_EXPIRY",
-  "HOLDBACK_ENDS",
-  "EDIT_DECISION",
-  "ADVANCE_DISBURSEMENT",
-  "FX_RATE_MISSING",
-]);
+const REMINDER_KINDS = new Set<string>(OBLIGATION_KINDS);
 const EVENT_KEYS = new Set([
   "DEAL_PROPOSED",
   "DEAL_SIGNED",

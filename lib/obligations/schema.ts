@@ -1,21 +1,13 @@
 import { z } from "zod";
+import { OBLIGATION_KINDS } from "@/lib/notifications/schema";
 
 /**
  * Obligations: every dated thing a party must do or should know about, derived from the records
  * (deals, instalments, statements, receipts, grants, edit requests, advances, FX rates); never
  * stored, so they can never disagree with the records. Browser-safe.
  */
-export const OBLIGATION_KINDS = [
-  "MG_INSTALMENT",
-  "STATEMENT",
-  "OVERAGE_PAYMENT",
-  "RIGHTS_EXPIRY",
-  "HOLDBACK_ENDS",
-  "EDIT_DECISION",
-  "ADVANCE_DISBURSEMENT",
-  "FX_RATE_MISSING",
-] as const;
-export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+// The kinds are the notification module's reminder kinds (one list: preferences name them too).
+export { OBLIGATION_KINDS, type ObligationKind } from "@/lib/notifications/schema";
 
 export const OBLIGATION_STATUSES = ["UPCOMING", "DUE", "OVERDUE", "DONE"] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
