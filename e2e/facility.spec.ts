@@ -340,11 +340,10 @@ test("the settings, the portfolio and the dashboard name both utilisation figure
 test.describe("the demo facility's settings", () => {
   test.describe.configure({ mode: "default" });
 
-  // FIXME(next session): failed twice in the fresh-clone run after the error-code merge (30 s budget
-  // exceeded, cause not yet read from its trace): most likely the percentage field's refusal no longer
-  // reads "Enter a percentage from 0 to 100, e.g. 12.5." now that field errors are rendered from codes.
-  // The capacity journey below, on the same form, passes. Named in the session's closing note.
-  test.fixme("a facility owner changes a limit, sees it saved and in the audit log, and changes it back", async ({ page }) => {
+  test("a facility owner changes a limit, sees it saved and in the audit log, and changes it back", async ({ page }) => {
+    // Three saves, a reload, the audit log and the settings page again: its last step ran past the
+    // default 30 s budget on a loaded machine (the page showed "Settings saved." when time ran out).
+    test.slow();
     await logIn(page, UNDERWRITER);
     await page.goto("/facility");
     const field = page.getByRole("textbox", { name: "Per licensee" });
