@@ -394,7 +394,9 @@ export async function signAmendment(
             status: "SIGNED",
             signedAt: now,
             awaitingOrgId: null,
-            applied: { before, after: amended.after } as unknown as Prisma.InputJsonValue,
+            // The record the history and the contract appendix read: grants and terms only (API shapes,
+            // plain JSON; the snapshot's bigint MG and exponent stay out).
+            applied: appliedRecord({ grants: before.grants, terms: before.terms }, amended.after),
             lockVersion: { increment: 1 },
           },
         });
@@ -544,4 +546,9 @@ export async function exerciseRenewal(actor: Actor, dealId: string, note?: strin
     });
     return ok({ id: created.id });
   });
+}
+
+/** An applied amendment's before and after as stored JSON (readers cast it back to `{ before, after }: DealSnap`). */
+function appliedRecord(before: DealSnap, after: DealSnap): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify({ before, after })) as Prisma.InputJsonValue;
 }
