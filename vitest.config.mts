@@ -45,6 +45,7 @@ export default defineConfig({
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/support/integration-env.ts"],
           pool: "forks",
+          isolate: false,
           fileParallelism: integrationWorkers() > 1,
           maxWorkers: integrationWorkers(),
           testTimeout: 30_000,

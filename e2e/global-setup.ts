@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort, isPortFree } from "../lib/db/embedded";
-import { createDatabase, databaseNameOf, dropDatabase, migrate, withDatabaseName } from "../lib/db/migrate";
+import { createDatabase, databaseNameOf, dropDatabase, migrate, withAdminClient, withDatabaseName } from "../lib/db/migrate";
 import { buildIsStale } from "../scripts/build-status";
 import { findTestServer } from "../tests/support/database-server";
 import { testDatabaseName } from "../tests/support/names";
@@ -37,6 +37,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   try {
     await createDatabase(server.adminUrl, name);
+    // A throwaway database: commits need not wait for their WAL flush (a crash loses this run only).
+    await withAdminClient(server.adminUrl, (client) => client.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`));
     const { applied } = await migrate(databaseUrl, { migrationsDir: path.join(root, "prisma", "migrations") });
     console.log(`[e2e] database ${name} on ${server.description}: applied ${applied.length} migration(s)`);
 

@@ -35,6 +35,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       // The migration runner has closed its connections, so the first database can be a template.
       for (const name of copies) await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${first}"`);
+      // Throwaway databases need no commit to wait for its WAL flush (a crash loses a test run,
+      // nothing else); this halves the time of the many small transactions the tests make.
+      for (const name of names) await admin.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
     } finally {
       await admin.end();
     }
