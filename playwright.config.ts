@@ -42,7 +42,9 @@ export default defineConfig({
     // `page.request` stands in for the pages' own fetch calls, which browsers send with our Origin:
     // cookie-authenticated API writes without it are refused (CSRF, issue 11).
     extraHTTPHeaders: process.env.E2E_BASE_URL ? { origin: new URL(process.env.E2E_BASE_URL).origin } : undefined,
-    trace: "retain-on-failure",
+    // Recording a trace of every test costs CPU the journeys need (DOM snapshots and screencast at
+    // each action); in CI a failed test is retried once, and that retry records its trace.
+    trace: CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: [
