@@ -13,10 +13,11 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/result";
-import { updateOrganizationSchema } from "@/lib/orgs/schema";
+import { isSelectableTimeZone } from "@/lib/orgs/time-zone";
 
 type Values = { timeZone: string };
-const formSchema = z.object({ timeZone: updateOrganizationSchema.shape.timeZone });
+// The API's rule (lib/orgs/schema.ts), on the text field: empty means the home country's zone.
+const formSchema = z.object({ timeZone: z.string().trim().max(64).refine((v) => v === "" || isSelectableTimeZone(v)) });
 
 /**
  * The organisation's time zone (owners only): an IANA zone typed or picked from the list, or empty
@@ -39,7 +40,7 @@ export function TimeZoneForm({
 }) {
   const t = useTranslations("obligations.timeZone");
   const listId = useId();
-  const form = useForm<Values, unknown, { timeZone?: string | null }>({
+  const form = useForm<Values>({
     resolver: zodResolver(formSchema),
     mode: "onSubmit",
     reValidateMode: "onChange",
@@ -49,7 +50,7 @@ export function TimeZoneForm({
   const action = useActionForm<Values>({ fields: { form, at: fieldsNamed(["timeZone"]), text: () => t("invalid") } });
   const { errors, isDirty } = form.formState;
   const onSubmit = form.handleSubmit((values) =>
-    action.submit(() => saveAction({ timeZone: values.timeZone ?? null }), {
+    action.submit(() => saveAction({ timeZone: values.timeZone === "" ? null : values.timeZone }), {
       success: t("saved"),
       onSuccess: (data) => form.reset({ timeZone: data.timeZone ?? "" }),
     }),
