@@ -13,7 +13,14 @@ import { chooseLanguage, otherBrowser, pageHeading } from "./support/journeys";
 const todayIn = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
 
 /** A USD deal for one title (Thailand SVOD, 2027) whose MG of 1,000.00 is one instalment due on `dueDate`; signed by both. */
-async function signedDealDue(studio: APIRequestContext, partner: APIRequestContext, licenseeId: string, titleId: string, name: string, dueDate: string) {
+async function signedDealDue(
+  studio: APIRequestContext,
+  partner: APIRequestContext,
+  licenseeId: string,
+  titleId: string,
+  name: string,
+  dueDate: string,
+) {
   const created = await studio.post("/api/v1/deals", {
     data: {
       name,
@@ -60,7 +67,8 @@ test("a studio sees an instalment due today on its dashboard, calendar and deal 
   const today = todayIn("Asia/Shanghai");
   const dealId = await signedDealDue(page.request, partnerBrowser.page.request, partner.organization.id, titleId, dealName, today);
   await partnerBrowser.context.close();
-  const instalment = (scope: Page | Locator) => scope.locator("[data-testid=obligation][data-kind=MG_INSTALMENT]").filter({ hasText: dealName });
+  const instalment = (scope: Page | Locator) =>
+    scope.locator("[data-testid=obligation][data-kind=MG_INSTALMENT]").filter({ hasText: dealName });
 
   // The dashboard: due in the next 7 days, owed to us, 1,000 USD.
   await page.goto("/dashboard");

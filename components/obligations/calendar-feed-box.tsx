@@ -69,7 +69,13 @@ export function CalendarFeedBox({
           <div className="flex flex-col gap-2">
             <p className="font-medium">{t("shown")}</p>
             <div className="flex gap-2">
-              <Input readOnly value={url} aria-label={t("heading")} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />
+              <Input
+                readOnly
+                value={url}
+                aria-label={t("heading")}
+                onFocus={(e) => e.currentTarget.select()}
+                className="font-mono text-xs"
+              />
               <CopyButton value={url} />
             </div>
           </div>

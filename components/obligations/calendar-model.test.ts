@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OBLIGATION_KINDS } from "@/lib/obligations/schema";
 import {
   calendarHref,
   groupByDate,
@@ -9,7 +10,6 @@ import {
   parseCalendarParams,
   shiftMonth,
 } from "./calendar-model";
-import { OBLIGATION_KINDS } from "@/lib/obligations/schema";
 
 const TODAY = "2026-12-08";
 
@@ -76,7 +76,12 @@ describe("monthGrid", () => {
     expect(weeks[0]![0]).toEqual({ date: "2026-11-30", inMonth: false, isToday: false });
     expect(weeks[0]![1]).toEqual({ date: "2026-12-01", inMonth: true, isToday: false });
     expect(weeks[4]![6]).toEqual({ date: "2027-01-03", inMonth: false, isToday: false });
-    expect(weeks.flat().filter((d) => d.isToday).map((d) => d.date)).toEqual([TODAY]);
+    expect(
+      weeks
+        .flat()
+        .filter((d) => d.isToday)
+        .map((d) => d.date),
+    ).toEqual([TODAY]);
     expect(weeks.flat().filter((d) => d.inMonth)).toHaveLength(31);
     expect(weeks.every((w) => w.length === 7)).toBe(true);
   });
@@ -87,7 +92,9 @@ describe("monthGrid", () => {
   });
 
   it("does not depend on the machine's time zone (dates are calendar dates)", () => {
-    const dates = monthGrid("2026-03", "2026-03-29").flat().map((d) => d.date);
+    const dates = monthGrid("2026-03", "2026-03-29")
+      .flat()
+      .map((d) => d.date);
     expect(new Set(dates).size).toBe(dates.length);
     expect(dates).toContain("2026-03-29");
     expect(dates).toContain("2026-03-30");
@@ -132,7 +139,10 @@ describe("links and queries", () => {
 
   it("asks the list for the month's dates and the filters", () => {
     expect(obligationQueryOf(p)).toEqual({ from: "2026-12-01", to: "2026-12-31", kind: ["MG_INSTALMENT"] });
-    expect(obligationQueryOf(parseCalendarParams({ status: "DUE", side: "OWED_BY_US" }, TODAY))).toEqual({ side: ["OWED_BY_US"], status: ["DUE"] });
+    expect(obligationQueryOf(parseCalendarParams({ status: "DUE", side: "OWED_BY_US" }, TODAY))).toEqual({
+      side: ["OWED_BY_US"],
+      status: ["DUE"],
+    });
   });
 
   it("has a distinct colour for every kind", () => {

@@ -11,7 +11,9 @@ import { ObligationRow, subjectOf } from "./obligation-item";
 
 /** "December 2026" / "2026年12月" for "YYYY-MM". */
 export function monthLabel(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(toIntlLocale(locale), { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(toIntlLocale(locale), { year: "numeric", month: "long", timeZone: "UTC" }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 /** The view switch and the month navigation (previous, today, next). */
@@ -125,7 +127,10 @@ export function MonthView({ params, today, items }: { params: CalendarParams; to
                           ))}
                           {dayItems.length > DAY_CELL_LIMIT ? (
                             <li>
-                              <Link href={calendarHref(params, { view: "agenda", month })} className="text-muted-foreground hover:underline">
+                              <Link
+                                href={calendarHref(params, { view: "agenda", month })}
+                                className="text-muted-foreground hover:underline"
+                              >
                                 {t("more", { count: dayItems.length - DAY_CELL_LIMIT })}
                               </Link>
                             </li>

@@ -47,13 +47,26 @@ export function KindLegend({ kinds }: { kinds: readonly ObligationKind[] }) {
  * One obligation as a row: colour and kind (linking to the record to act on), its deal or title,
  * side, status and outstanding amount; optionally its due date.
  */
-export function ObligationRow({ item, showDate = false, showDeal = true }: { item: ObligationView; showDate?: boolean; showDeal?: boolean }) {
+export function ObligationRow({
+  item,
+  showDate = false,
+  showDeal = true,
+}: {
+  item: ObligationView;
+  showDate?: boolean;
+  showDeal?: boolean;
+}) {
   const t = useTranslations("obligations");
   const locale = useLocale();
   const subject = showDeal ? subjectOf(item) : (item.title?.name ?? null);
   const partly = item.amount && item.outstanding && item.outstanding.amount !== item.amount.amount;
   return (
-    <li className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm" data-testid="obligation" data-kind={item.kind} data-status={item.status}>
+    <li
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm"
+      data-testid="obligation"
+      data-kind={item.kind}
+      data-status={item.status}
+    >
       {showDate ? <span className="w-28 shrink-0 tabular-nums text-muted-foreground">{formatDate(item.dueDate, locale)}</span> : null}
       <span className="flex min-w-0 flex-1 items-center gap-2">
         <KindDot kind={item.kind} />

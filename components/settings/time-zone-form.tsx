@@ -17,7 +17,13 @@ import { isSelectableTimeZone } from "@/lib/orgs/time-zone";
 
 type Values = { timeZone: string };
 // The API's rule (lib/orgs/schema.ts), on the text field: empty means the home country's zone.
-const formSchema = z.object({ timeZone: z.string().trim().max(64).refine((v) => v === "" || isSelectableTimeZone(v)) });
+const formSchema = z.object({
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((v) => v === "" || isSelectableTimeZone(v)),
+});
 
 /**
  * The organisation's time zone (owners only): an IANA zone typed or picked from the list, or empty

@@ -16,7 +16,10 @@ describe("navigationFor", () => {
     ]);
     expect(keys("FACILITY", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "calendar", "advances", "portfolio", "facility"]]);
     expect(keys("PROGRAMME", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "programmes"]]);
-    expect(keys("PLATFORM", "ADMIN")[0]).toEqual(["platform", ["dashboard", "calendar", "organizations", "outcomes", "fxRates", "jobs", "outbox"]]);
+    expect(keys("PLATFORM", "ADMIN")[0]).toEqual([
+      "platform",
+      ["dashboard", "calendar", "organizations", "outcomes", "fxRates", "jobs", "outbox"],
+    ]);
     expect(keys("PLATFORM", "MEMBER")[0]).toEqual(["platform", ["dashboard", "calendar", "organizations", "outcomes", "fxRates"]]);
   });
 

@@ -87,7 +87,9 @@ export async function createOrganizationAction(input: unknown): Promise<ActionRe
 }
 
 /** Settings → Organisation: owners change the time zone (audited). */
-export async function updateOrganizationAction(input: unknown): Promise<ActionResult<{ timeZone: string | null; effectiveTimeZone: string }>> {
+export async function updateOrganizationAction(
+  input: unknown,
+): Promise<ActionResult<{ timeZone: string | null; effectiveTimeZone: string }>> {
   const session = await getSession();
   if (!session) return unauthenticated;
   const parsed = parseInput(updateOrganizationSchema, input);

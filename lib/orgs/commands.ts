@@ -11,8 +11,8 @@ import { appUrl, enqueueEmail } from "@/lib/mail/outbox";
 import { mailLocale } from "@/lib/mail/templates";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { sendVerificationEmail } from "./identity";
-import type { OrgKind, RoleName, UpdateOrganizationData } from "./schema";
 import { organizationSettings } from "./queries";
+import type { OrgKind, RoleName, UpdateOrganizationData } from "./schema";
 
 const INVITATION_DAYS = 14;
 

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/organization/route";
 import { db } from "@/lib/db/client";
-import { addMemberViaInvitation, bearer, callRoute, createApiKeyViaApi, expectProblem, type Registered, registerViaApi } from "../support/api";
+import {
+  addMemberViaInvitation,
+  bearer,
+  callRoute,
+  createApiKeyViaApi,
+  expectProblem,
+  type Registered,
+  registerViaApi,
+} from "../support/api";
 import { resetDb } from "../support/db";
 
 type H = Record<string, string>;
