@@ -56,7 +56,7 @@ function ObligationCard({
         ) : (
           <ul className="divide-y">
             {items.slice(0, DASHBOARD_ITEMS).map((o) => (
-              <ObligationRow key={o.id} item={o} showDate />
+              <ObligationRow key={o.id} item={o} showDate compact />
             ))}
           </ul>
         )}

@@ -51,30 +51,32 @@ export function ObligationRow({
   item,
   showDate = false,
   showDeal = true,
+  compact = false,
 }: {
   item: ObligationView;
   showDate?: boolean;
   showDeal?: boolean;
+  /** Two lines (what and whose; when, side, amount, status), for narrow cards. */
+  compact?: boolean;
 }) {
   const t = useTranslations("obligations");
   const locale = useLocale();
   const subject = showDeal ? subjectOf(item) : (item.title?.name ?? null);
   const partly = item.amount && item.outstanding && item.outstanding.amount !== item.amount.amount;
-  return (
-    <li
-      className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm"
-      data-testid="obligation"
-      data-kind={item.kind}
-      data-status={item.status}
-    >
-      {showDate ? <span className="w-28 shrink-0 tabular-nums text-muted-foreground">{formatDate(item.dueDate, locale)}</span> : null}
-      <span className="flex min-w-0 flex-1 items-center gap-2">
-        <KindDot kind={item.kind} />
-        <Link href={item.href} className="font-medium hover:text-primary hover:underline">
-          {t(`kinds.${item.kind}`)}
-        </Link>
-        {subject ? <span className="truncate text-muted-foreground">{subject}</span> : null}
-      </span>
+  const date = showDate ? (
+    <span className={cn("shrink-0 tabular-nums text-muted-foreground", !compact && "w-28")}>{formatDate(item.dueDate, locale)}</span>
+  ) : null;
+  const what = (
+    <span className="flex min-w-0 flex-1 items-center gap-2">
+      <KindDot kind={item.kind} />
+      <Link href={item.href} className="shrink-0 font-medium hover:text-primary hover:underline">
+        {t(`kinds.${item.kind}`)}
+      </Link>
+      {subject ? <span className="min-w-0 truncate text-muted-foreground">{subject}</span> : null}
+    </span>
+  );
+  const facts = (
+    <>
       <span className="text-xs text-muted-foreground">{t(`sides.${item.side}`)}</span>
       {item.amount ? <span className="tabular-nums">{formatMoney(item.amount, locale)}</span> : null}
       {partly && item.outstanding ? (
@@ -83,6 +85,30 @@ export function ObligationRow({
         </span>
       ) : null}
       <ObligationStatusBadge status={item.status} />
+    </>
+  );
+  return (
+    <li
+      className={cn("py-2 text-sm", compact ? "flex flex-col gap-1" : "flex flex-wrap items-center gap-x-3 gap-y-1")}
+      data-testid="obligation"
+      data-kind={item.kind}
+      data-status={item.status}
+    >
+      {compact ? (
+        <>
+          {what}
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1 pl-4.5">
+            {date}
+            {facts}
+          </span>
+        </>
+      ) : (
+        <>
+          {date}
+          {what}
+          {facts}
+        </>
+      )}
     </li>
   );
 }
