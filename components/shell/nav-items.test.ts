@@ -8,23 +8,26 @@ describe("navigationFor", () => {
   it("gives each organisation kind its own workspace", () => {
     expect(keys("STUDIO", "OWNER")[0]).toEqual([
       "workspace",
-      ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "programmes", "outcomes"],
+      ["dashboard", "calendar", "titles", "deals", "avails", "editRequests", "statements", "advances", "programmes", "outcomes"],
     ]);
     expect(keys("PARTNER", "MEMBER")[0]).toEqual([
       "workspace",
-      ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
+      ["dashboard", "calendar", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
     ]);
-    expect(keys("FACILITY", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "advances", "portfolio", "facility"]]);
+    expect(keys("FACILITY", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "calendar", "advances", "portfolio", "facility"]]);
     expect(keys("PROGRAMME", "MEMBER")[0]).toEqual(["workspace", ["dashboard", "programmes"]]);
-    expect(keys("PLATFORM", "ADMIN")[0]).toEqual(["platform", ["dashboard", "organizations", "outcomes", "fxRates", "jobs", "outbox"]]);
-    expect(keys("PLATFORM", "MEMBER")[0]).toEqual(["platform", ["dashboard", "organizations", "outcomes", "fxRates"]]);
+    expect(keys("PLATFORM", "ADMIN")[0]).toEqual([
+      "platform",
+      ["dashboard", "calendar", "organizations", "outcomes", "fxRates", "jobs", "outbox"],
+    ]);
+    expect(keys("PLATFORM", "MEMBER")[0]).toEqual(["platform", ["dashboard", "calendar", "organizations", "outcomes", "fxRates"]]);
   });
 
   it("shows API keys and the audit log to owners and admins only", () => {
-    expect(keys("STUDIO", "OWNER")[1]).toEqual(["settings", ["members", "apiKeys", "auditLog", "profile"]]);
-    expect(keys("PARTNER", "ADMIN")[1]).toEqual(["settings", ["members", "apiKeys", "auditLog", "profile"]]);
-    expect(keys("STUDIO", "MEMBER")[1]).toEqual(["settings", ["members", "profile"]]);
-    expect(keys("FACILITY", "VIEWER")[1]).toEqual(["settings", ["members", "profile"]]);
+    expect(keys("STUDIO", "OWNER")[1]).toEqual(["settings", ["organization", "members", "apiKeys", "auditLog", "profile"]]);
+    expect(keys("PARTNER", "ADMIN")[1]).toEqual(["settings", ["organization", "members", "apiKeys", "auditLog", "profile"]]);
+    expect(keys("STUDIO", "MEMBER")[1]).toEqual(["settings", ["organization", "members", "profile"]]);
+    expect(keys("FACILITY", "VIEWER")[1]).toEqual(["settings", ["organization", "members", "profile"]]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 /** Keys of `nav.items` in the messages; also used as stable ids in tests. */
 export type NavItemKey =
   | "dashboard"
+  | "calendar"
   | "titles"
   | "catalogue"
   | "deals"
@@ -18,6 +19,7 @@ export type NavItemKey =
   | "fxRates"
   | "jobs"
   | "outbox"
+  | "organization"
   | "members"
   | "apiKeys"
   | "auditLog"
@@ -29,6 +31,7 @@ export type NavGroup = { key: NavGroupKey; items: { key: NavItemKey; href: strin
 /** The one route table of the app's sections; pages for later features are built at these paths. */
 export const NAV_HREF: Record<NavItemKey, string> = {
   dashboard: "/dashboard",
+  calendar: "/obligations",
   titles: "/titles",
   catalogue: "/catalogue",
   deals: "/deals",
@@ -44,6 +47,7 @@ export const NAV_HREF: Record<NavItemKey, string> = {
   fxRates: "/fx-rates",
   jobs: "/platform/jobs",
   outbox: "/outbox",
+  organization: "/settings/organization",
   members: "/settings/members",
   apiKeys: "/settings/api-keys",
   auditLog: "/settings/audit-log",
@@ -51,10 +55,10 @@ export const NAV_HREF: Record<NavItemKey, string> = {
 };
 
 const WORKSPACE: Record<OrgKind, NavItemKey[]> = {
-  STUDIO: ["dashboard", "titles", "deals", "avails", "editRequests", "statements", "advances", "programmes", "outcomes"],
-  PARTNER: ["dashboard", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
-  FACILITY: ["dashboard", "advances", "portfolio", "facility"],
-  PLATFORM: ["dashboard", "organizations", "outcomes", "fxRates"],
+  STUDIO: ["dashboard", "calendar", "titles", "deals", "avails", "editRequests", "statements", "advances", "programmes", "outcomes"],
+  PARTNER: ["dashboard", "calendar", "catalogue", "deals", "avails", "editRequests", "statements", "outcomes"],
+  FACILITY: ["dashboard", "calendar", "advances", "portfolio", "facility"],
+  PLATFORM: ["dashboard", "calendar", "organizations", "outcomes", "fxRates"],
   PROGRAMME: ["dashboard", "programmes"],
 };
 
@@ -67,7 +71,7 @@ const PLATFORM_MANAGED: NavItemKey[] = ["jobs", "outbox"];
  */
 export function navigationFor(kind: OrgKind, role: RoleName): NavGroup[] {
   const manages = role === "OWNER" || role === "ADMIN";
-  const settings: NavItemKey[] = ["members", ...(manages ? (["apiKeys", "auditLog"] as const) : []), "profile"];
+  const settings: NavItemKey[] = ["organization", "members", ...(manages ? (["apiKeys", "auditLog"] as const) : []), "profile"];
   const link = (key: NavItemKey) => ({ key, href: NAV_HREF[key] });
   return [
     {

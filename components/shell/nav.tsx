@@ -5,6 +5,7 @@ import {
   Award,
   Banknote,
   Building2,
+  CalendarClock,
   CalendarRange,
   ChartPie,
   Clapperboard,
@@ -32,6 +33,7 @@ import { isActive, type NavItemKey, navigationFor } from "./nav-items";
 
 const ICONS: Record<NavItemKey, LucideIcon> = {
   dashboard: LayoutDashboard,
+  calendar: CalendarClock,
   titles: Clapperboard,
   catalogue: Library,
   deals: Handshake,
@@ -47,6 +49,7 @@ const ICONS: Record<NavItemKey, LucideIcon> = {
   fxRates: ArrowLeftRight,
   jobs: ListChecks,
   outbox: Mails,
+  organization: Building2,
   members: Users,
   apiKeys: KeyRound,
   auditLog: ScrollText,

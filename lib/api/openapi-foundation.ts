@@ -17,7 +17,9 @@ import {
   inviteSchema,
   memberSchema,
   meSchema,
+  organizationSettingsSchema,
   registeredSchema,
+  updateOrganizationSchema,
 } from "@/lib/orgs/schema";
 import { paginated, paginationQuery } from "./pagination";
 import { errorResponses, idParams } from "./schemas";
@@ -103,6 +105,21 @@ export function registerFoundationPaths(r: OpenAPIRegistry) {
     tags: ["Accounts"],
     summary: "The caller, its active organisation and role, and all its organisations",
     responses: { 200: ok("The caller.", meSchema), ...errorResponses(401) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/organization",
+    tags: ["Organisations"],
+    summary: "The active organisation's settings, with the time zone its dates and reminders use",
+    responses: { 200: ok("The settings.", organizationSettingsSchema), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "patch",
+    path: "/api/v1/organization",
+    tags: ["Organisations"],
+    summary: "Change the active organisation's settings (owners only; audited): its IANA time zone, or null for the home country's",
+    request: { body: jsonBody(updateOrganizationSchema) },
+    responses: { 200: ok("The settings.", organizationSettingsSchema), ...errorResponses(400, 401, 403, 404, 415, 422) },
   });
   r.registerPath({
     method: "get",

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   /** Change a member's role or remove a member. */
   "org.members.manage": { roles: ["OWNER"] },
   "org.apiKeys.manage": { roles: MANAGERS },
+  /** Change the organisation's settings (its time zone). */
+  "org.settings.manage": { roles: ["OWNER"] },
   "org.audit.read": { roles: MANAGERS },
   "org.write": { roles: WRITERS },
   "platform.organizations.manage": { roles: MANAGERS, kinds: ["PLATFORM"] },

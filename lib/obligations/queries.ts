@@ -20,6 +20,7 @@ import {
   type FxGap,
   fxRateObligation,
   type Obligation,
+  sideOf,
   statusOf,
 } from "./rules";
 import type { ObligationListQuery } from "./schema";
@@ -245,6 +246,24 @@ export async function obligationOrg(orgId: string): Promise<ObligationOrg | null
 
 const cursorSchema = z.object({ d: z.iso.date(), id: z.string().min(1).max(200) });
 
+type ObligationFilter = Pick<ObligationListQuery, "from" | "to" | "kind" | "status" | "side" | "dealId">;
+
+/** The filters of the list (the API's and the calendar's), on one organisation's `today`. */
+function filterObligations(obligations: Obligation[], query: ObligationFilter, orgId: string, today: string): Obligation[] {
+  const kinds = query.kind ? new Set<string>(query.kind) : null;
+  const statuses = query.status ? new Set<string>(query.status) : null;
+  const sides = query.side ? new Set<string>(query.side) : null;
+  return obligations.filter(
+    (o) =>
+      (!query.from || o.dueDate >= query.from) &&
+      (!query.to || o.dueDate <= query.to) &&
+      (!kinds || kinds.has(o.kind)) &&
+      (!query.dealId || o.deal?.id === query.dealId) &&
+      (!statuses || statuses.has(statusOf(o, today))) &&
+      (!sides || sides.has(sideOf(o, orgId))),
+  );
+}
+
 /**
  * GET /obligations: the acting organisation's obligations filtered and keyset-paginated by
  * (due date, id). Null when `dealId` names a deal the organisation is not party to (404).
@@ -262,16 +281,8 @@ export async function listObligations(
   if (!org) return null;
   const { today, obligations } = await orgObligations(org, options.now);
   const after = decodeCursor(query.cursor, cursorSchema);
-  const kinds = query.kind ? new Set<string>(query.kind) : null;
-  const statuses = query.status ? new Set<string>(query.status) : null;
-  const matching = obligations.filter(
-    (o) =>
-      (!query.from || o.dueDate >= query.from) &&
-      (!query.to || o.dueDate <= query.to) &&
-      (!kinds || kinds.has(o.kind)) &&
-      (!query.dealId || o.deal?.id === query.dealId) &&
-      (!statuses || statuses.has(statusOf(o, today))) &&
-      (!after || compareObligations(o, { dueDate: after.d, id: after.id }) > 0),
+  const matching = filterObligations(obligations, query, actor.org.id, today).filter(
+    (o) => !after || compareObligations(o, { dueDate: after.d, id: after.id }) > 0,
   );
   const page = matching.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -288,4 +299,39 @@ export async function obligationSummary(actor: Actor, locale: ViewLocale, now: D
   const { today, obligations } = await orgObligations(org, now);
   const views = obligations.map((o) => presentObligation(o, actor.org.id, today, locale));
   return { today, overdue: views.filter((v) => v.status === "OVERDUE"), dueSoon: views.filter((v) => v.status === "DUE") };
+}
+
+/** The most items the calendar page shows at once (a month, or the agenda of every matching date). */
+export const CALENDAR_LIMIT = 500;
+
+/** The organisation's calendar date now (in its time zone): what "today", "due" and "overdue" mean for it. */
+export async function organizationToday(actor: Actor, now: Date = new Date()): Promise<string> {
+  const org = await obligationOrg(actor.org.id);
+  return wallClockIn(now, org ? orgTimeZone(org) : "UTC").date;
+}
+
+/**
+ * The calendar page's and the deal page's read: the obligations the filters select (the list's
+ * filters, the whole set, no cursor), in due-date order, on the organisation's `today`. Null when
+ * `dealId` names a deal the organisation is not party to.
+ */
+export async function calendarObligations(
+  actor: Actor,
+  filter: ObligationFilter,
+  locale: ViewLocale,
+  now: Date = new Date(),
+): Promise<{ today: string; items: ObligationView[]; truncated: boolean } | null> {
+  if (filter.dealId) {
+    const deal = await db.deal.findFirst({ where: { AND: [{ id: filter.dealId }, partyOf(actor)] }, select: { id: true } });
+    if (!deal) return null;
+  }
+  const org = await obligationOrg(actor.org.id);
+  if (!org) return null;
+  const { today, obligations } = await orgObligations(org, now);
+  const matching = filterObligations(obligations, filter, actor.org.id, today);
+  return {
+    today,
+    items: matching.slice(0, CALENDAR_LIMIT).map((o) => presentObligation(o, actor.org.id, today, locale)),
+    truncated: matching.length > CALENDAR_LIMIT,
+  };
 }

@@ -49,6 +49,7 @@ export const obligationListQuerySchema = z
     to: isoDate.optional().meta({ description: "Latest due date (inclusive)." }),
     kind: enumList(OBLIGATION_KINDS, "obligation kinds").optional(),
     status: enumList(OBLIGATION_STATUSES, "statuses").optional(),
+    side: enumList(OBLIGATION_SIDES, "sides").optional(),
     dealId: z.uuid({ error: "Use a deal id." }).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: z.string().max(500).optional(),

@@ -11,8 +11,9 @@ import {
   logoutEverywhere,
   removeMember,
   revokeInvitation,
+  updateOrganization,
 } from "./commands";
-import { changeRoleSchema, createOrganizationSchema, inviteSchema } from "./schema";
+import { changeRoleSchema, createOrganizationSchema, inviteSchema, updateOrganizationSchema } from "./schema";
 
 const id = z.uuid();
 
@@ -83,4 +84,18 @@ export async function createOrganizationAction(input: unknown): Promise<ActionRe
   const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
   const token = result.value.invitationToken;
   return { ok: true, data: { id: result.value.id, invitationUrl: token ? new URL(`/invite/${token}`, base).toString() : null } };
+}
+
+/** Settings → Organisation: owners change the time zone (audited). */
+export async function updateOrganizationAction(
+  input: unknown,
+): Promise<ActionResult<{ timeZone: string | null; effectiveTimeZone: string }>> {
+  const session = await getSession();
+  if (!session) return unauthenticated;
+  const parsed = parseInput(updateOrganizationSchema, input);
+  if (!parsed.ok) return parsed;
+  const result = await updateOrganization(session.actor, parsed.data);
+  if (!result.ok) return fromFailure(result);
+  revalidatePath("/settings/organization");
+  return { ok: true, data: { timeZone: result.value.timeZone, effectiveTimeZone: result.value.effectiveTimeZone } };
 }

@@ -11,7 +11,8 @@ import { appUrl, enqueueEmail } from "@/lib/mail/outbox";
 import { mailLocale } from "@/lib/mail/templates";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { sendVerificationEmail } from "./identity";
-import type { OrgKind, RoleName } from "./schema";
+import { organizationSettings } from "./queries";
+import type { OrgKind, RoleName, UpdateOrganizationData } from "./schema";
 
 const INVITATION_DAYS = 14;
 
@@ -368,4 +369,35 @@ export async function createOrganizationAsPlatform(
     });
     return ok({ id: organization.id, invitationToken });
   });
+}
+
+/**
+ * PATCH /organization: owners change the active organisation's settings (its time zone: due dates
+ * and the 09:00 reminders follow it). Audited with the value before and after; only the acting
+ * organisation's row is touched.
+ */
+export async function updateOrganization(
+  actor: Actor,
+  input: UpdateOrganizationData,
+): Promise<Result<NonNullable<Awaited<ReturnType<typeof organizationSettings>>>, "FORBIDDEN" | "NOT_FOUND">> {
+  if (!can({ role: actor.role, orgKind: actor.org.kind }, "org.settings.manage")) {
+    return forbidden("Only owners change the organisation's settings.");
+  }
+  const changed = await db.$transaction(async (tx) => {
+    const before = await tx.organization.findUnique({ where: { id: actor.org.id }, select: { timeZone: true } });
+    if (!before) return false;
+    if (input.timeZone === undefined || input.timeZone === before.timeZone) return true;
+    await tx.organization.update({ where: { id: actor.org.id }, data: { timeZone: input.timeZone } });
+    await recordAudit(tx, who(actor), {
+      action: "organization.update",
+      entityType: "Organization",
+      entityId: actor.org.id,
+      partyOrgIds: [actor.org.id],
+      before: { timeZone: before.timeZone },
+      after: { timeZone: input.timeZone },
+    });
+    return true;
+  });
+  const settings = changed ? await organizationSettings(actor) : null;
+  return settings ? ok(settings) : notFound("Organization");
 }

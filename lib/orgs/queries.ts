@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { sha256 } from "./commands";
 import type { OrgKind } from "./schema";
+import { orgTimeZone } from "./time-zone";
 
 export async function listMembers(actor: Actor) {
   return db.membership.findMany({
@@ -92,4 +93,14 @@ export async function platformFigures() {
   const organizations: Record<OrgKind, number> = { STUDIO: 0, PARTNER: 0, FACILITY: 0, PLATFORM: 0, PROGRAMME: 0 };
   for (const row of byKind) organizations[row.kind] = row._count._all;
   return { organizations, totalOrganizations: byKind.reduce((sum, row) => sum + row._count._all, 0), users };
+}
+
+/** The active organisation's settings as the API and the settings page show them. */
+export async function organizationSettings(actor: Actor) {
+  const org = await db.organization.findUnique({
+    where: { id: actor.org.id },
+    select: { id: true, name: true, kind: true, homeCountry: true, timeZone: true },
+  });
+  if (!org) return null;
+  return { ...org, effectiveTimeZone: orgTimeZone(org) };
 }

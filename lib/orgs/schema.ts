@@ -1,5 +1,6 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
+import { isSelectableTimeZone } from "./time-zone";
 
 export const ORG_KINDS = ["STUDIO", "PARTNER", "FACILITY", "PLATFORM", "PROGRAMME"] as const;
 export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const;
@@ -32,6 +33,26 @@ export const createOrganizationSchema = z.object({
   homeCountry: countryCode,
   ownerEmail: z.email().transform((e) => e.trim().toLowerCase()),
 });
+
+/**
+ * PATCH /organization: the active organisation's settings (owners only). `timeZone` is an IANA zone,
+ * or null (or "") for the main zone of the home country.
+ */
+export const updateOrganizationSchema = z
+  .object({
+    timeZone: z
+      .string()
+      .trim()
+      .max(64)
+      .transform((v) => (v === "" ? null : v))
+      .refine((v) => v === null || isSelectableTimeZone(v), { error: "Choose an IANA time zone, e.g. Asia/Shanghai." })
+      .nullable()
+      .optional()
+      .meta({ description: "IANA time zone (e.g. Asia/Shanghai); null for the main zone of the home country." }),
+  })
+  .strict();
+export type UpdateOrganizationInput = z.input<typeof updateOrganizationSchema>;
+export type UpdateOrganizationData = z.output<typeof updateOrganizationSchema>;
 
 // ---- API shapes ----------------------------------------------------------------------------
 
@@ -81,3 +102,14 @@ export const acceptInvitationSchema = z.object({ token: z.string().min(10).max(2
 export const registeredSchema = z
   .object({ user: z.object({ id: z.uuid(), email: z.string() }), organization: organizationRefSchema })
   .meta({ id: "Registered" });
+
+export const organizationSettingsSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: orgKindSchema,
+    homeCountry: z.string(),
+    timeZone: z.string().nullable().meta({ description: "The zone the owners set; null: the home country's main zone." }),
+    effectiveTimeZone: z.string().meta({ description: "The zone due dates and the 09:00 reminders use." }),
+  })
+  .meta({ id: "OrganizationSettings" });

@@ -1,4 +1,4 @@
-import { getCountry } from "countries-and-timezones";
+import { getAllTimezones, getCountry } from "countries-and-timezones";
 import { isTimeZone } from "@/lib/dates";
 
 /**
@@ -40,4 +40,23 @@ export function homeTimeZone(homeCountry: string): string {
 
 export function orgTimeZone(org: { timeZone: string | null; homeCountry: string }): string {
   return org.timeZone && isTimeZone(org.timeZone) ? org.timeZone : homeTimeZone(org.homeCountry);
+}
+
+let selectable: string[] | null = null;
+
+/**
+ * The IANA zones an owner may choose: those this runtime's Intl lists, those countries-and-timezones
+ * maintains (it keeps current names such as Europe/Kyiv that older ICU data lacks) and UTC, each
+ * one this runtime can compute with. Sorted. Browser-safe.
+ */
+export function selectableTimeZones(): string[] {
+  if (!selectable) {
+    const intl = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    selectable = [...new Set([...intl, ...Object.keys(getAllTimezones()), "UTC"])].filter(isTimeZone).sort();
+  }
+  return selectable;
+}
+
+export function isSelectableTimeZone(zone: string): boolean {
+  return selectableTimeZones().includes(zone);
 }

@@ -93,6 +93,19 @@ describe("GET /api/v1/obligations", () => {
     expect(byDeal.body.items).toHaveLength(7);
   });
 
+  it("filters by side, as each party sees it", async () => {
+    const owed = await api.list(w.partner.headers, { side: "OWED_BY_US", limit: 200 });
+    expect(owed.status, owed.text).toBe(200);
+    // The licensee owes the instalments and the statements; the grant's expiry is for information.
+    expect(owed.body.items).toHaveLength(6);
+    expect(owed.body.items.every((o: { side: string }) => o.side === "OWED_BY_US")).toBe(true);
+    expect((await api.list(w.studio.headers, { side: "OWED_TO_US", limit: 200 })).body.items).toHaveLength(6);
+    expect((await api.list(w.studio.headers, { side: "OWED_BY_US" })).body.items).toEqual([]);
+    const info = await api.list(w.partner.headers, { side: "INFO,OWED_TO_US" });
+    expect(info.body.items.map((o: { kind: string }) => o.kind)).toEqual(["RIGHTS_EXPIRY"]);
+    expect(expectProblem(await api.list(w.partner.headers, { side: "MINE" }), 422).type).toBe("/problems/validation-failed");
+  });
+
   it("becomes DONE when receipts cover an instalment and a counting statement covers a period", async () => {
     const today = await todayOf(w.studio.orgId);
     const paid = await statementsApi.receipt(w.studio.headers, w.dealId, {

@@ -25,6 +25,7 @@ import { PlatformOutcomesCard } from "@/components/dashboard/platform-outcomes-c
 import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { FacilityDashboardCard } from "@/components/facility/dashboard-card";
+import { ObligationDashboardCards } from "@/components/obligations/dashboard-cards";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { requireSession } from "@/lib/auth/gate";
@@ -35,6 +36,7 @@ import { dealFigures } from "@/lib/deals/queries";
 import { facilityDashboardFigures } from "@/lib/facility/portfolio";
 import { countryName } from "@/lib/i18n/countries";
 import { formatNumber } from "@/lib/i18n/format";
+import { obligationSummary } from "@/lib/obligations/queries";
 import { listInvitationsForUser, organizationFigures, platformFigures } from "@/lib/orgs/queries";
 import { presentPlatformOutcomes } from "@/lib/outcomes/present";
 import { defaultParams, getOutcomes, getPlatformOutcomes } from "@/lib/outcomes/queries";
@@ -87,12 +89,15 @@ export default async function DashboardPage() {
     getLocale(),
   ]);
   const n = (value: number) => formatNumber(value, locale);
-  const [deals, tDeals, outcomes, platformOutcomes, facilityFigures] = await Promise.all([
+  // Dates that matter: every kind whose records carry obligations (not programmes).
+  const hasObligations = actor.org.kind !== "PROGRAMME";
+  const [deals, tDeals, outcomes, platformOutcomes, facilityFigures, obligations] = await Promise.all([
     dealsPromise,
     getTranslations("deals.dashboard"),
     outcomesPromise,
     platformOutcomesPromise,
     actor.org.kind === "FACILITY" || isStudio ? facilityDashboardFigures(actor) : Promise.resolve(null),
+    hasObligations ? obligationSummary(actor, locale === "zh" ? "zh" : "en") : Promise.resolve(null),
   ]);
 
   const checklist: ChecklistItem[] = [
@@ -120,6 +125,8 @@ export default async function DashboardPage() {
       />
 
       <InvitationsForYou invitations={invitations} />
+
+      {obligations ? <ObligationDashboardCards overdue={obligations.overdue} dueSoon={obligations.dueSoon} /> : null}
 
       {outcomes ? <OutcomesRatioCard report={outcomes} /> : null}
 

@@ -13,6 +13,7 @@ import { GrantsTable } from "@/components/deals/grants-table";
 import { languageLabel, languageOptions, mediaOptions, nameMaps, territoryOptions } from "@/components/deals/reference-options";
 import { TermsPanel } from "@/components/deals/terms-panel";
 import { ApplyForAdvanceLink } from "@/components/facility/apply-for-advance-link";
+import { DealObligations } from "@/components/obligations/deal-obligations";
 import { DealMoneyLinks } from "@/components/statements/deal-section";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
@@ -33,6 +34,7 @@ import { presentDeal } from "@/lib/deals/present";
 import { getDeal, licensableTitles, listAmendments, signatoryNames, signingPreview } from "@/lib/deals/queries";
 import { isLocale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/i18n/countries";
+import { calendarObligations } from "@/lib/obligations/queries";
 import { listCurrencies } from "@/lib/reference/currencies";
 
 type Params = Promise<{ id: string }>;
@@ -65,12 +67,14 @@ export default async function DealPage({ params }: { params: Params }) {
   const side = view.role === "LICENSOR" ? "licensor" : "licensee";
   const counterparty = view.role === "LICENSOR" ? view.licensee : view.licensor;
 
-  const [preview, titles, signatories, t, amendments] = await Promise.all([
+  const dated = view.status === "SIGNED" || view.status === "EXPIRED" || view.status === "TERMINATED";
+  const [preview, titles, signatories, t, amendments, obligations] = await Promise.all([
     open ? signingPreview(actor, deal.id) : Promise.resolve(null),
     editable ? licensableTitles(actor, deal.licensorId) : Promise.resolve([]),
     signatoryNames(deal),
     getTranslations("deals.detail"),
     listAmendments(actor, deal.id),
+    dated ? calendarObligations(actor, { dealId: deal.id }, lang) : Promise.resolve(null),
   ]);
   const names = nameMaps(locale);
   const titleNames = Object.fromEntries(
@@ -206,6 +210,8 @@ export default async function DealPage({ params }: { params: Params }) {
           />
           <DealDocuments dealId={view.id} hasGrants={view.grants.length > 0} />
         </div>
+
+        {obligations ? <DealObligations items={obligations.items} /> : null}
 
         {view.status === "SIGNED" || (amendments?.items.length ?? 0) > 0 ? (
           <AmendmentsPanel
