@@ -1,8 +1,8 @@
 import { SearchX } from "lucide-react";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/common/logo";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { getSession } from "@/lib/auth/gate";
 
 /** Any URL nothing matches (signed-in pages have their own, inside the shell). */

@@ -23,11 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       activeOrganization={active}
       logoutEverywhereAction={logoutEverywhereAction}
       notifications={
-        <NotificationBell
-          initial={bell.ok ? bell.data : { unread: 0, latest: [] }}
-          refreshAction={bellAction}
-          markReadAction={markNotificationsReadAction}
-        />
+        <NotificationBell initial={bell.ok ? bell.data : { unread: 0, latest: [] }} markReadAction={markNotificationsReadAction} />
       }
     >
       {user.emailVerified ? null : <VerifyEmailBanner email={user.email} resendAction={resendVerificationAction} />}

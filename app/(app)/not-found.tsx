@@ -1,8 +1,8 @@
 import { SearchX } from "lucide-react";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/common/empty-state";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 
 /** Inside the shell: a page the active organisation may not see, or a record of another tenant. */
 export default async function AppNotFound() {

@@ -1,12 +1,12 @@
 "use client";
 
 import { Download, FileSpreadsheet, Grid3x3, List, MousePointerClick } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useFormat } from "@/lib/i18n/use-format";

@@ -1,7 +1,6 @@
 "use client";
 
 import { CheckCircle2, Download, FileSpreadsheet, FileUp, RotateCcw, Upload, XCircle } from "lucide-react";
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { z } from "zod";
@@ -11,6 +10,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { type importCommittedSchema, type importPreviewSchema, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/catalogue/import-template";
 import { toCsv } from "@/lib/files/csv";

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/components/ui/link";
 import type { TitleKind } from "@/lib/catalogue/schema";
 import { getGenre } from "@/lib/reference/genres";
 import { Poster } from "./poster";

@@ -2,13 +2,13 @@
 
 import { createColumnHelper, rowSortingFeature, type SortingState, tableFeatures, type Updater, useTable } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, Library } from "lucide-react";
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useMemo } from "react";
 import { EmptyState } from "@/components/common/empty-state";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Badge } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TitleKind } from "@/lib/catalogue/schema";
 import { useFormat } from "@/lib/i18n/use-format";

@@ -1,10 +1,10 @@
 "use client";
 
 import { TriangleAlert } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 
 export type ErrorViewProps = { error: Error & { digest?: string }; reset: () => void };
 

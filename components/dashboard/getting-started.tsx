@@ -1,7 +1,7 @@
 import { ArrowRight, ArrowUpRight, CheckCircle2, Circle } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/lib/utils";
 
 export type ChecklistItemKey = "invite" | "apiKey" | "facility" | "auditLog" | "profile" | "apiDocs";

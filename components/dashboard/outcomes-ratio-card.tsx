@@ -1,8 +1,8 @@
 import { ArrowRight, Scale } from "lucide-react";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { periodLabel, ratioLabel } from "@/components/outcomes/format";
 import { RatioSparkline } from "@/components/outcomes/ratio-sparkline";
+import { Link } from "@/components/ui/link";
 import { formatMoney } from "@/lib/i18n/format";
 import { money } from "@/lib/money/currency";
 import type { OutcomesReport } from "@/lib/outcomes/queries";

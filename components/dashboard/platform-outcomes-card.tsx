@@ -1,7 +1,7 @@
 import { ArrowRight, Globe2 } from "lucide-react";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ratioLabel } from "@/components/outcomes/format";
+import { Link } from "@/components/ui/link";
 import { countryName } from "@/lib/i18n/countries";
 import { formatMoney, formatPercent } from "@/lib/i18n/format";
 import type { PlatformOutcomesView } from "@/lib/outcomes/present";

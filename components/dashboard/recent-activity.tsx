@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { AuditAction, AuditEntity, type AuditEntryView } from "@/components/audit/audit-parts";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { formatRelativeTime } from "@/lib/i18n/format";
 
 /** The latest audit entries of the organisation, for people allowed to read the audit log. */

@@ -1,6 +1,6 @@
 import { ArrowUpRight, type LucideIcon } from "lucide-react";
-import Link from "next/link";
 import type * as React from "react";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/lib/utils";
 
 export type StatCardProps = {

@@ -1,10 +1,10 @@
 "use client";
 
 import { CircleCheck, OctagonAlert, ShieldAlert } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { NameMaps } from "./options";
 

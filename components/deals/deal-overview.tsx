@@ -1,7 +1,6 @@
 "use client";
 
 import { ArrowRight, BellRing, CircleCheck, CircleDashed, Download, FileText, Globe2 } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { OrgKindBadge } from "@/components/common/org-kind-badge";
@@ -10,6 +9,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import type { DealStatus } from "@/lib/deals/schema";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { OrgKind } from "@/lib/orgs/schema";

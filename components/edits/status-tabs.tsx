@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/components/ui/link";
 import type { EditRequestStatus } from "@/lib/edits/schema";
 import { formatNumber } from "@/lib/i18n/format";
 import { cn } from "@/lib/utils";

@@ -1,7 +1,7 @@
 import { Banknote } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 
 /**
  * On a signed cross-border deal, for the licensor studio: a way to the advance application with

@@ -1,7 +1,7 @@
 import { ArrowRight, Banknote } from "lucide-react";
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import type { FacilityDashboardFigures } from "@/lib/facility/portfolio";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import { UtilisationFigures } from "./utilisation";

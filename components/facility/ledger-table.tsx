@@ -1,9 +1,9 @@
 "use client";
 
 import { Receipt } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LEDGER_CSV_HEADER, LEDGER_CSV_NUMERIC, ledgerCsvRows } from "@/lib/facility/present";
 import { useFormat } from "@/lib/i18n/use-format";

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type Column, DataTable } from "@/components/common/data-table";
+import { Link } from "@/components/ui/link";
 import type { AdvanceStatus } from "@/lib/facility/rules";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { Money } from "@/lib/money/money";

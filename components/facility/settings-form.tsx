@@ -1,7 +1,6 @@
 "use client";
 
 import { History, Save, TriangleAlert } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -13,6 +12,7 @@ import { useFieldError } from "@/components/forms/use-field-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
+import { Link } from "@/components/ui/link";
 import type { ActionResult } from "@/lib/actions/result";
 import type { BelowExposureRefusal } from "@/lib/facility/actions";
 import type { FacilitySettingsView } from "@/lib/facility/queries";

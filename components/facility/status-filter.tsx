@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { Link } from "@/components/ui/link";
 import { ADVANCE_STATUSES, type AdvanceStatus } from "@/lib/facility/rules";
 import { cn } from "@/lib/utils";
 

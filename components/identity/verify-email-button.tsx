@@ -1,7 +1,6 @@
 "use client";
 
 import { MailCheck } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -9,6 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import type { ActionResult } from "@/lib/actions/result";
 
 /** One click uses the token (not the page load: mail scanners open links without a person). */

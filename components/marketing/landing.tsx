@@ -13,11 +13,11 @@ import {
   ScrollText,
   ShieldCheck,
 } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Logo } from "@/components/common/logo";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 
 type Feature = { icon: LucideIcon; title: string; description: string };
 

@@ -1,10 +1,9 @@
 "use client";
 
 import { Bell } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -13,6 +12,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { Link } from "@/components/ui/link";
 import type { ActionResult } from "@/lib/actions/result";
 import { useFormat } from "@/lib/i18n/use-format";
 import { cn } from "@/lib/utils";
@@ -22,15 +22,14 @@ export type BellData = { unread: number; latest: NotificationView[] };
 
 export type NotificationBellProps = {
   initial: BellData;
-  /** Reads the count and the latest notifications again (on navigation, focus and every minute). */
-  refreshAction: () => Promise<ActionResult<BellData>>;
   markReadAction: (input: { ids: string[] } | { all: true }) => Promise<ActionResult<{ updated: number }>>;
 };
 
 const POLL_MS = 60_000;
+const BELL_URL = `/api/v1/notifications?limit=${8}`;
 
 /** The bell in the top bar: unread count, the latest notifications, and a way to the full list. */
-export function NotificationBell({ initial, refreshAction, markReadAction }: NotificationBellProps) {
+export function NotificationBell({ initial, markReadAction }: NotificationBellProps) {
   const t = useTranslations("edits.notifications");
   const text = useNotificationText();
   const format = useFormat();
@@ -38,16 +37,23 @@ export function NotificationBell({ initial, refreshAction, markReadAction }: Not
   const router = useRouter();
   const [data, setData] = useState<BellData>(initial);
 
+  // Reads the count and the latest notifications again (on navigation, focus and every minute)
+  // with a GET of the API: a server action here would be a POST that makes the router drop its
+  // cache and load every prefetched route again, on every page.
   const refresh = useCallback(() => {
-    refreshAction()
-      .then((result) => {
-        if (result.ok) setData(result.data);
+    fetch(BELL_URL, { headers: { accept: "application/json" }, cache: "no-store" })
+      .then((res) => (res.ok ? (res.json() as Promise<{ items: NotificationView[]; unreadCount: number }>) : undefined))
+      .then((body) => {
+        if (body) setData({ unread: body.unreadCount, latest: body.items });
       })
       .catch(() => undefined);
-  }, [refreshAction]);
+  }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page (pathname) is the reason to read again.
+  // The layout rendered the first answer; a later page (a new pathname) reads again.
+  const firstPath = useRef(pathname);
   useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = "";
     refresh();
   }, [pathname, refresh]);
   useEffect(() => {

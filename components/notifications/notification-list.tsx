@@ -1,7 +1,6 @@
 "use client";
 
 import { Bell, CheckCheck } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
@@ -9,6 +8,7 @@ import { toast } from "sonner";
 import { EmptyState } from "@/components/common/empty-state";
 import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import type { ActionResult } from "@/lib/actions/result";
 import { useFormat } from "@/lib/i18n/use-format";
 import { cn } from "@/lib/utils";

@@ -1,7 +1,7 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { toIntlLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import type { ObligationView } from "@/lib/obligations/present";

@@ -1,8 +1,8 @@
 import { AlarmClock, CalendarClock } from "lucide-react";
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { formatNumber } from "@/lib/i18n/format";
 import type { ObligationView } from "@/lib/obligations/present";
 import { ObligationRow } from "./obligation-item";

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import type { ObligationView } from "@/lib/obligations/present";
 import type { ObligationKind, ObligationStatus } from "@/lib/obligations/schema";

@@ -1,9 +1,9 @@
 "use client";
 
 import { CircleCheck, CircleX } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { EligibilityView } from "@/lib/programmes/schema";
 

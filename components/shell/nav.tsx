@@ -24,9 +24,9 @@ import {
   UserCog,
   Users,
 } from "lucide-react";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { Link } from "@/components/ui/link";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import { cn } from "@/lib/utils";
 import { isActive, type NavItemKey, navigationFor } from "./nav-items";

@@ -1,7 +1,6 @@
 "use client";
 
 import { BellRing, LogOut, MonitorX, UserCog } from "lucide-react";
-import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
@@ -15,6 +14,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { Link } from "@/components/ui/link";
 import { cn, initials } from "@/lib/utils";
 import { answeredNotOk } from "./switch-organization";
 

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { PageHeader } from "@/components/common/page-header";
 import { DealRoleBadge } from "@/components/deals/status-badge";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/lib/utils";
 
 export type DealSectionKey = "statements" | "receipts" | "creators";

@@ -1,10 +1,10 @@
 "use client";
 
 import { ChevronDown, FilePlus2 } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { Link } from "@/components/ui/link";
 
 /** "New statement" on the statements list: the licensee chooses the deal it reports on. */
 export function NewStatementMenu({ deals }: { deals: { id: string; name: string }[] }) {

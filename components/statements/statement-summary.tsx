@@ -1,12 +1,12 @@
 "use client";
 
 import { ArrowRight, CircleAlert, FilePen, Info } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { MoneyView } from "@/lib/statements/explain";
 import type { StatementStatus } from "./status-badge";

@@ -1,12 +1,12 @@
 "use client";
 
 import { FileSpreadsheet } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { type Column, DataTable } from "@/components/common/data-table";
 import { EmptyState } from "@/components/common/empty-state";
 import { Badge } from "@/components/ui/badge";
+import { Link } from "@/components/ui/link";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { MoneyView } from "@/lib/statements/explain";
 import { type StatementStatus, StatementStatusBadge } from "./status-badge";

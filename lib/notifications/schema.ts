@@ -20,7 +20,7 @@ export const EVENT_KINDS = [
   "DEAL_PROPOSED",
   "DEAL_SIGNED",
   "DEAL_TERMINATED",
-  /** Reserved for deal amendments (not emitted until amendments exist). */
+  /** An amendment was signed by both parties (lib/deals/commands/amend.ts). */
   "DEAL_AMENDED",
   "STATEMENT_SUBMITTED",
   "STATEMENT_ACCEPTED",

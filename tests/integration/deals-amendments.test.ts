@@ -223,6 +223,10 @@ describe("amendments to a signed deal", () => {
       "deal.amendment.sign",
       "deal.amendment.sign",
     ]);
+    // The studio (the other party) is told the amended terms are in force; the signer is not.
+    const amendedNotices = await db.notification.findMany({ where: { kind: "DEAL_AMENDED", subjectId: id } });
+    expect(amendedNotices.map((n) => [n.orgId, n.userId])).toEqual([[studio.orgId, studio.userId]]);
+    expect(amendedNotices[0]?.params).toMatchObject({ deal: expect.any(String), titlesZh: ["玉山"] });
   });
 
   it("refuses distribution fee and share tier changes naming the field (422), and nothing is written", async () => {

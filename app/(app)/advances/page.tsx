@@ -1,6 +1,5 @@
 import { Banknote, FilePlus2 } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type Column, DataTable } from "@/components/common/data-table";
@@ -10,6 +9,7 @@ import { CapacityBelowExposureBanner } from "@/components/facility/capacity-bann
 import { AdvanceStatusBadge } from "@/components/facility/status-badge";
 import { AdvanceStatusFilter } from "@/components/facility/status-filter";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { type AdvanceSummaryView, advanceListQuerySchema, getFacilitySettings, listAdvances } from "@/lib/facility/queries";

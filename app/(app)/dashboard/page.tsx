@@ -14,7 +14,6 @@ import {
   Users,
 } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OrgKindBadge } from "@/components/common/org-kind-badge";
 import { PageHeader } from "@/components/common/page-header";
@@ -27,6 +26,7 @@ import { StatCard, StatGrid } from "@/components/dashboard/stat-card";
 import { FacilityDashboardCard } from "@/components/facility/dashboard-card";
 import { ObligationDashboardCards } from "@/components/obligations/dashboard-cards";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";

@@ -1,6 +1,5 @@
 import { BellRing, FilePlus2, Handshake } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type Column, DataTable } from "@/components/common/data-table";
 import { EmptyState } from "@/components/common/empty-state";
@@ -10,6 +9,7 @@ import { DealListFilters } from "@/components/deals/deal-list-filters";
 import { DealRoleBadge, DealStatusBadge } from "@/components/deals/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { type DealListRow, dealCounterparties, listDeals } from "@/lib/deals/queries";

@@ -1,6 +1,5 @@
 import { BellRing, FilePlus2, FileSliders } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type Column, DataTable } from "@/components/common/data-table";
 import { EmptyState } from "@/components/common/empty-state";
@@ -10,6 +9,7 @@ import { EditRequestStatusBadge } from "@/components/edits/status-badge";
 import { StatusTabs } from "@/components/edits/status-tabs";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { editRequestCounts, listEditRequests } from "@/lib/edits/queries";

@@ -1,6 +1,5 @@
 import { Mails } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { type Column, DataTable } from "@/components/common/data-table";
@@ -9,6 +8,7 @@ import { PageHeader } from "@/components/common/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import { requirePermission } from "@/lib/auth/gate";
 import { formatDateTime } from "@/lib/i18n/format";

@@ -1,6 +1,5 @@
 import { AlertTriangle } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { Breakdowns } from "@/components/outcomes/breakdowns";
@@ -13,6 +12,7 @@ import { SeriesChart } from "@/components/outcomes/series-chart";
 import { SeriesTable } from "@/components/outcomes/series-table";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { NewStatementMenu } from "@/components/statements/new-statement-menu";
 import { StatementFilters } from "@/components/statements/statement-filters";
 import { StatementsTable } from "@/components/statements/statements-table";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { statementDealOptions, statementInbox } from "@/lib/statements/queries";

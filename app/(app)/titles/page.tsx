@@ -1,6 +1,5 @@
 import { Clapperboard, FileUp, Plus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CursorPager } from "@/components/catalogue/cursor-pager";
@@ -11,6 +10,7 @@ import { type TitleRow, TitlesTable } from "@/components/catalogue/titles-table"
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { presentTitleSummary } from "@/lib/catalogue/present";

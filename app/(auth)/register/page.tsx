@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { RegisterForm } from "@/components/auth/register-form";
 import { InvitedRegisterForm } from "@/components/invitations/invited-register-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Link } from "@/components/ui/link";
 import { registerAction, registerInvitedAction } from "@/lib/auth/actions";
 import { getSignedInUser } from "@/lib/auth/gate";
 import { findInvitationByToken } from "@/lib/orgs/queries";

@@ -1,6 +1,5 @@
 import { CircleAlert, Clock, MailCheck, ShieldX } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptInvitationButton } from "@/components/invitations/accept-invitation-button";
@@ -8,6 +7,7 @@ import { InvitationSummary } from "@/components/invitations/invitation-summary";
 import { SwitchAccountButton } from "@/components/invitations/switch-account-button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { getSignedInUser } from "@/lib/auth/gate";
 import { acceptInvitationAction } from "@/lib/orgs/actions";
 import { findInvitationByToken } from "@/lib/orgs/queries";

@@ -12,6 +12,7 @@ import { formatAmount } from "@/lib/money/money";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
 import { amendGrants, type DealSnap, fixedTermErrors, type GrantSnap, renewalChanges, renewalOpen } from "../amendment";
 import { findConflicts, heldScopesByTitle } from "../conflicts";
+import { notifyParties } from "../notify";
 import { renewalOptionOf } from "../present";
 import { dealSnapshot, partyOf } from "../queries";
 import { expandScope, type Gap, grantSliceRows, holdbacksOf, uncoveredByHeld, windowOf } from "../rules";
@@ -405,6 +406,16 @@ export async function signAmendment(
           ...entity,
           before: { amendmentId: aid, status: "PROPOSED", grants: before.grants, terms: before.terms },
           after: { amendmentId: aid, side, status: "SIGNED", grants: amended.after.grants, terms: amended.after.terms },
+        });
+        // Issue 13, point 7: both parties learn that the amended terms are in force (the signer excepted).
+        await notifyParties(tx, [deal.licensorId, deal.licenseeId], {
+          dealId: deal.id,
+          kind: "DEAL_AMENDED",
+          subjectType: "Deal",
+          subjectId: deal.id,
+          href: `/deals/${deal.id}`,
+          exceptUserId: userId,
+          params: { organization: actor.org.name },
         });
         return ok({ id: amendment.id, status: "SIGNED" as const });
       },

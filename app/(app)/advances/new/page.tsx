@@ -1,11 +1,11 @@
 import { Handshake } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
 import { ApplicationForm } from "@/components/facility/application-form";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/gate";
 import { saveApplicationAction, submitAdvanceAction } from "@/lib/facility/actions";
 import { applicationOptions } from "@/lib/facility/queries";

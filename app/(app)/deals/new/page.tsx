@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { displayTitle } from "@/components/catalogue/title-display";
 import { PageHeader } from "@/components/common/page-header";
 import { DealForm } from "@/components/deals/deal-form";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/gate";
 import { getTitle } from "@/lib/catalogue/queries";
 import { createDealAction } from "@/lib/deals/actions";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { requestFormOptions } from "@/components/edits/form-options";
 import { RequestForm } from "@/components/edits/request-form";
 import { emptyItem } from "@/components/edits/request-form-model";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/gate";
 import { createEditRequestAction, loadEditPolicyAction, submitEditRequestAction, updateEditRequestAction } from "@/lib/edits/actions";
 

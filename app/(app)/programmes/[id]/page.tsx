@@ -1,6 +1,5 @@
 import { AlertTriangle, Download } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type Column, DataTable } from "@/components/common/data-table";
@@ -16,6 +15,7 @@ import { ApplicationStatusBadge } from "@/components/programmes/status-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, formatMoney } from "@/lib/i18n/format";

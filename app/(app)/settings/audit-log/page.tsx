@@ -1,6 +1,5 @@
 import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AuditAction, AuditActor, AuditDiff, AuditEntity, type AuditEntryView } from "@/components/audit/audit-parts";
 import { EntityTypeFilter } from "@/components/audit/entity-type-filter";
@@ -8,6 +7,7 @@ import { type Column, DataTable } from "@/components/common/data-table";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { requirePermission } from "@/lib/auth/gate";

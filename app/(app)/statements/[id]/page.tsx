@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -12,6 +11,7 @@ import { ReviewActions } from "@/components/statements/review-actions";
 import { StatementSummary } from "@/components/statements/statement-summary";
 import { StatementStatusBadge } from "@/components/statements/status-badge";
 import { WaterfallSteps } from "@/components/statements/waterfall-steps";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/i18n/format";

@@ -1,6 +1,5 @@
 import { Award, FilePlus2, FileSliders, Grid3x3, Pencil, Scissors, ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type * as React from "react";
@@ -19,6 +18,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { createMarketTestAction, createVersionAction, setTitleArchivedAction, updateVersionAction } from "@/lib/catalogue/actions";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ImportTitles } from "@/components/catalogue/import-titles";
 import { PageHeader } from "@/components/common/page-header";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/gate";
 
 export async function generateMetadata(): Promise<Metadata> {

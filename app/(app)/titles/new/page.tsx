@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TitleForm } from "@/components/catalogue/title-form";
 import { PageHeader } from "@/components/common/page-header";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/gate";
 import { createTitleAction } from "@/lib/catalogue/actions";
 import { SUGGESTED_LANGUAGE_TAGS } from "@/lib/reference/languages";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PageHeader } from "@/components/common/page-header";
 import { ApplicationForm } from "@/components/facility/application-form";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/gate";
 import { saveApplicationAction, submitAdvanceAction } from "@/lib/facility/actions";
 import { applicationOptions, getAdvance } from "@/lib/facility/queries";

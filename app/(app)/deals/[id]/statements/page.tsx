@@ -1,6 +1,5 @@
 import { FilePlus2 } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -8,6 +7,7 @@ import { DealSectionHeader } from "@/components/statements/deal-section";
 import { RecoupmentChart } from "@/components/statements/recoupment-chart";
 import { StatementsTable } from "@/components/statements/statements-table";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { listDealStatements } from "@/lib/statements/queries";

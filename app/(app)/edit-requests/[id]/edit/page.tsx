@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -7,6 +6,7 @@ import { PageHeader } from "@/components/common/page-header";
 import { requestFormOptions } from "@/components/edits/form-options";
 import { RequestForm } from "@/components/edits/request-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/gate";
 import type { EditCategory } from "@/lib/catalogue/schema";
 import { createEditRequestAction, loadEditPolicyAction, submitEditRequestAction, updateEditRequestAction } from "@/lib/edits/actions";

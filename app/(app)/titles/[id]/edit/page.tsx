@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { displayTitle } from "@/components/catalogue/title-display";
 import { TitleForm, type TitleFormValues } from "@/components/catalogue/title-form";
 import { PageHeader } from "@/components/common/page-header";
+import { Link } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/gate";
 import { updateTitleAction } from "@/lib/catalogue/actions";
 import { getTitle } from "@/lib/catalogue/queries";

@@ -1,6 +1,5 @@
 import { Info, ShieldCheck } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -9,6 +8,7 @@ import { mediaOptions, nameMaps, territoryOptions } from "@/components/deals/ref
 import { RightsHeldEditor } from "@/components/deals/rights-held-editor";
 import { RightsHeldTable } from "@/components/deals/rights-held-table";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { getTitle } from "@/lib/catalogue/queries";

@@ -1,6 +1,5 @@
 import { AlertTriangle } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
@@ -9,6 +8,7 @@ import { EligibilityCard } from "@/components/programmes/eligibility-card";
 import { ApplicationStatusBadge } from "@/components/programmes/status-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
