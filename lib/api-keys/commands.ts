@@ -4,8 +4,8 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { refusePerson } from "@/lib/auth/person";
+import { sha256 } from "@/lib/auth/secret";
 import { db } from "@/lib/db/client";
-import { sha256 } from "@/lib/orgs/commands";
 import { forbidden, notFound, ok, type Result } from "@/lib/result";
 import type { CreateApiKeyInput } from "./schema";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { sha256 } from "@/lib/auth/secret";
 import { db } from "@/lib/db/client";
-import { sha256 } from "@/lib/orgs/commands";
 
 /** Active keys of the organisation, newest first (uuid v7 ids sort by creation time). */
 export async function listApiKeys(actor: Actor, page: { limit: number; beforeId?: string } = { limit: 200 }) {

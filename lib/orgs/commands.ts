@@ -16,8 +16,6 @@ import type { OrgKind, RoleName, UpdateOrganizationData } from "./schema";
 
 const INVITATION_DAYS = 14;
 
-export { sha256 };
-
 /** Self-service sign-up: a user and the STUDIO or PARTNER organisation they own. */
 export async function registerWithOrganization(
   input: RegisterInput,

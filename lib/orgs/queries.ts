@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { sha256 } from "@/lib/auth/secret";
 import { db } from "@/lib/db/client";
-import { sha256 } from "./commands";
 import type { OrgKind } from "./schema";
 import { orgTimeZone } from "./time-zone";
 
