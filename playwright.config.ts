@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -7,11 +8,21 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const CI = Boolean(process.env.CI);
 
+/**
+ * Debian's Chromium: Playwright's own browser download is unavailable on these machines. The
+ * headless shell (Debian package `chromium-headless-shell`: the same Chromium build as the
+ * `chromium` package, made for headless use only, as Playwright's own headless runs are) when it
+ * is installed: the suite's browser processes used ~40 % less CPU with it than with the full
+ * browser in headless mode (121 → 70 CPU-seconds for deals + facility), and the journeys are
+ * CPU-bound on two cores. `CHROMIUM_PATH` chooses another binary.
+ */
+const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => fs.existsSync(p)) ?? "/usr/bin/chromium";
+
 const browser = {
   ...devices["Desktop Chrome"],
   launchOptions: {
-    // Debian's Chromium: Playwright's own browser download is unavailable on these machines.
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: [
       "--no-sandbox", // we run as root in CI containers
       "--disable-gpu",

@@ -141,34 +141,48 @@ describe("two servers and two workers on one database", () => {
   });
 
   it("a scheduled job runs once per slot although both workers schedule it", async () => {
-    // The cron fires each minute: wait for the first scheduled run, then 25 s more for a duplicate
-    // (both workers check the schedule every 15 s).
-    const slotsNow = async () =>
+    // How pg-boss keeps a slot single: each cron check (every 15 s, shared by the workers) inserts a
+    // "send-it" job that is a singleton per clock minute, so only a minute's first check gets in; the
+    // send-it sends one deal-expiry job, and a worker runs each job once. Read from pg-boss's own
+    // tables rather than from timing: a slot's run may start late (cron check + send-it worker +
+    // queue poll), so two slots' runs can start seconds apart on a busy machine.
+    const scheduledRuns = async () =>
       (
-        await sql.query<{ slot: string; runs: number; first: Date }>(
-          `SELECT date_trunc('minute', started_at)::text AS slot, count(*)::int AS runs, min(started_at) AS first
-           FROM job_run WHERE name = 'deal-expiry' AND source = 'schedule' GROUP BY 1 ORDER BY 1`,
+        await sql.query<{ queue_job_id: string | null; started: Date }>(
+          "SELECT queue_job_id, started_at AS started FROM job_run WHERE name = 'deal-expiry' AND source = 'schedule' ORDER BY started_at",
         )
       ).rows;
     const deadline = startedAt + 150_000;
-    let slots = await slotsNow();
-    while (slots.length === 0 && Date.now() < deadline) {
+    let runs = await scheduledRuns();
+    while (runs.length === 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1_000));
-      slots = await slotsNow();
+      runs = await scheduledRuns();
     }
-    expect(slots.length).toBeGreaterThan(0);
-    const wait = slots[0]!.first.getTime() + 25_000 - Date.now();
+    expect(runs.length).toBeGreaterThan(0);
+    // One more cron check (15 s) of both workers after the first run: a second send-it for that
+    // minute, if anything let one in, would have been sent and run by now.
+    const wait = runs[0]!.started.getTime() + 20_000 - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    // Once per slot, read from the start times: a slot's run can start in the next minute (the
-    // cron check and the queue poll add up to ~35 s), so two slots' runs may share a clock minute;
-    // the runs of consecutive slots start ≥ 25 s apart, a second run of one slot within seconds.
-    const { rows: runs } = await sql.query<{ started: Date }>(
-      "SELECT started_at AS started FROM job_run WHERE name = 'deal-expiry' AND source = 'schedule' ORDER BY started_at",
-    );
-    for (let i = 1; i < runs.length; i++)
-      expect(runs[i]!.started.getTime() - runs[i - 1]!.started.getTime(), `runs ${i - 1} and ${i}`).toBeGreaterThanOrEqual(20_000);
-    slots = await slotsNow();
-    expect(runs.length).toBeLessThanOrEqual(slots.length + 1);
+    runs = await scheduledRuns();
+
+    const jobs = (name: string, extra = "") =>
+      sql.query<{ id: string; singleton_on: Date | null }>(
+        `SELECT id::text, singleton_on FROM pgboss.job WHERE name = $1 ${extra}
+         UNION ALL SELECT id::text, singleton_on FROM pgboss.archive WHERE name = $1 ${extra}`,
+        [name],
+      );
+    const sendIts = (await jobs("__pgboss__send-it", "AND data->>'name' = 'deal-expiry'")).rows;
+    const expiryJobs = (await jobs("deal-expiry")).rows;
+    // One send-it per minute, whichever worker's check came first…
+    const minutes = sendIts.map((j) => j.singleton_on?.toISOString() ?? "none");
+    expect(minutes).not.toContain("none");
+    expect(new Set(minutes).size).toBe(minutes.length);
+    // …one deal-expiry job per send-it, and each job run once, by a worker.
+    expect(expiryJobs.length).toBeLessThanOrEqual(sendIts.length);
+    const ranJobs = runs.map((r) => r.queue_job_id);
+    expect(ranJobs).not.toContain(null);
+    expect(new Set(ranJobs).size).toBe(ranJobs.length);
+    expect(ranJobs.every((id) => expiryJobs.some((j) => j.id === id))).toBe(true);
     const { rows } = await sql.query(
       "SELECT DISTINCT status::text, worker_id IS NOT NULL AS by_worker FROM job_run WHERE name = 'deal-expiry'",
     );
