@@ -181,6 +181,7 @@ const STRINGS = {
       excludedTerritories: "excluded territories",
       mediaRights: "media rights",
       exclusive: "exclusivity",
+      seasons: "seasons (none: every season)",
     },
     amendTerms: {
       minimumGuarantee: "Minimum guarantee",
@@ -310,6 +311,7 @@ const STRINGS = {
       excludedTerritories: "排除地域",
       mediaRights: "媒体权利",
       exclusive: "独家性",
+      seasons: "季（无：全部季）",
     },
     amendTerms: { minimumGuarantee: "保底金", instalments: "分期付款计划", expenseCap: "费用上限", participants: "分成参与人" },
     scheduleLine: (n: string) => `授权条目${n}`,

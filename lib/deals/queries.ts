@@ -208,7 +208,11 @@ export async function availsTitleOptions(actor: Actor) {
     where: actor.org.kind === "STUDIO" ? { studioId: actor.org.id, archivedAt: null } : { visibility: "LISTED", archivedAt: null },
     orderBy: [{ studio: { name: "asc" } }, { originalTitle: "asc" }],
     take: 2000,
-    select: { ...titleOptionSelect, studio: { select: { id: true, name: true } } },
+    select: {
+      ...titleOptionSelect,
+      studio: { select: { id: true, name: true } },
+      seasons: { select: { number: true }, orderBy: { number: "asc" } },
+    },
   });
 }
 
@@ -278,6 +282,7 @@ export async function dealSnapshot(tx: Reader, dealId: string): Promise<DealSnap
       exclusive: g.exclusive,
       editsPermitted: g.editsPermitted,
       holdbacks: g.holdbacks,
+      seasons: g.seasons,
     })),
     terms: {
       minimumGuarantee: deal.mgMinor === null ? null : money(deal.mgMinor),

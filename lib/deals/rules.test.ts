@@ -514,6 +514,8 @@ describe("avails — the table of rights held, groups, exclusions, parents/leave
         end: "2027-06-30",
         exclusive: true,
         holdback: true,
+        seasonFrom: 1,
+        seasonTo: null,
       },
     ]);
     expect(byKey.get("TH|SVOD")?.blockers).toEqual([
@@ -526,6 +528,8 @@ describe("avails — the table of rights held, groups, exclusions, parents/leave
         end: "2027-12-31",
         exclusive: true,
         holdback: false,
+        seasonFrom: 1,
+        seasonTo: null,
       },
     ]);
   });
