@@ -202,6 +202,7 @@ export async function getStatement(actor: Actor, statementId: string, q: Partial
         mediaRight: l.mediaRight,
         revenueType: l.revenueType,
         gross: money(l.grossMinor),
+        season: l.season,
       })),
     },
     summary: {
