@@ -198,6 +198,7 @@ export async function licensableTitles(actor: Actor, licensorId: string) {
     select: {
       ...titleOptionSelect,
       versions: { orderBy: [{ kind: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, kind: true } },
+      seasons: { orderBy: { number: "asc" }, select: { number: true } },
     },
   });
 }
