@@ -211,7 +211,8 @@ export const MARKET_TEST_METHODS = ["SCREENING", "SURVEY", "ONLINE_PANEL", "FOCU
 
 // ---- Seasons and episodes of a series ------------------------------------------------------
 
-const isoDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
+/** A calendar date; an empty string (a blank date input) is none. */
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "Use a date as YYYY-MM-DD." }).nullish());
 const seasonTitles = z
   .object({ en: requiredText(300, "Enter the English title."), zh: optionalText(300).nullish() })
   .meta({ description: "Titles: English (required) and Simplified Chinese." });
@@ -223,7 +224,7 @@ export const createSeasonSchema = z
       .min(1, { error: "Use a season number: a whole number from 1." })
       .max(1000, { error: "Use season numbers up to 1000." }),
     titles: seasonTitles,
-    releaseDate: isoDate.nullish(),
+    releaseDate: optionalDate,
     eidr: eidrSchema.nullish(),
   })
   .meta({ id: "SeasonInput" });
@@ -242,7 +243,7 @@ export const createEpisodeSchema = z
       .min(1, { error: "Use whole minutes from 1 to 2000." })
       .max(2000, { error: "Use whole minutes from 1 to 2000." })
       .nullish(),
-    releaseDate: isoDate.nullish(),
+    releaseDate: optionalDate,
     eidr: eidrSchema.nullish(),
   })
   .meta({ id: "EpisodeInput" });
