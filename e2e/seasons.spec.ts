@@ -13,7 +13,6 @@ const WORDS = {
   en: {
     addSeason: "Add season",
     englishTitle: "English title",
-    seasonAdded: "Season added",
     seasonHeading: "Season 2: Nine Realms",
     seasonPicker: "Season",
     season: (n: number) => `Season ${n}`,
@@ -22,7 +21,6 @@ const WORDS = {
   zh: {
     addSeason: "添加季",
     englishTitle: "英文标题",
-    seasonAdded: "已添加季",
     seasonHeading: "第 2 季：九重天",
     seasonPicker: "季",
     season: (n: number) => `第 ${n} 季`,
@@ -65,14 +63,13 @@ for (const locale of ["en", "zh"] as const) {
     if (locale === "zh") await dialog.getByLabel("中文标题").fill("九重天");
     await dialog.getByRole("button", { name: w.addSeason }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText(w.seasonAdded)).toBeVisible();
     await expect(seasons.getByTestId("season-2")).toContainText(w.seasonHeading);
 
     // Season 2 alone, exclusive SVOD in Thailand for 2027, licensed to a partner (both sign).
     const partnerBrowser = await otherBrowser(browser);
     const partner = await signUp(partnerBrowser.page, { kind: "PARTNER" });
-    const seasonId = await page.request.get(`/api/v1/titles/${titleId}/seasons`);
-    expect(((await seasonId.json()) as { items: { number: number }[] }).items.map((s) => s.number)).toEqual([1, 2]);
+    const listed = await page.request.get(`/api/v1/titles/${titleId}/seasons`);
+    expect(((await listed.json()) as { items: { number: number }[] }).items.map((s) => s.number)).toEqual([1, 2]);
     const dealId = await proposeDealViaApi(page.request, {
       name: `${name} · season 2 · Thailand`,
       licenseeId: partner.organization.id,

@@ -22,10 +22,7 @@ import { isSeries, seasonRefusal } from "./series";
 const mayWrite = (actor: Actor) => can({ role: actor.role, orgKind: actor.org.kind }, "catalogue.write");
 const invalid = (errors: FieldError[], message = "Some fields need attention.") =>
   fail("invalid", "VALIDATION_FAILED", message, { errors });
-const notASeries = () => {
-  const r = seasonRefusal("NOT_A_SERIES");
-  return fail("invalid", "NOT_A_SERIES", r.message, { errors: [{ path: "titleId", ...r }] });
-};
+const notASeries = () => fail("invalid", "NOT_A_SERIES", seasonRefusal("NOT_A_SERIES").message);
 const seasonTaken = (number: number) => {
   const r = seasonRefusal("SEASON_TAKEN", { number });
   return fail("conflict", "SEASON_TAKEN", r.message, { params: { number }, errors: [{ path: "number", ...r }] });
