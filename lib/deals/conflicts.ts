@@ -50,7 +50,8 @@ export type SigningConflict = {
 type Claim = Expanded & Window & { titleId: string; exclusive: boolean; grantId: string; seasons: Seasons };
 
 type GrantLike = Expanded &
-  Window & { titleId: string; exclusive: boolean; seasons?: Seasons; grant: { id: string; start: Date; holdbacks: Prisma.JsonValue } };
+  // `seasons` is required so that no caller forgets it: a grant without it would conflict season-blind.
+  Window & { titleId: string; exclusive: boolean; seasons: Seasons; grant: { id: string; start: Date; holdbacks: Prisma.JsonValue } };
 
 /** What a deal's grants (and their holdbacks) would claim if signed. */
 function claimsOf(grants: GrantLike[]): Claim[] {
@@ -64,12 +65,12 @@ function claimsOf(grants: GrantLike[]): Claim[] {
       titleId: g.titleId,
       exclusive: g.exclusive,
       grantId: g.grant.id,
-      seasons: g.seasons ?? [],
+      seasons: g.seasons,
     });
     // A holdback protects the seasons its grant licenses (as its slice rows do).
     for (const h of holdbacksOf(g.grant.holdbacks)) {
       const w = holdbackWindow(dateOnly(g.grant.start), h.until);
-      if (w) claims.push({ ...expandScope(h), ...w, titleId: g.titleId, exclusive: true, grantId: g.grant.id, seasons: g.seasons ?? [] });
+      if (w) claims.push({ ...expandScope(h), ...w, titleId: g.titleId, exclusive: true, grantId: g.grant.id, seasons: g.seasons });
     }
   }
   return claims;

@@ -156,6 +156,7 @@ export async function signingPreview(actor: Actor, dealId: string) {
     ...windowOf(dateOnly(g.start), dateOnly(g.end)),
     titleId: g.titleId,
     exclusive: g.exclusive,
+    seasons: g.seasons,
   }));
   const uncovered = [];
   const heldByTitle = await heldScopesByTitle(db, [...new Set(expanded.map((e) => e.titleId))]);
