@@ -28,8 +28,8 @@ import {
   grossTotalMinor,
   mediaFor,
   type Rule,
-  seasonsFor,
   type StatementFormValues,
+  seasonsFor,
   toStatementPayload,
   validateStatement,
 } from "./statement-form-model";

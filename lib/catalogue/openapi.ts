@@ -444,7 +444,9 @@ export function registerSeasonPaths(r: OpenAPIRegistry) {
       body: {
         required: true,
         content: {
-          "multipart/form-data": { schema: { type: "object", properties: { file: binary, dryRun: { type: "string" } }, required: ["file"] } },
+          "multipart/form-data": {
+            schema: { type: "object", properties: { file: binary, dryRun: { type: "string" } }, required: ["file"] },
+          },
           "text/csv": { schema: { type: "string" } },
           [XLSX_MIME]: { schema: binary },
         },

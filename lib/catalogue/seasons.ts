@@ -69,7 +69,9 @@ export async function seriesOf(actor: Actor, titleId: string) {
 
 /** The owner's series, locked for a write (so season numbers are taken one at a time), or a refusal. */
 async function ownSeries(tx: Tx, actor: Actor, titleId: string): Promise<Result<{ id: string }>> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM title WHERE id = ${titleId}::uuid AND studio_id = ${actor.org.id}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM title WHERE id = ${titleId}::uuid AND studio_id = ${actor.org.id}::uuid FOR UPDATE`;
   if (rows.length === 0) return notFound("Title");
   const title = await tx.title.findUniqueOrThrow({ where: { id: titleId }, select: { id: true, kind: true, episodeCount: true } });
   return isSeries(title) ? ok({ id: title.id }) : notASeries();

@@ -1133,7 +1133,10 @@ export async function seedCatalogue(): Promise<CatalogueSeedResult> {
   // Seasons are looked up by number, so a catalogue seeded before seasons existed gets them too.
   for (const series of DEMO_SEASONS) {
     const actor = actors[series.studio];
-    const title = await db.title.findFirst({ where: { studioId: actor.org.id, originalTitle: series.originalTitle }, select: { id: true } });
+    const title = await db.title.findFirst({
+      where: { studioId: actor.org.id, originalTitle: series.originalTitle },
+      select: { id: true },
+    });
     if (!title) continue;
     for (const spec of series.seasons) {
       const what = `“${series.originalTitle}” season ${spec.number}`;
@@ -1143,7 +1146,10 @@ export async function seedCatalogue(): Promise<CatalogueSeedResult> {
       counts.seasons++;
       for (let n = 1; n <= spec.episodes; n++) {
         const episode = { number: n, titles: { en: `Episode ${n}`, zh: `第${n}集` }, runtimeMinutes: spec.runtimeMinutes };
-        unwrap(await createEpisode(actor, title.id, seasonId, parse(createEpisodeSchema, episode, `${what} episode ${n}`)), `${what} episode ${n}`);
+        unwrap(
+          await createEpisode(actor, title.id, seasonId, parse(createEpisodeSchema, episode, `${what} episode ${n}`)),
+          `${what} episode ${n}`,
+        );
       }
     }
   }

@@ -17,6 +17,9 @@ const MESSAGES = {
 } satisfies Partial<Record<ErrorCode, (p: ErrorParams) => string>>;
 
 /** A field problem with its code and params (the UI says it in the reader's language). */
-export function seasonRefusal(code: keyof typeof MESSAGES, params: ErrorParams = {}): { message: string; code: ErrorCode; params: ErrorParams } {
+export function seasonRefusal(
+  code: keyof typeof MESSAGES,
+  params: ErrorParams = {},
+): { message: string; code: ErrorCode; params: ErrorParams } {
   return { message: MESSAGES[code](params), code, params };
 }

@@ -22,9 +22,28 @@ describe("seasonRanges: the runs of consecutive seasons a grant's slices store",
     [[], [{ from: 1, to: null }]],
     [[1], [{ from: 1, to: 1 }]],
     [[2, 1], [{ from: 1, to: 2 }]],
-    [[1, 2, 4], [{ from: 1, to: 2 }, { from: 4, to: 4 }]],
-    [[5, 3, 3, 4, 9], [{ from: 3, to: 5 }, { from: 9, to: 9 }]],
-    [[1, 3, 5], [{ from: 1, to: 1 }, { from: 3, to: 3 }, { from: 5, to: 5 }]],
+    [
+      [1, 2, 4],
+      [
+        { from: 1, to: 2 },
+        { from: 4, to: 4 },
+      ],
+    ],
+    [
+      [5, 3, 3, 4, 9],
+      [
+        { from: 3, to: 5 },
+        { from: 9, to: 9 },
+      ],
+    ],
+    [
+      [1, 3, 5],
+      [
+        { from: 1, to: 1 },
+        { from: 3, to: 3 },
+        { from: 5, to: 5 },
+      ],
+    ],
   ])("%j → %j", (seasons, runs) => {
     expect(seasonRanges(seasons)).toEqual(runs);
   });

@@ -812,8 +812,26 @@ describe("expansion, default rights held and slice rows", () => {
     expect(grantRows).toHaveLength(4);
     expect(grantRows.every((r) => r.start === "2027-01-01" && r.end === "2027-12-31" && r.exclusive === false)).toBe(true);
     expect(rows.filter((r) => r.holdback)).toEqual([
-      { country: "TH", media: "FREE_TV", start: "2027-01-01", end: "2027-03-31", exclusive: true, holdback: true, seasonFrom: 1, seasonTo: null },
-      { country: "TH", media: "PAY_TV", start: "2027-01-01", end: "2027-03-31", exclusive: true, holdback: true, seasonFrom: 1, seasonTo: null },
+      {
+        country: "TH",
+        media: "FREE_TV",
+        start: "2027-01-01",
+        end: "2027-03-31",
+        exclusive: true,
+        holdback: true,
+        seasonFrom: 1,
+        seasonTo: null,
+      },
+      {
+        country: "TH",
+        media: "PAY_TV",
+        start: "2027-01-01",
+        end: "2027-03-31",
+        exclusive: true,
+        holdback: true,
+        seasonFrom: 1,
+        seasonTo: null,
+      },
     ]);
   });
 });

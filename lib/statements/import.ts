@@ -22,7 +22,17 @@ import { type ImportStatementFields, MAX_STATEMENT_LINES, REVENUE_TYPES, stateme
  * spreadsheet row and column (`rows.<row>.<column>`); all-or-nothing; `dryRun` writes nothing.
  */
 
-export const STATEMENT_COLUMNS = ["titleId", "eidr", "titleRef", "territory", "mediaRight", "revenueType", "gross", "currency", "season"] as const;
+export const STATEMENT_COLUMNS = [
+  "titleId",
+  "eidr",
+  "titleRef",
+  "territory",
+  "mediaRight",
+  "revenueType",
+  "gross",
+  "currency",
+  "season",
+] as const;
 export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
 /** The title is named by any of titleId, eidr or titleRef (each row checks it has one). */
 const REQUIRED = ["territory", "mediaRight", "revenueType", "gross"] as const;

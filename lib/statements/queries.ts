@@ -246,7 +246,13 @@ export async function statementScope(actor: Actor, dealId: string) {
     FROM grant_slice WHERE deal_id = ${deal.id}::uuid AND NOT holdback GROUP BY title_id`;
   const titles = await db.title.findMany({
     where: { id: { in: rows.map((r) => r.title_id) } },
-    select: { id: true, originalTitle: true, titleEn: true, titleZh: true, seasons: { select: { number: true }, orderBy: { number: "asc" } } },
+    select: {
+      id: true,
+      originalTitle: true,
+      titleEn: true,
+      titleZh: true,
+      seasons: { select: { number: true }, orderBy: { number: "asc" } },
+    },
   });
   return {
     deal: presentDealRef(deal, actor),

@@ -68,7 +68,8 @@ export const statementLineSchema = z
       .max(1000, { error: "Use season numbers up to 1000." })
       .nullish()
       .meta({
-        description: "For a series: the season the revenue is for; a grant of the deal must cover it. The waterfall is unchanged (deal level).",
+        description:
+          "For a series: the season the revenue is for; a grant of the deal must cover it. The waterfall is unchanged (deal level).",
       }),
   })
   .refine((l) => l.titleId !== undefined || l.eidr !== undefined || l.titleRef !== undefined, {

@@ -6,9 +6,9 @@
  * episode is licensed with its season.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { POST as createAmendment } from "@/app/api/v1/deals/[id]/amendments/route";
 import { POST as proposeAmendment } from "@/app/api/v1/deals/[id]/amendments/[aid]/propose/route";
 import { POST as signAmendment } from "@/app/api/v1/deals/[id]/amendments/[aid]/sign/route";
+import { POST as createAmendment } from "@/app/api/v1/deals/[id]/amendments/route";
 import { POST as createSeason } from "@/app/api/v1/titles/[id]/seasons/route";
 import { POST as createTitle } from "@/app/api/v1/titles/route";
 import { db } from "@/lib/db/client";
@@ -90,7 +90,12 @@ describe("exclusive rights at season granularity", () => {
       conflict: false,
     },
     { name: "the same season elsewhere is free", first: { seasons: [2] }, second: { seasons: [2], territories: ["BR"] }, conflict: false },
-    { name: "the same season in other media is free", first: { seasons: [2] }, second: { seasons: [2], mediaRights: ["PAY_TV"] }, conflict: false },
+    {
+      name: "the same season in other media is free",
+      first: { seasons: [2] },
+      second: { seasons: [2], mediaRights: ["PAY_TV"] },
+      conflict: false,
+    },
   ];
 
   for (const row of table) {
@@ -236,7 +241,10 @@ describe("amendments change a grant's seasons under the same constraint", () => 
       expect(created.status, created.text).toBe(201);
       const aid = created.body.id as string;
       const path = `/api/v1/deals/${mine}/amendments/${aid}`;
-      expect((await callRoute(proposeAmendment, `${path}/propose`, { method: "POST", headers: studio.headers, params: { id: mine, aid } })).status).toBe(200);
+      expect(
+        (await callRoute(proposeAmendment, `${path}/propose`, { method: "POST", headers: studio.headers, params: { id: mine, aid } }))
+          .status,
+      ).toBe(200);
       await callRoute(signAmendment, `${path}/sign`, { method: "POST", headers: partners[0]!.headers, params: { id: mine, aid } });
       return callRoute(signAmendment, `${path}/sign`, { method: "POST", headers: studio.headers, params: { id: mine, aid } });
     };
@@ -264,7 +272,9 @@ describe("statement lines may name a season", () => {
     });
     const period = { periodStart: "2027-01-01", periodEnd: "2027-03-31" };
     const refused = expectProblem(await statementsApi.submit(partners[0]!.headers, deal, { ...period, lines: [line(2), line(3)] }), 422);
-    expect(refused.errors).toEqual([expect.objectContaining({ path: "lines.1.season", code: "SEASON_NOT_GRANTED", params: { season: 3 } })]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ path: "lines.1.season", code: "SEASON_NOT_GRANTED", params: { season: 3 } }),
+    ]);
     expect(await db.statement.count({ where: { dealId: deal } })).toBe(0);
 
     const ok = await statementsApi.submit(partners[0]!.headers, deal, { ...period, lines: [line(2), line()] });

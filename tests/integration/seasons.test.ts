@@ -6,8 +6,8 @@
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as importRoute } from "@/app/api/v1/titles/[id]/seasons/[sid]/episodes/import/route";
-import { GET as listEpisodes, POST as createEpisode } from "@/app/api/v1/titles/[id]/seasons/[sid]/episodes/route";
-import { GET as listSeasons, POST as createSeason } from "@/app/api/v1/titles/[id]/seasons/route";
+import { POST as createEpisode, GET as listEpisodes } from "@/app/api/v1/titles/[id]/seasons/[sid]/episodes/route";
+import { POST as createSeason, GET as listSeasons } from "@/app/api/v1/titles/[id]/seasons/route";
 import { POST as createTitle } from "@/app/api/v1/titles/route";
 import { db } from "@/lib/db/client";
 import { callRoute, expectProblem, type Registered, registerViaApi } from "../support/api";
@@ -33,7 +33,8 @@ async function title(headers: H, json: Record<string, unknown>): Promise<string>
 
 const seasons = {
   list: (headers: H, id: string) => callRoute(listSeasons, `/api/v1/titles/${id}/seasons`, { headers, params: { id } }),
-  create: (headers: H, id: string, json: unknown) => callRoute(createSeason, `/api/v1/titles/${id}/seasons`, { headers, params: { id }, json }),
+  create: (headers: H, id: string, json: unknown) =>
+    callRoute(createSeason, `/api/v1/titles/${id}/seasons`, { headers, params: { id }, json }),
 };
 const episodes = {
   list: (headers: H, id: string, sid: string) =>
@@ -86,7 +87,10 @@ describe("seasons", () => {
 
   it("a season number once per series: 409 SEASON_TAKEN on the number field", async () => {
     expect((await seasons.create(studio.headers, seriesId, { number: 1, titles: { en: "One" } })).status).toBe(201);
-    const again = expectProblem<{ code: string }>(await seasons.create(studio.headers, seriesId, { number: 1, titles: { en: "Again" } }), 409);
+    const again = expectProblem<{ code: string }>(
+      await seasons.create(studio.headers, seriesId, { number: 1, titles: { en: "Again" } }),
+      409,
+    );
     expect(again.code).toBe("SEASON_TAKEN");
     expect(again.errors).toEqual([expect.objectContaining({ path: "number", code: "SEASON_TAKEN", params: { number: 1 } })]);
     expect(await db.season.count({ where: { titleId: seriesId } })).toBe(1);
@@ -105,9 +109,9 @@ describe("seasons", () => {
     const refused = expectProblem<{ code: string }>(await seasons.create(studio.headers, film, { number: 1, titles: { en: "One" } }), 422);
     expect(refused.code).toBe("NOT_A_SERIES");
     const animatedFilm = await title(studio.headers, { kind: "ANIMATION", originalTitle: "熊猫", runtimeMinutes: 90 });
-    expect(expectProblem<{ code: string }>(await seasons.create(studio.headers, animatedFilm, { number: 1, titles: { en: "One" } }), 422).code).toBe(
-      "NOT_A_SERIES",
-    );
+    expect(
+      expectProblem<{ code: string }>(await seasons.create(studio.headers, animatedFilm, { number: 1, titles: { en: "One" } }), 422).code,
+    ).toBe("NOT_A_SERIES");
     const animatedSeries = await title(studio.headers, { kind: "ANIMATION", originalTitle: "熊猫特工队", episodeCount: 52 });
     expect((await seasons.create(studio.headers, animatedSeries, { number: 1, titles: { en: "One" } })).status).toBe(201);
   });
@@ -160,7 +164,10 @@ describe("episodes", () => {
     });
     expect(one.status, one.text).toBe(201);
     expect(one.body).toMatchObject({ seasonId, number: 1, titles: { en: "The Herbalist", zh: "药童" }, runtimeMinutes: 45 });
-    const again = expectProblem<{ code: string }>(await episodes.create(studio.headers, seriesId, seasonId, { number: 1, titles: { en: "Again" } }), 409);
+    const again = expectProblem<{ code: string }>(
+      await episodes.create(studio.headers, seriesId, seasonId, { number: 1, titles: { en: "Again" } }),
+      409,
+    );
     expect(again.code).toBe("EPISODE_TAKEN");
     expect(again.errors).toEqual([expect.objectContaining({ path: "number", code: "EPISODE_TAKEN" })]);
     // The same number in another season is another episode.

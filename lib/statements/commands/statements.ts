@@ -207,7 +207,9 @@ async function insertLines(tx: Tx, statementId: string, lines: Line[]) {
   const connection = await connectionOf(tx);
   if (!connection) throw new Error("The transaction's connection was not found (the client was not made by lib/db/client createPool).");
   const copy = connection.query(
-    copyFrom("COPY statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor, season) FROM STDIN"),
+    copyFrom(
+      "COPY statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor, season) FROM STDIN",
+    ),
   );
   function* chunks() {
     for (let i = 0; i < lines.length; i += COPY_ROWS) {

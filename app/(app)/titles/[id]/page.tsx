@@ -8,8 +8,8 @@ import { ArchiveTitleButton } from "@/components/catalogue/archive-title-button"
 import { languageLabel } from "@/components/catalogue/languages";
 import { Poster } from "@/components/catalogue/poster";
 import { PosterUpload } from "@/components/catalogue/poster-upload";
+import { SeasonsSection, type SeasonView } from "@/components/catalogue/seasons-section";
 import { alternateTitles, displayTitle, hasEpisodes, hasRuntime } from "@/components/catalogue/title-display";
-import { type SeasonView, SeasonsSection } from "@/components/catalogue/seasons-section";
 import { VersionsSection, type VersionView } from "@/components/catalogue/versions-section";
 import { CopyButton } from "@/components/common/copy-button";
 import { OrgKindBadge } from "@/components/common/org-kind-badge";
