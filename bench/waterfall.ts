@@ -114,6 +114,7 @@ async function run(database: BenchDatabase, started: bigint) {
         exclusive: true,
         editsPermitted: false,
         holdbacks: [],
+        seasons: [],
       });
       if (!g.ok) throw new Error(`${g.message} ${JSON.stringify(g.errors)}`);
     }

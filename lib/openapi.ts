@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerFoundationPaths } from "@/lib/api/openapi-foundation";
-import { registerCataloguePaths } from "@/lib/catalogue/openapi";
+import { registerCataloguePaths, registerSeasonPaths } from "@/lib/catalogue/openapi";
 import { registerDealPaths } from "@/lib/deals/openapi";
 import { registerEditPaths } from "@/lib/edits/openapi";
 import { registerFacilityPaths } from "@/lib/facility/openapi";
@@ -38,6 +38,7 @@ export function buildOpenApiDocument() {
   registerProgrammePaths(registry);
   registerMailPaths(registry);
   registerObligationPaths(registry);
+  registerSeasonPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -19,7 +19,8 @@ import { type AvailsFilterValues, availsSearch } from "./search";
 export type ScopeOptions = {
   allLabel: string;
   studios: { id: string; name: string }[];
-  titles: { id: string; label: string; studio: string }[];
+  /** `seasons`: the season numbers of a series title (empty for other titles). */
+  titles: { id: string; label: string; studio: string; seasons: number[] }[];
 };
 
 /**
@@ -45,6 +46,8 @@ export function AvailsFilters({
   const scopeId = useId();
   const set = <K extends keyof AvailsFilterValues>(key: K, value: AvailsFilterValues[K]) => setV((old) => ({ ...old, [key]: value }));
   const studios = [...new Set(scopes.titles.map((x) => x.studio))];
+  const seasons = scopes.titles.find((x) => x.id === v.scope)?.seasons ?? [];
+  const seasonId = `${scopeId}-season`;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -58,7 +61,7 @@ export function AvailsFilters({
           <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-[minmax(0,1.3fr)_minmax(0,1.2fr)_minmax(0,1.2fr)]">
             <div className="grid gap-1.5">
               <Label htmlFor={scopeId}>{t("titles")}</Label>
-              <Select value={v.scope} onValueChange={(s) => set("scope", s)}>
+              <Select value={v.scope} onValueChange={(s) => setV((old) => ({ ...old, scope: s, season: undefined }))}>
                 <SelectTrigger id={scopeId}>
                   <SelectValue />
                 </SelectTrigger>
@@ -102,6 +105,27 @@ export function AvailsFilters({
             </FormField>
           </div>
           <div className="flex flex-wrap items-end gap-4">
+            {seasons.length > 0 ? (
+              <div className="grid gap-1.5">
+                <Label htmlFor={seasonId}>{t("season")}</Label>
+                <Select
+                  value={v.season === undefined ? "all" : String(v.season)}
+                  onValueChange={(x) => set("season", x === "all" ? undefined : Number(x))}
+                >
+                  <SelectTrigger id={seasonId} className="w-44">
+                    <SelectValue />
+                  </SelectTrigger>
+                  <SelectContent>
+                    <SelectItem value="all">{t("allSeasons")}</SelectItem>
+                    {seasons.map((n) => (
+                      <SelectItem key={n} value={String(n)}>
+                        {t("seasonN", { number: n })}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+              </div>
+            ) : null}
             <FormField label={t("start")}>
               <Input type="date" value={v.start} onChange={(e) => set("start", e.target.value)} className="w-44" required />
             </FormField>

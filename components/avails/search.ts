@@ -8,6 +8,8 @@ export type AvailsFilterValues = {
   start: string;
   end: string;
   exclusive: boolean;
+  /** One season of a series title (only with a title scope); absent = the whole series. */
+  season?: number;
 };
 
 export function availsSearch(v: AvailsFilterValues): string {
@@ -17,6 +19,7 @@ export function availsSearch(v: AvailsFilterValues): string {
   qs.set("start", v.start);
   qs.set("end", v.end);
   qs.set("exclusive", String(v.exclusive));
+  if (v.season !== undefined) qs.set("season", String(v.season));
   return qs.toString();
 }
 

@@ -80,3 +80,19 @@ export const catalogueFieldRules = {
     return ruleOf(path);
   },
 } satisfies FieldRules;
+
+/** The season and episode forms' fields (their English title is required, unlike a title's). */
+const SEASON_RULES: Record<string, string> = {
+  number: "number",
+  "titles.en": "seasonTitleEn",
+  "titles.zh": "titleZh",
+  runtimeMinutes: "episodeRuntime",
+  releaseDate: "releaseDate",
+  eidr: "eidrFormat",
+};
+
+export const seasonFieldRules = {
+  ruleOf: (path: string) => SEASON_RULES[path],
+  refine: (path, _error, value) => (isEidr(path) ? eidrRule(value) : undefined),
+  fallback: "generic",
+} satisfies FieldRules;

@@ -28,13 +28,15 @@ export type LicensableTitle = {
   titleEn: string | null;
   titleZh: string | null;
   versions: { id: string; name: string; kind: string }[];
+  /** The season numbers of a series (empty for other titles). */
+  seasons: { number: number }[];
 };
 
 type GrantFormValues = z.input<typeof grantInputSchema>;
 
 const NO_VERSION = "__none__";
 const DISPLAYED = [
-  /^(titleId|versionId|territories|excludedTerritories|mediaRights|languages|start|end|exclusive|editsPermitted)$/,
+  /^(titleId|versionId|territories|excludedTerritories|mediaRights|languages|start|end|exclusive|editsPermitted|seasons)$/,
   /^holdbacks\./,
 ];
 
@@ -50,6 +52,7 @@ const blank = (): GrantFormValues => ({
   exclusive: true,
   holdbacks: [],
   editsPermitted: false,
+  seasons: [],
 });
 
 /**
@@ -128,7 +131,10 @@ export function AddGrantDialog({
           error={err("titleId")}
           placeholder={t("titlePlaceholder")}
           options={titles.map((x) => ({ value: x.id, label: titleLabel(x) }))}
-          onChosen={() => form.setValue("versionId", null)}
+          onChosen={() => {
+            form.setValue("versionId", null);
+            form.setValue("seasons", []);
+          }}
         />
         <SelectField
           control={form.control}
@@ -141,6 +147,39 @@ export function AddGrantDialog({
           options={[{ value: NO_VERSION, label: t("anyVersion") }, ...(title?.versions ?? []).map((v) => ({ value: v.id, label: v.name }))]}
         />
       </div>
+
+      {title && title.seasons.length > 0 ? (
+        <Controller
+          control={form.control}
+          name="seasons"
+          render={({ field }) => {
+            const chosen = new Set(field.value ?? []);
+            return (
+              <fieldset className="grid gap-2 rounded-lg border p-3" aria-invalid={err("seasons") ? true : undefined}>
+                <legend className="px-1 text-sm font-medium">{t("seasons")}</legend>
+                <p className="text-xs text-muted-foreground">{t("seasonsHint")}</p>
+                <div className="flex flex-wrap gap-4">
+                  {title.seasons.map(({ number }) => (
+                    <CheckboxField
+                      key={number}
+                      name="seasons"
+                      label={t("seasonN", { number })}
+                      checked={chosen.has(number)}
+                      onCheckedChange={(on) => {
+                        const next = new Set(chosen);
+                        if (on) next.add(number);
+                        else next.delete(number);
+                        field.onChange([...next].sort((a, b) => a - b));
+                      }}
+                    />
+                  ))}
+                </div>
+                <RowError messages={[err("seasons")]} />
+              </fieldset>
+            );
+          }}
+        />
+      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <ListField

@@ -29,6 +29,8 @@ export type GrantView = {
   exclusive: boolean;
   holdbacks: unknown;
   editsPermitted: boolean;
+  /** Seasons of a series (empty: every season). */
+  seasons: number[];
 };
 
 type Holdback = { mediaRights: string[]; territories: string[]; until: string };
@@ -92,6 +94,11 @@ export function GrantsTable({
         <span className="flex flex-col gap-1">
           <TitleName title={g.title} />
           {g.version ? <span className="text-xs text-muted-foreground">{t("version", { name: g.version.name })}</span> : null}
+          {g.seasons.length > 0 ? (
+            <span className="text-xs text-muted-foreground" data-testid="grant-seasons">
+              {t("seasons", { list: g.seasons.join(", ") })}
+            </span>
+          ) : null}
         </span>
       ),
     },

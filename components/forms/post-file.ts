@@ -1,5 +1,9 @@
 /** What an upload through the API answered: success, or the status and problem+json body of a refusal. */
-export type PostFileAnswer = { ok: true } | { ok: false; status: number | null; problem: { reason?: string; detail?: string } | null };
+import type { CodedError } from "./field-errors";
+
+export type PostFileAnswer =
+  | { ok: true }
+  | { ok: false; status: number | null; problem: { reason?: string; detail?: string; errors?: CodedError[] } | null };
 
 /**
  * Sends one file as `multipart/form-data` field `file` (uploads up to 10 MB go through the API,
@@ -19,6 +23,6 @@ export async function postFile(url: string, file: File, method: "POST" | "PUT" =
   if (res.ok) return { ok: true };
   // A refusal is problem+json; anything else (a proxy's HTML error page) has no problem to read,
   // and the caller falls back to its generic message — swallowing the parse error is the point.
-  const problem = (await res.json().catch(() => null)) as { reason?: string; detail?: string } | null;
+  const problem = (await res.json().catch(() => null)) as { reason?: string; detail?: string; errors?: CodedError[] } | null;
   return { ok: false, status: res.status, problem };
 }

@@ -4,6 +4,7 @@ import {
   formPathOf,
   grossTotalMinor,
   type StatementFormValues,
+  seasonsFor,
   toStatementPayload,
   validateStatement,
 } from "./statement-form-model";
@@ -75,5 +76,31 @@ describe("payload and paths", () => {
         2,
       ),
     ).toBe(30n);
+  });
+});
+
+describe("a line's season (series)", () => {
+  const series = { ...ctx, scopes: [{ ...ctx.scopes[0]!, seasons: [1, 2] }] };
+  it("sends the season chosen as a number, and nothing when none is chosen", () => {
+    const v = good();
+    v.lines[0] = { ...v.lines[0]!, season: "2" };
+    expect(toStatementPayload(v, "USD").lines[0]).toMatchObject({ season: 2 });
+    expect("season" in toStatementPayload(good(), "USD").lines[0]!).toBe(false);
+    expect("season" in toStatementPayload({ ...good(), lines: [{ ...good().lines[0]!, season: " " }] }, "USD").lines[0]!).toBe(false);
+    expect(validateStatement(v, series)).toEqual({});
+  });
+
+  it("names the season field for a value that is not a season number", () => {
+    for (const season of ["0", "x", "1.5"]) {
+      const v = good();
+      v.lines[0] = { ...v.lines[0]!, season };
+      expect(validateStatement(v, series)["lines.0.season"], season).toBe("season");
+    }
+  });
+
+  it("offers the seasons of the line's title only", () => {
+    expect(seasonsFor(series.scopes, TITLE)).toEqual([1, 2]);
+    expect(seasonsFor(series.scopes, OTHER)).toEqual([]);
+    expect(seasonsFor(ctx.scopes, TITLE)).toEqual([]);
   });
 });

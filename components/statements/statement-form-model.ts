@@ -5,7 +5,15 @@
  */
 import { REVENUE_TYPES, type SubmitStatementData, submitStatementSchema } from "@/lib/statements/schema";
 
-export type LineValues = { titleId: string; territory: string; mediaRight: string; revenueType: string; gross: string };
+export type LineValues = {
+  titleId: string;
+  territory: string;
+  mediaRight: string;
+  revenueType: string;
+  gross: string;
+  /** For a series: the season number the revenue is for (blank: not said). */
+  season?: string;
+};
 export type StatementFormValues = {
   periodStart: string;
   periodEnd: string;
@@ -14,8 +22,8 @@ export type StatementFormValues = {
   lines: LineValues[];
 };
 
-/** What one grant of the deal allows a line to report: a title in these countries and leaf media. */
-export type GrantScope = { titleId: string; countries: string[]; media: string[] };
+/** What one grant of the deal allows a line to report: a title in these countries and leaf media (and, for a series, its seasons). */
+export type GrantScope = { titleId: string; countries: string[]; media: string[]; seasons?: number[] };
 export type FormContext = { currency: string; exponent: number; scopes: GrantScope[] };
 
 /** Keys of `statements.validation` in the messages. */
@@ -31,9 +39,10 @@ export type Rule =
   | "amount"
   | "digits"
   | "lines"
+  | "season"
   | "supersedes";
 
-export const blankLine = (): LineValues => ({ titleId: "", territory: "", mediaRight: "", revenueType: "", gross: "" });
+export const blankLine = (): LineValues => ({ titleId: "", territory: "", mediaRight: "", revenueType: "", gross: "", season: "" });
 
 const AMOUNT = /^\d{1,18}(\.\d+)?$/;
 
@@ -49,6 +58,7 @@ export function toStatementPayload(v: StatementFormValues, currency: string): Su
       mediaRight: l.mediaRight,
       revenueType: l.revenueType as SubmitStatementData["lines"][number]["revenueType"],
       gross: { amount: l.gross.trim(), currency },
+      ...(l.season?.trim() ? { season: /^\d+$/.test(l.season.trim()) ? Number(l.season.trim()) : Number.NaN } : {}),
     })),
   };
 }
@@ -56,6 +66,10 @@ export function toStatementPayload(v: StatementFormValues, currency: string): Su
 /** Countries the deal grants for a title, and the leaf media it grants for a title in a country. */
 export function countriesFor(scopes: GrantScope[], titleId: string): string[] {
   return [...new Set(scopes.filter((s) => s.titleId === titleId).flatMap((s) => s.countries))];
+}
+/** The seasons a line for this title may name (empty: not a series). */
+export function seasonsFor(scopes: GrantScope[], titleId: string): number[] {
+  return [...new Set(scopes.filter((s) => s.titleId === titleId).flatMap((s) => s.seasons ?? []))].sort((a, b) => a - b);
 }
 export function mediaFor(scopes: GrantScope[], titleId: string, country: string): string[] {
   return [...new Set(scopes.filter((s) => s.titleId === titleId && (!country || s.countries.includes(country))).flatMap((s) => s.media))];
@@ -124,6 +138,8 @@ function ruleOfPath(path: string): Rule {
       return "media";
     case "revenueType":
       return "revenueType";
+    case "season":
+      return "season";
     default:
       return "amount";
   }

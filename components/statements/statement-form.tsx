@@ -29,6 +29,7 @@ import {
   mediaFor,
   type Rule,
   type StatementFormValues,
+  seasonsFor,
   toStatementPayload,
   validateStatement,
 } from "./statement-form-model";
@@ -36,7 +37,7 @@ import {
 export type Option = { value: string; label: string };
 
 /** The server errors a field shows; the others join the alert. */
-const SHOWN = [/^(periodStart|periodEnd|supersedesId|expenses)$/, /^lines\.\d+\.(titleId|territory|mediaRight|revenueType|gross)$/];
+const SHOWN = [/^(periodStart|periodEnd|supersedesId|expenses)$/, /^lines\.\d+\.(titleId|territory|mediaRight|revenueType|gross|season)$/];
 
 /** Nests { "lines.3.gross": rule } the way react-hook-form keeps errors. */
 function nest(flat: Record<string, Rule>): FieldErrors<StatementFormValues> {
@@ -199,7 +200,8 @@ export function StatementForm({
               const countries = byName(line.titleId ? countriesFor(scopes, line.titleId) : allCountries, countryNames);
               const media = byName(line.titleId ? mediaFor(scopes, line.titleId, line.territory) : allMedia, mediaNames);
               const n = i + 1;
-              const cell = (name: "titleId" | "territory" | "mediaRight" | "revenueType" | "gross") => {
+              const seasons = line.titleId ? seasonsFor(scopes, line.titleId) : [];
+              const cell = (name: "titleId" | "territory" | "mediaRight" | "revenueType" | "gross" | "season") => {
                 const path = `lines.${i}.${name}`;
                 const error = message(path);
                 return {
@@ -221,6 +223,7 @@ export function StatementForm({
               const mediaCell = cell("mediaRight");
               const type = cell("revenueType");
               const gross = cell("gross");
+              const season = cell("season");
               return (
                 <li
                   key={field.id}
@@ -238,6 +241,19 @@ export function StatementForm({
                       ))}
                     </NativeSelect>
                     {title.errorNode}
+                    {seasons.length > 0 ? (
+                      <>
+                        <NativeSelect aria-label={t("lineField.season", { n })} {...season.props} {...form.register(`lines.${i}.season`)}>
+                          <option value="">{t("anySeason")}</option>
+                          {seasons.map((x) => (
+                            <option key={x} value={String(x)}>
+                              {t("seasonN", { number: x })}
+                            </option>
+                          ))}
+                        </NativeSelect>
+                        {season.errorNode}
+                      </>
+                    ) : null}
                   </div>
                   <div className="grid gap-1">
                     <NativeSelect

@@ -12,6 +12,8 @@ export interface GrantInput {
   start: string;
   end: string;
   exclusive: boolean;
+  /** Seasons of a series (absent: every season). */
+  seasons?: number[];
 }
 
 /** A LISTED film owned by the organisation whose session `api` carries; returns its id. */

@@ -75,6 +75,7 @@ export const ERROR_CODES = {
   NOT_ELIGIBLE: [],
   NOT_FOUND: [],
   NOT_PROPOSED: [],
+  NOT_A_SERIES: [],
   NOT_SUBMITTABLE: [],
   NOT_UNDER_REVIEW: [],
   NOT_WITHDRAWABLE: [],
@@ -87,6 +88,8 @@ export const ERROR_CODES = {
   RECEIPT_EXCEEDS_OPEN: [],
   RIGHTS_CONFLICT: [],
   RIGHTS_NOT_HELD: [],
+  SEASON_TAKEN: ["number"],
+  EPISODE_TAKEN: ["number"],
   STALE_UPDATE: [],
   STALE_VERSION: [],
   STATEMENT_DECIDED: [],
@@ -129,6 +132,10 @@ export const ERROR_CODES = {
   COLUMN_WITHOUT_HEADER: ["column"],
   EIDR_DUPLICATE_ROW: ["row"],
   AWARD_FORMAT: ["position", "value"],
+  /** Seasons and episodes of a series. */
+  SEASON_UNKNOWN: ["seasons"],
+  EPISODE_DUPLICATE_ROW: ["row"],
+  SEASON_NOT_GRANTED: ["season"],
   /** Statement lines. */
   PERIOD_END_BEFORE_START: [],
   TITLE_NOT_GRANTED: [],

@@ -719,6 +719,7 @@ export function emaRowsToGrants(
           exclusive: value.exclusive,
           holdbacks: [],
           editsPermitted: false,
+          seasons: [],
         },
         rows: group.rows.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row),
       });

@@ -71,18 +71,22 @@ export async function queryAvails(actor: Actor, q: AvailsQuery): Promise<Result<
           heldScopeOf({ territories, excludedTerritories, mediaRights, start, end, exclusive }),
         )
       : fallback;
-    const occupants: Occupant[] = (title.slices ?? []).map(([dealId, grantId, country, mediaRight, start, end, exclusive, holdback]) => ({
-      dealId,
-      grantId,
-      country,
-      media: mediaRight,
-      start,
-      end,
-      exclusive,
-      holdback,
-    }));
+    const occupants: Occupant[] = (title.slices ?? []).map(
+      ([dealId, grantId, country, mediaRight, start, end, exclusive, holdback, seasonFrom, seasonTo]) => ({
+        dealId,
+        grantId,
+        country,
+        media: mediaRight,
+        start,
+        end,
+        exclusive,
+        holdback,
+        seasonFrom,
+        seasonTo,
+      }),
+    );
     const showBlockers = title.studio_id === actor.org.id;
-    for (const cell of avails({ countries, media, window, exclusive }, held, occupants)) {
+    for (const cell of avails({ countries, media, window, exclusive, season: q.season }, held, occupants)) {
       const item: AvailItem = { titleId: title.id, territory: cell.territory, mediaRight: cell.mediaRight, status: cell.status };
       if (showBlockers && cell.blockers) {
         item.blockers = cell.blockers.map((b) => ({
@@ -102,8 +106,8 @@ export async function queryAvails(actor: Actor, q: AvailsQuery): Promise<Result<
 
 /** A rights-held row as JSON: territories, excluded territories, media rights, start, end (null: perpetual), exclusive. */
 type HeldJson = [string[], string[], string[], string, string | null, boolean];
-/** A grant slice as JSON: deal, grant, country, leaf media, start, end, exclusive, holdback. */
-type SliceJson = [string, string, string, string, string, string, boolean, boolean];
+/** A grant slice as JSON: deal, grant, country, leaf media, start, end, exclusive, holdback, first season, last season (null: no end). */
+type SliceJson = [string, string, string, string, string, string, boolean, boolean, number, number | null];
 /**
  * One title of the answer, in the order of the answer (by original title): its rights held
  * (null when none are recorded) and the slices occupying the asked cells in the window. `titles`
@@ -134,6 +138,8 @@ async function availsRows(
   const allMedia = ask.media.length === MEDIA_RIGHT_LEAVES.length;
   const inCountries = allCountries ? Prisma.empty : Prisma.sql`AND s.country = ANY(${ask.countries}::bpchar[])`;
   const inMedia = allMedia ? Prisma.empty : Prisma.sql`AND s.media = ANY(${ask.media}::varchar[])`;
+  // One season of a series: only rows covering it can block (rules.ts#avails checks the same).
+  const inSeason = q.season === undefined ? Prisma.empty : Prisma.sql`AND int4range(s.season_from, s.season_to, '[]') @> ${q.season}::int`;
   // Beyond this many titles the request is refused as too broad: no need to read their rights.
   const maxTitles = Math.floor(MAX_AVAIL_CELLS / Math.max(1, ask.countries.length * ask.media.length));
   return db.$queryRaw<AvailsRow[]>`
@@ -149,9 +155,10 @@ async function availsRows(
         FROM rights_held r WHERE r.title_id = t.id
       ) END AS held,
       CASE WHEN t.n <= ${maxTitles} THEN (
-        SELECT json_agg(json_build_array(s.deal_id, s.grant_id, s.country, s.media, s.start, s."end", s.exclusive, s.holdback) ORDER BY s.id)
+        SELECT json_agg(json_build_array(s.deal_id, s.grant_id, s.country, s.media, s.start, s."end", s.exclusive, s.holdback,
+                                         s.season_from, s.season_to) ORDER BY s.id)
         FROM grant_slice s
-        WHERE s.title_id = t.id ${inCountries} ${inMedia}
+        WHERE s.title_id = t.id ${inCountries} ${inMedia} ${inSeason}
           AND s.start <= ${q.end}::date AND s."end" >= ${q.start}::date
           AND (s.exclusive OR ${ask.exclusive})
       ) END AS slices

@@ -5,7 +5,16 @@ import { type ActionResult, fromFailure, parseInput, unauthenticated } from "@/l
 import { getSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { createMarketTest, createTitle, createVersion, updateTitle, updateVersion } from "./commands";
-import { createMarketTestSchema, createTitleSchema, createVersionSchema, updateTitleSchema, updateVersionSchema } from "./schema";
+import {
+  createEpisodeSchema,
+  createMarketTestSchema,
+  createSeasonSchema,
+  createTitleSchema,
+  createVersionSchema,
+  updateTitleSchema,
+  updateVersionSchema,
+} from "./schema";
+import { createEpisode, createSeason } from "./seasons";
 
 /**
  * Server actions of the catalogue pages: session → permission → the same zod schema as the API →
@@ -99,6 +108,30 @@ export async function createMarketTestAction(titleId: string, versionId: string,
   const parsed = parseInput(createMarketTestSchema, input);
   if (!parsed.ok) return parsed;
   const result = await createMarketTest(who.actor, versionId, parsed.data);
+  if (!result.ok) return fromFailure(result);
+  revalidateTitle(titleId);
+  return { ok: true, data: result.value };
+}
+
+export async function createSeasonAction(titleId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+  const who = await writer();
+  if (!who.ok) return who.result;
+  if (!uuid.safeParse(titleId).success) return notFound;
+  const parsed = parseInput(createSeasonSchema, input);
+  if (!parsed.ok) return parsed;
+  const result = await createSeason(who.actor, titleId, parsed.data);
+  if (!result.ok) return fromFailure(result);
+  revalidateTitle(titleId);
+  return { ok: true, data: result.value };
+}
+
+export async function createEpisodeAction(titleId: string, seasonId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+  const who = await writer();
+  if (!who.ok) return who.result;
+  if (!uuid.safeParse(titleId).success || !uuid.safeParse(seasonId).success) return notFound;
+  const parsed = parseInput(createEpisodeSchema, input);
+  if (!parsed.ok) return parsed;
+  const result = await createEpisode(who.actor, titleId, seasonId, parsed.data);
   if (!result.ok) return fromFailure(result);
   revalidateTitle(titleId);
   return { ok: true, data: result.value };

@@ -12,10 +12,13 @@ import {
 } from "./import-template";
 import {
   awardSchema,
+  createEpisodeSchema,
   createMarketTestSchema,
+  createSeasonSchema,
   createTitleSchema,
   createVersionSchema,
   EDIT_CATEGORIES,
+  seasonParams,
   TITLE_KINDS,
   titleListQuerySchema,
   updateTitleSchema,
@@ -349,6 +352,110 @@ export function registerTitleImportPaths(r: OpenAPIRegistry) {
         content: { "text/csv": { schema: { type: "string" } }, [XLSX_MIME]: { schema: binary } },
       },
       ...errorResponses(401, 422),
+    },
+  });
+}
+
+// ---- Seasons and episodes (issue 15) ---------------------------------------------------------
+
+const seasonTitlesOut = z.object({ en: z.string(), zh: z.string().nullable() });
+
+export const seasonSchema = z
+  .object({
+    id: z.uuid(),
+    titleId: z.uuid(),
+    number: z.int(),
+    titles: seasonTitlesOut,
+    releaseDate: z.iso.date().nullable(),
+    eidr: z.string().nullable(),
+    episodeCount: z.int(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Season" });
+
+export const episodeSchema = z
+  .object({
+    id: z.uuid(),
+    seasonId: z.uuid(),
+    number: z.int(),
+    titles: seasonTitlesOut,
+    runtimeMinutes: z.int().nullable(),
+    releaseDate: z.iso.date().nullable(),
+    eidr: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Episode" });
+
+const episodeImportSchema = z
+  .object({
+    dryRun: z.boolean(),
+    rows: z.int(),
+    episodes: z.array(createEpisodeSchema),
+  })
+  .meta({ id: "EpisodeImport" });
+
+/** Registers the seasons and episodes of a series (last in the document: added after the others). */
+export function registerSeasonPaths(r: OpenAPIRegistry) {
+  const writeRefusals = "422 NOT_A_SERIES for a title that is not a series; 409 SEASON_TAKEN / EPISODE_TAKEN for a number already used.";
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/titles/{id}/seasons",
+    tags: ["Catalogue"],
+    summary: "Seasons of a series, in number order (anyone who can read the title)",
+    request: { params: idParams },
+    responses: { 200: ok("Seasons.", paginated(seasonSchema, "SeasonPage")), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/titles/{id}/seasons",
+    tags: ["Catalogue"],
+    summary: "Add a season to a series; only the title's studio",
+    description: writeRefusals,
+    request: { params: idParams, body: jsonBody(createSeasonSchema) },
+    responses: { 201: ok("Created.", seasonSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/titles/{id}/seasons/{sid}/episodes",
+    tags: ["Catalogue"],
+    summary: "Episodes of a season, in number order",
+    request: { params: seasonParams },
+    responses: { 200: ok("Episodes.", paginated(episodeSchema, "EpisodePage")), ...errorResponses(401, 404) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/titles/{id}/seasons/{sid}/episodes",
+    tags: ["Catalogue"],
+    summary: "Add an episode to a season; only the title's studio",
+    description: writeRefusals,
+    request: { params: seasonParams, body: jsonBody(createEpisodeSchema) },
+    responses: { 201: ok("Created.", episodeSchema), ...errorResponses(400, 401, 403, 404, 409, 415, 422) },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/titles/{id}/seasons/{sid}/episodes/import",
+    tags: ["Catalogue"],
+    summary: "Import a season's episodes from a CSV or XLSX file, all or nothing (dryRun=true checks only)",
+    description:
+      "Columns: number, titleEn (required), titleZh, runtimeMinutes, releaseDate (YYYY-MM-DD), eidr. Send multipart/form-data field `file` (plus `dryRun`), or the raw body with `dryRun` in the query. At most 5 MB and 5,000 rows. Errors name the row and column (`rows.<row>.<column>`).",
+    request: {
+      params: seasonParams,
+      query: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+      body: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: { type: "object", properties: { file: binary, dryRun: { type: "string" } }, required: ["file"] },
+          },
+          "text/csv": { schema: { type: "string" } },
+          [XLSX_MIME]: { schema: binary },
+        },
+      },
+    },
+    responses: {
+      200: ok("Dry run: the episodes that would be added.", episodeImportSchema),
+      201: ok("Imported.", episodeImportSchema),
+      ...errorResponses(401, 403, 404, 409, 413, 415, 422),
     },
   });
 }

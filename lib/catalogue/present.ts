@@ -69,3 +69,52 @@ export function presentTitle(t: TitleDetail) {
     versions: t.versions.map(presentVersion),
   };
 }
+
+type SeasonLike = {
+  id: string;
+  titleId: string;
+  number: number;
+  titleEn: string;
+  titleZh: string | null;
+  releaseDate: Date | null;
+  eidr: string | null;
+  createdAt: Date;
+  _count: { episodes: number };
+};
+type EpisodeLike = {
+  id: string;
+  seasonId: string;
+  number: number;
+  titleEn: string;
+  titleZh: string | null;
+  runtimeMinutes: number | null;
+  releaseDate: Date | null;
+  eidr: string | null;
+  createdAt: Date;
+};
+
+export function presentSeason(s: SeasonLike) {
+  return {
+    id: s.id,
+    titleId: s.titleId,
+    number: s.number,
+    titles: { en: s.titleEn, zh: s.titleZh },
+    releaseDate: s.releaseDate ? dateOnly(s.releaseDate) : null,
+    eidr: s.eidr,
+    episodeCount: s._count.episodes,
+    createdAt: s.createdAt.toISOString(),
+  };
+}
+
+export function presentEpisode(e: EpisodeLike) {
+  return {
+    id: e.id,
+    seasonId: e.seasonId,
+    number: e.number,
+    titles: { en: e.titleEn, zh: e.titleZh },
+    runtimeMinutes: e.runtimeMinutes,
+    releaseDate: e.releaseDate ? dateOnly(e.releaseDate) : null,
+    eidr: e.eidr,
+    createdAt: e.createdAt.toISOString(),
+  };
+}

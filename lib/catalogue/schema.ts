@@ -208,3 +208,46 @@ export const createMarketTestSchema = z
 export type CreateMarketTestData = z.output<typeof createMarketTestSchema>;
 
 export const MARKET_TEST_METHODS = ["SCREENING", "SURVEY", "ONLINE_PANEL", "FOCUS_GROUP", "STREAMING_PILOT", "A_B_TEST"] as const;
+
+// ---- Seasons and episodes of a series ------------------------------------------------------
+
+/** A calendar date; an empty string (a blank date input) is none. */
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "Use a date as YYYY-MM-DD." }).nullish());
+const seasonTitles = z
+  .object({ en: requiredText(300, "Enter the English title."), zh: optionalText(300).nullish() })
+  .meta({ description: "Titles: English (required) and Simplified Chinese." });
+
+export const createSeasonSchema = z
+  .object({
+    number: z
+      .int({ error: "Use a season number: a whole number from 1." })
+      .min(1, { error: "Use a season number: a whole number from 1." })
+      .max(1000, { error: "Use season numbers up to 1000." }),
+    titles: seasonTitles,
+    releaseDate: optionalDate,
+    eidr: eidrSchema.nullish(),
+  })
+  .meta({ id: "SeasonInput" });
+export type CreateSeasonInput = z.input<typeof createSeasonSchema>;
+export type CreateSeasonData = z.output<typeof createSeasonSchema>;
+
+export const createEpisodeSchema = z
+  .object({
+    number: z
+      .int({ error: "Use an episode number: a whole number from 1." })
+      .min(1, { error: "Use an episode number: a whole number from 1." })
+      .max(100_000, { error: "Use episode numbers up to 100000." }),
+    titles: seasonTitles,
+    runtimeMinutes: z
+      .int({ error: "Use whole minutes from 1 to 2000." })
+      .min(1, { error: "Use whole minutes from 1 to 2000." })
+      .max(2000, { error: "Use whole minutes from 1 to 2000." })
+      .nullish(),
+    releaseDate: optionalDate,
+    eidr: eidrSchema.nullish(),
+  })
+  .meta({ id: "EpisodeInput" });
+export type CreateEpisodeInput = z.input<typeof createEpisodeSchema>;
+export type CreateEpisodeData = z.output<typeof createEpisodeSchema>;
+
+export const seasonParams = z.object({ id: z.uuid(), sid: z.uuid() });

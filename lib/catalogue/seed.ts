@@ -17,13 +17,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { createMarketTest, createTitle, createVersion, updateTitle } from "@/lib/catalogue/commands";
 import {
   type CreateTitleInput,
+  createEpisodeSchema,
   createMarketTestSchema,
+  createSeasonSchema,
   createTitleSchema,
   createVersionSchema,
   type EditCategory,
   type MARKET_TEST_METHODS,
   updateTitleSchema,
 } from "@/lib/catalogue/schema";
+import { createEpisode, createSeason } from "@/lib/catalogue/seasons";
 import { db } from "@/lib/db/client";
 import { demoOwner } from "@/lib/orgs/seed";
 import type { Result } from "@/lib/result";
@@ -1044,6 +1047,24 @@ const HANBIT: TitleSeed[] = [
 
 export const DEMO_CATALOGUE: readonly TitleSeed[] = [...JADE_MOUNTAIN, ...HANBIT];
 
+type SeasonSeed = { number: number; titles: { en: string; zh: string }; releaseDate: string; episodes: number; runtimeMinutes: number };
+
+/**
+ * Issue 15: the xianxia series “The Celestial Path” in three seasons (12 + 12 + 10 = its 34
+ * episodes), which the demo deals license season by season.
+ */
+export const DEMO_SEASONS: readonly { studio: StudioKey; originalTitle: string; seasons: SeasonSeed[] }[] = [
+  {
+    studio: "studioCn",
+    originalTitle: "天衍仙途",
+    seasons: [
+      { number: 1, titles: { en: "The Broken Seal", zh: "残印" }, releaseDate: "2025-03-08", episodes: 12, runtimeMinutes: 45 },
+      { number: 2, titles: { en: "Nine Realms", zh: "九重天" }, releaseDate: "2025-09-13", episodes: 12, runtimeMinutes: 45 },
+      { number: 3, titles: { en: "The Immortal Sect", zh: "仙宗" }, releaseDate: "2026-04-04", episodes: 10, runtimeMinutes: 48 },
+    ],
+  },
+];
+
 // ---------------------------------------------------------------------------------------------
 
 /** Parses with the API's schema; a seed entry that breaks a rule is a bug in this file. */
@@ -1061,7 +1082,7 @@ function unwrap<T>(result: Result<T>, what: string): T {
 /** The studio's OWNER, as the seed's actor. */
 const ownerActor = (studio: StudioKey): Promise<Actor> => demoOwner(studio, "seed-catalogue");
 
-export type CatalogueSeedResult = { created: boolean; titles: number; versions: number; marketTests: number };
+export type CatalogueSeedResult = { created: boolean; titles: number; versions: number; marketTests: number; seasons: number };
 
 /**
  * Creates the demo catalogue for the demo studios (which `seed()` creates first). Titles that
@@ -1069,7 +1090,7 @@ export type CatalogueSeedResult = { created: boolean; titles: number; versions: 
  */
 export async function seedCatalogue(): Promise<CatalogueSeedResult> {
   const actors: Record<StudioKey, Actor> = { studioCn: await ownerActor("studioCn"), studioKr: await ownerActor("studioKr") };
-  const counts = { titles: 0, versions: 0, marketTests: 0 };
+  const counts = { titles: 0, versions: 0, marketTests: 0, seasons: 0 };
 
   const addTests = async (actor: Actor, versionId: string, tests: MarketTestSeed[], what: string) => {
     for (const t of tests) {
@@ -1109,5 +1130,29 @@ export async function seedCatalogue(): Promise<CatalogueSeedResult> {
     if (archived) unwrap(await updateTitle(actor, titleId, parse(updateTitleSchema, { archived: true }, what)), `${what} archive`);
   }
 
-  return { created: counts.titles > 0, ...counts };
+  // Seasons are looked up by number, so a catalogue seeded before seasons existed gets them too.
+  for (const series of DEMO_SEASONS) {
+    const actor = actors[series.studio];
+    const title = await db.title.findFirst({
+      where: { studioId: actor.org.id, originalTitle: series.originalTitle },
+      select: { id: true },
+    });
+    if (!title) continue;
+    for (const spec of series.seasons) {
+      const what = `“${series.originalTitle}” season ${spec.number}`;
+      if (await db.season.findFirst({ where: { titleId: title.id, number: spec.number }, select: { id: true } })) continue;
+      const input = { number: spec.number, titles: spec.titles, releaseDate: spec.releaseDate };
+      const { id: seasonId } = unwrap(await createSeason(actor, title.id, parse(createSeasonSchema, input, what)), what);
+      counts.seasons++;
+      for (let n = 1; n <= spec.episodes; n++) {
+        const episode = { number: n, titles: { en: `Episode ${n}`, zh: `第${n}集` }, runtimeMinutes: spec.runtimeMinutes };
+        unwrap(
+          await createEpisode(actor, title.id, seasonId, parse(createEpisodeSchema, episode, `${what} episode ${n}`)),
+          `${what} episode ${n}`,
+        );
+      }
+    }
+  }
+
+  return { created: counts.titles > 0 || counts.seasons > 0, ...counts };
 }

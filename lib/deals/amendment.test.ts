@@ -61,6 +61,7 @@ describe("amendGrants", () => {
       exclusive: false,
       holdbacks: [],
       editsPermitted: false,
+      seasons: [],
     };
     const { grants } = amendGrants(current, { addGrants: [add] }, ["n1"]);
     expect(grants.map((g) => g.id)).toEqual(["a", "b", "n1"]);

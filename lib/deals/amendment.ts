@@ -24,6 +24,8 @@ export type GrantSnap = {
   exclusive: boolean;
   editsPermitted: boolean;
   holdbacks: unknown;
+  /** Seasons of a series (empty = every season); absent in snapshots taken before seasons existed. */
+  seasons?: number[];
 };
 
 export type TermsSnap = {
@@ -35,7 +37,7 @@ export type TermsSnap = {
 
 export type DealSnap = { grants: GrantSnap[]; terms: TermsSnap };
 
-export type GrantField = "start" | "end" | "territories" | "excludedTerritories" | "mediaRights" | "exclusive";
+export type GrantField = "start" | "end" | "territories" | "excludedTerritories" | "mediaRights" | "exclusive" | "seasons";
 export type AmendmentDiff = {
   grants: {
     added: GrantSnap[];
@@ -45,7 +47,7 @@ export type AmendmentDiff = {
   terms: { field: keyof TermsSnap; before: unknown; after: unknown }[];
 };
 
-const GRANT_FIELDS: GrantField[] = ["start", "end", "territories", "excludedTerritories", "mediaRights", "exclusive"];
+const GRANT_FIELDS: GrantField[] = ["start", "end", "territories", "excludedTerritories", "mediaRights", "exclusive", "seasons"];
 const TERM_FIELDS: (keyof TermsSnap)[] = ["minimumGuarantee", "instalments", "expenseCap", "participants"];
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -93,6 +95,7 @@ export function amendGrants(current: readonly GrantSnap[], changes: AmendmentCha
       ...(u.excludedTerritories !== undefined && { excludedTerritories: u.excludedTerritories }),
       ...(u.mediaRights !== undefined && { mediaRights: u.mediaRights }),
       ...(u.exclusive !== undefined && { exclusive: u.exclusive }),
+      ...(u.seasons !== undefined && { seasons: u.seasons }),
     };
     if (next.start > next.end)
       errors.push({ path: `${path}.${u.end !== undefined ? "end" : "start"}`, message: "The window ends before it starts." });
@@ -111,6 +114,7 @@ export function amendGrants(current: readonly GrantSnap[], changes: AmendmentCha
     exclusive: a.exclusive,
     editsPermitted: a.editsPermitted,
     holdbacks: a.holdbacks,
+    seasons: a.seasons,
   }));
   const grants = [...current.filter((g) => !removed.has(g.id)).map((g) => updated.get(g.id) ?? g), ...added];
   if (grants.length === 0)

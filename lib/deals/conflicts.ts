@@ -10,6 +10,7 @@ import {
   heldScopeOf,
   holdbacksOf,
   holdbackWindow,
+  type Seasons,
   type Window,
 } from "./rules";
 
@@ -45,10 +46,12 @@ export type SigningConflict = {
   holdback: boolean;
 };
 
-type Claim = Expanded & Window & { titleId: string; exclusive: boolean; grantId: string };
+/** `seasons`: the seasons of a series claimed, empty = every season. */
+type Claim = Expanded & Window & { titleId: string; exclusive: boolean; grantId: string; seasons: Seasons };
 
 type GrantLike = Expanded &
-  Window & { titleId: string; exclusive: boolean; grant: { id: string; start: Date; holdbacks: Prisma.JsonValue } };
+  // `seasons` is required so that no caller forgets it: a grant without it would conflict season-blind.
+  Window & { titleId: string; exclusive: boolean; seasons: Seasons; grant: { id: string; start: Date; holdbacks: Prisma.JsonValue } };
 
 /** What a deal's grants (and their holdbacks) would claim if signed. */
 function claimsOf(grants: GrantLike[]): Claim[] {
@@ -62,10 +65,12 @@ function claimsOf(grants: GrantLike[]): Claim[] {
       titleId: g.titleId,
       exclusive: g.exclusive,
       grantId: g.grant.id,
+      seasons: g.seasons,
     });
+    // A holdback protects the seasons its grant licenses (as its slice rows do).
     for (const h of holdbacksOf(g.grant.holdbacks)) {
       const w = holdbackWindow(dateOnly(g.grant.start), h.until);
-      if (w) claims.push({ ...expandScope(h), ...w, titleId: g.titleId, exclusive: true, grantId: g.grant.id });
+      if (w) claims.push({ ...expandScope(h), ...w, titleId: g.titleId, exclusive: true, grantId: g.grant.id, seasons: g.seasons });
     }
   }
   return claims;
@@ -98,13 +103,14 @@ async function occupiedBy(tx: Reader, dealId: string, claims: Claim[]): Promise<
       start: fromDayNumber(c.start),
       end: fromDayNumber(c.end),
       exclusive: c.exclusive,
+      seasons: [...c.seasons],
     })),
   );
   // LATERAL keeps one grouped index probe per claim (a join would let the planner pick a scan).
   return tx.$queryRaw<OccupiedRow[]>`
     SELECT c.claim, o.deal_id, o.grant_id, o.holdback, o.countries, o.media, o.start, o."end"
     FROM jsonb_to_recordset(${json}::jsonb)
-           AS c(claim int, title_id uuid, countries bpchar[], media varchar[], start date, "end" date, exclusive boolean)
+           AS c(claim int, title_id uuid, countries bpchar[], media varchar[], start date, "end" date, exclusive boolean, seasons int[])
     CROSS JOIN LATERAL (
       SELECT s.deal_id, s.grant_id, s.holdback,
              array_agg(DISTINCT s.country::text ORDER BY s.country::text) AS countries,
@@ -117,6 +123,8 @@ async function occupiedBy(tx: Reader, dealId: string, claims: Claim[]): Promise<
         AND s.media = ANY(c.media)
         AND s.start <= c."end" AND s."end" >= c.start
         AND (s.exclusive OR c.exclusive)
+        AND (cardinality(c.seasons) = 0
+             OR EXISTS (SELECT 1 FROM unnest(c.seasons) AS n WHERE int4range(s.season_from, s.season_to, '[]') @> n))
         AND s.deal_id <> ${dealId}::uuid
       GROUP BY s.deal_id, s.grant_id, s.holdback
     ) o
@@ -125,7 +133,8 @@ async function occupiedBy(tx: Reader, dealId: string, claims: Claim[]): Promise<
 
 /**
  * Everything that stops these grants from being signed: overlaps among the deal's own grants and
- * rows already held by signed deals (grants and holdbacks), under the conflict rule.
+ * rows already held by signed deals (grants and holdbacks), under the conflict rule — season by
+ * season for a series, as the exclusion constraint decides (rules.ts#conflicts, `seasonsOverlap`).
  */
 export async function findConflicts(tx: Reader, dealId: string, grants: GrantLike[], viewerOrgId: string): Promise<SigningConflict[]> {
   const claims = claimsOf(grants);

@@ -93,6 +93,7 @@ const STRINGS = {
     kind: "Kind",
     year: "Year",
     version: "Version",
+    seasonsOf: (list: string) => `Seasons ${list} only`,
     allVersions: "As delivered",
     grantIntro:
       "The Licensor grants the Licensee, for each line below, the licence to exploit the title in the territories, media and languages stated, during the window stated (both dates inclusive). Groups of territories mean the countries they contain on the agreement date; countries listed after “excluding” are not licensed.",
@@ -181,6 +182,7 @@ const STRINGS = {
       excludedTerritories: "excluded territories",
       mediaRights: "media rights",
       exclusive: "exclusivity",
+      seasons: "seasons (none: every season)",
     },
     amendTerms: {
       minimumGuarantee: "Minimum guarantee",
@@ -232,6 +234,7 @@ const STRINGS = {
     kind: "类型",
     year: "年份",
     version: "版本",
+    seasonsOf: (list: string) => `仅第 ${list} 季`,
     allVersions: "按交付版本",
     grantIntro:
       "许可方就下列每一行向被许可方授予许可：在所列许可期内（起止日期均包含在内），于所列地域、媒体权利及语言范围内使用该作品。地域组合指协议日期当日其所包含的国家/地区；“不含”之后所列国家/地区不在许可范围内。",
@@ -310,6 +313,7 @@ const STRINGS = {
       excludedTerritories: "排除地域",
       mediaRights: "媒体权利",
       exclusive: "独家性",
+      seasons: "季（无：全部季）",
     },
     amendTerms: { minimumGuarantee: "保底金", instalments: "分期付款计划", expenseCap: "费用上限", participants: "分成参与人" },
     scheduleLine: (n: string) => `授权条目${n}`,
@@ -553,7 +557,7 @@ export async function contractPdf(
       if (territories.schedule) schedule.push([t.scheduleLine(number), territories.schedule]);
       return [
         number,
-        `${titleName(g.title, lang)}${g.version ? `\n${t.version}: ${g.version.name}` : ""}`,
+        `${titleName(g.title, lang)}${g.version ? `\n${t.version}: ${g.version.name}` : ""}${g.seasons.length ? `\n${t.seasonsOf(g.seasons.join(", "))}` : ""}`,
         territories.cell,
         join(
           lang,

@@ -71,6 +71,7 @@ export const dealSchema = z
         exclusive: z.boolean(),
         holdbacks: z.array(holdbackSchema),
         editsPermitted: z.boolean(),
+        seasons: z.array(z.int()).meta({ description: "Seasons of a series the grant covers; empty = every season." }),
       }),
     ),
     signatures: z.object({

@@ -67,6 +67,7 @@ export function presentDeal(deal: DealDetail, viewerOrgId: string) {
       exclusive: g.exclusive,
       holdbacks: g.holdbacks,
       editsPermitted: g.editsPermitted,
+      seasons: g.seasons,
     })),
     signatures: {
       licensor: deal.licensorSignedAt ? { at: deal.licensorSignedAt.toISOString(), by: deal.licensorSignedBy } : null,

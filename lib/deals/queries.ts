@@ -156,6 +156,7 @@ export async function signingPreview(actor: Actor, dealId: string) {
     ...windowOf(dateOnly(g.start), dateOnly(g.end)),
     titleId: g.titleId,
     exclusive: g.exclusive,
+    seasons: g.seasons,
   }));
   const uncovered = [];
   const heldByTitle = await heldScopesByTitle(db, [...new Set(expanded.map((e) => e.titleId))]);
@@ -198,6 +199,7 @@ export async function licensableTitles(actor: Actor, licensorId: string) {
     select: {
       ...titleOptionSelect,
       versions: { orderBy: [{ kind: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, kind: true } },
+      seasons: { orderBy: { number: "asc" }, select: { number: true } },
     },
   });
 }
@@ -208,7 +210,11 @@ export async function availsTitleOptions(actor: Actor) {
     where: actor.org.kind === "STUDIO" ? { studioId: actor.org.id, archivedAt: null } : { visibility: "LISTED", archivedAt: null },
     orderBy: [{ studio: { name: "asc" } }, { originalTitle: "asc" }],
     take: 2000,
-    select: { ...titleOptionSelect, studio: { select: { id: true, name: true } } },
+    select: {
+      ...titleOptionSelect,
+      studio: { select: { id: true, name: true } },
+      seasons: { select: { number: true }, orderBy: { number: "asc" } },
+    },
   });
 }
 
@@ -278,6 +284,7 @@ export async function dealSnapshot(tx: Reader, dealId: string): Promise<DealSnap
       exclusive: g.exclusive,
       editsPermitted: g.editsPermitted,
       holdbacks: g.holdbacks,
+      seasons: g.seasons,
     })),
     terms: {
       minimumGuarantee: deal.mgMinor === null ? null : money(deal.mgMinor),

@@ -514,6 +514,8 @@ describe("avails — the table of rights held, groups, exclusions, parents/leave
         end: "2027-06-30",
         exclusive: true,
         holdback: true,
+        seasonFrom: 1,
+        seasonTo: null,
       },
     ]);
     expect(byKey.get("TH|SVOD")?.blockers).toEqual([
@@ -526,6 +528,8 @@ describe("avails — the table of rights held, groups, exclusions, parents/leave
         end: "2027-12-31",
         exclusive: true,
         holdback: false,
+        seasonFrom: 1,
+        seasonTo: null,
       },
     ]);
   });
@@ -808,8 +812,26 @@ describe("expansion, default rights held and slice rows", () => {
     expect(grantRows).toHaveLength(4);
     expect(grantRows.every((r) => r.start === "2027-01-01" && r.end === "2027-12-31" && r.exclusive === false)).toBe(true);
     expect(rows.filter((r) => r.holdback)).toEqual([
-      { country: "TH", media: "FREE_TV", start: "2027-01-01", end: "2027-03-31", exclusive: true, holdback: true },
-      { country: "TH", media: "PAY_TV", start: "2027-01-01", end: "2027-03-31", exclusive: true, holdback: true },
+      {
+        country: "TH",
+        media: "FREE_TV",
+        start: "2027-01-01",
+        end: "2027-03-31",
+        exclusive: true,
+        holdback: true,
+        seasonFrom: 1,
+        seasonTo: null,
+      },
+      {
+        country: "TH",
+        media: "PAY_TV",
+        start: "2027-01-01",
+        end: "2027-03-31",
+        exclusive: true,
+        holdback: true,
+        seasonFrom: 1,
+        seasonTo: null,
+      },
     ]);
   });
 });

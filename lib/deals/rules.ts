@@ -29,6 +29,46 @@ export const overlaps = (a: Window, b: Window) => a.start <= b.end && b.start <=
 
 export type HeldScope = Expanded & Window & { exclusive: boolean };
 
+/**
+ * Seasons of a series a grant covers: the season numbers, or empty for every season (including
+ * seasons added later). Titles that are not series have one implicit season, so their grants are
+ * "every season" and behave exactly as before.
+ */
+export type Seasons = readonly number[];
+/** An inclusive run of seasons; `to` null = no end. The database stores one per slice row. */
+export type SeasonRange = { from: number; to: number | null };
+
+/** Season numbers as a grant stores them: distinct, ascending. */
+export const normaliseSeasons = (seasons: Iterable<number>): number[] => [...new Set(seasons)].sort((a, b) => a - b);
+
+/** The runs of consecutive seasons: [1, 2, 4] → [1..2], [4..4]; every season → [1..∞). */
+export function seasonRanges(seasons: Seasons): SeasonRange[] {
+  const sorted = normaliseSeasons(seasons);
+  if (sorted.length === 0) return [{ from: 1, to: null }];
+  const ranges: SeasonRange[] = [];
+  for (const n of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && last.to === n - 1) last.to = n;
+    else ranges.push({ from: n, to: n });
+  }
+  return ranges;
+}
+
+/** Whether two season sets share a season (every season meets anything). */
+export function seasonsOverlap(a: Seasons | undefined, b: Seasons | undefined): boolean {
+  if (!a || !b || a.length === 0 || b.length === 0) return true;
+  const other = new Set(b);
+  return a.some((n) => other.has(n));
+}
+
+/** Whether a slice's season range covers `season`; no season asked = the whole series, which any range meets. */
+export function rangeCovers(range: { seasonFrom?: number; seasonTo?: number | null }, season: number | undefined): boolean {
+  if (season === undefined) return true;
+  const from = range.seasonFrom ?? 1;
+  const to = range.seasonTo ?? null;
+  return season >= from && (to === null || season <= to);
+}
+
 /** A recorded rights-held row (dates as `YYYY-MM-DD`, `end` null for perpetual), expanded. */
 export function heldScopeOf(row: Scope & { start: string; end: string | null; exclusive: boolean }): HeldScope {
   return { ...expandScope(row), ...windowOf(row.start, row.end), exclusive: row.exclusive };
@@ -93,12 +133,16 @@ export function uncoveredByHeld(grant: Expanded & Window & { exclusive: boolean 
   );
 }
 
-/** The conflict rule: shared title, country and leaf media, overlapping windows, at least one exclusive. */
+/**
+ * The conflict rule: shared title, country and leaf media, overlapping windows, at least one
+ * exclusive — and, for a series, at least one shared season (no seasons named = every season).
+ */
 export function conflicts(
-  a: Expanded & Window & { titleId: string; exclusive: boolean },
-  b: Expanded & Window & { titleId: string; exclusive: boolean },
+  a: Expanded & Window & { titleId: string; exclusive: boolean; seasons?: Seasons },
+  b: Expanded & Window & { titleId: string; exclusive: boolean; seasons?: Seasons },
 ): { countries: string[]; media: string[]; start: string; end: string } | null {
   if (a.titleId !== b.titleId || !(a.exclusive || b.exclusive) || !overlaps(a, b)) return null;
+  if (!seasonsOverlap(a.seasons, b.seasons)) return null;
   const countries = [...a.countries].filter((c) => b.countries.has(c));
   const media = [...a.media].filter((m) => b.media.has(m));
   if (countries.length === 0 || media.length === 0) return null;
@@ -118,22 +162,60 @@ export function holdbackWindow(grantStart: string, until: string): Window | null
   return w.start <= w.end ? w : null;
 }
 
-export type SliceRow = { country: string; media: string; start: string; end: string; exclusive: boolean; holdback: boolean };
+export type SliceRow = {
+  country: string;
+  media: string;
+  start: string;
+  end: string;
+  exclusive: boolean;
+  holdback: boolean;
+  seasonFrom: number;
+  seasonTo: number | null;
+};
 
-/** The rows a signed grant occupies in grant_slice: its cells, plus its holdbacks as exclusive rows. */
-export function grantSliceRows(grant: Expanded & { start: string; end: string; exclusive: boolean; holdbacks: Holdback[] }): SliceRow[] {
+/**
+ * The rows a signed grant occupies in grant_slice: its cells, plus its holdbacks as exclusive
+ * rows, each once per run of its seasons (one run, [1, ∞), when it names none). A holdback
+ * protects the seasons its grant licenses.
+ */
+export function grantSliceRows(
+  grant: Expanded & { start: string; end: string; exclusive: boolean; holdbacks: Holdback[]; seasons?: Seasons },
+): SliceRow[] {
   const rows: SliceRow[] = [];
-  for (const country of grant.countries) {
-    for (const media of grant.media)
-      rows.push({ country, media, start: grant.start, end: grant.end, exclusive: grant.exclusive, holdback: false });
+  const runs = seasonRanges(grant.seasons ?? []);
+  for (const run of runs) {
+    for (const country of grant.countries) {
+      for (const media of grant.media)
+        rows.push({
+          country,
+          media,
+          start: grant.start,
+          end: grant.end,
+          exclusive: grant.exclusive,
+          holdback: false,
+          seasonFrom: run.from,
+          seasonTo: run.to,
+        });
+    }
   }
   for (const h of grant.holdbacks) {
     const w = holdbackWindow(grant.start, h.until);
     if (!w) continue;
     const scope = expandScope({ territories: h.territories, mediaRights: h.mediaRights });
-    for (const country of scope.countries) {
-      for (const media of scope.media) {
-        rows.push({ country, media, start: fromDayNumber(w.start), end: fromDayNumber(w.end), exclusive: true, holdback: true });
+    for (const run of runs) {
+      for (const country of scope.countries) {
+        for (const media of scope.media) {
+          rows.push({
+            country,
+            media,
+            start: fromDayNumber(w.start),
+            end: fromDayNumber(w.end),
+            exclusive: true,
+            holdback: true,
+            seasonFrom: run.from,
+            seasonTo: run.to,
+          });
+        }
       }
     }
   }
@@ -149,6 +231,9 @@ export type Occupant = {
   end: string;
   exclusive: boolean;
   holdback: boolean;
+  /** The occupied seasons (absent: the whole series). */
+  seasonFrom?: number;
+  seasonTo?: number | null;
 };
 
 export type AvailStatus = "AVAILABLE" | "BLOCKED" | "NOT_HELD";
@@ -157,10 +242,12 @@ export type AvailCell = { territory: string; mediaRight: string; status: AvailSt
 /**
  * Avails for one title: per requested country × leaf media, NOT_HELD when the rights held do not
  * cover every day of the window (exclusively, for an exclusive request), BLOCKED by occupants
- * (signed grants and holdbacks) under the conflict rule, else AVAILABLE.
+ * (signed grants and holdbacks) under the conflict rule, else AVAILABLE. With a `season`, only
+ * occupants covering that season block; without one the question is the whole series, which
+ * any occupied season blocks.
  */
 export function avails(
-  request: { countries: Iterable<string>; media: Iterable<string>; window: Window; exclusive: boolean },
+  request: { countries: Iterable<string>; media: Iterable<string>; window: Window; exclusive: boolean; season?: number },
   held: HeldScope[],
   occupants: Occupant[],
 ): AvailCell[] {
@@ -195,7 +282,7 @@ export function avails(
         continue;
       }
       const blockers = (byCell.get(`${country}|${m}`) ?? []).filter(
-        (o) => (o.exclusive || request.exclusive) && overlaps(windowOf(o.start, o.end), request.window),
+        (o) => (o.exclusive || request.exclusive) && overlaps(windowOf(o.start, o.end), request.window) && rangeCovers(o, request.season),
       );
       cells.push(
         blockers.length > 0

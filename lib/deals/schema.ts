@@ -110,6 +110,21 @@ export const updateDealSchema = z
   .meta({ id: "DealPatch" });
 export type UpdateDealData = z.output<typeof updateDealSchema>;
 
+/** Season numbers of a series: distinct, ascending; empty = every season (including later ones). */
+export const seasonNumbersSchema = z
+  .array(
+    z
+      .int({ error: "Use season numbers: whole numbers from 1." })
+      .min(1, { error: "Use season numbers: whole numbers from 1." })
+      .max(1000, { error: "Use season numbers up to 1000." }),
+  )
+  .max(200)
+  .transform((seasons) => [...new Set(seasons)].sort((a, b) => a - b))
+  .meta({
+    description:
+      "Seasons of a series the grant covers, by number (e.g. [1, 2]). Absent or empty: every season, including seasons added later. Only for series.",
+  });
+
 export const holdbackSchema = z
   .object({
     mediaRights: codes(30, "media right"),
@@ -131,6 +146,7 @@ export const grantInputSchema = z
     exclusive: z.boolean({ error: "Say whether the grant is exclusive." }),
     holdbacks: z.array(holdbackSchema).max(20).default([]),
     editsPermitted: z.boolean().default(false),
+    seasons: seasonNumbersSchema.default([]),
   })
   .refine((g) => g.start <= g.end, { error: "The window ends before it starts.", path: ["end"] })
   .meta({ id: "GrantInput" });
@@ -209,6 +225,15 @@ export const availsQuerySchema = z
     start: isoDate,
     end: isoDate,
     exclusive: z.enum(["true", "false"]).default("true"),
+    season: z.coerce
+      .number({ error: "Use a season number: a whole number from 1." })
+      .int({ error: "Use a season number: a whole number from 1." })
+      .min(1, { error: "Use a season number: a whole number from 1." })
+      .max(1000, { error: "Use season numbers up to 1000." })
+      .optional()
+      .meta({
+        description: "For a series: answer for this season only (grants of other seasons do not block). Without it: the whole series.",
+      }),
   })
   .refine((q) => q.start <= q.end, { error: "The window ends before it starts.", path: ["end"] });
 export type AvailsQuery = z.output<typeof availsQuerySchema>;
@@ -229,6 +254,7 @@ export const grantUpdateSchema = z
     excludedTerritories: z.array(z.string().trim().min(1).max(20)).max(300).optional(),
     mediaRights: codes(30, "media right").optional(),
     exclusive: z.boolean().optional(),
+    seasons: seasonNumbersSchema.optional(),
   })
   .meta({ id: "GrantUpdate", description: "The fields given replace the grant's; the others stay." });
 export type GrantUpdate = z.output<typeof grantUpdateSchema>;

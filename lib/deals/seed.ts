@@ -18,7 +18,10 @@
  * - Hanbit → Aurora Filmes: “Off Orbit” non-exclusive theatrical in Brazil (SIGNED);
  * - Hanbit licenses IN from Jade Mountain: “The Lone Citadel Swordsman” for Korea in KRW (SIGNED);
  * - Jade Mountain → Siam Screen: “The Homebound Train” free TV in Thailand, signed then TERMINATED
- *   (its rights are available again).
+ *   (its rights are available again);
+ * - “The Celestial Path” season by season (issue 15): season 1 exclusive SVOD in Brazil to Aurora
+ *   Filmes, season 2 exclusive pay TV in Thailand to Siam Screen (both SIGNED) — season 3 stays
+ *   AVAILABLE in those cells, the whole series does not.
  *
  * Everything goes through the app's commands and zod schemas (createDeal, addGrant, proposeDeal,
  * signDeal, terminateDeal, setRightsHeld) acting as the demo OWNERs with requestId "seed", so the
@@ -64,6 +67,8 @@ type GrantSeed = {
   exclusive: boolean;
   holdbacks?: { mediaRights: string[]; territories: string[]; until: string }[];
   editsPermitted?: boolean;
+  /** Seasons of a series (absent: every season). */
+  seasons?: number[];
 };
 
 type DealSeed = {
@@ -85,6 +90,7 @@ const money = (amount: string, currency: string) => ({ amount, currency });
 
 const T = {
   celestialPath: { studio: "studioCn", originalTitle: "天衍仙途", version: "South-east Asia streaming version" },
+  celestialSeries: { studio: "studioCn", originalTitle: "天衍仙途" },
   lanternTown: { studio: "studioCn", originalTitle: "灯笼小镇" },
   fogHarbour: { studio: "studioCn", originalTitle: "雾港迷踪" },
   kungFuDelivery: { studio: "studioCn", originalTitle: "功夫外卖" },
@@ -410,6 +416,56 @@ export const DEMO_DEALS: readonly DealSeed[] = [
       by: "studioCn",
       reason: "The second MG instalment (CNY 300,000.00, due 2025-12-31) was not paid; the rights revert to the licensor.",
     },
+  },
+  {
+    name: "The Celestial Path · Season 1 · Brazil streaming 2026–2028",
+    licensor: "studioCn",
+    licensee: "partnerBr",
+    drafter: "partnerBr",
+    currency: "BRL",
+    terms: {
+      minimumGuarantee: money("900000.00", "BRL"),
+      instalments: [{ amount: money("900000.00", "BRL"), dueDate: "2026-03-31", trigger: "SIGNATURE" }],
+    },
+    grants: [
+      {
+        title: T.celestialSeries,
+        seasons: [1],
+        territories: ["BR"],
+        mediaRights: ["SVOD"],
+        languages: ["pt-BR"],
+        start: "2026-03-01",
+        end: "2028-02-29",
+        exclusive: true,
+      },
+    ],
+    stage: "PROPOSED",
+    signedBy: ["studioCn", "partnerBr"],
+  },
+  {
+    name: "The Celestial Path · Season 2 · Thai pay TV 2026–2027",
+    licensor: "studioCn",
+    licensee: "partnerTh",
+    drafter: "studioCn",
+    currency: "THB",
+    terms: {
+      minimumGuarantee: money("2400000.00", "THB"),
+      instalments: [{ amount: money("2400000.00", "THB"), dueDate: "2026-06-30", trigger: "SIGNATURE" }],
+    },
+    grants: [
+      {
+        title: T.celestialSeries,
+        seasons: [2],
+        territories: ["TH"],
+        mediaRights: ["PAY_TV"],
+        languages: ["th"],
+        start: "2026-06-01",
+        end: "2027-12-31",
+        exclusive: true,
+      },
+    ],
+    stage: "PROPOSED",
+    signedBy: ["partnerTh", "studioCn"],
   },
 ];
 

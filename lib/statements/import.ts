@@ -22,7 +22,17 @@ import { type ImportStatementFields, MAX_STATEMENT_LINES, REVENUE_TYPES, stateme
  * spreadsheet row and column (`rows.<row>.<column>`); all-or-nothing; `dryRun` writes nothing.
  */
 
-export const STATEMENT_COLUMNS = ["titleId", "eidr", "titleRef", "territory", "mediaRight", "revenueType", "gross", "currency"] as const;
+export const STATEMENT_COLUMNS = [
+  "titleId",
+  "eidr",
+  "titleRef",
+  "territory",
+  "mediaRight",
+  "revenueType",
+  "gross",
+  "currency",
+  "season",
+] as const;
 export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
 /** The title is named by any of titleId, eidr or titleRef (each row checks it has one). */
 const REQUIRED = ["territory", "mediaRight", "revenueType", "gross"] as const;
@@ -53,6 +63,7 @@ const LINE_FIELD_COLUMN: Record<string, StatementColumn> = {
   gross: "gross",
   "gross.amount": "gross",
   "gross.currency": "currency",
+  season: "season",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -132,6 +143,8 @@ export async function importStatement(
       mediaRight: c.mediaRight.toUpperCase(),
       revenueType: type,
       gross: { amount: c.gross.replace(/[\s,]/g, ""), currency: (c.currency || deal.currency).toUpperCase() },
+      // A season number for a series; anything else stays text so the schema refuses it on its column.
+      season: c.season?.trim() ? (/^\d{1,6}$/.test(c.season.trim()) ? Number(c.season.trim()) : c.season.trim()) : undefined,
     };
     const parsed = statementLineSchema.safeParse(line);
     if (parsed.success) {
@@ -175,6 +188,7 @@ export async function importStatement(
         ...line,
         revenueType: columns.has("revenueType") ? "OTHER" : line.revenueType,
         gross: columns.has("gross") || columns.has("currency") ? { amount: "0", currency: deal.currency } : line.gross,
+        season: columns.has("season") ? undefined : line.season,
       });
       if (standIn.success) lines.push({ row: r.row, line: standIn.data });
     }
@@ -259,8 +273,9 @@ export async function statementTemplateCsv(actor: Actor, dealId: string): Promis
     FROM grant_slice s JOIN title t ON t.id = s.title_id
     WHERE s.deal_id = ${deal.id}::uuid AND NOT s.holdback ORDER BY s.title_id, s.country, s.media LIMIT 200`;
   const zero = formatAmount(0n, minorUnits(deal.currency));
+  // `season` is optional and only for series: the template keeps to the columns every deal uses.
   return toCsv(
-    STATEMENT_COLUMNS,
+    STATEMENT_COLUMNS.filter((c) => c !== "season"),
     [
       ...examples.map((e) => [e.title_id, e.eidr ?? "", e.name, e.country.trim(), e.media, "STREAMING", zero, deal.currency]),
       ["", "", "", "", "", EXPENSES_ROW, zero, deal.currency],

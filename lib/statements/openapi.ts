@@ -93,6 +93,7 @@ const statementDetailSchema = statementSchema
           mediaRight: z.string(),
           revenueType: z.string(),
           gross: moneySchema,
+          season: z.int().nullable().meta({ description: "The season of a series the revenue is for (null: not said)." }),
         }),
       ),
     }),

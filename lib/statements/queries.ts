@@ -202,6 +202,7 @@ export async function getStatement(actor: Actor, statementId: string, q: Partial
         mediaRight: l.mediaRight,
         revenueType: l.revenueType,
         gross: money(l.grossMinor),
+        season: l.season,
       })),
     },
     summary: {
@@ -245,7 +246,13 @@ export async function statementScope(actor: Actor, dealId: string) {
     FROM grant_slice WHERE deal_id = ${deal.id}::uuid AND NOT holdback GROUP BY title_id`;
   const titles = await db.title.findMany({
     where: { id: { in: rows.map((r) => r.title_id) } },
-    select: { id: true, originalTitle: true, titleEn: true, titleZh: true },
+    select: {
+      id: true,
+      originalTitle: true,
+      titleEn: true,
+      titleZh: true,
+      seasons: { select: { number: true }, orderBy: { number: "asc" } },
+    },
   });
   return {
     deal: presentDealRef(deal, actor),
@@ -259,6 +266,8 @@ export async function statementScope(actor: Actor, dealId: string) {
         mediaRights: r.media,
         start: r.start,
         end: r.end,
+        /** The series' season numbers a line may name (empty: not a series, or none listed). */
+        seasons: (t?.seasons ?? []).map((x) => x.number),
       };
     }),
   };

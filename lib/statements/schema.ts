@@ -62,6 +62,15 @@ export const statementLineSchema = z
       .meta({ example: "SVOD" }),
     revenueType: z.enum(REVENUE_TYPES, { error: `Use one of ${REVENUE_TYPES.join(", ")}.` }),
     gross: moneySchema,
+    season: z
+      .int({ error: "Use a season number: a whole number from 1." })
+      .min(1, { error: "Use a season number: a whole number from 1." })
+      .max(1000, { error: "Use season numbers up to 1000." })
+      .nullish()
+      .meta({
+        description:
+          "For a series: the season the revenue is for; a grant of the deal must cover it. The waterfall is unchanged (deal level).",
+      }),
   })
   .refine((l) => l.titleId !== undefined || l.eidr !== undefined || l.titleRef !== undefined, {
     error: "Name the title by titleId, eidr or titleRef.",

@@ -174,7 +174,7 @@ describe("amendments to a signed deal", () => {
     expect(patched.status, patched.text).toBe(200);
     expect(patched.body.changes).toEqual({
       ...changes,
-      addGrants: [{ ...changes.addGrants[0], excludedTerritories: [], languages: [], holdbacks: [], editsPermitted: false }],
+      addGrants: [{ ...changes.addGrants[0], excludedTerritories: [], languages: [], holdbacks: [], editsPermitted: false, seasons: [] }],
     });
     expectProblem(await patch(partner, { version: 1, note: "again" }), 409);
     // The preview diff before anyone signs.

@@ -55,6 +55,7 @@ export default async function AvailsPage({ searchParams }: { searchParams: Searc
     start: one(search.start) ?? today,
     end: one(search.end) ?? addDays(addDays(today, 365), -1),
     exclusive: one(search.exclusive) !== "false",
+    season: /^\d{1,4}$/.test(one(search.season) ?? "") ? Number(one(search.season)) : undefined,
   };
 
   const scope = values.scope;
@@ -67,6 +68,7 @@ export default async function AvailsPage({ searchParams }: { searchParams: Searc
     start: values.start,
     end: values.end,
     exclusive: String(values.exclusive),
+    ...(values.season !== undefined && scope !== "all" && !studioId ? { season: values.season } : {}),
   });
   const answer = parsed.success ? await queryAvails(actor, parsed.data) : null;
 
@@ -108,6 +110,7 @@ export default async function AvailsPage({ searchParams }: { searchParams: Searc
               id: x.id,
               label: titleName(x) === x.originalTitle ? x.originalTitle : `${titleName(x)} · ${x.originalTitle}`,
               studio: x.studio.name,
+              seasons: x.seasons.map((s) => s.number),
             })),
           }}
           territories={territoryOptions(locale)}

@@ -19,7 +19,7 @@ import { expandScope, type Gap, grantSliceRows, holdbacksOf, uncoveredByHeld, wi
 import type { AmendmentChanges, AmendmentInput, AmendmentPatch, DealTermsInput } from "../schema";
 import { type StoredTerms, storeTerms } from "../terms";
 import { invalid, mayWrite } from "./deal";
-import { checkGrant } from "./grants";
+import { checkGrant, checkGrantSeasons } from "./grants";
 import { conflictFailure, insertSlices } from "./sign";
 
 /**
@@ -85,17 +85,29 @@ async function amend(
     checkGrant({ ...g, holdbacks: holdbacksOf(g.holdbacks) } as Parameters<typeof checkGrant>[0], `changes.updateGrants.${i}.`, errors);
   });
   const added = changes.addGrants ?? [];
-  if (added.length > 0) {
+  // Seasons named by updated grants must be seasons of their (series) title, as for added ones.
+  const reseasoned = (changes.updateGrants ?? []).flatMap((u, i) => {
+    const g = grants.find((x) => x.id === u.grantId);
+    return g && u.seasons !== undefined ? [{ i, titleId: g.titleId, seasons: u.seasons }] : [];
+  });
+  if (added.length > 0 || reseasoned.length > 0) {
     const titles = await tx.title.findMany({
       where: {
-        id: { in: [...new Set(added.map((g) => g.titleId))] },
+        id: { in: [...new Set([...added.map((g) => g.titleId), ...reseasoned.map((r) => r.titleId)])] },
         studioId: deal.licensorId,
         OR: [{ studioId: actor.org.id }, { visibility: "LISTED", archivedAt: null }],
       },
-      select: { id: true, originalTitle: true },
+      select: { id: true, originalTitle: true, kind: true, episodeCount: true, seasons: { select: { number: true } } },
     });
     const names = new Map(titles.map((t) => [t.id, t.originalTitle]));
+    const byId = new Map(titles.map((t) => [t.id, t]));
+    for (const r of reseasoned) {
+      const title = byId.get(r.titleId);
+      if (title) checkGrantSeasons(r.seasons, title, `changes.updateGrants.${r.i}.seasons`, errors);
+    }
     for (const [i, g] of added.entries()) {
+      const title = byId.get(g.titleId);
+      if (title) checkGrantSeasons(g.seasons, title, `changes.addGrants.${i}.seasons`, errors);
       if (!names.has(g.titleId)) errors.push({ path: `changes.addGrants.${i}.titleId`, message: "Choose a title of the licensor." });
       const snap = grants.find((x) => x.id === newIds[i]);
       if (snap) snap.titleName = names.get(g.titleId);
@@ -431,7 +443,7 @@ export async function signAmendment(
 
 function expand(g: GrantSnap) {
   const grant = { id: g.id, start: new Date(`${g.start}T00:00:00Z`), holdbacks: g.holdbacks as Prisma.JsonValue };
-  return { grant, ...expandScope(g), ...windowOf(g.start, g.end), titleId: g.titleId, exclusive: g.exclusive };
+  return { grant, ...expandScope(g), ...windowOf(g.start, g.end), titleId: g.titleId, exclusive: g.exclusive, seasons: g.seasons ?? [] };
 }
 
 /** Replaces the deal's grants by the amended set and writes its slices again from them. */
@@ -456,6 +468,7 @@ async function applyGrants(
       start: toDbDate(g.start),
       end: toDbDate(g.end),
       exclusive: g.exclusive,
+      seasons: g.seasons ?? [],
     };
     if (added.has(g.id)) {
       await tx.grant.create({

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { checkLanguages } from "@/lib/catalogue/reference-checks";
+import { isSeries, seasonRefusal } from "@/lib/catalogue/series";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { isUnknownReferenceCodeError } from "@/lib/reference/errors";
@@ -41,6 +42,26 @@ function expandOrErrors(
     errors.push({ path: `${path}territories`, message: `Unknown code(s): ${error.codes.join(", ")}.` });
     return null;
   }
+}
+
+/**
+ * Seasons named by a grant must be seasons the title has (a series); a title that is not a
+ * series takes none. Field errors on `path`.
+ */
+export function checkGrantSeasons(
+  seasons: readonly number[],
+  title: { kind: string; episodeCount: number | null; seasons: { number: number }[] },
+  path: string,
+  errors: FieldError[],
+) {
+  if (seasons.length === 0) return;
+  if (!isSeries(title)) {
+    errors.push({ path, ...seasonRefusal("NOT_A_SERIES") });
+    return;
+  }
+  const known = new Set(title.seasons.map((s) => s.number));
+  const missing = seasons.filter((n) => !known.has(n));
+  if (missing.length) errors.push({ path, ...seasonRefusal("SEASON_UNKNOWN", { seasons: missing.join(", ") }) });
 }
 
 export async function addGrant(actor: Actor, dealId: string, input: GrantInput & { version?: number }): Promise<Result<{ id: string }>> {
@@ -93,11 +114,13 @@ export async function addGrants(
           studioId: deal.licensorId,
           OR: [{ studioId: actor.org.id }, { visibility: "LISTED", archivedAt: null }],
         },
-        select: { id: true },
+        select: { id: true, kind: true, episodeCount: true, seasons: { select: { number: true } } },
       });
-      const known = new Set(titles.map((t) => t.id));
+      const known = new Map(titles.map((t) => [t.id, t]));
       for (const [i, input] of inputs.entries()) {
-        if (!known.has(input.titleId)) errors.push({ path: `${pathOf(i)}titleId`, message: "Choose a title of the licensor." });
+        const title = known.get(input.titleId);
+        if (!title) errors.push({ path: `${pathOf(i)}titleId`, message: "Choose a title of the licensor." });
+        else checkGrantSeasons(input.seasons, title, `${pathOf(i)}seasons`, errors);
         if (input.versionId) {
           const version = await tx.version.findFirst({ where: { id: input.versionId, titleId: input.titleId }, select: { id: true } });
           if (!version) errors.push({ path: `${pathOf(i)}versionId`, message: "Choose a version of this title." });
@@ -120,6 +143,7 @@ export async function addGrants(
             exclusive: input.exclusive,
             editsPermitted: input.editsPermitted,
             holdbacks: input.holdbacks,
+            seasons: input.seasons,
           },
         });
         ids.push(grant.id);

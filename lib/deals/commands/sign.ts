@@ -114,6 +114,7 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
           ...windowOf(dateOnly(g.start), dateOnly(g.end)),
           titleId: g.titleId,
           exclusive: g.exclusive,
+          seasons: g.seasons,
         }));
         // Chain of title: every grant inside what the licensor holds.
         const notHeld: (Gap & { titleId: string; grantId: string })[] = [];
@@ -185,6 +186,7 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
       ...windowOf(dateOnly(g.start), dateOnly(g.end)),
       titleId: g.titleId,
       exclusive: g.exclusive,
+      seasons: g.seasons,
     })),
     actor.org.id,
   );
@@ -211,6 +213,8 @@ export async function insertSlices(tx: Tx, dealId: string, grants: { grant: { id
   const end: string[] = [];
   const exclusive: boolean[] = [];
   const holdback: boolean[] = [];
+  const seasonFrom: number[] = [];
+  const seasonTo: (number | null)[] = [];
   grants.forEach(({ rows }, g) => {
     for (const r of rows) {
       index.push(g + 1);
@@ -220,6 +224,8 @@ export async function insertSlices(tx: Tx, dealId: string, grants: { grant: { id
       end.push(r.end);
       exclusive.push(r.exclusive);
       holdback.push(r.holdback);
+      seasonFrom.push(r.seasonFrom);
+      seasonTo.push(r.seasonTo);
     }
   });
   if (index.length === 0) return;
@@ -230,9 +236,10 @@ export async function insertSlices(tx: Tx, dealId: string, grants: { grant: { id
            AS u(grant_id, title_id, n)
       ORDER BY u.n
     )
-    INSERT INTO grant_slice (grant_id, deal_id, title_id, country, media, start, "end", exclusive, holdback, lane)
-    SELECT g.grant_id, ${dealId}::uuid, g.title_id, t.country, t.media, t.s::date, t.e::date, t.x, t.h, g.lane
+    INSERT INTO grant_slice (grant_id, deal_id, title_id, country, media, start, "end", exclusive, holdback, lane, season_from, season_to)
+    SELECT g.grant_id, ${dealId}::uuid, g.title_id, t.country, t.media, t.s::date, t.e::date, t.x, t.h, g.lane, t.sf, t.st
     FROM unnest(${index}::int[], ${country}::text[], ${media}::text[], ${start}::text[], ${end}::text[],
-                ${exclusive}::boolean[], ${holdback}::boolean[]) AS t(n, country, media, s, e, x, h)
+                ${exclusive}::boolean[], ${holdback}::boolean[], ${seasonFrom}::int[], ${seasonTo}::int[])
+           AS t(n, country, media, s, e, x, h, sf, st)
     JOIN g ON g.n = t.n`;
 }

@@ -31,7 +31,16 @@ const INT8_MAX = 9_223_372_036_854_775_807n;
 export type SubmitOptions = { source?: StatementSource };
 export type SubmittedStatement = { id: string; lineCount: number; grossMinor: bigint; expensesMinor: bigint };
 
-type Line = { position: number; titleId: string; territory: string; mediaRight: string; revenueType: string; grossMinor: bigint };
+type Line = {
+  position: number;
+  titleId: string;
+  territory: string;
+  mediaRight: string;
+  revenueType: string;
+  grossMinor: bigint;
+  /** The season of a series the line names, or null. */
+  season: number | null;
+};
 
 /** Lines whose (title, country, media) no grant slice of the deal covers, or covers outside the period: errors per line. */
 async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: string, periodEnd: string): Promise<FieldError[]> {
@@ -50,7 +59,7 @@ async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: s
     GROUP BY k.t, k.c, k.m`;
   const granted = new Map(found.map((f) => [`${f.t}|${f.c.trim()}|${f.m}`, f]));
   const missing = list.filter((c) => !granted.get(`${c.titleId}|${c.territory}|${c.mediaRight}`)?.in_window);
-  if (missing.length === 0) return [];
+  if (missing.length === 0) return checkSeasons(tx, dealId, lines, periodStart, periodEnd);
   const dealTitles = new Set(
     (await tx.grant.findMany({ where: { dealId }, select: { titleId: true }, distinct: ["titleId"] })).map((g) => g.titleId),
   );
@@ -113,7 +122,41 @@ async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: s
     for (const p of problems.get(`${l.titleId}|${l.territory}|${l.mediaRight}`) ?? [])
       errors.push({ path: `lines.${l.position}.${p.field}`, message: p.message, code: p.code, params: p.params });
   }
+  const fine = lines.filter((l) => !problems.has(`${l.titleId}|${l.territory}|${l.mediaRight}`));
+  errors.push(...(await checkSeasons(tx, dealId, fine, periodStart, periodEnd)));
   return errors;
+}
+
+/**
+ * Lines that name a season: a slice of the deal for their title, country and media in the period
+ * must cover that season (seasons are a grant's, so a line for season 3 under a grant of seasons
+ * 1–2 is refused on its `season`). Run once the (title, country, media) check has passed.
+ */
+async function checkSeasons(tx: Tx, dealId: string, lines: Line[], periodStart: string, periodEnd: string): Promise<FieldError[]> {
+  const named = new Map<string, { titleId: string; territory: string; mediaRight: string; season: number }>();
+  for (const l of lines) {
+    if (l.season === null) continue;
+    const key = `${l.titleId}|${l.territory}|${l.mediaRight}|${l.season}`;
+    if (!named.has(key)) named.set(key, { titleId: l.titleId, territory: l.territory, mediaRight: l.mediaRight, season: l.season });
+  }
+  if (named.size === 0) return [];
+  const list = [...named.values()];
+  const covered = await tx.$queryRaw<{ t: string; c: string; m: string; n: number }[]>`
+    SELECT DISTINCT k.t::text AS t, k.c AS c, k.m AS m, k.n AS n
+    FROM unnest(${list.map((c) => c.titleId)}::uuid[], ${list.map((c) => c.territory)}::text[], ${list.map((c) => c.mediaRight)}::text[],
+                ${list.map((c) => c.season)}::int[]) AS k(t, c, m, n)
+    JOIN grant_slice s ON s.deal_id = ${dealId}::uuid AND s.title_id = k.t AND s.country = k.c AND s.media = k.m AND NOT s.holdback
+      AND s.start <= ${periodEnd}::date AND s."end" >= ${periodStart}::date
+      AND int4range(s.season_from, s.season_to, '[]') @> k.n`;
+  const coveredKeys = new Set(covered.map((r) => `${r.t}|${r.c.trim()}|${r.m}|${r.n}`));
+  return lines
+    .filter((l) => l.season !== null && !coveredKeys.has(`${l.titleId}|${l.territory}|${l.mediaRight}|${l.season}`))
+    .map((l) => ({
+      path: `lines.${l.position}.season`,
+      message: `No grant of the deal covers season ${l.season} here.`,
+      code: "SEASON_NOT_GRANTED",
+      params: { season: l.season ?? 0 },
+    }));
 }
 
 /** The deal's titles, for naming a line's title by id, EIDR or name. */
@@ -164,13 +207,15 @@ async function insertLines(tx: Tx, statementId: string, lines: Line[]) {
   const connection = await connectionOf(tx);
   if (!connection) throw new Error("The transaction's connection was not found (the client was not made by lib/db/client createPool).");
   const copy = connection.query(
-    copyFrom("COPY statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor) FROM STDIN"),
+    copyFrom(
+      "COPY statement_line (id, statement_id, position, title_id, territory, media_right, revenue_type, gross_minor, season) FROM STDIN",
+    ),
   );
   function* chunks() {
     for (let i = 0; i < lines.length; i += COPY_ROWS) {
       let text = "";
       for (const l of lines.slice(i, i + COPY_ROWS)) {
-        text += `${uuidv7()}\t${statementId}\t${l.position}\t${copyText(l.titleId)}\t${copyText(l.territory)}\t${copyText(l.mediaRight)}\t${copyText(l.revenueType)}\t${l.grossMinor}\n`;
+        text += `${uuidv7()}\t${statementId}\t${l.position}\t${copyText(l.titleId)}\t${copyText(l.territory)}\t${copyText(l.mediaRight)}\t${copyText(l.revenueType)}\t${l.grossMinor}\t${l.season ?? "\\N"}\n`;
       }
       yield text;
     }
@@ -256,6 +301,7 @@ export async function submitOrCheck(
             mediaRight: l.mediaRight,
             revenueType: l.revenueType,
             grossMinor: minor,
+            season: l.season ?? null,
           });
         }
         if (grossMinor > INT8_MAX)

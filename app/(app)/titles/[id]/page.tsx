@@ -8,6 +8,7 @@ import { ArchiveTitleButton } from "@/components/catalogue/archive-title-button"
 import { languageLabel } from "@/components/catalogue/languages";
 import { Poster } from "@/components/catalogue/poster";
 import { PosterUpload } from "@/components/catalogue/poster-upload";
+import { SeasonsSection, type SeasonView } from "@/components/catalogue/seasons-section";
 import { alternateTitles, displayTitle, hasEpisodes, hasRuntime } from "@/components/catalogue/title-display";
 import { VersionsSection, type VersionView } from "@/components/catalogue/versions-section";
 import { CopyButton } from "@/components/common/copy-button";
@@ -21,9 +22,18 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
-import { createMarketTestAction, createVersionAction, setTitleArchivedAction, updateVersionAction } from "@/lib/catalogue/actions";
-import { posterUrl, presentVersion } from "@/lib/catalogue/present";
+import {
+  createEpisodeAction,
+  createMarketTestAction,
+  createSeasonAction,
+  createVersionAction,
+  setTitleArchivedAction,
+  updateVersionAction,
+} from "@/lib/catalogue/actions";
+import { posterUrl, presentEpisode, presentSeason, presentVersion } from "@/lib/catalogue/present";
 import { getTitle } from "@/lib/catalogue/queries";
+import { seriesOf } from "@/lib/catalogue/seasons";
+import { isSeries } from "@/lib/catalogue/series";
 import { listDeals } from "@/lib/deals/queries";
 import { dealListQuerySchema } from "@/lib/deals/schema";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
@@ -59,8 +69,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function TitlePage({ params }: { params: Params }) {
   const { title, session } = await loadTitle((await params).id);
   const { actor } = session;
-  const [deals, t, tKind, tVisibility, tVersionKind, tEdits, locale] = await Promise.all([
+  const series = isSeries(title);
+  const [deals, seasonRows, t, tKind, tVisibility, tVersionKind, tEdits, locale] = await Promise.all([
     listDeals(actor, dealListQuerySchema.parse({ titleId: title.id, limit: DEALS_SHOWN })),
+    series ? seriesOf(actor, title.id) : Promise.resolve(null),
     getTranslations("catalogue"),
     getTranslations("catalogue.kinds"),
     getTranslations("catalogue.visibility"),
@@ -92,6 +104,11 @@ export default async function TitlePage({ params }: { params: Params }) {
       }),
     };
   });
+
+  const seasons: SeasonView[] = (seasonRows ?? []).map((s) => ({
+    ...presentSeason(s),
+    episodes: s.episodes.map(presentEpisode),
+  }));
 
   return (
     <>
@@ -317,6 +334,15 @@ export default async function TitlePage({ params }: { params: Params }) {
           </Card>
         </div>
       </div>
+
+      {series ? (
+        <div className="mt-10">
+          <SeasonsSection
+            seasons={seasons}
+            editing={mayWrite ? { titleId: title.id, createSeasonAction, createEpisodeAction } : undefined}
+          />
+        </div>
+      ) : null}
 
       <div className="mt-10">
         <VersionsSection

@@ -79,7 +79,7 @@ export default async function NewStatementPage({ params, searchParams }: { param
               currency={deal.currency}
               exponent={exponent}
               titles={scope.titles.map((x) => ({ value: x.titleId, label: titleName(x) }))}
-              scopes={scope.titles.map((x) => ({ titleId: x.titleId, countries: x.countries, media: x.mediaRights }))}
+              scopes={scope.titles.map((x) => ({ titleId: x.titleId, countries: x.countries, media: x.mediaRights, seasons: x.seasons }))}
               countryNames={names.territories}
               mediaNames={names.media}
               supersedable={supersedable}
