@@ -28,9 +28,12 @@ async function mainPages(page: Page): Promise<string[]> {
   ]);
   return [
     ...LIST_PAGES,
-    ...[deal && `/deals/${deal}`, draft && `/deals/${draft}`, deal && `/deals/${deal}/statements`, statement && `/statements/${statement}`].filter(
-      (p): p is string => Boolean(p),
-    ),
+    ...[
+      deal && `/deals/${deal}`,
+      draft && `/deals/${draft}`,
+      deal && `/deals/${deal}/statements`,
+      statement && `/statements/${statement}`,
+    ].filter((p): p is string => Boolean(p)),
   ];
 }
 

@@ -30,7 +30,9 @@ function isMoney(value: unknown): value is { amount: string; currency: string } 
 }
 
 const isLeaf = (value: unknown) =>
-  !(isRecord(value) || Array.isArray(value)) || isMoney(value) || (Array.isArray(value) && value.every((v) => !isRecord(v) && !Array.isArray(v)));
+  !(isRecord(value) || Array.isArray(value)) ||
+  isMoney(value) ||
+  (Array.isArray(value) && value.every((v) => !isRecord(v) && !Array.isArray(v)));
 
 /** Leaves of a value by path: records and lists of records opened up, lists of plain values kept whole. */
 export function flatten(value: unknown, path: string[] = [], out: Map<string, { path: string[]; value: unknown }> = new Map()) {

@@ -3,11 +3,7 @@ import { languageLabel, parseLanguageTag } from "./languages";
 
 export type LanguageChoice = { tag: string; label: string; custom: boolean };
 
-const fold = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
+const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 
 /**
  * The options of the language select: the suggested tags (and the current value, if it is not one
@@ -26,6 +22,7 @@ export function languageChoices(suggested: readonly string[], current: string | 
   if (!q) return all;
   const matches = all.filter((c) => [c.label, languageLabel(c.tag, "en"), c.tag].some((text) => fold(text).includes(q)));
   const typed = parseLanguageTag(query.trim());
-  if (typed && !tags.some((tag) => tag.toLowerCase() === typed.toLowerCase())) return [{ tag: typed, label: typed, custom: true }, ...matches];
+  if (typed && !tags.some((tag) => tag.toLowerCase() === typed.toLowerCase()))
+    return [{ tag: typed, label: typed, custom: true }, ...matches];
   return matches;
 }

@@ -16,7 +16,12 @@ export async function MarketTests({ rows }: { rows: MarketTestView[] }) {
       : t("dates", { first: formatDate(r.firstTestOn, locale), last: formatDate(r.lastTestOn, locale) });
   const columns: Column<MarketTestView>[] = [
     { id: "territory", header: t("territory"), cell: (r) => <span className="font-medium">{r.label}</span>, className: "min-w-32" },
-    { id: "titles", header: t("titles"), cell: (r) => r.titles.map((x) => x.label).join(locale === "zh" ? "、" : ", "), className: "min-w-40" },
+    {
+      id: "titles",
+      header: t("titles"),
+      cell: (r) => r.titles.map((x) => x.label).join(locale === "zh" ? "、" : ", "),
+      className: "min-w-40",
+    },
     { id: "tests", header: t("tests"), align: "right", cell: (r) => formatNumber(r.tests, locale) },
     { id: "audience", header: t("audience"), align: "right", cell: (r) => formatNumber(r.audience, locale) },
     {

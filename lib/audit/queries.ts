@@ -72,7 +72,6 @@ export async function listAuditEntries(
   };
 }
 
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Named = { originalTitle: string; titleEn: string | null; titleZh: string | null };
 const titleNames = (t: Named) => ({ en: t.titleEn ?? t.originalTitle, zh: t.titleZh ?? t.originalTitle });
@@ -89,48 +88,70 @@ export async function auditSubjects(items: readonly Pick<AuditListItem, "entityT
   const ids = (type: string) => [...new Set(items.filter((i) => i.entityType === type && UUID.test(i.entityId)).map((i) => i.entityId))];
   const wanted = (type: string) => ids(type).length > 0;
   const none = Promise.resolve([]);
-  const [deals, advances, statements, receipts, titles, versions, requests, tests, orgs, users, keys, programmes, applications, facilities] =
-    await Promise.all([
-      wanted("Deal") ? db.deal.findMany({ where: { id: { in: ids("Deal") } }, select: { id: true, name: true, currency: true } }) : none,
-      wanted("Advance")
-        ? db.advance.findMany({ where: { id: { in: ids("Advance") } }, select: { id: true, currency: true, deal: { select: { name: true } } } })
-        : none,
-      wanted("Statement")
-        ? db.statement.findMany({
-            where: { id: { in: ids("Statement") } },
-            select: { id: true, currency: true, deal: { select: { name: true } } },
-          })
-        : none,
-      wanted("Receipt")
-        ? db.receipt.findMany({ where: { id: { in: ids("Receipt") } }, select: { id: true, currency: true, deal: { select: { name: true } } } })
-        : none,
-      wanted("Title") ? db.title.findMany({ where: { id: { in: ids("Title") } }, select: { id: true, ...titleSelect } }) : none,
-      wanted("Version")
-        ? db.version.findMany({ where: { id: { in: ids("Version") } }, select: { id: true, name: true, title: { select: titleSelect } } })
-        : none,
-      wanted("EditRequest")
-        ? db.editRequest.findMany({ where: { id: { in: ids("EditRequest") } }, select: { id: true, title: { select: titleSelect } } })
-        : none,
-      wanted("MarketTest")
-        ? db.marketTest.findMany({
-            where: { id: { in: ids("MarketTest") } },
-            select: { id: true, territory: true, version: { select: { title: { select: titleSelect } } } },
-          })
-        : none,
-      wanted("Organization") ? db.organization.findMany({ where: { id: { in: ids("Organization") } }, select: { id: true, name: true } }) : none,
-      wanted("User") ? db.user.findMany({ where: { id: { in: ids("User") } }, select: { id: true, name: true, email: true } }) : none,
-      wanted("ApiKey") ? db.apiKey.findMany({ where: { id: { in: ids("ApiKey") } }, select: { id: true, name: true } }) : none,
-      wanted("Programme")
-        ? db.programme.findMany({ where: { id: { in: ids("Programme") } }, select: { id: true, nameEn: true, nameZh: true, currency: true } })
-        : none,
-      wanted("ProgrammeApplication")
-        ? db.programmeApplication.findMany({
-            where: { id: { in: ids("ProgrammeApplication") } },
-            select: { id: true, programme: { select: { nameEn: true, nameZh: true, currency: true } } },
-          })
-        : none,
-      wanted("Facility") ? db.facility.findMany({ where: { id: { in: ids("Facility") } }, select: { id: true, currency: true } }) : none,
-    ]);
+  const [
+    deals,
+    advances,
+    statements,
+    receipts,
+    titles,
+    versions,
+    requests,
+    tests,
+    orgs,
+    users,
+    keys,
+    programmes,
+    applications,
+    facilities,
+  ] = await Promise.all([
+    wanted("Deal") ? db.deal.findMany({ where: { id: { in: ids("Deal") } }, select: { id: true, name: true, currency: true } }) : none,
+    wanted("Advance")
+      ? db.advance.findMany({
+          where: { id: { in: ids("Advance") } },
+          select: { id: true, currency: true, deal: { select: { name: true } } },
+        })
+      : none,
+    wanted("Statement")
+      ? db.statement.findMany({
+          where: { id: { in: ids("Statement") } },
+          select: { id: true, currency: true, deal: { select: { name: true } } },
+        })
+      : none,
+    wanted("Receipt")
+      ? db.receipt.findMany({
+          where: { id: { in: ids("Receipt") } },
+          select: { id: true, currency: true, deal: { select: { name: true } } },
+        })
+      : none,
+    wanted("Title") ? db.title.findMany({ where: { id: { in: ids("Title") } }, select: { id: true, ...titleSelect } }) : none,
+    wanted("Version")
+      ? db.version.findMany({ where: { id: { in: ids("Version") } }, select: { id: true, name: true, title: { select: titleSelect } } })
+      : none,
+    wanted("EditRequest")
+      ? db.editRequest.findMany({ where: { id: { in: ids("EditRequest") } }, select: { id: true, title: { select: titleSelect } } })
+      : none,
+    wanted("MarketTest")
+      ? db.marketTest.findMany({
+          where: { id: { in: ids("MarketTest") } },
+          select: { id: true, territory: true, version: { select: { title: { select: titleSelect } } } },
+        })
+      : none,
+    wanted("Organization")
+      ? db.organization.findMany({ where: { id: { in: ids("Organization") } }, select: { id: true, name: true } })
+      : none,
+    wanted("User") ? db.user.findMany({ where: { id: { in: ids("User") } }, select: { id: true, name: true, email: true } }) : none,
+    wanted("ApiKey") ? db.apiKey.findMany({ where: { id: { in: ids("ApiKey") } }, select: { id: true, name: true } }) : none,
+    wanted("Programme")
+      ? db.programme.findMany({ where: { id: { in: ids("Programme") } }, select: { id: true, nameEn: true, nameZh: true, currency: true } })
+      : none,
+    wanted("ProgrammeApplication")
+      ? db.programmeApplication.findMany({
+          where: { id: { in: ids("ProgrammeApplication") } },
+          select: { id: true, programme: { select: { nameEn: true, nameZh: true, currency: true } } },
+        })
+      : none,
+    wanted("Facility") ? db.facility.findMany({ where: { id: { in: ids("Facility") } }, select: { id: true, currency: true } }) : none,
+  ]);
   const out = new Map<string, AuditSubject>();
   const put = (type: string, id: string, name: AuditSubject["name"], currency: string | null = null) =>
     out.set(`${type}:${id}`, { name, currency });

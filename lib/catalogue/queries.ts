@@ -210,7 +210,11 @@ export async function listTitles(actor: Actor, query: TitleListQuery, viewerLoca
   const total = counted[0]?.total ?? 0;
   const last = items[items.length - 1];
   const lastValue =
-    column === "nameEn" ? (last?.titleEn ?? last?.originalTitle) : column === "nameZh" ? (last?.titleZh ?? last?.originalTitle) : last?.[column];
+    column === "nameEn"
+      ? (last?.titleEn ?? last?.originalTitle)
+      : column === "nameZh"
+        ? (last?.titleZh ?? last?.originalTitle)
+        : last?.[column];
   const nextCursor =
     rows.length > query.limit && last && lastValue !== undefined && lastValue !== null
       ? encodeCursor({ v: lastValue instanceof Date ? lastValue.toISOString() : lastValue, id: last.id })

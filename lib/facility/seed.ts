@@ -260,7 +260,11 @@ const dayOf = (c: Clock) => dateOnly(c.now!);
  * The dates of one demo advance (see the file's comment). Each step is on or after the one before,
  * whatever deal the advance ends up on.
  */
-export function advanceTimeline(spec: Pick<AdvanceSeed, "applied" | "defaultedOn" | "writtenOffOn" | "repaidOn">, signedAt: Date | null, clock: DemoClock): AdvanceTimeline {
+export function advanceTimeline(
+  spec: Pick<AdvanceSeed, "applied" | "defaultedOn" | "writtenOffOn" | "repaidOn">,
+  signedAt: Date | null,
+  clock: DemoClock,
+): AdvanceTimeline {
   if ("daysAgo" in spec.applied) {
     const d = spec.applied.daysAgo;
     const ago = (days: number, hour: number) => clock.daysAgo(Math.max(days, 0), hour);
@@ -374,25 +378,35 @@ export async function seedFacility(runAt: Date = new Date()): Promise<FacilitySe
     const lowered = ((chosen.amountMinor * (spec.approvedPct ?? 100n)) / 100n / 100_000n) * 100_000n;
     const approvedMinor = lowered > 0n ? lowered : chosen.amountMinor;
     unwrap(
-      await decideAdvance(underwriter, id, {
-        decision: "APPROVED",
-        amount: money(approvedMinor, "USD"),
-        conditions: spec.conditions,
-      }, when.decided),
+      await decideAdvance(
+        underwriter,
+        id,
+        {
+          decision: "APPROVED",
+          amount: money(approvedMinor, "USD"),
+          conditions: spec.conditions,
+        },
+        when.decided,
+      ),
       "approval",
     );
     if (spec.status === "APPROVED") continue;
     keyCounter += 1;
     unwrap(
-      await disburseAdvance(officer, id, {
-        idempotencyKey: `seed-disbursement-${keyCounter}`,
-        body: {
-          note: "Demo wire",
-          paymentReference: `DEMO-WIRE-${String(keyCounter).padStart(4, "0")}`,
-          valueDate: dayOf(when.disbursed),
-          payingAccount: "Facility USD operating account",
+      await disburseAdvance(
+        officer,
+        id,
+        {
+          idempotencyKey: `seed-disbursement-${keyCounter}`,
+          body: {
+            note: "Demo wire",
+            paymentReference: `DEMO-WIRE-${String(keyCounter).padStart(4, "0")}`,
+            valueDate: dayOf(when.disbursed),
+            payingAccount: "Facility USD operating account",
+          },
         },
-      }, when.disbursed),
+        when.disbursed,
+      ),
       "disbursement",
     );
     if (spec.status === "REPAID") {
@@ -432,12 +446,17 @@ async function repayThroughReceipt(studio: Actor, dealId: string, advanceId: str
     });
     const open = instalment.amountMinor - (paid._sum.amountMinor ?? 0n);
     if (open <= 0n) continue;
-    const result = await recordReceipt(studio, dealId, {
-      kind: "MG_INSTALMENT",
-      amount: money(open < wanted ? open : wanted, deal.currency),
-      receivedOn: on,
-      instalmentIndex: instalment.position,
-    }, { clock: clock.on(on, 14) });
+    const result = await recordReceipt(
+      studio,
+      dealId,
+      {
+        kind: "MG_INSTALMENT",
+        amount: money(open < wanted ? open : wanted, deal.currency),
+        receivedOn: on,
+        instalmentIndex: instalment.position,
+      },
+      { clock: clock.on(on, 14) },
+    );
     if (!result.ok) continue;
   }
   const final = await db.advance.findUniqueOrThrow({ where: { id: advanceId }, select: { status: true } });

@@ -111,4 +111,3 @@ export async function demoOwner(key: string, seed: string): Promise<Actor> {
   if (!row || !user) throw new Error(`${seed}: run the demo seed first (${org.name} or ${owner.email} is missing)`);
   return createActor({ userId: user.id, apiKeyId: null, org: row, role: "OWNER", requestId: "seed" });
 }
-

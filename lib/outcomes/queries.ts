@@ -248,7 +248,13 @@ export async function outcomesOf(org: { id: string; homeCountry: string }, param
     WHERE t.studio_id = ${orgId}::uuid AND mt.date BETWEEN ${params.from}::date AND ${params.to}::date
     ORDER BY mt.date, mt.id`;
   const marketTests = marketTestOutcomes(
-    testRows.map((t) => ({ territory: t.territory, titleId: t.title_id, testedOn: t.tested_on, audienceSize: t.audience_size, score: t.score })),
+    testRows.map((t) => ({
+      territory: t.territory,
+      titleId: t.title_id,
+      testedOn: t.tested_on,
+      audienceSize: t.audience_size,
+      score: t.score,
+    })),
     items,
   );
 

@@ -401,7 +401,10 @@ describe("marketTestOutcomes", () => {
   it("rounds the mean score half-even and orders territories by tests, then code", () => {
     const t = (territory: string, score: number) => ({ territory, titleId: "a", testedOn: "2026-01-01", audienceSize: 1, score });
     // (50 + 51 + 50 + 50) / 4 = 50.25 → 50.2 (half-even); (1 + 0) / 2 = 0.5.
-    const rows = marketTestOutcomes([t("KR", 50), t("KR", 51), t("KR", 50), t("KR", 50), t("BR", 1), t("BR", 0), t("AR", 1), t("AR", 0)], []);
+    const rows = marketTestOutcomes(
+      [t("KR", 50), t("KR", 51), t("KR", 50), t("KR", 50), t("BR", 1), t("BR", 0), t("AR", 1), t("AR", 0)],
+      [],
+    );
     expect(rows.map((r) => [r.territory, r.tests, r.averageScore])).toEqual([
       ["KR", 4, "50.2"],
       ["AR", 2, "0.5"],

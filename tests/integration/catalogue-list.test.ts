@@ -373,7 +373,10 @@ describe("Title A–Z in the viewer's language (issue 17 point 5)", () => {
           cursor = res.body.nextCursor ?? undefined;
           if (!cursor) break;
         }
-        expect(seen.filter((k) => k !== "other"), `${locale}`).toEqual(expected);
+        expect(
+          seen.filter((k) => k !== "other"),
+          `${locale}`,
+        ).toEqual(expected);
       }
     }
   });

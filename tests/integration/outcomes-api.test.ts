@@ -4,8 +4,8 @@
  * the null ratio, scoping to the active organisation, CSV export, 422s and the platform view.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { toDbDate } from "@/lib/dates";
+import { db } from "@/lib/db/client";
 import { errorPaths, expectProblem, type Registered, registerViaApi, sessionHeaders } from "../support/api";
 import { resetDb } from "../support/db";
 import { outcomesApi as api, fxRate, receipt, signedDeal, statement, title } from "./outcomes-fixtures";
@@ -330,7 +330,15 @@ describe("market tests in the outcomes (issue 17 point 19)", () => {
     const version =
       (await db.version.findFirst({ where: { titleId, kind: "ORIGINAL" } })) ??
       (await db.version.create({
-        data: { titleId, kind: "ORIGINAL", name: "Original", territories: [], audioLanguages: [], subtitleLanguages: [], status: "DELIVERED" },
+        data: {
+          titleId,
+          kind: "ORIGINAL",
+          name: "Original",
+          territories: [],
+          audioLanguages: [],
+          subtitleLanguages: [],
+          status: "DELIVERED",
+        },
       }));
     await db.marketTest.create({
       data: { versionId: version.id, territory, date: toDbDate(date), audienceSize, score, method: "Screening" },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/common/page-header";
 import { reportableDeals } from "@/components/catalogue/partner-paths";
+import { PageHeader } from "@/components/common/page-header";
 import { NewStatementMenu } from "@/components/statements/new-statement-menu";
 import { StatementFilters } from "@/components/statements/statement-filters";
 import { StatementsTable } from "@/components/statements/statements-table";

@@ -31,7 +31,13 @@ export async function proposeDeal(actor: Actor, dealId: string, version?: number
     const other = deal.licensorId === actor.org.id ? deal.licenseeId : deal.licensorId;
     await tx.deal.update({
       where: { id: deal.id },
-      data: { status: "PROPOSED", proposedAt: clockNow(clock), awaitingOrgId: other, lockVersion: { increment: 1 }, ...(clock?.now && { updatedAt: clock.now }) },
+      data: {
+        status: "PROPOSED",
+        proposedAt: clockNow(clock),
+        awaitingOrgId: other,
+        lockVersion: { increment: 1 },
+        ...(clock?.now && { updatedAt: clock.now }),
+      },
     });
     await recordAudit(tx, who(actor), {
       action: "deal.propose",
@@ -153,7 +159,14 @@ export async function signDeal(
         );
         await tx.deal.update({
           where: { id: deal.id },
-          data: { ...signature, status: "SIGNED", signedAt: now, awaitingOrgId: null, lockVersion: { increment: 1 }, ...(clock?.now && { updatedAt: now }) },
+          data: {
+            ...signature,
+            status: "SIGNED",
+            signedAt: now,
+            awaitingOrgId: null,
+            lockVersion: { increment: 1 },
+            ...(clock?.now && { updatedAt: now }),
+          },
         });
         await recordAudit(tx, who(actor), {
           action: "deal.sign",

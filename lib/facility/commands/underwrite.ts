@@ -33,12 +33,7 @@ export async function startReview(actor: Actor, id: string, clock?: Clock): Prom
  * approvals cannot together exceed capacity or a licensee's concentration; it reserves its
  * amount until disbursed. A refused approval is a 422 listing each broken rule with its numbers.
  */
-export async function decideAdvance(
-  actor: Actor,
-  id: string,
-  input: AdvanceDecisionInput,
-  clock?: Clock,
-): Promise<Result<{ id: string }>> {
+export async function decideAdvance(actor: Actor, id: string, input: AdvanceDecisionInput, clock?: Clock): Promise<Result<{ id: string }>> {
   return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;

@@ -10,12 +10,7 @@ import { facilityDecider, lockAdvance, move, wrongStatus } from "./advance";
 /** Default and write-off: a disbursed advance that will not be repaid. */
 
 /** DISBURSED → DEFAULTED with a reason. Receipts keep being recouped against a DEFAULTED advance. */
-export async function defaultAdvance(
-  actor: Actor,
-  id: string,
-  input: { reason: string },
-  clock?: Clock,
-): Promise<Result<{ id: string }>> {
+export async function defaultAdvance(actor: Actor, id: string, input: { reason: string }, clock?: Clock): Promise<Result<{ id: string }>> {
   return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
