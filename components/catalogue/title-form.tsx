@@ -186,25 +186,27 @@ export function TitleForm(props: TitleFormProps) {
               error={err("kind", errors.kind)}
               options={TITLE_KINDS.map((k) => ({ value: k, label: tKind(k) }))}
             />
-            <FormField
-              label={t("fields.originalLanguage")}
-              description={t("fields.originalLanguageHint")}
-              error={err("originalLanguage", errors.originalLanguage)}
-            >
-              <Controller
-                control={form.control}
-                name="originalLanguage"
-                render={({ field }) => (
+            {/* FormField labels its one child: the Controller goes outside it, as the country select's forms do. */}
+            <Controller
+              control={form.control}
+              name="originalLanguage"
+              render={({ field }) => (
+                <FormField
+                  label={t("fields.originalLanguage")}
+                  description={t("fields.originalLanguageHint")}
+                  error={err("originalLanguage", errors.originalLanguage)}
+                >
                   <LanguageSelect
+                    ref={field.ref}
+                    name={field.name}
                     value={field.value}
                     onValueChange={field.onChange}
                     onBlur={field.onBlur}
                     suggested={props.suggestedLanguages}
-                    disabled={!hydrated}
                   />
-                )}
-              />
-            </FormField>
+                </FormField>
+              )}
+            />
             <FormField
               label={t("fields.originalTitle")}
               description={t("fields.originalTitleHint")}
