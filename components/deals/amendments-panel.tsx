@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useActionError } from "@/components/forms/action-error";
 import { callAction } from "@/components/forms/call-action";
 import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { cleanNumber, GroupedInput } from "@/components/forms/grouped-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -241,7 +242,9 @@ function AmendDialog(props: AmendmentsPanelProps) {
       note: v.note.trim() || null,
       changes: {
         ...(Object.keys(update).length > 1 && { updateGrants: [update] }),
-        ...(v.minimumGuarantee.trim() && { terms: { minimumGuarantee: { amount: v.minimumGuarantee.trim(), currency: props.currency } } }),
+        ...(cleanNumber(v.minimumGuarantee) && {
+          terms: { minimumGuarantee: { amount: cleanNumber(v.minimumGuarantee), currency: props.currency } },
+        }),
       },
     };
   };
@@ -293,7 +296,7 @@ function AmendDialog(props: AmendmentsPanelProps) {
         label={t("newMinimumGuarantee", { currency: props.currency })}
         description={props.minimumGuarantee ? t("currentMg", { amount: props.minimumGuarantee }) : undefined}
       >
-        <Input inputMode="decimal" {...form.register("minimumGuarantee")} />
+        <GroupedInput {...form.register("minimumGuarantee")} />
       </FormField>
       <FormField label={t("effectiveOnLabel")} error={errorOf("effectiveOn")}>
         <Input type="date" {...form.register("effectiveOn")} />
