@@ -1,10 +1,10 @@
 "use client";
 
-import { Check, ChevronsUpDown } from "lucide-react";
+import { ChevronsUpDown } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useMemo, useState } from "react";
-import { ComboboxButton, ListSearch } from "@/components/forms/combobox";
+import { ComboboxButton, ListOption, ListSearch } from "@/components/forms/combobox";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/utils";
 import { languageChoices } from "./language-choices";
@@ -94,29 +94,17 @@ export function LanguageSelect({ value, onValueChange, onBlur, suggested, classN
           {choices.map((choice, index) => {
             const isSelected = choice.tag === selectedTag;
             return (
-              <div
+              <ListOption
                 key={choice.tag}
                 id={optionId(choice.tag)}
-                role="option"
-                aria-selected={isSelected}
-                data-active={choice === active ? "" : undefined}
-                onMouseMove={() => setActiveIndex(index)}
-                onClick={() => choose(choice.tag)}
-                tabIndex={-1}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter" || event.key === " ") {
-                    event.preventDefault();
-                    choose(choice.tag);
-                  }
-                }}
-                className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm select-none data-[active]:bg-muted"
+                selected={isSelected}
+                active={choice === active}
+                code={choice.tag}
+                onHover={() => setActiveIndex(index)}
+                onChoose={() => choose(choice.tag)}
               >
-                <Check className={cn("size-4 shrink-0 text-primary", !isSelected && "invisible")} aria-hidden />
-                <span className="flex-1 truncate">{choice.custom ? t("useTag", { tag: choice.tag }) : choice.label}</span>
-                <span className="font-mono text-[11px] text-muted-foreground" aria-hidden>
-                  {choice.tag}
-                </span>
-              </div>
+                {choice.custom ? t("useTag", { tag: choice.tag }) : choice.label}
+              </ListOption>
             );
           })}
           {choices.length === 0 ? <div className="px-2 py-6 text-center text-sm text-muted-foreground">{t("empty", { query })}</div> : null}
