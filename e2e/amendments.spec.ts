@@ -18,6 +18,8 @@ const WORDS = {
     confirm: "Sign",
     signed: "Signed",
     appendix: "Appendix 1 — Amendment 1",
+    signedFirst: "Signed. The other party's signature is awaited.",
+    applied: "Amendment signed by both parties: the deal has changed.",
   },
   zh: {
     amend: "修订交易",
@@ -29,6 +31,8 @@ const WORDS = {
     confirm: "签署",
     signed: "已签署",
     appendix: "附录1 — 第1号修订",
+    signedFirst: "已签署，等待对方签署。",
+    applied: "双方已签署修订：交易已变更。",
   },
 } as const;
 
@@ -80,6 +84,7 @@ for (const locale of ["en", "zh"] as const) {
     await expect(item.getByRole("button", { name: w.sign })).toBeVisible();
     await item.getByRole("button", { name: w.sign }).click();
     await p.getByRole("alertdialog").or(p.getByRole("dialog")).getByRole("button", { name: w.confirm, exact: true }).click();
+    await expect(p.locator("[data-sonner-toast]").first()).toContainText(w.signedFirst);
     await expect(item.getByRole("button", { name: w.sign })).toHaveCount(0);
 
     // The licensor signs second: the amendment applies.
@@ -87,6 +92,8 @@ for (const locale of ["en", "zh"] as const) {
     const ours = page.getByTestId("amendments").getByTestId("amendment-1");
     await ours.getByRole("button", { name: w.sign }).click();
     await page.getByRole("alertdialog").or(page.getByRole("dialog")).getByRole("button", { name: w.confirm, exact: true }).click();
+    // The newest toast says what happened (an error toast, if any, shows in the failure).
+    await expect(page.locator("[data-sonner-toast]").first()).toContainText(w.applied, { timeout: 20_000 });
     // The second signature applies the amendment (grants and slices replaced in one transaction)
     // and the page renders again: more than one step's default wait on a loaded machine.
     await expect(ours).toContainText(w.signed, { timeout: 20_000 });
