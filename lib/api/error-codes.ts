@@ -136,6 +136,10 @@ export const ERROR_CODES = {
   SEASON_UNKNOWN: ["seasons"],
   EPISODE_DUPLICATE_ROW: ["row"],
   SEASON_NOT_GRANTED: ["season"],
+  /** EMA Avails Season and Episode rows. */
+  EMA_SEASON_MISSING: [],
+  EPISODE_UNKNOWN: ["season", "episode"],
+  EPISODE_AS_SEASON: ["season", "episodes"],
   /** Statement lines. */
   PERIOD_END_BEFORE_START: [],
   TITLE_NOT_GRANTED: [],
