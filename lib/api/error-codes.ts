@@ -147,6 +147,7 @@ export const ERROR_CODES = {
   TERRITORY_NOT_GRANTED: ["territory"],
   MEDIA_NOT_GRANTED: ["mediaRight", "territory"],
   GRANT_OUTSIDE_PERIOD: ["territory", "mediaRight", "first", "last", "periodStart", "periodEnd"],
+  GRANT_NOT_IN_FORCE: ["territory", "mediaRight", "effectiveOn"],
   REVENUE_TYPE_UNKNOWN: ["types", "expensesRow"],
   EXPENSES_TWICE: ["row"],
   EXPENSES_FIELD_AND_ROW: [],
