@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expandMediaRights } from "@/lib/reference/media-rights";
 import { expandTerritories } from "@/lib/territories";
 import {
+  availsLines,
   EMA_LICENSE_TYPE_OF,
   EMA_MOVIE_COLUMNS,
   EMA_TV_SHEET_COLUMNS,
@@ -10,6 +11,7 @@ import {
   type EmaImportTitle,
   type EmaSourceRow,
   type EmaTitle,
+  emaCells,
   emaRowsToGrants,
   grantLines,
   parseEmaSheet,
@@ -430,6 +432,21 @@ describe("series: Season and Episode rows", () => {
     });
     expect(rows[1]!.SeasonContentID).toBe("");
     expect(new Set(rows.map((r) => r.AvailID)).size).toBe(rows.length);
+  });
+
+  it("exports avails asked for one season of a series as that season's Season rows; films stay Movie rows", () => {
+    const items = [
+      { titleId: XIANXIA.id, territory: "TH", mediaRight: "SVOD", status: "AVAILABLE" },
+      { titleId: FILM.id, territory: "TH", mediaRight: "SVOD", status: "AVAILABLE" },
+      { titleId: XIANXIA.id, territory: "VN", mediaRight: "SVOD", status: "BLOCKED" },
+    ];
+    const lines = availsLines(items, [XIANXIA, FILM], { start: "2027-01-01", end: "2027-12-31", exclusive: true, season: 2 });
+    expect(lines.map((l) => [emaCells(l).WorkType, emaCells(l).SeasonNumber ?? "", emaCells(l).SeasonContentID ?? ""])).toEqual([
+      ["Season", "2", EIDR_S2],
+      ["Movie", "", ""],
+    ]);
+    const whole = availsLines(items, [XIANXIA], { start: "2027-01-01", end: "2027-12-31", exclusive: true });
+    expect(whole.map((l) => emaCells(l).WorkType)).toEqual(["Series"]);
   });
 
   for (const format of ["xlsx", "csv"] as const) {
