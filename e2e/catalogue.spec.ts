@@ -43,7 +43,12 @@ test("a new studio registers a title with a real EIDR ID, adds two international
 
   const form = page.getByRole("form", { name: "New title" });
   await expect(form.getByRole("combobox", { name: "Kind", exact: true })).toHaveText("Film");
-  await form.getByLabel("Original language", { exact: true }).fill("yue");
+  // The language is chosen by name (a picker), or typed as a code.
+  const language = form.getByRole("combobox", { name: "Original language", exact: true });
+  await language.click();
+  await page.getByRole("textbox", { name: "Search a language or type a code" }).fill("yue");
+  await page.keyboard.press("Enter");
+  await expect(language).toHaveText("Cantonese");
   await form.getByLabel("Original title", { exact: true }).fill("季風來信");
   await form.getByLabel("English title", { exact: true }).fill("Letters from the Monsoon");
   await form.getByLabel("Chinese title (Simplified)", { exact: true }).fill("季风来信");

@@ -33,6 +33,18 @@ export function toDbDate(date: string): Date {
 export const PERPETUAL = Number.MAX_SAFE_INTEGER;
 
 /**
+ * When a command records its event as happening (signedAt, disbursedAt, a ledger entry's time…).
+ * Callers that replay a history — the demo seed — pass `now`; everyone else gets the real time.
+ * Checks that protect people (a new member's cooling period, token expiry) and the audit log's own
+ * timestamps always read the real clock: a clock dates the business event, it grants nothing.
+ */
+export type Clock = { now?: Date };
+
+export function clockNow(clock: Clock | undefined): Date {
+  return clock?.now ?? new Date();
+}
+
+/**
  * The calendar date and hour of an instant on the wall clock of an IANA time zone (the
  * organisation's day, for due dates and the 09:00 reminders). Throws on an unknown zone.
  */

@@ -11,15 +11,18 @@ import { seedStatements } from "@/lib/statements/seed";
 /**
  * `npm run db:seed` and `npm start`'s first start: idempotent demo data, each domain's seed in
  * order (every record is looked up by its natural key first and created only when missing, so
- * running it again changes nothing). Returns whether anything was created.
+ * running it again changes nothing). Records are dated over the past year by the demo clock of
+ * `runAt` (lib/orgs/demo-clock.ts), so two runs on the same day write the same dates. Returns
+ * whether anything was created.
  */
-export async function seed(): Promise<{ created: boolean }> {
+export async function seed(runAt: Date = new Date()): Promise<{ created: boolean }> {
   const organizations = await seedOrganizations();
   const catalogue = await seedCatalogue();
-  const deals = await seedDeals();
-  const statements = await seedStatements();
+  // One run instant for the demo clock (lib/orgs/demo-clock.ts): the dates are a function of it.
+  const deals = await seedDeals(runAt);
+  const statements = await seedStatements(runAt);
   const edits = await seedEdits();
-  const facility = await seedFacility();
+  const facility = await seedFacility(runAt);
   for (const s of facility.skipped) console.warn(`seed-facility: skipped ${s}`);
   const programmes = await seedProgrammes();
   for (const s of programmes.skipped) console.warn(`seed-programmes: skipped ${s}`);

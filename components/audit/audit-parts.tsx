@@ -1,8 +1,9 @@
 import { KeyRound } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import type { AuditSubject } from "@/lib/audit/schema";
 import { cn } from "@/lib/utils";
-import { actionMessageKey, type DiffRow, diffValues, isEntityType } from "./present";
+import { actionMessageKey, type DiffRow, diffValues, fieldLabel, formatAuditValue, isEntityType, type ValueContext } from "./present";
 
 export type AuditEntryView = {
   id: string;
@@ -14,6 +15,8 @@ export type AuditEntryView = {
   viaApiKey: string | null;
   before: unknown;
   after: unknown;
+  /** The record by name in both languages and the currency of its amounts (lib/audit/queries.ts#auditSubjects). */
+  subject?: AuditSubject | null;
 };
 
 /** The action in words, with its stable code underneath for people who search logs. */
@@ -28,14 +31,37 @@ export function AuditAction({ action, showCode = true }: { action: string; showC
   );
 }
 
-export function AuditEntity({ entityType, entityId }: { entityType: string; entityId: string }) {
+/**
+ * The record: its type in words and its name in the reader's language (a title's Chinese title for
+ * a Chinese reader). The id shows only where the record has no name, and only with `showId` (the
+ * audit log); the activity feed never shows raw ids.
+ */
+export function AuditEntity({
+  entityType,
+  entityId,
+  subject,
+  showId = true,
+}: {
+  entityType: string;
+  entityId: string;
+  subject?: AuditSubject | null;
+  showId?: boolean;
+}) {
   const t = useTranslations("auditLog.entityTypes");
+  const locale = useLocale();
+  const name = subject?.name ? (locale === "zh" ? subject.name.zh : subject.name.en) : null;
   return (
-    <span className="flex flex-col gap-0.5">
+    <span className="flex min-w-0 flex-col gap-0.5">
       <span>{isEntityType(entityType) ? t(entityType) : entityType}</span>
-      <code className="font-mono text-[11px] text-muted-foreground" title={entityId}>
-        {entityId.length > 13 ? `${entityId.slice(0, 8)}…` : entityId}
-      </code>
+      {name ? (
+        <span className="max-w-56 truncate text-xs text-muted-foreground" title={name}>
+          {name}
+        </span>
+      ) : showId ? (
+        <code className="font-mono text-[11px] text-muted-foreground" title={entityId}>
+          {entityId.length > 13 ? `${entityId.slice(0, 8)}…` : entityId}
+        </code>
+      ) : null}
     </span>
   );
 }
@@ -60,13 +86,15 @@ export function AuditActor({ actor, viaApiKey }: Pick<AuditEntryView, "actor" | 
   );
 }
 
-function DiffLine({ row }: { row: DiffRow }) {
+type ShownRow = { key: string; label: string; change: DiffRow["change"]; before?: string; after?: string };
+
+function DiffLine({ row }: { row: ShownRow }) {
   return (
     <li className="flex min-w-0 flex-wrap items-baseline gap-x-1.5 text-xs">
-      {row.field ? <span className="font-mono text-muted-foreground">{row.field}:</span> : null}
+      {row.label ? <span className="text-muted-foreground">{row.label}:</span> : null}
       {row.before !== undefined ? (
         <span
-          className={cn("break-all", row.change === "removed" ? "text-destructive line-through" : "text-muted-foreground line-through")}
+          className={cn("break-words", row.change === "removed" ? "text-destructive line-through" : "text-muted-foreground line-through")}
         >
           {row.before}
         </span>
@@ -76,47 +104,57 @@ function DiffLine({ row }: { row: DiffRow }) {
           →
         </span>
       ) : null}
-      {row.after !== undefined ? <span className="break-all text-foreground">{row.after}</span> : null}
+      {row.after !== undefined ? <span className="break-words text-foreground">{row.after}</span> : null}
     </li>
   );
 }
 
 const COMPACT_ROWS = 3;
 
-/** A compact before → after summary; the full values open below it. */
-export function AuditDiff({ before, after }: Pick<AuditEntryView, "before" | "after">) {
-  const t = useTranslations("auditLog.diff");
-  const rows = diffValues(before, after);
-  if (rows.length === 0) return <span className="text-xs text-muted-foreground">{t("none")}</span>;
+/**
+ * A compact before → after summary, every row in words (money as money, dates, yes/no, nested
+ * terms by path); the remaining rows open below it. No JSON (issue 17 point 13).
+ */
+export function AuditDiff({ before, after, subject }: Pick<AuditEntryView, "before" | "after" | "subject">) {
+  const t = useTranslations("auditLog");
+  const locale = useLocale();
+  const ctx: ValueContext = {
+    locale,
+    currency: subject?.currency ?? null,
+    words: { yes: t("diff.yes"), no: t("diff.no"), none: t("diff.empty") },
+  };
+  const label = (key: string) => (t.has(`fields.${key}` as "fields.status") ? t(`fields.${key}` as "fields.status") : null);
+  const rows: ShownRow[] = diffValues(before, after).map((row) => {
+    const key = row.path[row.path.length - 1] ?? "";
+    return {
+      key: row.path.join(".") || "value",
+      label: fieldLabel(row.path, label),
+      change: row.change,
+      ...("before" in row ? { before: formatAuditValue(key, row.before, ctx) } : {}),
+      ...("after" in row ? { after: formatAuditValue(key, row.after, ctx) } : {}),
+    };
+  });
+  if (rows.length === 0) return <span className="text-xs text-muted-foreground">{t("diff.none")}</span>;
   const hidden = rows.length - COMPACT_ROWS;
-  const sides = (
-    [
-      ["before", before],
-      ["after", after],
-    ] as const
-  ).filter(([, value]) => value !== null && value !== undefined);
+  const compact = (
+    <ul className="flex flex-col gap-0.5">
+      {rows.slice(0, COMPACT_ROWS).map((row) => (
+        <DiffLine key={row.key} row={row} />
+      ))}
+    </ul>
+  );
+  if (hidden <= 0) return compact;
   return (
     <details className="group max-w-md">
       <summary className="cursor-pointer list-none rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring/40 [&::-webkit-details-marker]:hidden">
-        <ul className="flex flex-col gap-0.5">
-          {rows.slice(0, COMPACT_ROWS).map((row) => (
-            <DiffLine key={row.field || "value"} row={row} />
-          ))}
-        </ul>
-        <span className="mt-1 inline-block text-xs font-medium text-primary group-open:hidden">
-          {hidden > 0 ? t("more", { count: hidden }) : t("details")}
-        </span>
+        {compact}
+        <span className="mt-1 inline-block text-xs font-medium text-primary group-open:hidden">{t("diff.more", { count: hidden })}</span>
       </summary>
-      <div className={cn("mt-2 grid gap-2", sides.length > 1 && "lg:grid-cols-2")}>
-        {sides.map(([label, value]) => (
-          <div key={label} className="min-w-0">
-            <p className="mb-1 text-[11px] font-semibold tracking-wide text-muted-foreground uppercase">{t(label)}</p>
-            <pre className="max-h-60 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-relaxed whitespace-pre-wrap break-all">
-              {JSON.stringify(value, null, 2)}
-            </pre>
-          </div>
+      <ul className="mt-0.5 flex flex-col gap-0.5">
+        {rows.slice(COMPACT_ROWS).map((row) => (
+          <DiffLine key={row.key} row={row} />
         ))}
-      </div>
+      </ul>
     </details>
   );
 }

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Lock, RotateCw, Store } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Controller, type DefaultValues, useFieldArray, useForm } from "react-hook-form";
 import { fieldsNamed } from "@/components/forms/field-errors";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -33,7 +33,7 @@ import {
 } from "@/lib/catalogue/schema";
 import { listGenres } from "@/lib/reference/genres";
 import { catalogueFieldRules, formPath } from "./field-rules";
-import { languageLabel } from "./languages";
+import { LanguageSelect } from "./language-select";
 import { hasEpisodes, hasRuntime } from "./title-display";
 
 /** The form's values: what createTitleSchema takes, with every optional field present. */
@@ -108,7 +108,6 @@ export function TitleForm(props: TitleFormProps) {
   const locale = useLocale();
   const router = useRouter();
   const fieldError = useFieldError("catalogue.validation", catalogueFieldRules);
-  const languageListId = useId();
   const [stale, setStale] = useState(false);
   const hydrated = useHydrated();
   // Server-rendered values, so an edit form shows the title before hydration (react-hook-form's
@@ -187,26 +186,27 @@ export function TitleForm(props: TitleFormProps) {
               error={err("kind", errors.kind)}
               options={TITLE_KINDS.map((k) => ({ value: k, label: tKind(k) }))}
             />
-            <FormField
-              label={t("fields.originalLanguage")}
-              description={t("fields.originalLanguageHint")}
-              error={err("originalLanguage", errors.originalLanguage)}
-            >
-              <Input
-                list={languageListId}
-                autoComplete="off"
-                placeholder="zh, ko, ja, pt-BR…"
-                defaultValue={initial?.originalLanguage}
-                {...form.register("originalLanguage")}
-              />
-            </FormField>
-            <datalist id={languageListId}>
-              {props.suggestedLanguages.map((tag) => (
-                <option key={tag} value={tag}>
-                  {languageLabel(tag, locale)}
-                </option>
-              ))}
-            </datalist>
+            {/* FormField labels its one child: the Controller goes outside it, as the country select's forms do. */}
+            <Controller
+              control={form.control}
+              name="originalLanguage"
+              render={({ field }) => (
+                <FormField
+                  label={t("fields.originalLanguage")}
+                  description={t("fields.originalLanguageHint")}
+                  error={err("originalLanguage", errors.originalLanguage)}
+                >
+                  <LanguageSelect
+                    ref={field.ref}
+                    name={field.name}
+                    value={field.value}
+                    onValueChange={field.onChange}
+                    onBlur={field.onBlur}
+                    suggested={props.suggestedLanguages}
+                  />
+                </FormField>
+              )}
+            />
             <FormField
               label={t("fields.originalTitle")}
               description={t("fields.originalTitleHint")}

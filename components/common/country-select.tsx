@@ -1,10 +1,10 @@
 "use client";
 
-import { Check, ChevronsUpDown } from "lucide-react";
+import { ChevronsUpDown } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useMemo, useState } from "react";
-import { ComboboxButton, ListSearch } from "@/components/forms/combobox";
+import { ComboboxButton, ListOption, ListSearch } from "@/components/forms/combobox";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { countryOptions, matchesCountry } from "@/lib/i18n/countries";
 import { cn } from "@/lib/utils";
@@ -98,30 +98,17 @@ export function CountrySelect({ value, onValueChange, onBlur, placeholder, class
           {filtered.map((option, index) => {
             const isSelected = option.code === selected?.code;
             return (
-              <div
+              <ListOption
                 key={option.code}
                 id={optionId(option.code)}
-                role="option"
-                aria-selected={isSelected}
-                data-active={option === active ? "" : undefined}
-                onMouseMove={() => setActiveIndex(index)}
-                onClick={() => choose(option.code)}
-                // Focus stays in the search box (aria-activedescendant); this serves a focused option.
-                tabIndex={-1}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter" || event.key === " ") {
-                    event.preventDefault();
-                    choose(option.code);
-                  }
-                }}
-                className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm select-none data-[active]:bg-muted"
+                selected={isSelected}
+                active={option === active}
+                code={option.code}
+                onHover={() => setActiveIndex(index)}
+                onChoose={() => choose(option.code)}
               >
-                <Check className={cn("size-4 shrink-0 text-primary", !isSelected && "invisible")} aria-hidden />
-                <span className="flex-1 truncate">{option.name}</span>
-                <span className="font-mono text-[11px] text-muted-foreground" aria-hidden>
-                  {option.code}
-                </span>
-              </div>
+                {option.name}
+              </ListOption>
             );
           })}
           {filtered.length === 0 ? (

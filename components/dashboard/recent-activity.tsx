@@ -32,7 +32,7 @@ export function RecentActivity({ entries }: { entries: AuditEntryView[] }) {
                 </span>
                 <span className="flex shrink-0 flex-col items-end gap-1 text-right text-xs text-muted-foreground">
                   <time dateTime={entry.at.toISOString()}>{formatRelativeTime(entry.at, locale)}</time>
-                  <AuditEntity entityType={entry.entityType} entityId={entry.entityId} />
+                  <AuditEntity entityType={entry.entityType} entityId={entry.entityId} subject={entry.subject} showId={false} />
                 </span>
               </li>
             ))}

@@ -38,6 +38,12 @@ describe("amendment dialog payload", () => {
     expect(amendmentPayload(values({ seasons: [] }), [series], "USD").changes.updateGrants).toEqual([{ grantId: series.id, seasons: [] }]);
   });
 
+  it("sends a new MG typed with thousands separators as the plain number", () => {
+    expect(amendmentPayload(values({ minimumGuarantee: " 1,250,000.00" }), [series], "USD").changes).toEqual({
+      terms: { minimumGuarantee: { amount: "1250000.00", currency: "USD" } },
+    });
+  });
+
   it("never sends seasons for a title that is not a series", () => {
     const payload = amendmentPayload(values({ grantId: film.id, seasons: [2], addTerritories: "la, kh" }), [series, film], "USD");
     expect(payload.changes.updateGrants).toEqual([{ grantId: film.id, territories: ["TH", "LA", "KH"] }]);

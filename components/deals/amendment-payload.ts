@@ -1,3 +1,4 @@
+import { cleanNumber } from "@/components/forms/group-digits";
 import type { AmendmentInput } from "@/lib/deals/schema";
 
 /** A grant the amendment dialog may change; `seriesSeasons`: the seasons its title has (empty: not a series, or none yet). */
@@ -50,7 +51,8 @@ export function amendmentPayload(v: AmendValues, grants: readonly GrantChoice[],
     note: v.note.trim() || null,
     changes: {
       ...(Object.keys(update).length > 1 && { updateGrants: [update] }),
-      ...(v.minimumGuarantee.trim() && { terms: { minimumGuarantee: { amount: v.minimumGuarantee.trim(), currency } } }),
+      // The MG field groups thousands as typed ("1,250,000.00"); the API takes the plain number.
+      ...(cleanNumber(v.minimumGuarantee) && { terms: { minimumGuarantee: { amount: cleanNumber(v.minimumGuarantee), currency } } }),
     },
   };
 }

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useActionError } from "@/components/forms/action-error";
 import { callAction } from "@/components/forms/call-action";
 import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { GroupedInput } from "@/components/forms/grouped-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -305,7 +306,7 @@ function AmendDialog(props: AmendmentsPanelProps) {
         label={t("newMinimumGuarantee", { currency: props.currency })}
         description={props.minimumGuarantee ? t("currentMg", { amount: props.minimumGuarantee }) : undefined}
       >
-        <Input inputMode="decimal" {...form.register("minimumGuarantee")} />
+        <GroupedInput {...form.register("minimumGuarantee")} />
       </FormField>
       <FormField label={t("effectiveOnLabel")} error={errorOf("effectiveOn")}>
         <Input type="date" {...form.register("effectiveOn")} />

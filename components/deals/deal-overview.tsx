@@ -203,6 +203,9 @@ export function DealParties({
   );
 }
 
+/** Download buttons in the narrow side column wrap their words instead of running out of the card. */
+const WRAPPING = "h-auto min-h-8 max-w-full whitespace-normal py-1.5 text-left";
+
 /** The contract PDF (either language) and the grants as an EMA Avails sheet. */
 export function DealDocuments({ dealId, hasGrants }: { dealId: string; hasGrants: boolean }) {
   const t = useTranslations("deals.documents");
@@ -218,13 +221,13 @@ export function DealDocuments({ dealId, hasGrants }: { dealId: string; hasGrants
             {t("contract")}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button asChild variant="outline" size="sm">
+            <Button asChild variant="outline" size="sm" className={WRAPPING}>
               <a href={`/api/v1/deals/${dealId}/contract.pdf?lang=en`} download>
                 <Download aria-hidden />
                 {t("contractEn")}
               </a>
             </Button>
-            <Button asChild variant="outline" size="sm">
+            <Button asChild variant="outline" size="sm" className={WRAPPING}>
               <a href={`/api/v1/deals/${dealId}/contract.pdf?lang=zh`} download>
                 <Download aria-hidden />
                 {t("contractZh")}
@@ -236,13 +239,13 @@ export function DealDocuments({ dealId, hasGrants }: { dealId: string; hasGrants
           <p className="text-sm font-medium">{t("grants")}</p>
           {hasGrants ? (
             <div className="flex flex-wrap gap-2">
-              <Button asChild variant="outline" size="sm">
+              <Button asChild variant="outline" size="sm" className={WRAPPING}>
                 <a href={`/api/v1/deals/${dealId}/grants/export?format=xlsx`} download>
                   <Download aria-hidden />
                   {t("exportXlsx")}
                 </a>
               </Button>
-              <Button asChild variant="outline" size="sm">
+              <Button asChild variant="outline" size="sm" className={WRAPPING}>
                 <a href={`/api/v1/deals/${dealId}/grants/export?format=csv`} download>
                   <Download aria-hidden />
                   {t("exportCsv")}

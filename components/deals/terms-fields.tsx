@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { RowError } from "@/components/forms/form-alert";
+import { GroupedInput } from "@/components/forms/grouped-input";
 import { AddRowButton, RemoveRowButton } from "@/components/forms/row-buttons";
 import { SimpleSelect } from "@/components/forms/select-field";
 import { useFieldError } from "@/components/forms/use-field-error";
@@ -18,11 +19,11 @@ import { cleanAmount, dealFieldRules, type TermsFormValues } from "./terms-form"
 export type TermsHost = { currency: string; terms: TermsFormValues };
 export type CurrencyOption = { code: string; name: string; minorUnits: number };
 
-/** A text input for an amount with the currency shown beside it. */
+/** A text input for an amount with the currency shown beside it; thousands group as you type (cleanAmount strips them). */
 function AmountInput({ currency, className, ...props }: React.ComponentProps<"input"> & { currency: string }) {
   return (
     <div className={cn("relative", className)}>
-      <Input inputMode="decimal" autoComplete="off" className="pr-14 tabular-nums" {...props} />
+      <GroupedInput className="pr-14 tabular-nums" {...props} />
       <span className="pointer-events-none absolute inset-y-0 right-3 flex items-center font-mono text-xs text-muted-foreground">
         {currency}
       </span>

@@ -3,32 +3,18 @@
 import type * as React from "react";
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { groupDigits } from "@/components/forms/group-digits";
+import { GroupedInput } from "@/components/forms/grouped-input";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 
 /**
  * A text input for an amount with the currency shown beside it; thousands are grouped as you type
- * (groupDigits), and the forms strip the separators before sending (cleanNumber).
+ * (GroupedInput), and the forms strip the separators before sending (cleanNumber).
  */
-export function AmountInput({ currency, className, onChange, ...props }: React.ComponentProps<"input"> & { currency: string }) {
+export function AmountInput({ currency, className, ...props }: React.ComponentProps<"input"> & { currency: string }) {
   return (
     <div className={cn("relative", className)}>
-      <Input
-        inputMode="decimal"
-        autoComplete="off"
-        className="pr-14 tabular-nums"
-        {...props}
-        onChange={(e) => {
-          const input = e.currentTarget;
-          const grouped = groupDigits(input.value, input.selectionStart ?? input.value.length);
-          if (grouped.value !== input.value) {
-            input.value = grouped.value;
-            input.setSelectionRange(grouped.caret, grouped.caret);
-          }
-          onChange?.(e);
-        }}
-      />
+      <GroupedInput className="pr-14 tabular-nums" {...props} />
       <span className="pointer-events-none absolute inset-y-0 right-3 flex items-center font-mono text-xs text-muted-foreground">
         {currency}
       </span>

@@ -90,7 +90,9 @@ export function LedgerTable({ rows, receiptLinks, fileName }: { rows: LedgerRowV
                           </span>
                         )}
                         {r.source && r.fxRate && r.source.currency !== r.amount.currency ? (
-                          <span className="text-muted-foreground">{t("fromSource", { amount: f.money(r.source), rate: r.fxRate })}</span>
+                          <span className="text-muted-foreground">
+                            {t("fromSource", { amount: f.money(r.source), rate: f.rate(r.fxRate) })}
+                          </span>
                         ) : null}
                       </span>
                     ) : r.kind === "DISBURSEMENT" && r.paymentReference ? (

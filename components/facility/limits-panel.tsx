@@ -126,7 +126,7 @@ export function EligibleBaseBreakdown({ eligibility }: { eligibility: Eligibilit
               <span className="block text-xs text-muted-foreground">
                 {t("converted", {
                   from: f.money(c.converted.from),
-                  rate: c.converted.rate,
+                  rate: f.rate(c.converted.rate),
                   pair: `${c.converted.from.currency}/${c.converted.to.currency}`,
                   date: f.date(c.converted.rateDate),
                 })}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Search } from "lucide-react";
+import { Check, Search } from "lucide-react";
 import type * as React from "react";
 import { cn } from "@/lib/utils";
 
@@ -67,5 +67,53 @@ export function ComboboxButton({ open, listId, className, ...props }: React.Comp
       )}
       {...props}
     />
+  );
+}
+
+/**
+ * One option of a single-choice combobox list (country select, language select): a check mark when
+ * selected, the label, and its code on the right. Focus stays in the search box
+ * (aria-activedescendant); `tabIndex` and the key handler serve an option focused by other means.
+ */
+export function ListOption({
+  id,
+  selected,
+  active,
+  code,
+  onHover,
+  onChoose,
+  children,
+}: {
+  id: string;
+  selected: boolean;
+  active: boolean;
+  code: string;
+  onHover: () => void;
+  onChoose: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      data-active={active ? "" : undefined}
+      onMouseMove={onHover}
+      onClick={onChoose}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          onChoose();
+        }
+      }}
+      className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm select-none data-[active]:bg-muted"
+    >
+      <Check className={cn("size-4 shrink-0 text-primary", !selected && "invisible")} aria-hidden />
+      <span className="flex-1 truncate">{children}</span>
+      <span className="font-mono text-[11px] text-muted-foreground" aria-hidden>
+        {code}
+      </span>
+    </div>
   );
 }

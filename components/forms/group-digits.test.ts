@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupDigits } from "./group-digits";
+import { cleanNumber, groupDigits } from "./group-digits";
 
 describe("groupDigits", () => {
   it.each([
@@ -24,5 +24,14 @@ describe("groupDigits", () => {
   it("leaves what is not a plain decimal as typed", () => {
     expect(groupDigits("-1000", 5)).toEqual({ value: "-1000", caret: 5 });
     expect(groupDigits("12abc", 5)).toEqual({ value: "12abc", caret: 5 });
+  });
+});
+
+describe("cleanNumber", () => {
+  it("strips the separators people type, so grouped amounts are sent as plain decimals", () => {
+    expect(cleanNumber("1,250,000.50")).toBe("1250000.50");
+    expect(cleanNumber(" 1 250 000 ")).toBe("1250000");
+    expect(cleanNumber("1，250")).toBe("1250");
+    expect(cleanNumber("-5")).toBe("-5");
   });
 });

@@ -17,3 +17,8 @@ export function groupDigits(value: string, caret: number): { value: string; care
   }
   return { value: grouped, caret: at };
 }
+
+/** "1,250,000.5 " → "1250000.5": what people type (separators, spaces), as the API wants it. */
+export function cleanNumber(value: string): string {
+  return value.replace(/[\s,_，]/g, "");
+}

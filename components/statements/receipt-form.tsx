@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Controller, type Resolver, useForm, useWatch } from "react-hook-form";
 import { useActionError } from "@/components/forms/action-error";
 import { fieldsNamed } from "@/components/forms/field-errors";
+import { cleanNumber, GroupedInput } from "@/components/forms/grouped-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -39,7 +40,7 @@ export function receiptRules(
   overageOpen: MoneyView,
 ): Partial<Record<keyof Values, Rule>> {
   const errors: Partial<Record<keyof Values, Rule>> = {};
-  const amount = v.amount.trim();
+  const amount = cleanNumber(v.amount);
   if (!/^\d{1,18}(\.\d+)?$/.test(amount) || /^0*(\.0*)?$/.test(amount)) errors.amount = "amount";
   else if ((amount.split(".")[1] ?? "").length > exponent) errors.amount = "digits";
   if (!recordReceiptSchema.shape.receivedOn.safeParse(v.receivedOn).success) errors.receivedOn = "date";
@@ -117,7 +118,7 @@ export function ReceiptForm({
   const onSubmit = form.handleSubmit(async (v) => {
     const payload: RecordReceiptData = {
       kind: v.kind,
-      amount: { amount: v.amount.trim(), currency },
+      amount: { amount: cleanNumber(v.amount), currency },
       receivedOn: v.receivedOn,
       ...(v.kind === "MG_INSTALMENT" ? { instalmentIndex: Number(v.instalmentIndex) } : {}),
     };
@@ -187,13 +188,7 @@ export function ReceiptForm({
               description={open && minor(open.amount, exponent) > 0n ? t("openHint", { open: f.money(open) }) : undefined}
               error={message("amount")}
             >
-              <Input
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder={formatAmount(0n, exponent)}
-                disabled={disabled}
-                {...form.register("amount")}
-              />
+              <GroupedInput placeholder={formatAmount(0n, exponent)} disabled={disabled} {...form.register("amount")} />
             </FormField>
             <FormField label={t("receivedOn")} error={message("receivedOn")}>
               <Input type="date" disabled={disabled} {...form.register("receivedOn")} />

@@ -60,6 +60,11 @@ describe("payload and paths", () => {
     const payload = toStatementPayload({ ...good(), expenses: " 10.00 " }, "USD");
     expect(payload.expenses).toEqual({ amount: "10.00", currency: "USD" });
     expect(payload.lines[0]!.gross).toEqual({ amount: "1250.50", currency: "USD" });
+    // Thousands grouped as typed are sent without their separators, and count as valid amounts.
+    const grouped = { ...good(), expenses: "12,500.00", lines: [{ ...good().lines[0]!, gross: "1,250,000.50" }] };
+    expect(toStatementPayload(grouped, "USD").lines[0]!.gross).toEqual({ amount: "1250000.50", currency: "USD" });
+    expect(toStatementPayload(grouped, "USD").expenses).toEqual({ amount: "12500.00", currency: "USD" });
+    expect(validateStatement(grouped, ctx)).toEqual({});
     expect("supersedesId" in toStatementPayload(good(), "USD")).toBe(false);
   });
 

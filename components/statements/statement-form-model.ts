@@ -3,6 +3,7 @@
  * so the rules a person sees are unit-tested: the shared zod schema (lib/statements/schema.ts)
  * plus what only the deal knows — the currency's digits and what the deal grants.
  */
+import { cleanNumber } from "@/components/forms/group-digits";
 import { REVENUE_TYPES, type SubmitStatementData, submitStatementSchema } from "@/lib/statements/schema";
 
 export type LineValues = {
@@ -51,13 +52,13 @@ export function toStatementPayload(v: StatementFormValues, currency: string): Su
     periodStart: v.periodStart,
     periodEnd: v.periodEnd,
     ...(v.supersedesId ? { supersedesId: v.supersedesId } : {}),
-    ...(v.expenses.trim() ? { expenses: { amount: v.expenses.trim(), currency } } : {}),
+    ...(cleanNumber(v.expenses) ? { expenses: { amount: cleanNumber(v.expenses), currency } } : {}),
     lines: v.lines.map((l) => ({
       titleId: l.titleId,
       territory: l.territory,
       mediaRight: l.mediaRight,
       revenueType: l.revenueType as SubmitStatementData["lines"][number]["revenueType"],
-      gross: { amount: l.gross.trim(), currency },
+      gross: { amount: cleanNumber(l.gross), currency },
       ...(l.season?.trim() ? { season: /^\d+$/.test(l.season.trim()) ? Number(l.season.trim()) : Number.NaN } : {}),
     })),
   };
@@ -75,8 +76,9 @@ export function mediaFor(scopes: GrantScope[], titleId: string, country: string)
   return [...new Set(scopes.filter((s) => s.titleId === titleId && (!country || s.countries.includes(country))).flatMap((s) => s.media))];
 }
 
+/** Amounts as typed: thousands grouped as you type ("1,250.00"), checked and sent without the separators. */
 function amountRule(value: string, exponent: number): Rule | null {
-  const v = value.trim();
+  const v = cleanNumber(value);
   if (!AMOUNT.test(v)) return "amount";
   const fraction = v.split(".")[1] ?? "";
   return fraction.length > exponent ? "digits" : null;
@@ -99,7 +101,7 @@ export function validateStatement(v: StatementFormValues, ctx: FormContext): Rec
     }
   }
   if (!errors.periodStart && !errors.periodEnd && v.periodStart > v.periodEnd) put("periodEnd", "periodOrder");
-  if (v.expenses.trim()) {
+  if (cleanNumber(v.expenses)) {
     const rule = amountRule(v.expenses, ctx.exponent);
     if (rule) put("expenses", rule);
   }
@@ -149,7 +151,7 @@ function ruleOfPath(path: string): Rule {
 export function grossTotalMinor(lines: LineValues[], exponent: number): bigint {
   let total = 0n;
   for (const l of lines) {
-    const v = l.gross.trim();
+    const v = cleanNumber(l.gross);
     if (amountRule(v, exponent)) continue;
     const [whole = "0", fraction = ""] = v.split(".");
     total += BigInt(whole + fraction.padEnd(exponent, "0"));

@@ -7,6 +7,7 @@ import { useMemo } from "react";
 import { type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { errorAt, fieldsMatching } from "@/components/forms/field-errors";
 import { FormAlert } from "@/components/forms/form-alert";
+import { GroupedInput } from "@/components/forms/grouped-input";
 import { AddRowButton, RemoveRowButton } from "@/components/forms/row-buttons";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useHydrated } from "@/components/forms/use-hydrated";
@@ -153,13 +154,7 @@ export function StatementForm({
             <Input type="date" disabled={disabled} {...form.register("periodEnd")} />
           </FormField>
           <FormField label={t("expenses", { currency })} hint={t("optional")} description={t("expensesHint")} error={message("expenses")}>
-            <Input
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder={formatAmount(0n, exponent)}
-              disabled={disabled}
-              {...form.register("expenses")}
-            />
+            <GroupedInput placeholder={formatAmount(0n, exponent)} disabled={disabled} {...form.register("expenses")} />
           </FormField>
           <FormField label={t("supersedes")} hint={t("optional")} description={t("supersedesHint")} error={message("supersedesId")}>
             <NativeSelect disabled={disabled || supersedable.length === 0} {...form.register("supersedesId")}>
@@ -297,10 +292,8 @@ export function StatementForm({
                     {type.errorNode}
                   </div>
                   <div className="grid gap-1">
-                    <Input
+                    <GroupedInput
                       aria-label={t("lineField.gross", { n, currency })}
-                      inputMode="decimal"
-                      autoComplete="off"
                       placeholder={formatAmount(0n, exponent)}
                       className="text-right tabular-nums"
                       {...gross.props}

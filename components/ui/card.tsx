@@ -1,8 +1,12 @@
 import type * as React from "react";
 import { cn } from "@/lib/utils";
 
+/**
+ * A card never widens its grid or flex parent (min-w-0): long names truncate or wrap and tables
+ * scroll inside it, so no page scrolls sideways at phone width (issue 17 point 1).
+ */
 export function Card({ className, ...props }: React.ComponentProps<"div">) {
-  return <div data-slot="card" className={cn("rounded-xl border bg-card text-card-foreground shadow-xs", className)} {...props} />;
+  return <div data-slot="card" className={cn("min-w-0 rounded-xl border bg-card text-card-foreground shadow-xs", className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: React.ComponentProps<"div">) {

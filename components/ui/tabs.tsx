@@ -13,7 +13,8 @@ export function TabsList({ className, ...props }: React.ComponentProps<typeof Ta
   return (
     <TabsPrimitive.List
       data-slot="tabs-list"
-      className={cn("inline-flex w-full items-center gap-4 border-b text-muted-foreground", className)}
+      // Tabs that do not fit wrap onto another line rather than widen the page (phone width).
+      className={cn("inline-flex w-full flex-wrap items-center gap-x-4 border-b text-muted-foreground", className)}
       {...props}
     />
   );

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { type ChainRow, verifyChain } from "./rules";
+import type { AuditSubject } from "./schema";
 
 export type AuditListItem = {
   id: string;
@@ -69,6 +70,112 @@ export async function listAuditEntries(
     })),
     nextCursor: rows.length > opts.limit && page.length > 0 ? page[page.length - 1]!.id.toString() : null,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type Named = { originalTitle: string; titleEn: string | null; titleZh: string | null };
+const titleNames = (t: Named) => ({ en: t.titleEn ?? t.originalTitle, zh: t.titleZh ?? t.originalTitle });
+const both = (name: string) => ({ en: name, zh: name });
+const titleSelect = { originalTitle: true, titleEn: true, titleZh: true } as const;
+
+/**
+ * The records of visible audit entries by name (issue 17 point 13: no raw ids in the activity feed,
+ * titles in the reader's language) and the currency their `…Minor` amounts are in. Only entries the
+ * caller has already read (listAuditEntries, scoped to the organisation) are looked up, by id, one
+ * query per record type on the page. Keyed by `${entityType}:${entityId}`.
+ */
+export async function auditSubjects(items: readonly Pick<AuditListItem, "entityType" | "entityId">[]): Promise<Map<string, AuditSubject>> {
+  const ids = (type: string) => [...new Set(items.filter((i) => i.entityType === type && UUID.test(i.entityId)).map((i) => i.entityId))];
+  const wanted = (type: string) => ids(type).length > 0;
+  const none = Promise.resolve([]);
+  const [
+    deals,
+    advances,
+    statements,
+    receipts,
+    titles,
+    versions,
+    requests,
+    tests,
+    orgs,
+    users,
+    keys,
+    programmes,
+    applications,
+    facilities,
+  ] = await Promise.all([
+    wanted("Deal") ? db.deal.findMany({ where: { id: { in: ids("Deal") } }, select: { id: true, name: true, currency: true } }) : none,
+    wanted("Advance")
+      ? db.advance.findMany({
+          where: { id: { in: ids("Advance") } },
+          select: { id: true, currency: true, deal: { select: { name: true } } },
+        })
+      : none,
+    wanted("Statement")
+      ? db.statement.findMany({
+          where: { id: { in: ids("Statement") } },
+          select: { id: true, currency: true, deal: { select: { name: true } } },
+        })
+      : none,
+    wanted("Receipt")
+      ? db.receipt.findMany({
+          where: { id: { in: ids("Receipt") } },
+          select: { id: true, currency: true, deal: { select: { name: true } } },
+        })
+      : none,
+    wanted("Title") ? db.title.findMany({ where: { id: { in: ids("Title") } }, select: { id: true, ...titleSelect } }) : none,
+    wanted("Version")
+      ? db.version.findMany({ where: { id: { in: ids("Version") } }, select: { id: true, name: true, title: { select: titleSelect } } })
+      : none,
+    wanted("EditRequest")
+      ? db.editRequest.findMany({ where: { id: { in: ids("EditRequest") } }, select: { id: true, title: { select: titleSelect } } })
+      : none,
+    wanted("MarketTest")
+      ? db.marketTest.findMany({
+          where: { id: { in: ids("MarketTest") } },
+          select: { id: true, territory: true, version: { select: { title: { select: titleSelect } } } },
+        })
+      : none,
+    wanted("Organization")
+      ? db.organization.findMany({ where: { id: { in: ids("Organization") } }, select: { id: true, name: true } })
+      : none,
+    wanted("User") ? db.user.findMany({ where: { id: { in: ids("User") } }, select: { id: true, name: true, email: true } }) : none,
+    wanted("ApiKey") ? db.apiKey.findMany({ where: { id: { in: ids("ApiKey") } }, select: { id: true, name: true } }) : none,
+    wanted("Programme")
+      ? db.programme.findMany({ where: { id: { in: ids("Programme") } }, select: { id: true, nameEn: true, nameZh: true, currency: true } })
+      : none,
+    wanted("ProgrammeApplication")
+      ? db.programmeApplication.findMany({
+          where: { id: { in: ids("ProgrammeApplication") } },
+          select: { id: true, programme: { select: { nameEn: true, nameZh: true, currency: true } } },
+        })
+      : none,
+    wanted("Facility") ? db.facility.findMany({ where: { id: { in: ids("Facility") } }, select: { id: true, currency: true } }) : none,
+  ]);
+  const out = new Map<string, AuditSubject>();
+  const put = (type: string, id: string, name: AuditSubject["name"], currency: string | null = null) =>
+    out.set(`${type}:${id}`, { name, currency });
+  for (const d of deals) put("Deal", d.id, both(d.name), d.currency);
+  for (const a of advances) put("Advance", a.id, both(a.deal.name), a.currency);
+  for (const s of statements) put("Statement", s.id, both(s.deal.name), s.currency);
+  for (const r of receipts) put("Receipt", r.id, both(r.deal.name), r.currency);
+  for (const t of titles) put("Title", t.id, titleNames(t));
+  for (const v of versions) {
+    const n = titleNames(v.title);
+    put("Version", v.id, { en: `${n.en} · ${v.name}`, zh: `${n.zh} · ${v.name}` });
+  }
+  for (const r of requests) put("EditRequest", r.id, titleNames(r.title));
+  for (const m of tests) {
+    const n = titleNames(m.version.title);
+    put("MarketTest", m.id, { en: `${n.en} · ${m.territory}`, zh: `${n.zh} · ${m.territory}` });
+  }
+  for (const o of orgs) put("Organization", o.id, both(o.name));
+  for (const u of users) put("User", u.id, both(u.name || u.email));
+  for (const k of keys) put("ApiKey", k.id, both(k.name));
+  for (const p of programmes) put("Programme", p.id, { en: p.nameEn, zh: p.nameZh }, p.currency);
+  for (const a of applications) put("ProgrammeApplication", a.id, { en: a.programme.nameEn, zh: a.programme.nameZh }, a.programme.currency);
+  for (const f of facilities) put("Facility", f.id, null, f.currency);
+  return out;
 }
 
 /** Verifies the whole chain in batches, so memory stays flat however long the log grows. */

@@ -27,3 +27,6 @@ export const auditEntrySchema = z
     after: z.unknown(),
   })
   .meta({ id: "AuditEntry" });
+
+/** What an audit entry is about, named for people in both languages, with the currency its amounts are in. */
+export type AuditSubject = { name: { en: string; zh: string } | null; currency: string | null };

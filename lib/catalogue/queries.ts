@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from "@/lib/api/pagination";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import type { AppLocale } from "@/lib/i18n/config";
 import { type Failure, forbidden, notFound } from "@/lib/result";
 import type { TitleListQuery } from "./schema";
 
@@ -42,7 +43,18 @@ export async function refuseVersionWrite(actor: Actor, versionId: string, messag
   return seen ? forbidden(message) : notFound("Version");
 }
 
-const SORT_COLUMN = { title: "originalTitle", year: "year", updated: "updatedAt", created: "createdAt" } as const;
+/**
+ * "Title A–Z" is in the viewer's language (issue 17 point 5): the English title (else the
+ * original) case-insensitively alphabetical, or the Chinese title (else the original) by pinyin —
+ * the ICU collations `title_name_en` / `title_name_zh` of migration 20261208170500, the CLDR orders
+ * lib/i18n/collate.ts uses in the browser, with expression indexes for both.
+ */
+const SORT_COLUMN = {
+  title: { en: "nameEn", zh: "nameZh" },
+  year: { en: "year", zh: "year" },
+  updated: { en: "updatedAt", zh: "updatedAt" },
+  created: { en: "createdAt", zh: "createdAt" },
+} as const;
 /**
  * What a cursor's sort value must be for each sort column. A cursor is opaque but decodable, and
  * one made for another sort (or by hand) would otherwise reach the database as a value of the
@@ -55,11 +67,13 @@ const timestampCursor = z.string().refine((s) => {
   const date = new Date(s);
   return !Number.isNaN(date.getTime()) && date.toISOString() === s;
 });
+const nameCursor = z
+  .string()
+  .max(300)
+  .refine((s) => !s.includes("\u0000"));
 const CURSOR_VALUE = {
-  originalTitle: z
-    .string()
-    .max(300)
-    .refine((s) => !s.includes("\u0000")),
+  nameEn: nameCursor,
+  nameZh: nameCursor,
   year: z.int().min(-INT4_MAX).max(INT4_MAX),
   updatedAt: timestampCursor,
   createdAt: timestampCursor,
@@ -115,7 +129,8 @@ type TitleListSqlRow = {
 };
 
 const SQL_COLUMN = {
-  originalTitle: Prisma.raw("t.original_title"),
+  nameEn: Prisma.raw(`COALESCE(t.title_en, t.original_title) COLLATE "title_name_en"`),
+  nameZh: Prisma.raw(`COALESCE(t.title_zh, t.original_title) COLLATE "title_name_zh"`),
   year: Prisma.raw("t.year"),
   updatedAt: Prisma.raw("t.updated_at"),
   createdAt: Prisma.raw("t.created_at"),
@@ -126,7 +141,7 @@ const SQL_COLUMN = {
  * titles. Keyset pagination on (sort column, id) keeps deep pages as fast as the first. The page
  * (with its studio and version counts) is one statement and the total another, sent together.
  */
-export async function listTitles(actor: Actor, query: TitleListQuery) {
+export async function listTitles(actor: Actor, query: TitleListQuery, viewerLocale: AppLocale = "en") {
   const filters: Prisma.Sql[] =
     actor.org.kind === "STUDIO"
       ? [Prisma.sql`t.studio_id = ${actor.org.id}::uuid`]
@@ -143,7 +158,7 @@ export async function listTitles(actor: Actor, query: TitleListQuery) {
   if (query.archived === "false") filters.push(Prisma.sql`t.archived_at IS NULL`);
   if (query.archived === "true") filters.push(Prisma.sql`t.archived_at IS NOT NULL`);
 
-  const column = SORT_COLUMN[query.sort];
+  const column = SORT_COLUMN[query.sort][query.locale ?? viewerLocale];
   const sql = SQL_COLUMN[column];
   const direction = query.order === "asc" ? Prisma.raw("ASC") : Prisma.raw("DESC");
   const after = decodeCursor(query.cursor, z.object({ v: CURSOR_VALUE[column], id: z.uuid() }));
@@ -194,7 +209,12 @@ export async function listTitles(actor: Actor, query: TitleListQuery) {
   }));
   const total = counted[0]?.total ?? 0;
   const last = items[items.length - 1];
-  const lastValue = last?.[column];
+  const lastValue =
+    column === "nameEn"
+      ? (last?.titleEn ?? last?.originalTitle)
+      : column === "nameZh"
+        ? (last?.titleZh ?? last?.originalTitle)
+        : last?.[column];
   const nextCursor =
     rows.length > query.limit && last && lastValue !== undefined && lastValue !== null
       ? encodeCursor({ v: lastValue instanceof Date ? lastValue.toISOString() : lastValue, id: last.id })

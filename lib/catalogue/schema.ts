@@ -138,6 +138,10 @@ export const titleListQuerySchema = z.object({
   archived: z.enum(["true", "false", "all"]).default("false"),
   sort: z.enum(TITLE_SORTS).default("title"),
   order: z.enum(["asc", "desc"]).default("asc"),
+  locale: z.enum(["en", "zh"]).optional().meta({
+    description:
+      "The language `sort=title` orders by: en = the English title (else the original), case-insensitively A–Z; zh = the Chinese title (else the original) by pinyin. Default: the UI language of a session, else Accept-Language.",
+  }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   // Title-sorted cursors carry the original title (up to 300 characters, 3 bytes each in UTF-8,
   // more when JSON-escaped), base64url-encoded: 500 characters refused the API's own cursors.

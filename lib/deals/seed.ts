@@ -26,9 +26,14 @@
  *   (notice by 2027-11-30, extends to 2029-02-28, MG +10%).
  *
  * Everything goes through the app's commands and zod schemas (createDeal, addGrant, proposeDeal,
- * signDeal, terminateDeal, createAmendment/proposeAmendment/signAmendment, setRightsHeld) acting as the demo OWNERs with requestId "seed", so the
+ * signDeal, terminateDeal, createAmendment/proposeAmendment/signAmendment, setRightsHeld) acting
+ * as the demo OWNERs with requestId "seed", so the
  * seed obeys the rules (currency exponents, instalments adding up to the MG, conflict and
  * chain-of-title checks at signature) and leaves a normal audit trail.
+ *
+ * Dated by the demo clock (lib/orgs/demo-clock.ts, `dealTimeline` below): signed deals were drafted,
+ * proposed and signed in the weeks before their first grant starts; drafts and proposals still
+ * waiting happened in the last two weeks before the run.
  *
  * Idempotent: a deal whose name already exists between the same two organisations is skipped, and
  * rights held are recorded only on a title that has none, so a second run changes nothing. Titles
@@ -38,6 +43,7 @@
 
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { addDays, type Clock } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { createAmendment, proposeAmendment, signAmendment } from "@/lib/deals/commands/amend";
 import { createDeal } from "@/lib/deals/commands/draft";
@@ -46,6 +52,7 @@ import { addGrant } from "@/lib/deals/commands/grants";
 import { proposeDeal, signDeal } from "@/lib/deals/commands/sign";
 import { setRightsHeld } from "@/lib/deals/rights-held";
 import { amendmentInputSchema, createDealSchema, grantInputSchema, rightsHeldSchema } from "@/lib/deals/schema";
+import { type DemoClock, demoClock } from "@/lib/orgs/demo-clock";
 import { demoOwner } from "@/lib/orgs/seed";
 import type { Result } from "@/lib/result";
 
@@ -86,7 +93,8 @@ type DealSeed = {
   /** DRAFT stays a draft; PROPOSED is proposed by the drafter (and then signed by `signedBy`, in order). */
   stage: "DRAFT" | "PROPOSED";
   signedBy?: Party[];
-  terminate?: { by: Party; reason: string };
+  /** Terminated by a party on `on` (a story date). */
+  terminate?: { by: Party; reason: string; on: string };
   /**
    * An amendment after signature, drafted and proposed by `by`, signed by the other party then by
    * `by`: each grant's changes by the grant's position in `grants`.
@@ -428,6 +436,7 @@ export const DEMO_DEALS: readonly DealSeed[] = [
     terminate: {
       by: "studioCn",
       reason: "The second MG instalment (CNY 300,000.00, due 2025-12-31) was not paid; the rights revert to the licensor.",
+      on: "2026-01-21",
     },
   },
   {
@@ -526,14 +535,32 @@ async function findTitle(actors: Record<Party, Actor>, ref: TitleRef): Promise<F
   return { id: title.id, versionId: version?.id ?? null };
 }
 
+export type DealTimeline = { created: Clock; proposed: Clock; signatures: [Clock, Clock] };
+
+/**
+ * When a demo deal was drafted, proposed and signed: a deal both parties signed 47, 40, 27 and 25
+ * days before its first grant starts (so before its first statement and receipt); a deal still
+ * waiting (a draft, or a proposal awaiting a signature) 16, 12, 12 and 11 days before the run.
+ */
+export function dealTimeline(firstStart: string, waiting: boolean, clock: DemoClock): DealTimeline {
+  if (waiting)
+    return { created: clock.daysAgo(16, 9), proposed: clock.daysAgo(12, 10), signatures: [clock.daysAgo(12, 15), clock.daysAgo(11, 15)] };
+  return {
+    created: clock.on(addDays(firstStart, -47), 9),
+    proposed: clock.on(addDays(firstStart, -40), 10),
+    signatures: [clock.on(addDays(firstStart, -27), 15), clock.on(addDays(firstStart, -25), 11)],
+  };
+}
+
 export type DealsSeedResult = { created: boolean; deals: number; rightsHeld: number; skipped: string[] };
 
 /**
  * Creates the demo deals between the demo organisations (which `seed()` and `seedCatalogue()`
  * create first). Deals and rights held that already exist are left alone.
  */
-export async function seedDeals(): Promise<DealsSeedResult> {
+export async function seedDeals(runAt: Date = new Date()): Promise<DealsSeedResult> {
   const actors = await partyActors();
+  const clock = demoClock(runAt);
   const result: DealsSeedResult = { created: false, deals: 0, rightsHeld: 0, skipped: [] };
 
   // Rights held first: a grant outside them could not be signed.
@@ -572,7 +599,9 @@ export async function seedDeals(): Promise<DealsSeedResult> {
 
     const other = spec.drafter === spec.licensor ? { licenseeId: licensee.org.id } : { licensorId: licensor.org.id };
     const input = parse(createDealSchema, { name: spec.name, currency: spec.currency, terms: spec.terms, ...other }, what);
-    const { id: dealId } = unwrap(await createDeal(drafter, input), what);
+    const firstStart = spec.grants.map((g) => g.start).sort()[0]!;
+    const when = dealTimeline(firstStart, spec.stage === "DRAFT" || (spec.signedBy ?? []).length < 2, clock);
+    const { id: dealId } = unwrap(await createDeal(drafter, input, when.created), what);
     const grantIds: string[] = [];
     for (const [i, g] of spec.grants.entries()) {
       const { title: _ref, ...grant } = g;
@@ -585,8 +614,9 @@ export async function seedDeals(): Promise<DealsSeedResult> {
       grantIds.push(unwrap(await addGrant(drafter, dealId, data), `${what} grant ${i + 1}`).id);
     }
     if (spec.stage === "PROPOSED") {
-      unwrap(await proposeDeal(drafter, dealId), `${what} proposal`);
-      for (const party of spec.signedBy ?? []) unwrap(await signDeal(actors[party], dealId), `${what} signature by ${party}`);
+      unwrap(await proposeDeal(drafter, dealId, undefined, when.proposed), `${what} proposal`);
+      for (const [i, party] of (spec.signedBy ?? []).entries())
+        unwrap(await signDeal(actors[party], dealId, undefined, when.signatures[i]), `${what} signature by ${party}`);
     }
     if (spec.amend) {
       const { by, effectiveOn, note, updateGrants } = spec.amend;
@@ -598,7 +628,11 @@ export async function seedDeals(): Promise<DealsSeedResult> {
       for (const party of [other, by])
         unwrap(await signAmendment(actors[party], dealId, amendmentId), `${what} amendment signature by ${party}`);
     }
-    if (spec.terminate) unwrap(await terminateDeal(actors[spec.terminate.by], dealId, spec.terminate.reason), `${what} termination`);
+    if (spec.terminate)
+      unwrap(
+        await terminateDeal(actors[spec.terminate.by], dealId, spec.terminate.reason, clock.on(spec.terminate.on, 16)),
+        `${what} termination`,
+      );
     result.deals++;
   }
 

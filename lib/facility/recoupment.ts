@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
+import { type Clock, clockNow } from "@/lib/dates";
 import type { Tx } from "@/lib/db/tx";
 import { notifyParties } from "@/lib/deals/notify";
 import { pairOn } from "@/lib/fx/queries";
@@ -162,7 +163,12 @@ export async function planRecoupment(tx: Tx, input: RecoupmentInput): Promise<Re
  * advances whose owed reached 0 (a DEFAULTED advance is recouped too, and can be REPAID), audited.
  * A plan without entries writes nothing.
  */
-export async function applyRecoupment(tx: Tx, plan: RecoupmentPlan, ctx: { receiptId: string; actor: Actor }): Promise<void> {
+export async function applyRecoupment(
+  tx: Tx,
+  plan: RecoupmentPlan,
+  ctx: { receiptId: string; actor: Actor; clock?: Clock },
+): Promise<void> {
+  const now = clockNow(ctx.clock);
   for (const e of plan.entries) {
     await tx.ledgerEntry.create({
       data: {
@@ -177,6 +183,7 @@ export async function applyRecoupment(tx: Tx, plan: RecoupmentPlan, ctx: { recei
         sourceCurrency: e.sourceCurrency,
         fxRate: e.fxRate,
         createdById: ctx.actor.userId,
+        at: now,
       },
     });
     let status: string | null = null;
@@ -185,7 +192,7 @@ export async function applyRecoupment(tx: Tx, plan: RecoupmentPlan, ctx: { recei
       if (canTransition(advance.status, "REPAID", { owedMinor: 0n })) {
         await tx.advance.update({
           where: { id: e.advanceId },
-          data: { status: "REPAID", repaidAt: new Date(), lockVersion: { increment: 1 } },
+          data: { status: "REPAID", repaidAt: now, lockVersion: { increment: 1 } },
         });
         status = "REPAID";
         await notifyParties(tx, [e.studioId, e.facilityOrgId], {

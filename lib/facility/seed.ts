@@ -12,15 +12,21 @@
  * FX: deals in THB, KRW, BRL or CNY are valued in USD with dated rates; where no rate against USD
  * exists yet, one is entered (as the platform admin, dated 2026-01-02), so eligibility can be
  * computed. Idempotent: once the facility has advances, nothing is changed.
+ *
+ * Dated by the demo clock (lib/orgs/demo-clock.ts): an advance that has run its course was applied
+ * for on its story date (never before its deal was signed), reviewed the next day, decided four
+ * days and paid six days after the application, and defaulted, written off or repaid on its own
+ * dates, so the portfolio's ages mean something; one still waiting was applied for days before the run.
  */
 
 import type { Actor } from "@/lib/auth/actor";
 import { createActor } from "@/lib/auth/actor";
-import { dateOnly } from "@/lib/dates";
+import { addDays, type Clock, dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { putFxRates } from "@/lib/fx/commands";
 import { convertMinor, rateOn } from "@/lib/fx/queries";
 import { money } from "@/lib/money/currency";
+import { type DemoClock, demoClock } from "@/lib/orgs/demo-clock";
 import type { OrgKind, RoleName } from "@/lib/orgs/schema";
 import type { Result } from "@/lib/result";
 import { recordReceipt } from "@/lib/statements/commands/receipts";
@@ -67,6 +73,15 @@ type AdvanceSeed = {
   conditions?: string;
   reason?: string;
   document?: string;
+  /**
+   * When it was applied for: a story date for an advance whose course has run (moved later to a
+   * week after its deal's signature if need be), or days before the run for one still waiting.
+   */
+  applied: { on: string } | { daysAgo: number };
+  /** Story dates of what happened after the disbursement. */
+  defaultedOn?: string;
+  writtenOffOn?: string;
+  repaidOn?: string;
 };
 
 const CELESTIAL = "The Celestial Path · South-east Asia streaming 2026–2028";
@@ -81,6 +96,8 @@ const KR_DEALS = [SPRING, ORBIT];
 const ADVANCES: AdvanceSeed[] = [
   {
     status: "REPAID",
+    applied: { on: "2026-02-02" },
+    repaidOn: "2026-10-20",
     studio: "cn",
     deals: CN_DEALS,
     amountMinor: 4_000_000n,
@@ -89,6 +106,9 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "WRITTEN_OFF",
+    applied: { on: "2026-05-04" },
+    defaultedOn: "2026-08-17",
+    writtenOffOn: "2026-11-09",
     studio: "kr",
     deals: [ORBIT, SPRING],
     amountMinor: 3_000_000n,
@@ -97,6 +117,8 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "DEFAULTED",
+    applied: { on: "2026-03-23" },
+    defaultedOn: "2026-07-20",
     studio: "cn",
     deals: [LANTERN, CITADEL, CELESTIAL],
     amountMinor: 2_500_000n,
@@ -105,6 +127,7 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "DISBURSED",
+    applied: { on: "2026-06-01" },
     studio: "cn",
     deals: CN_DEALS,
     amountMinor: 25_000_000n,
@@ -113,6 +136,7 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "DISBURSED",
+    applied: { on: "2026-07-06" },
     studio: "kr",
     deals: KR_DEALS,
     amountMinor: 15_000_000n,
@@ -120,6 +144,7 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "APPROVED",
+    applied: { daysAgo: 9 },
     studio: "cn",
     deals: [CITADEL, CELESTIAL, LANTERN],
     amountMinor: 12_000_000n,
@@ -129,6 +154,7 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "DECLINED",
+    applied: { on: "2026-09-07" },
     studio: "kr",
     deals: KR_DEALS,
     amountMinor: 20_000_000n,
@@ -137,6 +163,7 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "UNDER_REVIEW",
+    applied: { daysAgo: 6 },
     studio: "kr",
     deals: KR_DEALS,
     amountMinor: 6_000_000n,
@@ -145,6 +172,7 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "SUBMITTED",
+    applied: { daysAgo: 2 },
     studio: "cn",
     deals: CN_DEALS,
     amountMinor: 8_000_000n,
@@ -153,6 +181,7 @@ const ADVANCES: AdvanceSeed[] = [
   },
   {
     status: "DRAFT",
+    applied: { daysAgo: 1 },
     studio: "cn",
     deals: CN_DEALS,
     amountMinor: 5_000_000n,
@@ -212,7 +241,61 @@ async function ensureRates(currencies: string[], today: string): Promise<void> {
 
 export type FacilitySeedResult = { created: boolean; advances: number; skipped: string[] };
 
-export async function seedFacility(): Promise<FacilitySeedResult> {
+type AdvanceTimeline = {
+  applied: Clock;
+  submitted: Clock;
+  reviewed: Clock;
+  decided: Clock;
+  disbursed: Clock;
+  defaulted: Clock;
+  writtenOff: Clock;
+  /** The day the repaying receipt was received. */
+  repaidOn: string;
+};
+
+const laterOf = (a: string, b: string) => (a < b ? b : a);
+const dayOf = (c: Clock) => dateOnly(c.now!);
+
+/**
+ * The dates of one demo advance (see the file's comment). Each step is on or after the one before,
+ * whatever deal the advance ends up on.
+ */
+export function advanceTimeline(
+  spec: Pick<AdvanceSeed, "applied" | "defaultedOn" | "writtenOffOn" | "repaidOn">,
+  signedAt: Date | null,
+  clock: DemoClock,
+): AdvanceTimeline {
+  if ("daysAgo" in spec.applied) {
+    const d = spec.applied.daysAgo;
+    const ago = (days: number, hour: number) => clock.daysAgo(Math.max(days, 0), hour);
+    return {
+      applied: ago(d, 9),
+      submitted: ago(d, 11),
+      reviewed: ago(d - 1, 10),
+      decided: ago(d - 4, 15),
+      disbursed: ago(d - 6, 10),
+      defaulted: ago(d - 7, 10),
+      writtenOff: ago(d - 8, 10),
+      repaidOn: dayOf(ago(d - 8, 14)),
+    };
+  }
+  const on = signedAt ? laterOf(spec.applied.on, addDays(dateOnly(signedAt), 7)) : spec.applied.on;
+  const disbursedOn = addDays(on, 6);
+  const defaultedOn = laterOf(spec.defaultedOn ?? addDays(disbursedOn, 90), addDays(disbursedOn, 1));
+  return {
+    applied: clock.on(on, 9),
+    submitted: clock.on(on, 11),
+    reviewed: clock.on(addDays(on, 1), 10),
+    decided: clock.on(addDays(on, 4), 15),
+    disbursed: clock.on(disbursedOn, 10),
+    defaulted: clock.on(defaultedOn, 10),
+    writtenOff: clock.on(laterOf(spec.writtenOffOn ?? addDays(defaultedOn, 90), addDays(defaultedOn, 1)), 10),
+    repaidOn: dayOf(clock.on(laterOf(spec.repaidOn ?? addDays(disbursedOn, 120), addDays(disbursedOn, 1)), 14)),
+  };
+}
+
+export async function seedFacility(runAt: Date = new Date()): Promise<FacilitySeedResult> {
+  const clock = demoClock(runAt);
   const result: FacilitySeedResult = { created: false, advances: 0, skipped: [] };
   const org = await db.organization.findFirst({ where: FACILITY_ORG, select: { id: true } });
   if (!org) {
@@ -236,10 +319,10 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
     result.skipped.push("demo people are missing (run the base seed first)");
     return result;
   }
-  const today = dateOnly(new Date());
+  const today = clock.today;
   const deals = await db.deal.findMany({
     where: { status: "SIGNED", name: { in: [...CN_DEALS, ...KR_DEALS] } },
-    select: { id: true, name: true, currency: true, mgMinor: true, licenseeId: true, licensorId: true },
+    select: { id: true, name: true, currency: true, mgMinor: true, licenseeId: true, licensorId: true, signedAt: true },
   });
   await ensureRates([...new Set(deals.map((d) => d.currency))], today);
 
@@ -247,11 +330,13 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
   for (const spec of ADVANCES) {
     const studio = studios[spec.studio]!;
     const needsApproval = ["APPROVED", "DISBURSED", "REPAID", "DEFAULTED", "WRITTEN_OFF"].includes(spec.status);
-    let chosen: { dealId: string; amountMinor: bigint } | null = null;
+    let chosen: { dealId: string; amountMinor: bigint; when: AdvanceTimeline } | null = null;
     for (const name of spec.deals) {
       const deal = deals.find((d) => d.name === name && d.licensorId === studio.org.id);
       if (!deal) continue;
-      const figures = await computeEligibility(db, { facility, deal, amountMinor: 0n, date: new Date() });
+      const when = advanceTimeline(spec, deal.signedAt, clock);
+      // The room on the decision date: the limits are checked with that day's FX rates.
+      const figures = await computeEligibility(db, { facility, deal, amountMinor: 0n, date: when.decided.now! });
       if (!figures.ok) continue;
       const room = figures.value.result.limits.reduce((least, l) => {
         const left = l.limit - l.used;
@@ -261,7 +346,7 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
       // Whole thousands of dollars, at least 5,000.00.
       const amountMinor = (room / 100_000n) * 100_000n;
       if (!needsApproval || amountMinor >= 500_000n) {
-        chosen = { dealId: deal.id, amountMinor: needsApproval ? amountMinor : spec.amountMinor };
+        chosen = { dealId: deal.id, amountMinor: needsApproval ? amountMinor : spec.amountMinor, when };
         break;
       }
     }
@@ -270,8 +355,9 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
       continue;
     }
     const amount = money(chosen.amountMinor, "USD");
+    const when = chosen.when;
     const { id } = unwrap(
-      await createAdvance(studio, { dealId: chosen.dealId, amount, purpose: spec.purpose }),
+      await createAdvance(studio, { dealId: chosen.dealId, amount, purpose: spec.purpose }, when.applied),
       `${spec.status} application`,
     );
     result.created = true;
@@ -281,47 +367,58 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
       unwrap(await addAdvanceDocument(studio, id, { bytes, fileName: spec.document, contentType: "application/pdf" }), "document");
     }
     if (spec.status === "DRAFT") continue;
-    unwrap(await submitAdvance(studio, id), "submit");
+    unwrap(await submitAdvance(studio, id, when.submitted), "submit");
     if (spec.status === "SUBMITTED") continue;
-    unwrap(await startReview(underwriter, id), "review");
+    unwrap(await startReview(underwriter, id, when.reviewed), "review");
     if (spec.status === "UNDER_REVIEW") continue;
     if (spec.status === "DECLINED") {
-      unwrap(await decideAdvance(underwriter, id, { decision: "DECLINED", reason: spec.reason }), "decline");
+      unwrap(await decideAdvance(underwriter, id, { decision: "DECLINED", reason: spec.reason }, when.decided), "decline");
       continue;
     }
     const lowered = ((chosen.amountMinor * (spec.approvedPct ?? 100n)) / 100n / 100_000n) * 100_000n;
     const approvedMinor = lowered > 0n ? lowered : chosen.amountMinor;
     unwrap(
-      await decideAdvance(underwriter, id, {
-        decision: "APPROVED",
-        amount: money(approvedMinor, "USD"),
-        conditions: spec.conditions,
-      }),
+      await decideAdvance(
+        underwriter,
+        id,
+        {
+          decision: "APPROVED",
+          amount: money(approvedMinor, "USD"),
+          conditions: spec.conditions,
+        },
+        when.decided,
+      ),
       "approval",
     );
     if (spec.status === "APPROVED") continue;
     keyCounter += 1;
     unwrap(
-      await disburseAdvance(officer, id, {
-        idempotencyKey: `seed-disbursement-${keyCounter}`,
-        body: {
-          note: "Demo wire",
-          paymentReference: `DEMO-WIRE-${String(keyCounter).padStart(4, "0")}`,
-          valueDate: today,
-          payingAccount: "Facility USD operating account",
+      await disburseAdvance(
+        officer,
+        id,
+        {
+          idempotencyKey: `seed-disbursement-${keyCounter}`,
+          body: {
+            note: "Demo wire",
+            paymentReference: `DEMO-WIRE-${String(keyCounter).padStart(4, "0")}`,
+            valueDate: dayOf(when.disbursed),
+            payingAccount: "Facility USD operating account",
+          },
         },
-      }),
+        when.disbursed,
+      ),
       "disbursement",
     );
     if (spec.status === "REPAID") {
-      const repaid = await repayThroughReceipt(studio, chosen.dealId, id, today);
+      const repaid = await repayThroughReceipt(studio, chosen.dealId, id, when.repaidOn, clock);
       if (!repaid)
         result.skipped.push("REPAID (no open instalment or overage on the deal to record a receipt; the advance stays DISBURSED)");
       continue;
     }
     if (spec.status === "DISBURSED") continue;
-    unwrap(await defaultAdvance(underwriter, id, { reason: spec.reason ?? "Payments overdue." }), "default");
-    if (spec.status === "WRITTEN_OFF") unwrap(await writeOffAdvance(underwriter, id, { reason: "Unrecoverable." }), "write-off");
+    unwrap(await defaultAdvance(underwriter, id, { reason: spec.reason ?? "Payments overdue." }, when.defaulted), "default");
+    if (spec.status === "WRITTEN_OFF")
+      unwrap(await writeOffAdvance(underwriter, id, { reason: "Unrecoverable." }, when.writtenOff), "write-off");
   }
   return result;
 }
@@ -330,14 +427,14 @@ export async function seedFacility(): Promise<FacilitySeedResult> {
  * Records receipts on the deal (MG instalments still open, then overage due) through the
  * statements command until the advance is REPAID. True when it is.
  */
-async function repayThroughReceipt(studio: Actor, dealId: string, advanceId: string, today: string): Promise<boolean> {
+async function repayThroughReceipt(studio: Actor, dealId: string, advanceId: string, on: string, clock: DemoClock): Promise<boolean> {
   const deal = await db.deal.findUniqueOrThrow({
     where: { id: dealId },
     select: { currency: true, instalments: { orderBy: { position: "asc" }, select: { position: true, amountMinor: true } } },
   });
   // Enough to clear what is owed after the creators' pool (with room to spare), never more than is open.
   const owed = (await ledgerBalances(db, [advanceId])).get(advanceId)?.owed ?? 0n;
-  const converted = await convertMinor(db, { amountMinor: owed, from: "USD", to: deal.currency, date: today });
+  const converted = await convertMinor(db, { amountMinor: owed, from: "USD", to: deal.currency, date: on });
   if (!converted) return false;
   const wanted = (converted.amountMinor * 5n) / 4n;
   for (const instalment of deal.instalments) {
@@ -349,12 +446,17 @@ async function repayThroughReceipt(studio: Actor, dealId: string, advanceId: str
     });
     const open = instalment.amountMinor - (paid._sum.amountMinor ?? 0n);
     if (open <= 0n) continue;
-    const result = await recordReceipt(studio, dealId, {
-      kind: "MG_INSTALMENT",
-      amount: money(open < wanted ? open : wanted, deal.currency),
-      receivedOn: today,
-      instalmentIndex: instalment.position,
-    });
+    const result = await recordReceipt(
+      studio,
+      dealId,
+      {
+        kind: "MG_INSTALMENT",
+        amount: money(open < wanted ? open : wanted, deal.currency),
+        receivedOn: on,
+        instalmentIndex: instalment.position,
+      },
+      { clock: clock.on(on, 14) },
+    );
     if (!result.ok) continue;
   }
   const final = await db.advance.findUniqueOrThrow({ where: { id: advanceId }, select: { status: true } });

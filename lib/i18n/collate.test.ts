@@ -24,4 +24,25 @@ describe("collatorFor", () => {
     expect(titleSortName(t, "en")).toBe("Jade Mountain");
     expect(titleSortName(t, "zh")).toBe("玉山");
   });
+  it("orders title names as the catalogue's SQL does (tests/integration/catalogue-list.test.ts, title A–Z)", () => {
+    // The same names and the same expected orders as the API test: the CLDR collations of the
+    // database's title_name_en / title_name_zh and of the browser agree.
+    expect(
+      sortByName(
+        ["Zebra Crossing", "cherry 10", "Lucky Ah Fu", "Apple Tree", "Émile", "Peking Story", "Cherry 9", "banana Boat"],
+        (s) => s,
+        "en",
+      ),
+    ).toEqual(["Apple Tree", "banana Boat", "Cherry 9", "cherry 10", "Émile", "Lucky Ah Fu", "Peking Story", "Zebra Crossing"]);
+    expect(sortByName(["苹果树", "banana Boat", "cherry 10", "Cherry 9", "北京故事", "阿福", "斑马线", "Émile"], (s) => s, "zh")).toEqual([
+      "阿福",
+      "斑马线",
+      "北京故事",
+      "苹果树",
+      "banana Boat",
+      "Cherry 9",
+      "cherry 10",
+      "Émile",
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatRelativeTime } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatRate, formatRelativeTime } from "./format";
 
 // ICU separates some parts with (narrow) no-break spaces; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
@@ -126,5 +126,21 @@ describe("dates are unambiguous in both languages", () => {
     expect(formatDateTime(at, "en", "Asia/Shanghai")).toMatch(/Dec 8, 2026.*5:30.*GMT\+8/);
     expect(formatDateTime(at, "en", null)).toMatch(/Dec 7, 2026.*9:30.*UTC/);
     expect(formatDateTime(at, "zh", "America/Sao_Paulo")).toMatch(/2026年12月7日.*GMT-3.*18:30/);
+  });
+});
+
+describe("formatRate (issue 17 point 13: sensible precision)", () => {
+  it.each([
+    ["0.000740740740740741", "en", "0.000740741"],
+    ["0.140845070422535211", "en", "0.140845"],
+    ["7.3012", "en", "7.3012"],
+    ["1465.20", "en", "1,465.2"],
+    ["1350", "zh", "1,350"],
+    ["7.20000000", "en", "7.2"],
+    // Half-even on the sixth significant digit.
+    ["1.0000025", "en", "1"],
+    ["2.123425", "en", "2.12342"],
+  ])("%s in %s reads %s", (rate, locale, expected) => {
+    expect(formatRate(rate, locale)).toBe(expected);
   });
 });

@@ -27,6 +27,21 @@ export function formatNumber(value: NumberInput, locale: string, options?: Intl.
   return new Intl.NumberFormat(toIntlLocale(locale), { maximumFractionDigits: 20, ...options }).format(numeric(value));
 }
 
+/** Significant digits an exchange rate is shown with (the stored rate stays exact, up to 18 decimals). */
+export const RATE_SIGNIFICANT_DIGITS = 6;
+
+/**
+ * An FX rate for people: 6 significant digits, rounded half-even, grouped ("1,465.2", "7.3012",
+ * "0.000740741" rather than 0.000740740740740741). The exact rate belongs in a title attribute
+ * or an export, not in the text.
+ */
+export function formatRate(rate: string, locale: string): string {
+  return new Intl.NumberFormat(toIntlLocale(locale), {
+    maximumSignificantDigits: RATE_SIGNIFICANT_DIGITS,
+    roundingMode: "halfEven",
+  } as Intl.NumberFormatOptions).format(asDecimal(rate));
+}
+
 export type MoneyFormatOptions = {
   /** "1.3M" style for dashboards; exact figures stay the default. */
   compact?: boolean;

@@ -8,6 +8,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatRate,
   formatRelativeTime,
   type Money,
   type MoneyFormatOptions,
@@ -21,6 +22,7 @@ export function useFormat() {
       number: (value: number | bigint | string, options?: Intl.NumberFormatOptions) => formatNumber(value, locale, options),
       money: (money: Money, options?: MoneyFormatOptions) => formatMoney(money, locale, options),
       percent: (value: number | string, options?: { maximumFractionDigits?: number }) => formatPercent(value, locale, options),
+      rate: (rate: string) => formatRate(rate, locale),
       date: (date: string | Date, options?: { style?: "short" | "medium" | "long" | "full" }) => formatDate(date, locale, options),
       dateTime: (instant: string | Date | number, options?: { timeZone?: string; seconds?: boolean }) =>
         formatDateTime(instant, locale, options),

@@ -40,8 +40,8 @@ export const DEMO_USERS: DemoUser[] = [
  * The demo organisations, their people and memberships; idempotent: every record is looked up by
  * its natural key first and created only when missing. Returns whether anything was created.
  */
-/** Demo people are verified and joined their organisations a month ago. */
-const DEMO_MEMBER_SINCE = new Date(Date.now() - 30 * 24 * 3600_000);
+/** Demo people are verified and joined their organisations before the demo year began (400 days ago). */
+const DEMO_MEMBER_SINCE = new Date(Date.now() - 400 * 24 * 3600_000);
 
 export async function seedOrganizations(): Promise<{ created: boolean }> {
   const passwordHash = await hashPassword(process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT);

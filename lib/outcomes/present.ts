@@ -102,9 +102,22 @@ export function presentOutcomes(report: OutcomesReport, locale: Locale = "en", w
       via: f.via,
       receipts: f.receipts,
     })),
+    marketTests: report.marketTests.map((r) => ({
+      territory: r.territory,
+      label: countryName(r.territory, locale),
+      tests: r.tests,
+      audience: r.audience,
+      averageScore: r.averageScore,
+      firstTestOn: r.firstTestOn,
+      lastTestOn: r.lastTestOn,
+      titles: r.titleIds.map((id) => ({ id, label: titleLabel(report.titles.get(id), locale) ?? id })),
+      receipts: money(r.receiptsThere, c),
+      receiptsAfterTests: money(r.receiptsAfterTests, c),
+    })),
   };
 }
 export type OutcomesView = ReturnType<typeof presentOutcomes>;
+export type MarketTestView = OutcomesView["marketTests"][number];
 
 export function presentPlatformOutcomes(report: PlatformReport, locale: Locale = "en") {
   const c = report.currency;
@@ -157,7 +170,38 @@ export type PlatformOutcomesView = ReturnType<typeof presentPlatformOutcomes>;
 
 /** CSV of each outcomes table (lib/files/csv.ts), amounts as the exact decimal strings of the API. */
 
-export function breakdownCsv(view: OutcomesView, breakdown: Breakdown | "series"): string {
+export function breakdownCsv(view: OutcomesView, breakdown: Breakdown | "series" | "marketTests"): string {
+  if (breakdown === "marketTests") {
+    return toCsv(
+      [
+        "territory",
+        "label",
+        "tests",
+        "audience",
+        "averageScore",
+        "firstTestOn",
+        "lastTestOn",
+        "titles",
+        "currency",
+        "receipts",
+        "receiptsAfterTests",
+      ],
+      view.marketTests.map((r) => [
+        r.territory,
+        r.label,
+        r.tests,
+        r.audience,
+        r.averageScore,
+        r.firstTestOn,
+        r.lastTestOn,
+        r.titles.map((t) => t.label).join("; "),
+        view.currency,
+        r.receipts.amount,
+        r.receiptsAfterTests.amount,
+      ]),
+      [2, 3, 4, 9, 10],
+    );
+  }
   if (breakdown === "series") {
     return toCsv(
       ["period", "start", "end", "currency", "receipts", "payments", "ratio"],

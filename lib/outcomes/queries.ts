@@ -14,6 +14,8 @@ import {
   type GrantScope,
   type Granularity,
   type LineCell,
+  type MarketTestRow,
+  marketTestOutcomes,
   type Pair,
   periodOf,
   periodsBetween,
@@ -46,6 +48,8 @@ export type OutcomesReport = OutcomesParams &
     paymentCount: number;
     titles: Map<string, TitleInfo>;
     fxRatesUsed: FxUsed[];
+    /** Market tests of the organisation's titles in the range, per territory (see rules.ts). */
+    marketTests: MarketTestRow[];
   };
 
 function monthsBefore(date: string, months: number): string {
@@ -143,6 +147,7 @@ type ReceiptRow = {
 type CellRow = { deal_id: string; received_on: string; title_id: string; media_right: string; revenue_type: string; weight: string };
 type GrantRow = { deal_id: string; title_id: string; media_rights: string[] };
 type TitleRow = { id: string; original_title: string; title_en: string | null; title_zh: string | null; genres: string[] };
+type TestRow = { territory: string; title_id: string; tested_on: string; audience_size: number; score: number };
 
 /**
  * IP receipts and payments of the actor's organisation (scoped in the WHERE clause: only deals it
@@ -236,7 +241,26 @@ export async function outcomesOf(org: { id: string; homeCountry: string }, param
     };
   });
 
-  const titleIds = [...new Set(items.flatMap((r) => r.parts.flatMap((p) => (p.titleId ? [p.titleId] : []))))];
+  // Tests of versions of the organisation's own titles (the studio in the WHERE clause), dated in the range.
+  const testRows = await db.$queryRaw<TestRow[]>`
+    SELECT mt.territory, v.title_id::text AS title_id, to_char(mt.date, 'YYYY-MM-DD') AS tested_on, mt.audience_size, mt.score
+    FROM market_test mt JOIN version v ON v.id = mt.version_id JOIN title t ON t.id = v.title_id
+    WHERE t.studio_id = ${orgId}::uuid AND mt.date BETWEEN ${params.from}::date AND ${params.to}::date
+    ORDER BY mt.date, mt.id`;
+  const marketTests = marketTestOutcomes(
+    testRows.map((t) => ({
+      territory: t.territory,
+      titleId: t.title_id,
+      testedOn: t.tested_on,
+      audienceSize: t.audience_size,
+      score: t.score,
+    })),
+    items,
+  );
+
+  const titleIds = [
+    ...new Set([...items.flatMap((r) => r.parts.flatMap((p) => (p.titleId ? [p.titleId] : []))), ...testRows.map((t) => t.title_id)]),
+  ];
   const titleRows =
     titleIds.length === 0
       ? []
@@ -260,6 +284,7 @@ export async function outcomesOf(org: { id: string; homeCountry: string }, param
     paymentCount: items.filter((r) => r.side === "PAYMENT").length,
     titles,
     fxRatesUsed: converted.value.used,
+    marketTests,
   });
 }
 

@@ -5,6 +5,7 @@ import {
   allocateReceipt,
   type ConvertedReceipt,
   type LineCell,
+  marketTestOutcomes,
   periodBounds,
   periodOf,
   periodsBetween,
@@ -338,5 +339,77 @@ describe("aggregate", () => {
     ]);
     expect(result.byTitle).toEqual([{ key: "jade", receipts: 0n, payments: 10n }]);
     expect(result.series).toEqual([{ period: "2026-Q1", receipts: 0n, payments: 10n }]);
+  });
+});
+
+describe("marketTestOutcomes", () => {
+  const receipt = (r: Partial<ConvertedReceipt> & { parts: ConvertedReceipt["parts"] }): ConvertedReceipt => ({
+    side: "RECEIPT",
+    amount: r.parts.reduce((s, p) => s + p.amount, 0n),
+    receivedOn: "2026-03-01",
+    counterpartyCountry: "TH",
+    ...r,
+  });
+  const part = (titleId: string | null, amount: bigint) => ({ titleId, mediaRight: "SVOD", revenueType: "STREAMING", amount });
+
+  it("groups tests per territory and counts only what a tested title received there from its first test on", () => {
+    const rows = marketTestOutcomes(
+      [
+        { territory: "TH", titleId: "jade", testedOn: "2026-02-10", audienceSize: 300, score: 70 },
+        { territory: "TH", titleId: "jade", testedOn: "2026-01-20", audienceSize: 200, score: 81 },
+        { territory: "TH", titleId: "river", testedOn: "2026-04-01", audienceSize: 50, score: 40 },
+        { territory: "VN", titleId: "jade", testedOn: "2026-01-05", audienceSize: 1000, score: 64 },
+      ],
+      [
+        // Before Jade's first Thai test (2026-01-20): from there, not after the tests.
+        receipt({ receivedOn: "2026-01-19", parts: [part("jade", 10000n)] }),
+        // On the day of the first test: counts; River was not tested yet, Jade's share only.
+        receipt({ receivedOn: "2026-01-20", parts: [part("jade", 2501n), part("river", 7499n)] }),
+        // River after its test; an unallocated part never counts as after the tests.
+        receipt({ receivedOn: "2026-04-02", parts: [part("river", 300n), part(null, 5n)] }),
+        // A payment (the organisation paid) and a receipt from elsewhere are not receipts from TH.
+        receipt({ side: "PAYMENT", receivedOn: "2026-03-01", parts: [part("jade", 999n)] }),
+        receipt({ counterpartyCountry: "SG", receivedOn: "2026-03-01", parts: [part("jade", 777n)] }),
+      ],
+    );
+    expect(rows).toEqual([
+      {
+        territory: "TH",
+        tests: 3,
+        audience: 550,
+        averageScore: "63.7",
+        firstTestOn: "2026-01-20",
+        lastTestOn: "2026-04-01",
+        titleIds: ["jade", "river"],
+        receiptsThere: 20305n,
+        receiptsAfterTests: 2801n,
+      },
+      {
+        territory: "VN",
+        tests: 1,
+        audience: 1000,
+        averageScore: "64.0",
+        firstTestOn: "2026-01-05",
+        lastTestOn: "2026-01-05",
+        titleIds: ["jade"],
+        receiptsThere: 0n,
+        receiptsAfterTests: 0n,
+      },
+    ]);
+  });
+
+  it("rounds the mean score half-even and orders territories by tests, then code", () => {
+    const t = (territory: string, score: number) => ({ territory, titleId: "a", testedOn: "2026-01-01", audienceSize: 1, score });
+    // (50 + 51 + 50 + 50) / 4 = 50.25 → 50.2 (half-even); (1 + 0) / 2 = 0.5.
+    const rows = marketTestOutcomes(
+      [t("KR", 50), t("KR", 51), t("KR", 50), t("KR", 50), t("BR", 1), t("BR", 0), t("AR", 1), t("AR", 0)],
+      [],
+    );
+    expect(rows.map((r) => [r.territory, r.tests, r.averageScore])).toEqual([
+      ["KR", 4, "50.2"],
+      ["AR", 2, "0.5"],
+      ["BR", 2, "0.5"],
+    ]);
+    expect(marketTestOutcomes([], [])).toEqual([]);
   });
 });

@@ -259,3 +259,90 @@ export function aggregate(
 
 /** Sums of the platform view: one studio's cross-border receipts and payments and all its receipts. */
 export type StudioFigures = { receipts: bigint; payments: bigint; allReceipts: bigint };
+
+// ---------------------------------------------------------------------------------------------
+// Market tests next to the receipts that followed (PRODUCT.md §2: a market test feeds the outcomes)
+
+/** One audience test of a version of one of the organisation's titles. */
+export type TestRecord = { territory: string; titleId: string; testedOn: string; audienceSize: number; score: number };
+
+export type MarketTestRow = {
+  /** The country where the audiences were tested. */
+  territory: string;
+  tests: number;
+  /** Sum of the tests' audience sizes. */
+  audience: number;
+  /** Mean of the tests' scores (0–100), 1 decimal half-even. */
+  averageScore: string;
+  firstTestOn: string;
+  lastTestOn: string;
+  /** Titles tested there, in the order of their first test there (ties by id). */
+  titleIds: string[];
+  /** Every IP receipt from counterparties based in the territory (the `byCountry` row's receipts). */
+  receiptsThere: bigint;
+  /**
+   * The parts of those receipts that went to a title tested there and were received on or after
+   * that title's first test there: the receipts that followed the tests.
+   */
+  receiptsAfterTests: bigint;
+};
+
+export const SCORE_DECIMALS = 1;
+
+/**
+ * Market tests per territory, each with the IP receipts (RECEIPT side only: what the organisation
+ * earned) from counterparties based in that territory, and the part of them that went to the
+ * tested titles on or after each title's first test there. Receipts' parts are the allocation of
+ * `allocateReceipt`, so "after the tests" is exact to the minor unit. Rows: most tests first, then
+ * by territory code.
+ */
+export function marketTestOutcomes(tests: readonly TestRecord[], receipts: readonly ConvertedReceipt[]): MarketTestRow[] {
+  type Acc = { row: MarketTestRow; scores: number; firstByTitle: Map<string, string> };
+  const byTerritory = new Map<string, Acc>();
+  for (const t of tests) {
+    let acc = byTerritory.get(t.territory);
+    if (!acc) {
+      acc = {
+        row: {
+          territory: t.territory,
+          tests: 0,
+          audience: 0,
+          averageScore: "0.0",
+          firstTestOn: t.testedOn,
+          lastTestOn: t.testedOn,
+          titleIds: [],
+          receiptsThere: 0n,
+          receiptsAfterTests: 0n,
+        },
+        scores: 0,
+        firstByTitle: new Map(),
+      };
+      byTerritory.set(t.territory, acc);
+    }
+    acc.row.tests += 1;
+    acc.row.audience += t.audienceSize;
+    acc.scores += t.score;
+    if (t.testedOn < acc.row.firstTestOn) acc.row.firstTestOn = t.testedOn;
+    if (t.testedOn > acc.row.lastTestOn) acc.row.lastTestOn = t.testedOn;
+    const first = acc.firstByTitle.get(t.titleId);
+    if (first === undefined || t.testedOn < first) acc.firstByTitle.set(t.titleId, t.testedOn);
+  }
+  for (const r of receipts) {
+    if (r.side !== "RECEIPT") continue;
+    const acc = byTerritory.get(r.counterpartyCountry);
+    if (!acc) continue;
+    acc.row.receiptsThere += r.amount;
+    for (const part of r.parts) {
+      if (part.titleId === null) continue;
+      const first = acc.firstByTitle.get(part.titleId);
+      if (first !== undefined && r.receivedOn >= first) acc.row.receiptsAfterTests += part.amount;
+    }
+  }
+  return [...byTerritory.values()]
+    .map(({ row, scores, firstByTitle }) => ({
+      ...row,
+      averageScore: new D(scores).div(row.tests).toFixed(SCORE_DECIMALS, D.ROUND_HALF_EVEN),
+      titleIds: [...firstByTitle.entries()].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1)).map(([id]) => id),
+    }))
+    .sort((a, b) => b.tests - a.tests || (a.territory < b.territory ? -1 : a.territory > b.territory ? 1 : 0));
+}

@@ -41,7 +41,7 @@ export type OutcomesQuery = z.output<typeof outcomesQuerySchema>;
 export const outcomesExportQuerySchema = outcomesQuerySchema
   .extend({
     breakdown: z
-      .enum(["series", ...BREAKDOWNS], { error: `Use one of series, ${BREAKDOWNS.join(", ")}.` })
+      .enum(["series", ...BREAKDOWNS, "marketTests"], { error: `Use one of series, ${BREAKDOWNS.join(", ")}, marketTests.` })
       .meta({ description: "Which table to export." }),
   })
   .meta({ id: "OutcomesExportQuery" });
@@ -78,6 +78,26 @@ export const fxRateUsedSchema = z
   })
   .meta({ id: "FxRateUsed" });
 
+export const marketTestOutcomeSchema = z
+  .object({
+    territory: z.string().meta({ description: "ISO 3166-1 alpha-2 country where the audiences were tested.", example: "TH" }),
+    label: z.string().meta({ description: "English name of the country." }),
+    tests: z.int().meta({ description: "Market tests of versions of your titles there, dated in the range." }),
+    audience: z.int().meta({ description: "Sum of their audience sizes." }),
+    averageScore: z.string().meta({ description: "Mean score (0–100), 1 decimal rounded half-even.", example: "72.5" }),
+    firstTestOn: z.iso.date(),
+    lastTestOn: z.iso.date(),
+    titles: z.array(z.object({ id: z.uuid(), label: z.string() })).meta({ description: "The titles tested there, first tested first." }),
+    receipts: moneySchema.meta({
+      description: "Every IP receipt in the range from counterparties based in the territory (the byCountry row's receipts).",
+    }),
+    receiptsAfterTests: moneySchema.meta({
+      description:
+        "The part of those receipts allocated to a title tested there, received on or after that title's first test there: the receipts that followed the tests.",
+    }),
+  })
+  .meta({ id: "MarketTestOutcome" });
+
 export const outcomesSchema = z
   .object({
     organizationId: z.uuid(),
@@ -107,6 +127,9 @@ export const outcomesSchema = z
     byGenre: z.array(outcomesRowSchema),
     byTitle: z.array(outcomesRowSchema),
     fxRatesUsed: z.array(fxRateUsedSchema),
+    marketTests: z
+      .array(marketTestOutcomeSchema)
+      .meta({ description: "Market tests of your titles per target territory, next to the IP receipts that followed there." }),
   })
   .meta({ id: "Outcomes" });
 

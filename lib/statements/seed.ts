@@ -15,7 +15,9 @@
  *
  * Everything goes through the commands (createTitle, createDeal … signDeal, putFxRates,
  * submitStatement, acceptStatement, disputeStatement, recordReceipt) as the demo OWNERs with
- * requestId "seed", in date order per deal, so the audit trail is normal and every rule holds.
+ * requestId "seed", in date order per deal, so the audit trail is normal and every rule holds. Each
+ * command runs on the demo clock (lib/orgs/demo-clock.ts): a statement is submitted ten days after
+ * its period and accepted three days later, a receipt is recorded on the day it was received.
  * Idempotent: FX rates of a date already entered, deals that already exist, and deals that already
  * have statements (or receipts) are left alone.
  */
@@ -32,8 +34,10 @@ import { createDeal } from "@/lib/deals/commands/draft";
 import { addGrant } from "@/lib/deals/commands/grants";
 import { proposeDeal, signDeal } from "@/lib/deals/commands/sign";
 import { createDealSchema, grantInputSchema } from "@/lib/deals/schema";
+import { dealTimeline } from "@/lib/deals/seed";
 import { putFxRates } from "@/lib/fx/commands";
 import { formatAmount } from "@/lib/money/money";
+import { type DemoClock, demoClock } from "@/lib/orgs/demo-clock";
 import type { OrgKind } from "@/lib/orgs/schema";
 import { DEMO_PASSWORD_DEFAULT } from "@/lib/orgs/seed";
 import { minorUnits } from "@/lib/reference/currencies";
@@ -421,7 +425,7 @@ async function seedFxRates(admin: Actor | undefined): Promise<number> {
   return entered;
 }
 
-async function seedInDeals(a: Partial<Record<OrgKey, Actor>>, skipped: string[]): Promise<number> {
+async function seedInDeals(a: Partial<Record<OrgKey, Actor>>, skipped: string[], clock: DemoClock): Promise<number> {
   let created = 0;
   for (const spec of IN_DEALS) {
     const licensor = a[spec.licensor];
@@ -443,11 +447,12 @@ async function seedInDeals(a: Partial<Record<OrgKey, Actor>>, skipped: string[])
       { name: spec.name, currency: spec.currency, terms: spec.terms, licenseeId: licensee.org.id },
       what,
     );
-    const { id } = unwrap(await createDeal(licensor, input), what);
+    const when = dealTimeline(spec.grant.start, false, clock);
+    const { id } = unwrap(await createDeal(licensor, input, when.created), what);
     unwrap(await addGrant(licensor, id, parse(grantInputSchema, { ...spec.grant, titleId }, `${what} grant`)), `${what} grant`);
-    unwrap(await proposeDeal(licensor, id), `${what} proposal`);
-    unwrap(await signDeal(licensee, id), `${what} signature by the licensee`);
-    unwrap(await signDeal(licensor, id), `${what} signature by the licensor`);
+    unwrap(await proposeDeal(licensor, id, undefined, when.proposed), `${what} proposal`);
+    unwrap(await signDeal(licensee, id, undefined, when.signatures[0]), `${what} signature by the licensee`);
+    unwrap(await signDeal(licensor, id, undefined, when.signatures[1]), `${what} signature by the licensor`);
     created++;
   }
   return created;
@@ -466,7 +471,7 @@ function grossOf(base: string, growth: number, m: number, factor: number, expone
 
 type Event = { on: string; run: () => Promise<void> };
 
-async function seedDealYear(plan: Plan, a: Partial<Record<OrgKey, Actor>>, skipped: string[]): Promise<boolean> {
+async function seedDealYear(plan: Plan, a: Partial<Record<OrgKey, Actor>>, skipped: string[], clock: DemoClock): Promise<boolean> {
   const deal = await db.deal.findFirst({
     where: { name: plan.deal, status: "SIGNED" },
     select: dealTermsSelect,
@@ -503,23 +508,32 @@ async function seedDealYear(plan: Plan, a: Partial<Record<OrgKey, Actor>>, skipp
   const events: Event[] = [];
   plan.periods.forEach((p, m) => {
     const last = m === plan.periods.length - 1;
-    // Statements arrive about ten days after their period; the licensor reviews them.
+    // Statements arrive about ten days after their period; the licensor reviews them three days later
+    // (a disputed one is corrected within the week).
+    const on = addDays(p.end, 10);
     events.push({
-      on: addDays(p.end, 10),
+      on,
       run: async () => {
         const s = unwrap(
-          await submitStatement(licensee, deal.id, parse(submitStatementSchema, body(p, m), what("statement")), { source: "API" }),
+          await submitStatement(licensee, deal.id, parse(submitStatementSchema, body(p, m), what("statement")), {
+            source: "API",
+            clock: clock.on(on, 9),
+          }),
           what(`statement ${p.start}`),
         );
         if (plan.disputed?.index === m) {
-          unwrap(await disputeStatement(licensor, s.id, { reason: plan.disputed.reason }), what("dispute"));
+          unwrap(await disputeStatement(licensor, s.id, { reason: plan.disputed.reason }, clock.on(addDays(on, 3), 11)), what("dispute"));
           const corrected = { ...body(p, m, plan.disputed.correctionFactor), supersedesId: s.id };
           const c = unwrap(
-            await submitStatement(licensee, deal.id, parse(submitStatementSchema, corrected, what("correction")), { source: "API" }),
+            await submitStatement(licensee, deal.id, parse(submitStatementSchema, corrected, what("correction")), {
+              source: "API",
+              clock: clock.on(addDays(on, 6), 9),
+            }),
             what("correction"),
           );
-          unwrap(await acceptStatement(licensor, c.id), what("acceptance of the correction"));
-        } else if (!(last && plan.lastAwaitsReview)) unwrap(await acceptStatement(licensor, s.id), what(`acceptance ${p.start}`));
+          unwrap(await acceptStatement(licensor, c.id, clock.on(addDays(on, 8), 11)), what("acceptance of the correction"));
+        } else if (!(last && plan.lastAwaitsReview))
+          unwrap(await acceptStatement(licensor, s.id, clock.on(addDays(on, 3), 11)), what(`acceptance ${p.start}`));
       },
     });
   });
@@ -544,7 +558,7 @@ async function seedDealYear(plan: Plan, a: Partial<Record<OrgKey, Actor>>, skipp
           },
           what("receipt"),
         );
-        unwrap(await recordReceipt(licensor, deal.id, input), what(`receipt of ${r.on}`));
+        unwrap(await recordReceipt(licensor, deal.id, input, { clock: clock.on(r.on, 14) }), what(`receipt of ${r.on}`));
       },
     });
   }
@@ -556,13 +570,14 @@ async function seedDealYear(plan: Plan, a: Partial<Record<OrgKey, Actor>>, skipp
 export type StatementsSeedResult = { created: boolean; fxDates: number; deals: number; years: number; skipped: string[] };
 
 /** Runs after seedDeals (prisma/seed.ts). */
-export async function seedStatements(): Promise<StatementsSeedResult> {
+export async function seedStatements(runAt: Date = new Date()): Promise<StatementsSeedResult> {
   const skipped: string[] = [];
+  const clock = demoClock(runAt);
   const { actors: a, created: orgsCreated } = await actors();
   const fxDates = await seedFxRates(a.platform);
-  const deals = await seedInDeals(a, skipped);
+  const deals = await seedInDeals(a, skipped, clock);
   let years = 0;
-  for (const plan of PLANS) if (await seedDealYear(plan, a, skipped)) years++;
+  for (const plan of PLANS) if (await seedDealYear(plan, a, skipped, clock)) years++;
   for (const s of skipped) console.warn(`seed-statements: skipped ${s}`);
   return { created: orgsCreated || fxDates > 0 || deals > 0 || years > 0, fxDates, deals, years, skipped };
 }

@@ -309,3 +309,75 @@ describe("sorting and keyset pagination", () => {
     expect(await db.title.count()).toBe(SEED.length + 1);
   });
 });
+
+describe("Title A–Z in the viewer's language (issue 17 point 5)", () => {
+  let collating: Registered;
+  const names: Record<string, string> = {};
+  const TITLES: [string, Record<string, unknown>][] = [
+    ["apple", { originalTitle: "Apple Tree", originalLanguage: "en", titles: { zh: "苹果树" } }],
+    ["banana", { originalTitle: "banana Boat", originalLanguage: "en", titles: {} }],
+    ["cherry10", { originalTitle: "cherry 10", originalLanguage: "en", titles: {} }],
+    ["cherry9", { originalTitle: "Cherry 9", originalLanguage: "en", titles: {} }],
+    ["peking", { originalTitle: "北京故事", titles: { en: "Peking Story" } }],
+    ["afu", { originalTitle: "阿福", titles: { en: "Lucky Ah Fu" } }],
+    ["zebra", { originalTitle: "Zebra Crossing", originalLanguage: "en", titles: { zh: "斑马线" } }],
+    ["emile", { originalTitle: "Émile", originalLanguage: "fr", titles: {} }],
+  ];
+  // English: case-insensitive, numbers by value, accents as their letter (by code point: "Apple",
+  // "Cherry 9", "Lucky", "Peking", "Zebra", "banana", "cherry 10", "Émile").
+  const ENGLISH = ["apple", "banana", "cherry9", "cherry10", "emile", "afu", "peking", "zebra"];
+  // Chinese: the Chinese title (else the original), Han by pinyin — ā fú, bān mǎ xiàn, běi jīng,
+  // píng guǒ shù — before Latin, as the CLDR pinyin collation orders them.
+  const CHINESE = ["afu", "zebra", "peking", "apple", "banana", "cherry9", "cherry10", "emile"];
+
+  beforeEach(async () => {
+    collating = await registerViaApi({ organization: { name: "Collation Studio", kind: "STUDIO", homeCountry: "CN" } });
+    for (const [key, body] of TITLES) {
+      names[(await createTitleViaApi(collating.headers, { year: 2024, visibility: "LISTED", ...body })).id] = key;
+    }
+  });
+
+  const order = async (query: Record<string, string | number | undefined>, headers: Record<string, string> = collating.headers) => {
+    const res = await api.listTitles(headers, { sort: "title", limit: 200, ...query });
+    expectStatus(res, 200);
+    return (res.body.items as Item[]).map((i) => names[i.id]).filter(Boolean);
+  };
+
+  it("orders by the English title case-insensitively, or by the pinyin of the Chinese title", async () => {
+    expect(await order({ locale: "en" })).toEqual(ENGLISH);
+    expect(await order({ locale: "zh" })).toEqual(CHINESE);
+    expect(await order({ locale: "en", order: "desc" })).toEqual([...ENGLISH].reverse());
+    expect(await order({ locale: "zh", order: "desc" })).toEqual([...CHINESE].reverse());
+  });
+
+  it("takes the language from ?locale, else the UI language cookie, else Accept-Language", async () => {
+    expect(await order({})).toEqual(ENGLISH);
+    expect(await order({}, { ...collating.headers, "accept-language": "zh-CN,zh;q=0.9,en;q=0.8" })).toEqual(CHINESE);
+    expect(await order({}, { ...collating.headers, cookie: `${collating.headers.cookie}; NEXT_LOCALE=zh` })).toEqual(CHINESE);
+    expect(await order({ locale: "en" }, { ...collating.headers, "accept-language": "zh-CN" })).toEqual(ENGLISH);
+    expect(errorPaths(expectProblem(await api.listTitles(collating.headers, { locale: "fr" }), 422))).toEqual(["locale"]);
+  });
+
+  it("walks the pages in that order, for the studio and in the partner's marketplace", async () => {
+    for (const [locale, expected] of [
+      ["en", ENGLISH],
+      ["zh", CHINESE],
+    ] as const) {
+      for (const headers of [collating.headers, partner.headers]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        for (let guard = 0; guard < 20; guard += 1) {
+          const res = await api.listTitles(headers, { sort: "title", locale, limit: 3, cursor });
+          expectStatus(res, 200);
+          seen.push(...(res.body.items as Item[]).map((i) => names[i.id] ?? "other"));
+          cursor = res.body.nextCursor ?? undefined;
+          if (!cursor) break;
+        }
+        expect(
+          seen.filter((k) => k !== "other"),
+          `${locale}`,
+        ).toEqual(expected);
+      }
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * the null ratio, scoping to the active organisation, CSV export, 422s and the platform view.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { errorPaths, expectProblem, type Registered, registerViaApi, sessionHeaders } from "../support/api";
 import { resetDb } from "../support/db";
@@ -321,5 +322,113 @@ describe("GET /api/v1/outcomes/platform", () => {
   it("is for platform organisations only", async () => {
     expectProblem(await api.platform(studioCn.headers, RANGE), 403);
     expectProblem(await api.platformExport(partnerTh.headers, { ...RANGE, table: "studios" }), 403);
+  });
+});
+
+describe("market tests in the outcomes (issue 17 point 19)", () => {
+  async function marketTest(titleId: string, territory: string, date: string, audienceSize: number, score: number) {
+    const version =
+      (await db.version.findFirst({ where: { titleId, kind: "ORIGINAL" } })) ??
+      (await db.version.create({
+        data: {
+          titleId,
+          kind: "ORIGINAL",
+          name: "Original",
+          territories: [],
+          audioLanguages: [],
+          subtitleLanguages: [],
+          status: "DELIVERED",
+        },
+      }));
+    await db.marketTest.create({
+      data: { versionId: version.id, territory, date: toDbDate(date), audienceSize, score, method: "Screening" },
+    });
+  }
+
+  beforeEach(async () => {
+    // Jade in Thailand before R2 (2026-01-15) and after; Dark River there after its last receipt.
+    await marketTest(jade, "TH", "2026-01-10", 400, 80);
+    await marketTest(jade, "TH", "2026-02-01", 600, 71);
+    await marketTest(crime, "TH", "2026-03-20", 100, 55);
+    await marketTest(jade, "VN", "2026-01-05", 50, 90);
+    // Outside the range: not counted.
+    await marketTest(jade, "TH", "2025-11-01", 9999, 1);
+    // The Korean studio's title, tested in China: only the Korean studio sees it.
+    await marketTest(hanbit, "CN", "2026-01-01", 250, 77);
+  });
+
+  it("lists tests per target territory next to the receipts that followed there", async () => {
+    const res = await api.get(studioCn.headers, RANGE);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.marketTests).toEqual([
+      {
+        territory: "TH",
+        label: "Thailand",
+        tests: 3,
+        audience: 1100,
+        // (80 + 71 + 55) / 3 = 68.67 → 68.7.
+        averageScore: "68.7",
+        firstTestOn: "2026-01-10",
+        lastTestOn: "2026-03-20",
+        titles: [
+          { id: jade, label: "Jade Mountain" },
+          { id: crime, label: "Dark River" },
+        ],
+        // Every IP receipt from the Thai partner (the byCountry row)…
+        receipts: usd("2500.01"),
+        // …of which only Jade's 750.01 of R2 came on or after Jade's first Thai test; R1 came
+        // before it and Dark River's receipts all before its test.
+        receiptsAfterTests: usd("750.01"),
+      },
+      {
+        territory: "VN",
+        label: "Vietnam",
+        tests: 1,
+        audience: 50,
+        averageScore: "90.0",
+        firstTestOn: "2026-01-05",
+        lastTestOn: "2026-01-05",
+        titles: [{ id: jade, label: "Jade Mountain" }],
+        receipts: usd("0.00"),
+        receiptsAfterTests: usd("0.00"),
+      },
+    ]);
+    // The existing fields are unchanged by the tests.
+    expect(res.body).toMatchObject({ receipts: usd("2500.01"), payments: usd("1000.00"), ratio: "2.5000" });
+  });
+
+  it("shows each organisation only the tests of its own titles", async () => {
+    const kr = await api.get(studioKr.headers, RANGE);
+    expect(kr.status, kr.text).toBe(200);
+    // Hanbit tested in China on 2026-01-01; the Chinese studio paid R4 on 2026-02-10, all on Hanbit.
+    expect(kr.body.marketTests).toEqual([
+      expect.objectContaining({
+        territory: "CN",
+        tests: 1,
+        titles: [{ id: hanbit, label: "First Light" }],
+        receipts: usd("1000.00"),
+        receiptsAfterTests: usd("1000.00"),
+      }),
+    ]);
+    const cn = await api.get(studioCn.headers, RANGE);
+    expect(cn.body.marketTests.map((r: { territory: string }) => r.territory)).toEqual(["TH", "VN"]);
+    // The licensee of Jade and Dark River does not see the studio's tests.
+    const th = await api.get(partnerTh.headers, RANGE);
+    expect(th.body.marketTests).toEqual([]);
+  });
+
+  it("exports the market tests table as CSV", async () => {
+    const res = await api.export(studioCn.headers, { ...RANGE, breakdown: "marketTests" });
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain("outcomes-marketTests-2025-12-01-2026-03-31-USD.csv");
+    const lines = res.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toEqual([
+      "territory,label,tests,audience,averageScore,firstTestOn,lastTestOn,titles,currency,receipts,receiptsAfterTests",
+      "TH,Thailand,3,1100,68.7,2026-01-10,2026-03-20,Jade Mountain; Dark River,USD,2500.01,750.01",
+      "VN,Vietnam,1,50,90.0,2026-01-05,2026-01-05,Jade Mountain,USD,0.00,0.00",
+    ]);
   });
 });

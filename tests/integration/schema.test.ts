@@ -59,6 +59,11 @@ const SQL_ONLY_INDEXES: Record<string, { table: string; unique: boolean; method:
   version_one_original_per_title: { table: "version", unique: true, method: "btree", partial: true },
   grant_slice_no_double_grant: { table: "grant_slice", unique: false, method: "gist", partial: false },
   statement_counting_periods_disjoint: { table: "statement", unique: false, method: "gist", partial: true },
+  // Title names in the viewer's collation (expression indexes; migration 20261208170500_title_name_collation).
+  title_studio_name_en_idx: { table: "title", unique: false, method: "btree", partial: false },
+  title_studio_name_zh_idx: { table: "title", unique: false, method: "btree", partial: false },
+  title_listed_name_en_idx: { table: "title", unique: false, method: "btree", partial: true },
+  title_listed_name_zh_idx: { table: "title", unique: false, method: "btree", partial: true },
 };
 /** Postgres' identifier limit; Prisma truncates generated constraint names to fit it. */
 const MAX_IDENTIFIER_LENGTH = 63;

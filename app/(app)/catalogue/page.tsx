@@ -30,10 +30,11 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   if (actor.org.kind === "STUDIO") redirect("/titles");
   const query = listQueryFrom(await searchParams, { limit: "24" });
   // The marketplace never shows archived titles, whatever the URL says.
-  const [page, t, locale] = await Promise.all([
-    listTitles(actor, { ...query, archived: "false", visibility: undefined }),
+  const locale = await getLocale();
+  // Title A–Z in the UI language (issue 17 point 5).
+  const [page, t] = await Promise.all([
+    listTitles(actor, { ...query, archived: "false", visibility: undefined, locale: undefined }, locale === "zh" ? "zh" : "en"),
     getTranslations("catalogue.marketplace"),
-    getLocale(),
   ]);
   const titles = page.items.map(presentTitleSummary);
   const filtered = Boolean(query.q || query.kind || query.genre);

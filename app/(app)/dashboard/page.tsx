@@ -27,7 +27,7 @@ import { FacilityDashboardCard } from "@/components/facility/dashboard-card";
 import { ObligationDashboardCards } from "@/components/obligations/dashboard-cards";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
-import { listAuditEntries } from "@/lib/audit/queries";
+import { auditSubjects, listAuditEntries } from "@/lib/audit/queries";
 import { requireSession } from "@/lib/auth/gate";
 import { can } from "@/lib/auth/permissions";
 import { catalogueFigures, listTitles } from "@/lib/catalogue/queries";
@@ -78,7 +78,13 @@ export default async function DashboardPage() {
     organizationFigures(actor),
     isPlatform ? platformFigures() : Promise.resolve(null),
     listInvitationsForUser(user.id),
-    mayReadAudit ? listAuditEntries(actor, { limit: 6 }) : Promise.resolve(null),
+    // The activity feed names its records in the reader's language (auditSubjects), never by id.
+    mayReadAudit
+      ? listAuditEntries(actor, { limit: 6 }).then(async (page) => {
+          const subjects = await auditSubjects(page.items);
+          return { ...page, items: page.items.map((e) => ({ ...e, subject: subjects.get(`${e.entityType}:${e.entityId}`) ?? null })) };
+        })
+      : Promise.resolve(null),
     isStudio ? catalogueFigures(actor) : Promise.resolve(null),
     // The marketplace's size is the total of its first page.
     isPartner ? listTitles(actor, titleListQuerySchema.parse({ limit: "1" })).then((page) => page.total) : Promise.resolve(null),

@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { importFxRatesAction, putFxRatesAction } from "@/lib/fx/actions";
 import { type FxRateRow, listFxRates, ratesInForce } from "@/lib/fx/queries";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatRate } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("outcomes.fxPage");
@@ -45,7 +45,11 @@ export default async function FxRatesPage({ searchParams }: { searchParams: Sear
       id: "rate",
       header: t("columns.rate"),
       align: "right",
-      cell: (r) => <span className="font-mono text-xs tabular-nums">{r.rate}</span>,
+      cell: (r) => (
+        <span className="font-mono text-xs tabular-nums" title={r.rate}>
+          {formatRate(r.rate, locale)}
+        </span>
+      ),
     },
   ];
   const key = (r: FxRateRow) => `${r.date}${r.base}${r.quote}`;

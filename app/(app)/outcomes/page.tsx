@@ -6,6 +6,7 @@ import { Breakdowns } from "@/components/outcomes/breakdowns";
 import { ExportLink } from "@/components/outcomes/export-link";
 import { FxRatesUsed } from "@/components/outcomes/fx-used";
 import { OutcomesHeadline } from "@/components/outcomes/headline";
+import { MarketTests } from "@/components/outcomes/market-tests";
 import { OutcomesControls } from "@/components/outcomes/outcomes-controls";
 import { PlatformView } from "@/components/outcomes/platform-view";
 import { SeriesChart } from "@/components/outcomes/series-chart";
@@ -201,6 +202,18 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Sea
                 >
               }
             />
+          </CardContent>
+        </Card>
+        <Card data-testid="outcomes-market-tests">
+          <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
+            <div className="flex flex-col gap-1">
+              <CardTitle>{t("marketTests.title")}</CardTitle>
+              <CardDescription>{t("marketTests.description")}</CardDescription>
+            </div>
+            {view.marketTests.length > 0 ? <ExportLink href={`/api/v1/outcomes/export?${qs({ breakdown: "marketTests" })}`} /> : null}
+          </CardHeader>
+          <CardContent>
+            <MarketTests rows={view.marketTests} />
           </CardContent>
         </Card>
         <Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { reportableDeals } from "@/components/catalogue/partner-paths";
 import { PageHeader } from "@/components/common/page-header";
 import { NewStatementMenu } from "@/components/statements/new-statement-menu";
 import { StatementFilters } from "@/components/statements/statement-filters";
@@ -7,7 +8,6 @@ import { StatementsTable } from "@/components/statements/statements-table";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { requireSession } from "@/lib/auth/gate";
-import { can } from "@/lib/auth/permissions";
 import { statementDealOptions, statementInbox } from "@/lib/statements/queries";
 import type { StatementStatus } from "@/lib/statements/schema";
 import { statementInboxQuerySchema } from "@/lib/statements/schema";
@@ -37,11 +37,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: S
     getTranslations("statements.list"),
   ]);
   // Deals this organisation reports on as licensee (signed or expired), if its role may submit.
-  const reportable = can({ role: actor.role, orgKind: actor.org.kind }, "statements.submit")
-    ? deals
-        .filter((d) => d.licenseeId === actor.org.id && (d.status === "SIGNED" || d.status === "EXPIRED"))
-        .map((d) => ({ id: d.id, name: d.name }))
-    : [];
+  const reportable = reportableDeals(deals, { orgId: actor.org.id, role: actor.role, orgKind: actor.org.kind });
   const filtered = Boolean(query.deal || query.status || query.role);
   const withFilters = (extra: Record<string, string>) => {
     const qs = new URLSearchParams({

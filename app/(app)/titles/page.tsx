@@ -31,7 +31,12 @@ export default async function TitlesPage({ searchParams }: { searchParams: Searc
   if (actor.org.kind !== "STUDIO") redirect("/catalogue");
   const mayWrite = can({ role: actor.role, orgKind: actor.org.kind }, "catalogue.write");
   const query = listQueryFrom(await searchParams);
-  const [page, t, locale] = await Promise.all([listTitles(actor, query), getTranslations("catalogue.list"), getLocale()]);
+  const locale = await getLocale();
+  // Title A–Z in the UI language (issue 17 point 5).
+  const [page, t] = await Promise.all([
+    listTitles(actor, { ...query, locale: undefined }, locale === "zh" ? "zh" : "en"),
+    getTranslations("catalogue.list"),
+  ]);
   const rows: TitleRow[] = page.items.map((item) => {
     const title = presentTitleSummary(item);
     return {

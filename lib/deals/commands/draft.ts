@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
-import { toDbDate } from "@/lib/dates";
+import { type Clock, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tx";
@@ -57,7 +57,7 @@ function auditTerms(t: StoredTerms) {
   };
 }
 
-export async function createDeal(actor: Actor, data: CreateDealData): Promise<Result<{ id: string }>> {
+export async function createDeal(actor: Actor, data: CreateDealData, clock?: Clock): Promise<Result<{ id: string }>> {
   if (!mayWrite(actor)) return forbidden("Only studios and partners draft deals.");
   const errors: FieldError[] = [];
   const exponent = checkCurrency(data.currency, "currency", errors);
@@ -81,6 +81,7 @@ export async function createDeal(actor: Actor, data: CreateDealData): Promise<Re
         drafterId: actor.org.id,
         currency: data.currency,
         ...termsData(terms),
+        ...(clock?.now && { createdAt: clock.now, updatedAt: clock.now }),
       },
     });
     await replaceTermChildren(tx, created.id, terms);

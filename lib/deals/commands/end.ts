@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { toDbDate } from "@/lib/dates";
+import { type Clock, clockNow, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { lockRow } from "@/lib/db/tx";
 import { fail, forbidden, notFound, ok, type Result } from "@/lib/result";
@@ -11,7 +11,7 @@ import { partyOf } from "../queries";
 
 /** The end of a deal: terminated by a party (its rights return) or expired after its last window. */
 
-export async function terminateDeal(actor: Actor, dealId: string, reason: string): Promise<Result<{ id: string }>> {
+export async function terminateDeal(actor: Actor, dealId: string, reason: string, clock?: Clock): Promise<Result<{ id: string }>> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "deals.sign")) return forbidden("Only owners and admins end deals.");
   return db.$transaction(async (tx) => {
     const deal = await tx.deal.findFirst({ where: { AND: [{ id: dealId }, partyOf(actor)] } });
@@ -27,7 +27,8 @@ export async function terminateDeal(actor: Actor, dealId: string, reason: string
       where: { id: deal.id },
       data: {
         status: "TERMINATED",
-        terminatedAt: new Date(),
+        terminatedAt: clockNow(clock),
+        ...(clock?.now && { updatedAt: clock.now }),
         terminationReason: reason,
         awaitingOrgId: null,
         lockVersion: { increment: 1 },

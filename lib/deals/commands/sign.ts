@@ -4,7 +4,7 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { refusePerson } from "@/lib/auth/person";
-import { dateOnly } from "@/lib/dates";
+import { type Clock, clockNow, dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { isExclusionViolation, type Tx } from "@/lib/db/tx";
 import { fail, forbidden, ok, type Result } from "@/lib/result";
@@ -19,7 +19,7 @@ import { lockForChange, mayWrite } from "./deal";
  * grant slices in the signing transaction, where the exclusion constraint refuses double grants.
  */
 
-export async function proposeDeal(actor: Actor, dealId: string, version?: number): Promise<Result<{ id: string }>> {
+export async function proposeDeal(actor: Actor, dealId: string, version?: number, clock?: Clock): Promise<Result<{ id: string }>> {
   if (!mayWrite(actor)) return forbidden("Your role does not allow proposing deals.");
   return db.$transaction(async (tx) => {
     const locked = await lockForChange(tx, actor, dealId, version);
@@ -31,7 +31,13 @@ export async function proposeDeal(actor: Actor, dealId: string, version?: number
     const other = deal.licensorId === actor.org.id ? deal.licenseeId : deal.licensorId;
     await tx.deal.update({
       where: { id: deal.id },
-      data: { status: "PROPOSED", proposedAt: new Date(), awaitingOrgId: other, lockVersion: { increment: 1 } },
+      data: {
+        status: "PROPOSED",
+        proposedAt: clockNow(clock),
+        awaitingOrgId: other,
+        lockVersion: { increment: 1 },
+        ...(clock?.now && { updatedAt: clock.now }),
+      },
     });
     await recordAudit(tx, who(actor), {
       action: "deal.propose",
@@ -62,7 +68,12 @@ type SignFailure = "RIGHTS_CONFLICT" | "RIGHTS_NOT_HELD";
  * which the exclusion constraint refuses if they would double-grant an exclusive right — even
  * when several signatures race, exactly one conflicting deal can commit.
  */
-export async function signDeal(actor: Actor, dealId: string, version?: number): Promise<Result<SignOutcome, SignFailure | ErrorCode>> {
+export async function signDeal(
+  actor: Actor,
+  dealId: string,
+  version?: number,
+  clock?: Clock,
+): Promise<Result<SignOutcome, SignFailure | ErrorCode>> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "deals.sign") || !actor.userId) {
     return forbidden("Only owners and admins sign deals, in person (not with an API key).");
   }
@@ -81,13 +92,16 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
         if ((side === "licensor" ? deal.licensorSignedAt : deal.licenseeSignedAt) !== null) {
           return fail("conflict", "ALREADY_SIGNED", "Your organisation has already signed; the other party's signature is awaited.");
         }
-        const now = new Date();
+        const now = clockNow(clock);
         const signature =
           side === "licensor" ? { licensorSignedAt: now, licensorSignedBy: userId } : { licenseeSignedAt: now, licenseeSignedBy: userId };
         const otherSigned = side === "licensor" ? deal.licenseeSignedAt !== null : deal.licensorSignedAt !== null;
         if (!otherSigned) {
           const other = side === "licensor" ? deal.licenseeId : deal.licensorId;
-          await tx.deal.update({ where: { id: deal.id }, data: { ...signature, awaitingOrgId: other, lockVersion: { increment: 1 } } });
+          await tx.deal.update({
+            where: { id: deal.id },
+            data: { ...signature, awaitingOrgId: other, lockVersion: { increment: 1 }, ...(clock?.now && { updatedAt: now }) },
+          });
           await recordAudit(tx, who(actor), {
             action: "deal.sign",
             entityType: "Deal",
@@ -146,7 +160,14 @@ export async function signDeal(actor: Actor, dealId: string, version?: number): 
         );
         await tx.deal.update({
           where: { id: deal.id },
-          data: { ...signature, status: "SIGNED", signedAt: now, awaitingOrgId: null, lockVersion: { increment: 1 } },
+          data: {
+            ...signature,
+            status: "SIGNED",
+            signedAt: now,
+            awaitingOrgId: null,
+            lockVersion: { increment: 1 },
+            ...(clock?.now && { updatedAt: now }),
+          },
         });
         await recordAudit(tx, who(actor), {
           action: "deal.sign",

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
+import { type Clock, clockNow } from "@/lib/dates";
 import { inTx } from "@/lib/db/tx";
 import { forbidden, ok, type Result } from "@/lib/result";
 import { applicableDeal, facilityForApplication } from "../queries";
@@ -14,7 +15,7 @@ import { allowed, announce, invalid, lockAdvance, move, parties, wrongStatus } f
 export type AdvanceApplication = AdvanceApplicationInput & { facilityId?: string; submit?: boolean };
 
 /** A studio applies (DRAFT; `submit: true` submits at once) against its own signed cross-border deal. */
-export async function createAdvance(actor: Actor, input: AdvanceApplication): Promise<Result<{ id: string }>> {
+export async function createAdvance(actor: Actor, input: AdvanceApplication, clock?: Clock): Promise<Result<{ id: string }>> {
   if (!allowed(actor, "advances.apply")) return forbidden("Only studio members apply for advances.");
   const facility = await facilityForApplication(input.facilityId);
   if (!facility) return invalid([{ path: "facilityId", message: "There is no such advance facility." }]);
@@ -26,7 +27,7 @@ export async function createAdvance(actor: Actor, input: AdvanceApplication): Pr
   const amountMinor = moneyToMinor(input.amount);
   if (amountMinor === null || amountMinor <= 0n) return invalid([{ path: "amount.amount", message: "Use an amount above zero." }]);
   const created = await inTx(async (tx) => {
-    const now = new Date();
+    const now = clockNow(clock);
     const advance = await tx.advance.create({
       data: {
         facilityId: facility.id,
@@ -36,6 +37,8 @@ export async function createAdvance(actor: Actor, input: AdvanceApplication): Pr
         amountMinor,
         purpose: input.purpose,
         createdById: actor.userId,
+        createdAt: now,
+        updatedAt: now,
         ...(input.submit && { status: "SUBMITTED" as const, submittedAt: now }),
       },
     });
@@ -96,7 +99,7 @@ export async function updateAdvanceDraft(
 }
 
 /** DRAFT → SUBMITTED, by the applying studio. */
-export async function submitAdvance(actor: Actor, id: string): Promise<Result<{ id: string }>> {
+export async function submitAdvance(actor: Actor, id: string, clock?: Clock): Promise<Result<{ id: string }>> {
   return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
@@ -104,7 +107,8 @@ export async function submitAdvance(actor: Actor, id: string): Promise<Result<{ 
     if (a.studioId !== actor.org.id || !allowed(actor, "advances.apply"))
       return forbidden("Only the applying studio submits an application.");
     if (!canTransition(a.status, "SUBMITTED")) return wrongStatus(a.status, "submitted");
-    await move(tx, actor, a, "SUBMITTED", { submittedAt: new Date() }, "advance.submit");
+    const now = clockNow(clock);
+    await move(tx, actor, a, "SUBMITTED", { submittedAt: now, updatedAt: now }, "advance.submit");
     return ok({ id: a.id });
   });
 }

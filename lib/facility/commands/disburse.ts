@@ -2,7 +2,7 @@ import "server-only";
 import { requestHash } from "@/lib/api/idempotency";
 import type { Actor } from "@/lib/auth/actor";
 import { refusePerson } from "@/lib/auth/person";
-import { dateOnly, toDbDate } from "@/lib/dates";
+import { type Clock, clockNow, dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { inTx, isUniqueViolation, type Tx } from "@/lib/db/tx";
@@ -91,6 +91,7 @@ export async function disburseAdvance(
   actor: Actor,
   id: string,
   input: { idempotencyKey: string; body: DisbursementBody },
+  clock?: Clock,
 ): Promise<Result<DisbursementOutcome>> {
   const requestHash = disbursementRequestHash(id, input.body);
   try {
@@ -126,7 +127,7 @@ export async function disburseAdvance(
       const principalMinor = a.approvedMinor ?? a.amountMinor;
       const entries = disbursementEntries(principalMinor, a.facility.feePct.toString());
       const feeMinor = entries.find((e) => e.kind === "FEE")?.amountMinor ?? 0n;
-      const now = new Date();
+      const now = clockNow(clock);
       const disbursement = await tx.disbursement.create({
         data: {
           facilityId: a.facilityId,
@@ -139,6 +140,7 @@ export async function disburseAdvance(
           paymentReference: input.body.paymentReference,
           valueDate: toDbDate(input.body.valueDate),
           payingAccount: input.body.payingAccount,
+          createdAt: now,
         },
       });
       for (const e of entries) {
@@ -155,7 +157,7 @@ export async function disburseAdvance(
           },
         });
       }
-      await move(tx, actor, a, "DISBURSED", { disbursedAt: now }, "advance.disburse", {
+      await move(tx, actor, a, "DISBURSED", { disbursedAt: now, updatedAt: now }, "advance.disburse", {
         disbursementId: disbursement.id,
         principalMinor: principalMinor.toString(),
         feeMinor: feeMinor.toString(),

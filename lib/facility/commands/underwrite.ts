@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { type Clock, clockNow } from "@/lib/dates";
 import { inTx, lockRow } from "@/lib/db/tx";
 import { fail, ok, type Result } from "@/lib/result";
 import { computeEligibility } from "../eligibility";
@@ -12,7 +13,7 @@ import { facilityDecider, invalid, lockAdvance, move, wrongStatus } from "./adva
 /** Underwriting: the facility reviews an application and approves it (within every limit) or rejects it. */
 
 /** SUBMITTED → UNDER_REVIEW (explicitly; a decision on a SUBMITTED advance starts the review itself). */
-export async function startReview(actor: Actor, id: string): Promise<Result<{ id: string }>> {
+export async function startReview(actor: Actor, id: string, clock?: Clock): Promise<Result<{ id: string }>> {
   return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
@@ -20,7 +21,8 @@ export async function startReview(actor: Actor, id: string): Promise<Result<{ id
     const refused = await facilityDecider(tx, actor, a, "facility.underwrite", "review applications");
     if (refused) return refused;
     if (!canTransition(a.status, "UNDER_REVIEW")) return wrongStatus(a.status, "put under review");
-    await move(tx, actor, a, "UNDER_REVIEW", { reviewStartedAt: new Date() }, "advance.review");
+    const now = clockNow(clock);
+    await move(tx, actor, a, "UNDER_REVIEW", { reviewStartedAt: now, updatedAt: now }, "advance.review");
     return ok({ id: a.id });
   });
 }
@@ -31,23 +33,29 @@ export async function startReview(actor: Actor, id: string): Promise<Result<{ id
  * approvals cannot together exceed capacity or a licensee's concentration; it reserves its
  * amount until disbursed. A refused approval is a 422 listing each broken rule with its numbers.
  */
-export async function decideAdvance(actor: Actor, id: string, input: AdvanceDecisionInput): Promise<Result<{ id: string }>> {
+export async function decideAdvance(actor: Actor, id: string, input: AdvanceDecisionInput, clock?: Clock): Promise<Result<{ id: string }>> {
   return inTx(async (tx) => {
     const locked = await lockAdvance(tx, actor, id);
     if (!locked.ok) return locked;
     let a = locked.value;
     const refused = await facilityDecider(tx, actor, a, "facility.underwrite", "decide applications");
     if (refused) return refused;
-    const now = new Date();
+    const now = clockNow(clock);
     if (a.status === "SUBMITTED") {
-      await move(tx, actor, a, "UNDER_REVIEW", { reviewStartedAt: now }, "advance.review");
+      await move(tx, actor, a, "UNDER_REVIEW", { reviewStartedAt: now, updatedAt: now }, "advance.review");
       a = { ...a, status: "UNDER_REVIEW" };
     }
     if (!canTransition(a.status, input.decision)) return wrongStatus(a.status, "decided");
     if (input.decision === "DECLINED") {
-      await move(tx, actor, a, "DECLINED", { declineReason: input.reason, decidedAt: now, decidedById: actor.userId }, "advance.decline", {
-        reason: input.reason,
-      });
+      await move(
+        tx,
+        actor,
+        a,
+        "DECLINED",
+        { declineReason: input.reason, decidedAt: now, decidedById: actor.userId, updatedAt: now },
+        "advance.decline",
+        { reason: input.reason },
+      );
       return ok({ id: a.id });
     }
     let approvedMinor = a.amountMinor;
@@ -95,6 +103,7 @@ export async function decideAdvance(actor: Actor, id: string, input: AdvanceDeci
         decidedAt: now,
         decidedById: actor.userId,
         decisionSnapshot: view,
+        updatedAt: now,
       },
       "advance.approve",
       { approvedMinor: approvedMinor.toString(), conditions: input.conditions ?? null },

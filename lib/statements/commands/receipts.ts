@@ -2,7 +2,7 @@ import "server-only";
 import { requestHash } from "@/lib/api/idempotency";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
-import { dateOnly, toDbDate } from "@/lib/dates";
+import { type Clock, dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation, type Tx } from "@/lib/db/tx";
 import { notifyParties } from "@/lib/deals/notify";
@@ -104,7 +104,7 @@ export async function recordReceipt(
   actor: Actor,
   dealId: string,
   data: RecordReceiptData,
-  options: { idempotencyKey?: string | null } = {},
+  options: { idempotencyKey?: string | null; clock?: Clock } = {},
 ): Promise<Result<RecordedReceipt>> {
   if (!mayDo(actor, "statements.review")) return forbidden("Your role does not allow recording receipts.");
   const key = options.idempotencyKey ?? null;
@@ -207,6 +207,7 @@ export async function recordReceipt(
             recordedById: actor.userId,
             idempotencyKey: key,
             requestHash: hash,
+            ...(options.clock?.now && { createdAt: options.clock.now }),
           },
           select: { id: true },
         });
@@ -220,7 +221,7 @@ export async function recordReceipt(
               amountMinor: split.creators[i]!.amount,
             })),
           });
-        await applyRecoupment(tx, plan, { receiptId: receipt.id, actor });
+        await applyRecoupment(tx, plan, { receiptId: receipt.id, actor, clock: options.clock });
         await recordAudit(tx, who(actor), {
           action: "receipt.record",
           entityType: "Receipt",

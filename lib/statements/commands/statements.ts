@@ -6,7 +6,7 @@ import type { ErrorCode, ErrorParams } from "@/lib/api/error-codes";
 import { amountDecimals, currencyMismatch } from "@/lib/api/field-errors";
 import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
-import { dateOnly, toDbDate } from "@/lib/dates";
+import { type Clock, clockNow, dateOnly, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { connectionOf, isExclusionViolation, type Tx } from "@/lib/db/tx";
@@ -30,7 +30,7 @@ const LIVE_STATUSES = new Set(["SIGNED", "EXPIRED"]);
 const MAX_LINE_ERRORS = 500;
 const INT8_MAX = 9_223_372_036_854_775_807n;
 
-export type SubmitOptions = { source?: StatementSource };
+export type SubmitOptions = { source?: StatementSource; clock?: Clock };
 export type SubmittedStatement = { id: string; lineCount: number; grossMinor: bigint; expensesMinor: bigint };
 
 type Line = {
@@ -405,6 +405,7 @@ export async function submitOrCheck(
             source: options.source ?? "API",
             supersedesId: supersedes?.id ?? null,
             submittedById: actor.userId,
+            ...(options.clock?.now && { createdAt: options.clock.now, updatedAt: options.clock.now }),
           },
           select: { id: true },
         });
@@ -470,6 +471,7 @@ async function decide(
   statementId: string,
   to: "ACCEPTED" | "DISPUTED",
   reason?: string,
+  clock?: Clock,
 ): Promise<Result<{ id: string; dealId: string }>> {
   if (!mayDo(actor, "statements.review")) return forbidden("Your role does not allow reviewing statements.");
   return db.$transaction(async (tx) => {
@@ -500,7 +502,8 @@ async function decide(
         // A disputed statement stops counting until a correction supersedes it.
         counting: to === "ACCEPTED",
         disputeReason: to === "DISPUTED" ? (reason ?? null) : null,
-        decidedAt: new Date(),
+        decidedAt: clockNow(clock),
+        ...(clock?.now && { updatedAt: clock.now }),
         decidedById: actor.userId,
         // The waterfall terms it was accepted under, kept whatever later amendments change.
         acceptedTerms:
@@ -541,11 +544,11 @@ async function decide(
 }
 
 /** The licensor accepts a SUBMITTED statement; it is immutable from then on. */
-export async function acceptStatement(actor: Actor, statementId: string) {
-  return decide(actor, statementId, "ACCEPTED");
+export async function acceptStatement(actor: Actor, statementId: string, clock?: Clock) {
+  return decide(actor, statementId, "ACCEPTED", undefined, clock);
 }
 
 /** The licensor disputes a SUBMITTED statement with a reason; it stops counting. */
-export async function disputeStatement(actor: Actor, statementId: string, data: DisputeStatementData) {
-  return decide(actor, statementId, "DISPUTED", data.reason);
+export async function disputeStatement(actor: Actor, statementId: string, data: DisputeStatementData, clock?: Clock) {
+  return decide(actor, statementId, "DISPUTED", data.reason, clock);
 }

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
-import { listAuditEntries } from "@/lib/audit/queries";
+import { auditSubjects, listAuditEntries } from "@/lib/audit/queries";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { requirePermission } from "@/lib/auth/gate";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -29,11 +29,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   // A malformed cursor or filter (hand-edited URL) falls back to the first page rather than failing.
   const parsed = auditQuerySchema.safeParse({ limit: PAGE_SIZE, cursor: one(search.cursor), entityType: one(search.entityType) });
   const query = parsed.success ? parsed.data : { limit: PAGE_SIZE, cursor: undefined, entityType: undefined };
-  const { items, nextCursor } = await listAuditEntries(actor, {
+  const page = await listAuditEntries(actor, {
     limit: query.limit,
     cursor: query.cursor ? BigInt(query.cursor) : undefined,
     entityType: query.entityType,
   });
+  const { nextCursor } = page;
+  // Records by name and their amounts in their currency (no raw ids or minor units on screen).
+  const subjects = await auditSubjects(page.items);
+  const items: AuditEntryView[] = page.items.map((e) => ({ ...e, subject: subjects.get(`${e.entityType}:${e.entityId}`) ?? null }));
 
   const [t, locale] = await Promise.all([getTranslations("auditLog"), getLocale()]);
   const withFilter = (params: Record<string, string>) => {
@@ -54,8 +58,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     },
     { id: "actor", header: t("columns.actor"), cell: (e) => <AuditActor actor={e.actor} viaApiKey={e.viaApiKey} />, className: "max-w-56" },
     { id: "action", header: t("columns.action"), cell: (e) => <AuditAction action={e.action} /> },
-    { id: "entity", header: t("columns.entity"), cell: (e) => <AuditEntity entityType={e.entityType} entityId={e.entityId} /> },
-    { id: "changes", header: t("columns.changes"), className: "min-w-72", cell: (e) => <AuditDiff before={e.before} after={e.after} /> },
+    {
+      id: "entity",
+      header: t("columns.entity"),
+      cell: (e) => <AuditEntity entityType={e.entityType} entityId={e.entityId} subject={e.subject} />,
+    },
+    {
+      id: "changes",
+      header: t("columns.changes"),
+      className: "min-w-72",
+      cell: (e) => <AuditDiff before={e.before} after={e.after} subject={e.subject} />,
+    },
   ];
 
   return (

@@ -6,6 +6,7 @@ import type * as React from "react";
 import { cache } from "react";
 import { ArchiveTitleButton } from "@/components/catalogue/archive-title-button";
 import { languageLabel } from "@/components/catalogue/languages";
+import { partnerPathsFor } from "@/components/catalogue/partner-paths";
 import { Poster } from "@/components/catalogue/poster";
 import { PosterUpload } from "@/components/catalogue/poster-upload";
 import { SeasonsSection, type SeasonView } from "@/components/catalogue/seasons-section";
@@ -61,6 +62,8 @@ const named = (title: { originalTitle: string; titleEn: string | null; titleZh: 
   titles: { en: title.titleEn, zh: title.titleZh },
 });
 
+const PATH_ICONS = { checkAvails: Grid3x3, proposeDeal: FilePlus2, requestEdits: Scissors } as const;
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ title }, locale] = await Promise.all([loadTitle((await params).id), getLocale()]);
   return { title: displayTitle(named(title), locale) };
@@ -84,7 +87,8 @@ export default async function TitlePage({ params }: { params: Params }) {
   const subject = { role: actor.role, orgKind: actor.org.kind };
   const mayWrite = owner && can(subject, "catalogue.write");
   // A partner looking at a listed title: the three things it came to do, each prefilled.
-  const partnerPaths = !owner && title.visibility === "LISTED" && title.archivedAt === null;
+  // Issue 17 point 3: a listed title leads on to its avails, a prefilled deal and an edit-rights request.
+  const partnerPaths = partnerPathsFor(title, { orgId: actor.org.id, role: actor.role, orgKind: actor.org.kind });
   const name = displayTitle(named(title), locale);
   const others = alternateTitles(named(title), locale);
   const n = (value: number) => formatNumber(value, locale);
@@ -134,32 +138,17 @@ export default async function TitlePage({ params }: { params: Params }) {
         description={others.length > 0 ? others.join(" · ") : undefined}
         actions={
           <>
-            {partnerPaths ? (
-              <>
-                <Button asChild variant="outline">
-                  <Link href={`/avails?scope=${title.id}`}>
-                    <Grid3x3 aria-hidden />
-                    {t("detail.checkAvails")}
+            {partnerPaths.map((path) => {
+              const Icon = PATH_ICONS[path.key];
+              return (
+                <Button key={path.key} asChild variant={path.key === "proposeDeal" ? "default" : "outline"}>
+                  <Link href={path.href}>
+                    <Icon aria-hidden />
+                    {t(`detail.${path.key}`)}
                   </Link>
                 </Button>
-                {can(subject, "deals.write") ? (
-                  <Button asChild>
-                    <Link href={`/deals/new?licensorId=${title.studio.id}&titleId=${title.id}`}>
-                      <FilePlus2 aria-hidden />
-                      {t("detail.proposeDeal")}
-                    </Link>
-                  </Button>
-                ) : null}
-                {can(subject, "edits.request.write") ? (
-                  <Button asChild variant="outline">
-                    <Link href={`/edit-requests/new?title=${title.id}`}>
-                      <Scissors aria-hidden />
-                      {t("detail.requestEdits")}
-                    </Link>
-                  </Button>
-                ) : null}
-              </>
-            ) : null}
+              );
+            })}
             <Button asChild variant="outline">
               <Link href={`/titles/${title.id}/edit-policy`}>
                 <FileSliders aria-hidden />
