@@ -102,6 +102,8 @@ type DealSeed = {
   amend?: {
     by: Party;
     effectiveOn: string;
+    /** Story dates: drafted and proposed, then signed by the other party and by `by`. */
+    on: { proposed: string; signatures: [string, string] };
     note: string;
     updateGrants: { grant: number; end?: string; territories?: string[] }[];
   };
@@ -493,6 +495,7 @@ export const DEMO_DEALS: readonly DealSeed[] = [
     amend: {
       by: "studioCn",
       effectiveOn: "2026-11-15",
+      on: { proposed: "2026-11-03", signatures: ["2026-11-10", "2026-11-12"] },
       note: "Season 2 stays on Siam Screen's pay-TV channel six more months, and the channel now also reaches Laos.",
       updateGrants: [{ grant: 0, end: "2028-06-30", territories: ["TH", "LA"] }],
     },
@@ -619,14 +622,18 @@ export async function seedDeals(runAt: Date = new Date()): Promise<DealsSeedResu
         unwrap(await signDeal(actors[party], dealId, undefined, when.signatures[i]), `${what} signature by ${party}`);
     }
     if (spec.amend) {
-      const { by, effectiveOn, note, updateGrants } = spec.amend;
+      const { by, effectiveOn, on, note, updateGrants } = spec.amend;
       const changes = { updateGrants: updateGrants.map(({ grant, ...change }) => ({ grantId: grantIds[grant]!, ...change })) };
       const amendment = parse(amendmentInputSchema, { effectiveOn, note, changes }, `${what} amendment`);
-      const { id: amendmentId } = unwrap(await createAmendment(actors[by], dealId, amendment), `${what} amendment`);
-      unwrap(await proposeAmendment(actors[by], dealId, amendmentId), `${what} amendment proposal`);
+      const drafted = clock.on(on.proposed, 9);
+      const { id: amendmentId } = unwrap(await createAmendment(actors[by], dealId, amendment, drafted), `${what} amendment`);
+      unwrap(await proposeAmendment(actors[by], dealId, amendmentId, undefined, clock.on(on.proposed, 10)), `${what} amendment proposal`);
       const other = by === spec.licensor ? spec.licensee : spec.licensor;
-      for (const party of [other, by])
-        unwrap(await signAmendment(actors[party], dealId, amendmentId), `${what} amendment signature by ${party}`);
+      for (const [i, party] of [other, by].entries())
+        unwrap(
+          await signAmendment(actors[party], dealId, amendmentId, undefined, clock.on(on.signatures[i]!, 15)),
+          `${what} amendment signature by ${party}`,
+        );
     }
     if (spec.terminate)
       unwrap(
