@@ -4,13 +4,13 @@ import { FilePenLine, PenLine, RefreshCw, Send, Undo2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useActionError } from "@/components/forms/action-error";
 import { callAction } from "@/components/forms/call-action";
 import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
-import { cleanNumber, GroupedInput } from "@/components/forms/grouped-input";
+import { GroupedInput } from "@/components/forms/grouped-input";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -22,9 +22,9 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { AmendmentStep, AmendmentStepResult } from "@/lib/deals/actions";
 import type { AmendmentView } from "@/lib/deals/present";
 import { type AmendmentInput, amendmentInputSchema, type RenewalOption } from "@/lib/deals/schema";
+import { type AmendValues, amendmentPayload, type GrantChoice } from "./amendment-payload";
 import { payloadResolver } from "./payload-resolver";
-
-type GrantChoice = { id: string; label: string; start: string; end: string; territories: string[] };
+import { CheckboxField } from "./pickers";
 
 export type AmendmentsPanelProps = {
   dealId: string;
@@ -203,16 +203,6 @@ function AmendmentItem({ amendment: a, ...props }: AmendmentsPanelProps & { amen
   );
 }
 
-type AmendValues = {
-  grantId: string;
-  start: string;
-  end: string;
-  addTerritories: string;
-  minimumGuarantee: string;
-  effectiveOn: string;
-  note: string;
-};
-
 function AmendDialog(props: AmendmentsPanelProps) {
   const t = useTranslations("deals.amendments");
   const today = new Date().toISOString().slice(0, 10);
@@ -221,33 +211,12 @@ function AmendDialog(props: AmendmentsPanelProps) {
     start: "",
     end: "",
     addTerritories: "",
+    seasons: props.grants[0]?.seasons ?? [],
     minimumGuarantee: "",
     effectiveOn: today,
     note: "",
   });
-  const toPayload = (v: AmendValues): AmendmentInput => {
-    const grant = props.grants.find((g) => g.id === v.grantId);
-    const added = v.addTerritories
-      .split(",")
-      .map((s) => s.trim().toUpperCase())
-      .filter(Boolean);
-    const update = {
-      grantId: v.grantId,
-      ...(v.start && { start: v.start }),
-      ...(v.end && { end: v.end }),
-      ...(added.length > 0 && grant && { territories: [...new Set([...grant.territories, ...added])] }),
-    };
-    return {
-      effectiveOn: v.effectiveOn,
-      note: v.note.trim() || null,
-      changes: {
-        ...(Object.keys(update).length > 1 && { updateGrants: [update] }),
-        ...(cleanNumber(v.minimumGuarantee) && {
-          terms: { minimumGuarantee: { amount: cleanNumber(v.minimumGuarantee), currency: props.currency } },
-        }),
-      },
-    };
-  };
+  const toPayload = (v: AmendValues): AmendmentInput => amendmentPayload(v, props.grants, props.currency);
   const form = useForm<AmendValues, unknown, AmendmentInput>({
     resolver: payloadResolver(amendmentInputSchema, toPayload),
     defaultValues: initial(),
@@ -258,6 +227,8 @@ function AmendDialog(props: AmendmentsPanelProps) {
     action.submit(() => props.createAction(props.dealId, payload), { success: t("drafted"), onSuccess: dialog.close }),
   );
   const errorOf = (name: keyof AmendValues) => form.formState.errors[name]?.message;
+  const grantId = form.watch("grantId");
+  const chosenGrant = props.grants.find((g) => g.id === grantId);
   return (
     <FormDialog
       trigger={
@@ -273,7 +244,14 @@ function AmendDialog(props: AmendmentsPanelProps) {
       submitLabel={t("amendSubmit")}
     >
       <FormField label={t("grant")}>
-        <select className="h-9 rounded-md border bg-background px-2 text-sm" {...form.register("grantId")}>
+        <select
+          className="h-9 rounded-md border bg-background px-2 text-sm"
+          {...form.register("grantId", {
+            // Another grant: its own seasons are the starting point.
+            onChange: (e: { target: { value: string } }) =>
+              form.setValue("seasons", props.grants.find((g) => g.id === e.target.value)?.seasons ?? []),
+          })}
+        >
           {props.grants.map((g) => (
             <option key={g.id} value={g.id}>
               {g.label}
@@ -292,6 +270,38 @@ function AmendDialog(props: AmendmentsPanelProps) {
       <FormField label={t("addTerritories")} description={t("addTerritoriesHint")}>
         <Input placeholder="LA, KH" {...form.register("addTerritories")} />
       </FormField>
+      {chosenGrant && chosenGrant.seriesSeasons.length > 0 ? (
+        <Controller
+          control={form.control}
+          name="seasons"
+          render={({ field }) => {
+            const chosen = new Set(field.value ?? []);
+            return (
+              <fieldset className="grid gap-2 rounded-lg border p-3" aria-invalid={errorOf("seasons") ? true : undefined}>
+                <legend className="px-1 text-sm font-medium">{t("seasons")}</legend>
+                <p className="text-xs text-muted-foreground">{t("seasonsHint")}</p>
+                <div className="flex flex-wrap gap-4">
+                  {chosenGrant.seriesSeasons.map((number) => (
+                    <CheckboxField
+                      key={number}
+                      name="seasons"
+                      label={t("seasonN", { number })}
+                      checked={chosen.has(number)}
+                      onCheckedChange={(on) => {
+                        const next = new Set(chosen);
+                        if (on) next.add(number);
+                        else next.delete(number);
+                        field.onChange([...next].sort((a, b) => a - b));
+                      }}
+                    />
+                  ))}
+                </div>
+                {errorOf("seasons") ? <p className="text-sm text-destructive">{errorOf("seasons")}</p> : null}
+              </fieldset>
+            );
+          }}
+        />
+      ) : null}
       <FormField
         label={t("newMinimumGuarantee", { currency: props.currency })}
         description={props.minimumGuarantee ? t("currentMg", { amount: props.minimumGuarantee }) : undefined}

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
 import { toast } from "sonner";
+import { useErrorText } from "@/components/forms/use-error-text";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -13,7 +14,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-type RowError = { path?: string; message: string; row?: number; column?: string; sheet?: string };
+type RowError = { path?: string; message: string; row?: number; column?: string; sheet?: string; code?: string; params?: unknown };
+/** What the import did beyond the sheet's words (Episode rows licensed as their season). */
+type ImportNote = { code: string; params: unknown; message: string; rows: { sheet: string; row: number }[] };
 type Problem = { type?: string; detail?: string; errors?: RowError[] };
 
 const reasonOf = (p: Problem) => (p.type ?? "").split("/").pop()?.toUpperCase().replaceAll("-", "_") ?? "";
@@ -27,6 +30,10 @@ export function EmaImportDialog({ dealId, version }: { dealId: string; version: 
   const t = useTranslations("deals.import");
   const tActions = useTranslations("common.actions");
   const router = useRouter();
+  const errorText = useErrorText();
+  // Coded row problems (seasons, episodes, …) in the reader's language; the others as the server words them.
+  const rowText = (r: { code?: unknown; params?: unknown; message: string }) =>
+    r.code && r.code !== "INVALID_VALUE" ? errorText(r) : r.message;
   const fileId = useId();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
@@ -48,8 +55,9 @@ export function EmaImportDialog({ dealId, version }: { dealId: string; version: 
       const qs = new URLSearchParams({ version: String(version), ...(openEndDate ? { openEndDate } : {}) });
       const res = await fetch(`/api/v1/deals/${dealId}/grants/import?${qs}`, { method: "POST", body });
       if (res.ok) {
-        const data = (await res.json()) as { imported: { rows: number; grants: number } };
+        const data = (await res.json()) as { imported: { rows: number; grants: number; notes?: ImportNote[] } };
         toast.success(t("done", { grants: data.imported.grants, rows: data.imported.rows }));
+        for (const note of data.imported.notes ?? []) toast.info(rowText(note), { duration: 10_000 });
         setOpen(false);
         router.refresh();
         return;
@@ -131,7 +139,7 @@ export function EmaImportDialog({ dealId, version }: { dealId: string; version: 
                       <TableCell>{r.sheet ?? "—"}</TableCell>
                       <TableCell className="tabular-nums">{r.row || "—"}</TableCell>
                       <TableCell className="font-mono text-xs">{r.column || r.path || "—"}</TableCell>
-                      <TableCell className="text-xs">{r.message}</TableCell>
+                      <TableCell className="text-xs">{rowText(r)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

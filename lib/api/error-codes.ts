@@ -136,6 +136,10 @@ export const ERROR_CODES = {
   SEASON_UNKNOWN: ["seasons"],
   EPISODE_DUPLICATE_ROW: ["row"],
   SEASON_NOT_GRANTED: ["season"],
+  /** EMA Avails Season and Episode rows. */
+  EMA_SEASON_MISSING: [],
+  EPISODE_UNKNOWN: ["season", "episode"],
+  EPISODE_AS_SEASON: ["season", "episodes"],
   /** Statement lines. */
   PERIOD_END_BEFORE_START: [],
   TITLE_NOT_GRANTED: [],
@@ -143,6 +147,7 @@ export const ERROR_CODES = {
   TERRITORY_NOT_GRANTED: ["territory"],
   MEDIA_NOT_GRANTED: ["mediaRight", "territory"],
   GRANT_OUTSIDE_PERIOD: ["territory", "mediaRight", "first", "last", "periodStart", "periodEnd"],
+  GRANT_NOT_IN_FORCE: ["territory", "mediaRight", "effectiveOn"],
   REVENUE_TYPE_UNKNOWN: ["types", "expensesRow"],
   EXPENSES_TWICE: ["row"],
   EXPENSES_FIELD_AND_ROW: [],

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { addGrants } from "@/lib/deals/commands/grants";
 import { partyOf } from "@/lib/deals/queries";
 import { type FieldError, fail, notFound, ok, type Result } from "@/lib/result";
-import { type EmaGrant, type EmaRowError, emaRowsToGrants, parseEmaSheet } from "./ema";
+import { type EmaGrant, type EmaImportNote, type EmaRowError, emaRowsToGrants, parseEmaSheet } from "./ema";
 
 /** The EMA column a grant field came from, to point a late (in-transaction) refusal at the sheet. */
 const COLUMN_OF_FIELD: Record<string, string> = {
@@ -16,6 +16,7 @@ const COLUMN_OF_FIELD: Record<string, string> = {
   languages: "AllowedLanguages",
   start: "Start",
   end: "End",
+  seasons: "SeasonNumber",
 };
 
 function rowErrors(grants: EmaGrant[], errors: FieldError[]): EmaRowError[] {
@@ -37,7 +38,7 @@ function rowErrors(grants: EmaGrant[], errors: FieldError[]): EmaRowError[] {
   });
 }
 
-export type EmaImported = { rows: number; grantIds: string[] };
+export type EmaImported = { rows: number; grantIds: string[]; notes: EmaImportNote[] };
 
 /**
  * Imports an EMA Avails sheet as grants of a DRAFT or PROPOSED deal the actor is party to: every
@@ -65,18 +66,29 @@ export async function importEmaGrants(
   // The licensor's titles that the actor may license: its own, or the licensor's listed ones.
   const titles = await db.title.findMany({
     where: { studioId: deal.licensorId, OR: [{ studioId: actor.org.id }, { visibility: "LISTED", archivedAt: null }] },
-    select: { id: true, kind: true, originalTitle: true, titleEn: true, eidr: true },
+    select: {
+      id: true,
+      kind: true,
+      originalTitle: true,
+      titleEn: true,
+      eidr: true,
+      episodeCount: true,
+      seasons: {
+        select: { id: true, number: true, eidr: true, episodes: { select: { id: true, number: true, eidr: true } } },
+        orderBy: { number: "asc" },
+      },
+    },
   });
   const grants = emaRowsToGrants(parsed.value.rows, titles, { openEndDate: options.openEndDate });
   if (!grants.ok) return grants;
   const written = await addGrants(
     actor,
     deal.id,
-    grants.value.map((g) => g.input),
+    grants.value.grants.map((g) => g.input),
     { version: options.version, pathOf: (i) => `grants.${i}.`, source: "EMA Avails import" },
   );
   if (!written.ok) {
-    return written.errors ? { ...written, errors: rowErrors(grants.value, written.errors) } : written;
+    return written.errors ? { ...written, errors: rowErrors(grants.value.grants, written.errors) } : written;
   }
-  return ok({ rows: parsed.value.rows.length, grantIds: written.value.ids });
+  return ok({ rows: parsed.value.rows.length, grantIds: written.value.ids, notes: grants.value.notes });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expandMediaRights } from "@/lib/reference/media-rights";
 import { expandTerritories } from "@/lib/territories";
 import {
+  availsLines,
   EMA_LICENSE_TYPE_OF,
   EMA_MOVIE_COLUMNS,
   EMA_TV_SHEET_COLUMNS,
@@ -10,6 +11,7 @@ import {
   type EmaImportTitle,
   type EmaSourceRow,
   type EmaTitle,
+  emaCells,
   emaRowsToGrants,
   grantLines,
   parseEmaSheet,
@@ -49,7 +51,57 @@ const SERIES: EmaTitle = {
   runtimeMinutes: null,
   episodeCount: 48,
 };
-const IMPORT_TITLES: EmaImportTitle[] = [FILM, SERIES].map((t) => ({ ...t, eidr: null }));
+const IMPORT_TITLES: EmaImportTitle[] = [FILM, SERIES].map(({ seasons: _, ...t }) => ({ ...t, eidr: null }));
+
+// A series with seasons and episodes, EIDR ids at series, season and episode level.
+const EIDR_SERIES = "10.5240/0EF3-54F9-2642-0B49-6829-R";
+const EIDR_S2 = "10.5240/1111-2222-3333-4444-5555-0";
+const EIDR_S2E3 = "10.5240/AAAA-BBBB-CCCC-DDDD-EEEE-0";
+const season = (number: number, episodes: number, eidr: string | null = null) => ({
+  id: `0190a000-0000-7000-8000-0000000005${String(number).padStart(2, "0")}`,
+  number,
+  titleEn: `Season ${number}: ${["Rise", "Fall", "Return"][number - 1] ?? ""}`,
+  titleZh: null,
+  eidr,
+  episodes: Array.from({ length: episodes }, (_, i) => ({
+    id: `0190a000-0000-7000-8000-000000000e${number}${String(i + 1).padStart(2, "0")}`,
+    number: i + 1,
+    eidr: number === 2 && i === 2 ? EIDR_S2E3 : null,
+  })),
+});
+const XIANXIA: EmaTitle = {
+  id: "0190a000-0000-7000-8000-000000000007",
+  kind: "SERIES",
+  originalTitle: "天衍录",
+  titleEn: "Chronicle of the Immortal Path",
+  year: 2024,
+  runtimeMinutes: null,
+  episodeCount: 12,
+  eidr: EIDR_SERIES,
+  seasons: [season(1, 4), season(2, 4, EIDR_S2), season(3, 4)],
+};
+const XIANXIA_IMPORT: EmaImportTitle = {
+  id: XIANXIA.id,
+  kind: "SERIES",
+  originalTitle: XIANXIA.originalTitle,
+  titleEn: XIANXIA.titleEn,
+  eidr: EIDR_SERIES,
+  episodeCount: 12,
+  seasons: XIANXIA.seasons!.map((s) => ({
+    id: s.id!,
+    number: s.number,
+    eidr: s.eidr ?? null,
+    episodes: [...s.episodes!],
+  })) as EmaImportTitle["seasons"],
+};
+const SEASON_DEAL: EmaDeal = {
+  ...DEAL_BASE(),
+  grants: [
+    { ...GRANT_BASE(), id: "s12", titleId: XIANXIA.id, territories: ["TH"], mediaRights: ["SVOD", "EST"], seasons: [2, 1] },
+    { ...GRANT_BASE(), id: "s3", titleId: XIANXIA.id, territories: ["VN", "LA"], mediaRights: ["SVOD"], seasons: [3], exclusive: false },
+    { ...GRANT_BASE(), id: "all", titleId: XIANXIA.id, territories: ["JP"], mediaRights: ["AVOD"], seasons: [] },
+  ],
+};
 
 const DEAL: EmaDeal = {
   id: "0190a000-0000-7000-8000-0000000000d1",
@@ -84,6 +136,21 @@ const DEAL: EmaDeal = {
     },
   ],
 };
+
+function DEAL_BASE() {
+  return { id: "0190a000-0000-7000-8000-0000000000d2", name: "Xianxia seasons", licensee: { name: "Partner TH" } };
+}
+function GRANT_BASE() {
+  return {
+    excludedTerritories: [] as string[],
+    languages: [] as string[],
+    start: "2027-01-01",
+    end: "2028-12-31",
+    exclusive: true,
+    editsPermitted: false,
+    holdbacks: [],
+  };
+}
 
 /** The rights a set of grants covers, one string per title × country × leaf media × window × exclusivity. */
 function cellsOf(
@@ -194,12 +261,14 @@ describe("round trip", () => {
       const bytes = format === "xlsx" ? await writeEmaXlsx(lines) : new TextEncoder().encode(writeEmaCsv(lines));
       const parsed = await parseEmaSheet(bytes);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed));
-      const grants = emaRowsToGrants(parsed.value.rows, IMPORT_TITLES);
-      if (!grants.ok) throw new Error(JSON.stringify(grants.errors));
-      expect(cellsOf(grants.value.map((g) => g.input))).toEqual(cellsOf(DEAL.grants));
+      const result = emaRowsToGrants(parsed.value.rows, IMPORT_TITLES);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      const grants = result.value.grants;
+      expect(cellsOf(grants.map((g) => g.input))).toEqual(cellsOf(DEAL.grants));
       // Media sharing the same countries come back as one grant each per window.
-      expect(grants.value).toHaveLength(2);
-      expect(grants.value.find((g) => g.input.titleId === FILM.id)!.input).toMatchObject({
+      expect(grants).toHaveLength(2);
+      expect(result.value.notes).toEqual([]);
+      expect(grants.find((g) => g.input.titleId === FILM.id)!.input).toMatchObject({
         exclusive: true,
         languages: ["en", "th"],
         mediaRights: ["SVOD", "AVOD", "TVOD", "EST"],
@@ -218,7 +287,7 @@ describe("import rows", () => {
       IMPORT_TITLES,
     );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.value.map((g) => [g.input.territories, g.input.mediaRights])).toEqual([
+    expect(result.value.grants.map((g) => [g.input.territories, g.input.mediaRights])).toEqual([
       [["TH"], ["TVOD"]],
       [["VN"], ["EST"]],
     ]);
@@ -227,8 +296,8 @@ describe("import rows", () => {
   it("reads Exclusive Yes/No and treats a missing one as non-exclusive", () => {
     const result = emaRowsToGrants([row({ ...good, Exclusive: "" }), row({ ...good, Exclusive: "No", Territory: "VN" }, 3)], IMPORT_TITLES);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.value).toHaveLength(1);
-    expect(result.value[0]!.input).toMatchObject({ exclusive: false, territories: ["TH", "VN"] });
+    expect(result.value.grants).toHaveLength(1);
+    expect(result.value.grants[0]!.input).toMatchObject({ exclusive: false, territories: ["TH", "VN"] });
   });
 
   it("refuses an open end unless a date closes it", () => {
@@ -239,7 +308,7 @@ describe("import rows", () => {
       expect.objectContaining({ path: "rows.2.End", row: 2, column: "End", message: expect.stringMatching(/Open.*openEndDate/) }),
     ]);
     const closed = emaRowsToGrants([row({ ...good, End: "Open" })], IMPORT_TITLES, { openEndDate: "2030-12-31" });
-    expect(closed.ok && closed.value[0]!.input.end).toBe("2030-12-31");
+    expect(closed.ok && closed.value.grants[0]!.input.end).toBe("2030-12-31");
   });
 
   it("names every bad row and column", () => {
@@ -284,12 +353,174 @@ describe("import rows", () => {
     ]);
     expect(result.errors![1]!.message).toMatch(/region or group/);
     expect(result.errors![2]!.message).toMatch(/Library.*RightsbridgeMedia/);
+    // An Episode row of a film: films have no seasons (a stable code, said in the reader's language).
+    expect(result.errors![10]).toMatchObject({ code: "NOT_A_SERIES" });
   });
 
   it("refuses an alias that matches several titles", () => {
     const twins = [...IMPORT_TITLES, { ...IMPORT_TITLES[0]!, id: "0190a000-0000-7000-8000-000000000003", titleEn: null }];
     const result = emaRowsToGrants([row({ ...good, AltID: "", TitleInternalAlias: "玉山" })], twins);
     expect(!result.ok && result.errors![0]!.message).toMatch(/matches 2 titles/);
+  });
+});
+
+const tvRow = (cells: EmaSourceRow["cells"], n = 2): EmaSourceRow => ({ sheet: "TV", row: n, cells });
+const xianxia = {
+  SeriesTitleInternalAlias: "天衍录",
+  Territory: "TH",
+  LicenseType: "SVOD",
+  Start: "2027-01-01",
+  End: "2028-12-31",
+  Exclusive: "Yes",
+};
+
+/** Season-aware cells: title × season (or *) × country × media × window × exclusivity. */
+function seasonCellsOf(
+  grants: readonly {
+    titleId: string;
+    territories: readonly string[];
+    excludedTerritories: readonly string[];
+    mediaRights: readonly string[];
+    start: string;
+    end: string;
+    exclusive: boolean;
+    seasons?: readonly number[];
+  }[],
+) {
+  const out = new Set<string>();
+  for (const g of grants) {
+    for (const season of g.seasons?.length ? g.seasons : ["*"]) {
+      for (const c of cellsOf([g])) out.add(`${season}|${c}`);
+    }
+  }
+  return [...out].sort();
+}
+
+describe("series: Season and Episode rows", () => {
+  it("exports a grant naming seasons as Season rows, one per season, with the EIDR of each level where known", async () => {
+    const lines = grantLines(SEASON_DEAL, [XIANXIA]);
+    // TH × 2 media × seasons 1 and 2, VN+LA × SVOD × season 3, JP × AVOD as a Series row.
+    expect(lines).toHaveLength(4 + 2 + 1);
+    const bytes = await writeEmaXlsx(lines);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+    const tv = workbook.getWorksheet("TV")!;
+    const header = (tv.getRow(1).values as string[]).slice(1);
+    const rows = Array.from({ length: tv.rowCount - 1 }, (_, i) =>
+      Object.fromEntries(header.map((h, c) => [h, tv.getRow(i + 2).getCell(c + 1).value ?? ""])),
+    );
+    // Series rows (every season) first, then season by season.
+    expect(rows.map((r) => [r.WorkType, r.SeasonNumber, r.Territory, r.RightsbridgeMedia])).toEqual([
+      ["Series", "", "JP", "AVOD"],
+      ["Season", "1", "TH", "SVOD"],
+      ["Season", "1", "TH", "EST"],
+      ["Season", "2", "TH", "SVOD"],
+      ["Season", "2", "TH", "EST"],
+      ["Season", "3", "LA", "SVOD"],
+      ["Season", "3", "VN", "SVOD"],
+    ]);
+    expect(rows[3]).toMatchObject({
+      SeriesTitleInternalAlias: "天衍录",
+      SeriesContentID: EIDR_SERIES,
+      SeriesAltID: XIANXIA.id,
+      SeasonTitleInternalAlias: "Season 2: Fall",
+      SeasonContentID: EIDR_S2,
+      SeasonAltID: XIANXIA.seasons![1]!.id,
+      EpisodeCount: "4",
+      SeasonCount: "3",
+      AltID: XIANXIA.id,
+    });
+    expect(rows[1]!.SeasonContentID).toBe("");
+    expect(new Set(rows.map((r) => r.AvailID)).size).toBe(rows.length);
+  });
+
+  it("exports avails asked for one season of a series as that season's Season rows; films stay Movie rows", () => {
+    const items = [
+      { titleId: XIANXIA.id, territory: "TH", mediaRight: "SVOD", status: "AVAILABLE" },
+      { titleId: FILM.id, territory: "TH", mediaRight: "SVOD", status: "AVAILABLE" },
+      { titleId: XIANXIA.id, territory: "VN", mediaRight: "SVOD", status: "BLOCKED" },
+    ];
+    const lines = availsLines(items, [XIANXIA, FILM], { start: "2027-01-01", end: "2027-12-31", exclusive: true, season: 2 });
+    expect(lines.map((l) => [emaCells(l).WorkType, emaCells(l).SeasonNumber ?? "", emaCells(l).SeasonContentID ?? ""])).toEqual([
+      ["Season", "2", EIDR_S2],
+      ["Movie", "", ""],
+    ]);
+    const whole = availsLines(items, [XIANXIA], { start: "2027-01-01", end: "2027-12-31", exclusive: true });
+    expect(whole.map((l) => emaCells(l).WorkType)).toEqual(["Series"]);
+  });
+
+  for (const format of ["xlsx", "csv"] as const) {
+    it(`round-trips (${format}) a series with seasons: the same grants name the same seasons`, async () => {
+      const lines = grantLines(SEASON_DEAL, [XIANXIA]);
+      const bytes = format === "xlsx" ? await writeEmaXlsx(lines) : new TextEncoder().encode(writeEmaCsv(lines));
+      const parsed = await parseEmaSheet(bytes);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed));
+      const result = emaRowsToGrants(parsed.value.rows, [XIANXIA_IMPORT]);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(seasonCellsOf(result.value.grants.map((g) => g.input))).toEqual(seasonCellsOf(SEASON_DEAL.grants));
+      // Seasons 1 and 2 share countries and media: one grant naming both, as exported.
+      expect(result.value.grants.map((g) => [g.input.territories, g.input.mediaRights, g.input.seasons])).toEqual([
+        [["JP"], ["AVOD"], []],
+        [["TH"], ["SVOD", "EST"], [1, 2]],
+        [["LA", "VN"], ["SVOD"], [3]],
+      ]);
+    });
+  }
+
+  it("imports Episode rows as grants of their season and says so, once per season", () => {
+    const result = emaRowsToGrants(
+      [
+        tvRow({ ...xianxia, WorkType: "Episode", SeasonNumber: "1", EpisodeNumber: "1" }, 2),
+        tvRow({ ...xianxia, WorkType: "Episode", SeasonNumber: "1", EpisodeNumber: "2" }, 3),
+        // No numbers: the episode's EIDR names season 2, episode 3.
+        tvRow({ ...xianxia, WorkType: "Episode", EpisodeContentID: EIDR_S2E3 }, 4),
+        tvRow({ ...xianxia, WorkType: "Season", SeasonContentID: EIDR_S2, Territory: "VN" }, 5),
+      ],
+      [XIANXIA_IMPORT],
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.value.grants.map((g) => [g.input.territories, g.input.seasons])).toEqual([
+      [["TH"], [1]],
+      [["TH", "VN"], [2]],
+    ]);
+    expect(result.value.notes).toEqual([
+      expect.objectContaining({
+        code: "EPISODE_AS_SEASON",
+        params: { season: 1, episodes: "1, 2" },
+        season: 1,
+        titleId: XIANXIA.id,
+        rows: [
+          { sheet: "TV", row: 2 },
+          { sheet: "TV", row: 3 },
+        ],
+      }),
+      expect.objectContaining({ code: "EPISODE_AS_SEASON", params: { season: 2, episodes: "3" }, rows: [{ sheet: "TV", row: 4 }] }),
+    ]);
+  });
+
+  it("refuses seasons and episodes the series does not have, Season rows without a season, and seasons of a film, with stable codes", () => {
+    const result = emaRowsToGrants(
+      [
+        tvRow({ ...xianxia, WorkType: "Season", SeasonNumber: "4" }, 2),
+        tvRow({ ...xianxia, WorkType: "Episode", SeasonNumber: "2", EpisodeNumber: "9" }, 3),
+        tvRow({ ...xianxia, WorkType: "Season" }, 4),
+        tvRow({ ...xianxia, WorkType: "Season", SeasonNumber: "two" }, 5),
+        row({ ...good, WorkType: "Season", SeasonNumber: "1" }, 6),
+        tvRow({ ...xianxia, WorkType: "Season", SeasonNumber: "3" }, 7),
+      ],
+      [XIANXIA_IMPORT, ...IMPORT_TITLES],
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors!.map((e) => [e.path, e.code])).toEqual([
+      ["sheets.TV.rows.2.SeasonNumber", "SEASON_UNKNOWN"],
+      ["sheets.TV.rows.3.EpisodeNumber", "EPISODE_UNKNOWN"],
+      ["sheets.TV.rows.4.SeasonNumber", "EMA_SEASON_MISSING"],
+      ["sheets.TV.rows.5.SeasonNumber", undefined],
+      ["rows.6.WorkType", "NOT_A_SERIES"],
+    ]);
+    expect(result.errors![0]).toMatchObject({ params: { seasons: "4" }, message: expect.stringMatching(/no season 4/) });
+    expect(result.errors![1]).toMatchObject({ params: { season: 2, episode: 9 } });
   });
 });
 

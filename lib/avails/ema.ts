@@ -9,15 +9,27 @@
  * - Our media → EMA LicenseType is lossy: EST→EST, TVOD→VOD, SVOD→SVOD; AVOD and every
  *   non-digital right have no LicenseType, so LicenseType stays blank on those rows. Our own code
  *   rides along in the extra column RightsbridgeMedia, which the import reads first.
- * - WorkType "Movie" for every title kind except SERIES, whose rows go on the TV sheet with
- *   WorkType "Series": a Rightsbridge grant covers the whole series (every season and episode).
- *   The import accepts Series and Season rows for a series and refuses Episode rows.
+ * - WorkType "Movie" for every title kind except series (SERIES, and ANIMATION with an episode
+ *   count), whose rows go on the TV sheet: a grant of every season (no `seasons`) is one "Series"
+ *   row per cell (it covers every season, later ones too); a grant naming seasons is one "Season"
+ *   row per season per cell, with SeasonNumber, the season's title in SeasonTitleInternalAlias,
+ *   its EIDR in SeasonContentID and its id in SeasonAltID. SeriesContentID carries the series'
+ *   EIDR when known (else the title id), EpisodeCount the season's (or series') episodes.
+ * - Import: Series rows (or Movie rows naming a series) become grants of every season; Season
+ *   rows grants of that season (SeasonNumber, or SeasonContentID / SeasonAltID); seasons the
+ *   series does not have are refused (SEASON_UNKNOWN). Episodes are licensed with their season
+ *   (Rightsbridge has no episode-level grants): an Episode row becomes a grant of the episode's
+ *   season and the answer says so in a note (EPISODE_AS_SEASON) naming the rows; an episode the
+ *   season does not have is refused (EPISODE_UNKNOWN). Seasons with the same countries, media
+ *   and window come back as one grant naming them all.
  * - AltID and ContentID carry the Rightsbridge title id; Exclusive (Yes/No), TerritoryExclusion
  *   and Licensee are the optional v1.7.3 columns, AllowedLanguages the v1.7 one.
  */
 
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import type { ErrorCode, ErrorParams } from "@/lib/api/error-codes";
+import { isSeries as isSeriesTitle, seasonRefusal } from "@/lib/catalogue/series";
 import type { GrantInput } from "@/lib/deals/schema";
 import { toCsv } from "@/lib/files/csv";
 import { fileError, readTable, type Table } from "@/lib/files/table-file";
@@ -137,6 +149,16 @@ const UNMAPPABLE_LICENSE_TYPES = new Set(["poest", "pre-release", "library"]);
 
 // ---- rows to write -----------------------------------------------------------------------------
 
+/** A season of a series, with what the export writes of it (all but the number optional). */
+export type EmaSeason = {
+  number: number;
+  id?: string;
+  titleEn?: string | null;
+  titleZh?: string | null;
+  eidr?: string | null;
+  episodes?: readonly { id?: string; number: number; eidr?: string | null }[];
+};
+
 export type EmaTitle = {
   id: string;
   kind: string;
@@ -145,6 +167,8 @@ export type EmaTitle = {
   year: number | null;
   runtimeMinutes: number | null;
   episodeCount: number | null;
+  eidr?: string | null;
+  seasons?: readonly EmaSeason[];
 };
 
 /** One cell of rights: a title in one country, one leaf media right, one window. */
@@ -163,9 +187,11 @@ export type EmaLine = {
   languages?: readonly string[];
   description?: string;
   otherTerms?: string;
+  /** A Season row: the grant names this season (absent: a Series row, every season). */
+  season?: EmaSeason;
 };
 
-const isSeries = (t: EmaTitle) => t.kind === "SERIES";
+const isSeries = (t: { kind: string; episodeCount: number | null }) => isSeriesTitle(t);
 
 function runTime(minutes: number | null): string {
   if (!minutes) return "";
@@ -181,7 +207,7 @@ export function emaCells(line: EmaLine): EmaCells {
   const cells: EmaCells = {
     DisplayName: line.displayName ?? "",
     Territory: line.country,
-    WorkType: isSeries(t) ? "Series" : "Movie",
+    WorkType: line.season ? "Season" : isSeries(t) ? "Series" : "Movie",
     EntryType: "Full Extract",
     TitleInternalAlias: t.originalTitle,
     TitleDisplayUnlimited: display,
@@ -210,8 +236,21 @@ export function emaCells(line: EmaLine): EmaCells {
       SeriesTitleInternalAlias: t.originalTitle,
       SeriesTitleDisplayUnlimited: display,
       EpisodeCount: t.episodeCount ? String(t.episodeCount) : "",
+      SeasonCount: t.seasons?.length ? String(t.seasons.length) : "",
       SeriesAltID: t.id,
-      SeriesContentID: t.id,
+      SeriesContentID: t.eidr || t.id,
+    } satisfies EmaCells);
+  }
+  const season = line.season;
+  if (season) {
+    const name = season.titleEn || `Season ${season.number}`;
+    Object.assign(cells, {
+      SeasonNumber: String(season.number),
+      SeasonTitleInternalAlias: name,
+      SeasonTitleDisplayUnlimited: name,
+      SeasonAltID: season.id ?? "",
+      SeasonContentID: season.eidr ?? "",
+      EpisodeCount: season.episodes?.length ? String(season.episodes.length) : "",
     } satisfies EmaCells);
   }
   return cells;
@@ -227,6 +266,7 @@ export function sortLines(lines: EmaLine[]): EmaLine[] {
       a.title.id.localeCompare(b.title.id) ||
       a.start.localeCompare(b.start) ||
       a.end.localeCompare(b.end) ||
+      (a.season?.number ?? 0) - (b.season?.number ?? 0) ||
       a.country.localeCompare(b.country) ||
       (MEDIA_ORDER.get(a.media) ?? 0) - (MEDIA_ORDER.get(b.media) ?? 0),
   );
@@ -240,14 +280,20 @@ export type AvailsExportItem = { titleId: string; territory: string; mediaRight:
 export function availsLines(
   items: readonly AvailsExportItem[],
   titles: readonly EmaTitle[],
-  request: { start: string; end: string; exclusive: boolean },
+  request: { start: string; end: string; exclusive: boolean; season?: number },
 ): EmaLine[] {
   const byId = new Map(titles.map((t) => [t.id, t]));
   const lines: EmaLine[] = [];
   for (const item of items) {
     const title = byId.get(item.titleId);
     if (item.status !== "AVAILABLE" || !title) continue;
+    // Avails asked for one season of a series are that season's: Season rows.
+    const season =
+      request.season !== undefined && isSeries(title)
+        ? (title.seasons?.find((s) => s.number === request.season) ?? { number: request.season })
+        : undefined;
     lines.push({
+      ...(season && { season }),
       title,
       country: item.territory,
       media: item.mediaRight as MediaRightLeafCode,
@@ -276,6 +322,8 @@ export type EmaDeal = {
     exclusive: boolean;
     editsPermitted: boolean;
     holdbacks: readonly { mediaRights: readonly string[]; territories: readonly string[]; until: string }[];
+    /** Seasons of a series the grant names; empty or absent = every season. */
+    seasons?: readonly number[];
   }[];
 };
 
@@ -288,30 +336,38 @@ export function grantLines(deal: EmaDeal, titles: readonly EmaTitle[]): EmaLine[
     if (!title) continue;
     const countries = [...expandTerritories(g.territories, g.excludedTerritories)].sort();
     const media = [...expandMediaRights(g.mediaRights)];
+    // A series grant naming seasons: one Season row per season; otherwise one Series (or Movie) row.
+    const seasons: (EmaSeason | undefined)[] =
+      isSeries(title) && g.seasons?.length
+        ? [...g.seasons].sort((a, b) => a - b).map((n) => title.seasons?.find((s) => s.number === n) ?? { number: n })
+        : [undefined];
     const terms = [
       ...g.holdbacks.map((h) => `Holdback: ${h.mediaRights.join("/")} in ${h.territories.join(",")} until ${h.until}.`),
       g.editsPermitted ? "Localization edits permitted." : "",
     ]
       .filter(Boolean)
       .join(" ");
-    for (const country of countries) {
-      for (const m of media) {
-        lines.push({
-          title,
-          country,
-          media: m,
-          start: g.start,
-          end: g.end,
-          exclusive: g.exclusive,
-          displayName: deal.licensee.name,
-          licensee: deal.licensee.name,
-          contractId: deal.id,
-          availId: `${g.id}:${country}:${m}`,
-          excluded: g.excludedTerritories,
-          languages: g.languages,
-          description: deal.name,
-          otherTerms: terms,
-        });
+    for (const season of seasons) {
+      for (const country of countries) {
+        for (const m of media) {
+          lines.push({
+            ...(season && { season }),
+            title,
+            country,
+            media: m,
+            start: g.start,
+            end: g.end,
+            exclusive: g.exclusive,
+            displayName: deal.licensee.name,
+            licensee: deal.licensee.name,
+            contractId: deal.id,
+            availId: `${g.id}:${country}:${m}${season ? `:S${season.number}` : ""}`,
+            excluded: g.excludedTerritories,
+            languages: g.languages,
+            description: deal.name,
+            otherTerms: terms,
+          });
+        }
       }
     }
   }
@@ -342,9 +398,16 @@ export function mappingRows(): string[][] {
     ],
     [
       "WorkType",
-      "Movie for films and every non-series kind (Movie sheet); Series for series (TV sheet): a grant covers every season and episode.",
+      "Movie for films and every non-series kind (Movie sheet). On the TV sheet: Series for a grant of every season (later seasons too); Season (with SeasonNumber) for a grant naming seasons, one row per season.",
     ],
-    ["AltID / ContentID", "The Rightsbridge title id (SeriesAltID / SeriesContentID too on the TV sheet)."],
+    [
+      "Episodes",
+      "Episodes are licensed with their season: an imported Episode row becomes a grant of the episode's season, and the import says so.",
+    ],
+    [
+      "AltID / ContentID",
+      "The Rightsbridge title id (SeriesAltID too on the TV sheet). SeriesContentID / SeasonContentID: the series' and season's EIDR when known; SeasonAltID the Rightsbridge season id.",
+    ],
     ["Exclusive", "Yes or No (EMA v1.7.3). A row without it imports as non-exclusive."],
     ["Start / End", "Inclusive calendar dates, YYYY-MM-DD. Windows always end: no End is Open."],
     ["ContractID / Licensee", "The deal id and the licensee (deal exports); TerritoryExclusion lists the grant's exclusions as entered."],
@@ -352,9 +415,12 @@ export function mappingRows(): string[][] {
   ];
 }
 
-/** CSV (UTF-8 with BOM, for Excel) of the Movie-sheet columns plus the extras; series rows say WorkType Series. */
+/**
+ * CSV (UTF-8 with BOM, for Excel): one table, so the Movie-sheet columns plus the extras, and the
+ * TV columns too when a series is among the lines (their WorkType says Series or Season).
+ */
 export function writeEmaCsv(lines: readonly EmaLine[]): string {
-  const columns = EMA_MOVIE_SHEET_COLUMNS;
+  const columns = lines.some((l) => isSeries(l.title)) ? EMA_TV_SHEET_COLUMNS : EMA_MOVIE_SHEET_COLUMNS;
   return toCsv(
     columns,
     lines.map((line) => {
@@ -480,9 +546,35 @@ export async function parseEmaSheet(bytes: Uint8Array): Promise<Result<{ format:
 
 // ---- rows to grant inputs ----------------------------------------------------------------------
 
-/** The licensor's titles the import may name. */
-export type EmaImportTitle = { id: string; kind: string; originalTitle: string; titleEn: string | null; eidr: string | null };
+/** The licensor's titles the import may name (a series with its seasons and their episodes). */
+export type EmaImportTitle = {
+  id: string;
+  kind: string;
+  originalTitle: string;
+  titleEn: string | null;
+  eidr: string | null;
+  episodeCount?: number | null;
+  seasons?: readonly {
+    id: string;
+    number: number;
+    eidr: string | null;
+    episodes: readonly { id: string; number: number; eidr: string | null }[];
+  }[];
+};
 export type EmaGrant = { input: GrantInput; rows: { sheet: EmaSheetName; row: number }[] };
+/**
+ * What the import did that the sheet did not say in so many words: Episode rows became grants
+ * of their season (EPISODE_AS_SEASON), once per title and season, naming the rows.
+ */
+export type EmaImportNote = {
+  code: ErrorCode;
+  params: ErrorParams;
+  message: string;
+  titleId: string;
+  season: number;
+  rows: { sheet: EmaSheetName; row: number }[];
+};
+export type EmaImport = { grants: EmaGrant[]; notes: EmaImportNote[] };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -511,7 +603,22 @@ const split = (cell: string | undefined) =>
 
 const titleKey = (s: string) => s.normalize("NFC").trim().toLowerCase();
 
-type RowValue = { titleId: string; country: string; media: string; start: string; end: string; exclusive: boolean; languages: string[] };
+type RowValue = {
+  titleId: string;
+  country: string;
+  media: string;
+  start: string;
+  end: string;
+  exclusive: boolean;
+  languages: string[];
+  /** The season a Season or Episode row names; null: every season (or not a series). */
+  season: number | null;
+  /** The episode an Episode row names (null when the row gives only its season). */
+  episode: number | null;
+  fromEpisode: boolean;
+};
+
+const POSITIVE_INT = /^[1-9]\d{0,4}$/;
 
 /** Every problem of one row (none when it maps to a grant cell). */
 function readRow(
@@ -523,18 +630,17 @@ function readRow(
   const { cells, row, sheet } = source;
   const before = errors.length;
   const prefix = sheet === "TV" ? "sheets.TV.rows" : "rows";
-  const err = (column: string, message: string) => errors.push({ path: `${prefix}.${row}.${column}`, message, row, column, sheet });
+  const err = (column: string, message: string, refusal?: { code: ErrorCode; params: ErrorParams }) =>
+    errors.push({ path: `${prefix}.${row}.${column}`, message, row, column, sheet, ...refusal });
 
   const entry = (cells.EntryType ?? "").toLowerCase();
   if (entry === "delete" || entry === "full delete")
     err("EntryType", `“${cells.EntryType}” rows withdraw avails; they cannot become grants. Remove the row.`);
   const workType = (cells.WorkType ?? "").toLowerCase();
-  if (workType === "episode") {
-    err(
-      "WorkType",
-      "Episode rows cannot be imported: a Rightsbridge grant covers a whole series. Use one Series or Season row per territory.",
-    );
-  }
+  // Season rows name a season; Episode rows an episode, licensed with its season. A row without
+  // WorkType that gives a SeasonNumber is a Season row.
+  const level: "title" | "season" | "episode" =
+    workType === "episode" ? "episode" : workType === "season" || (!workType && cells.SeasonNumber) ? "season" : "title";
 
   // Title: an id column (our title id, or the title's EIDR), else the internal alias.
   const idColumns = (["AltID", "ContentID", "SeriesAltID", "SeriesContentID"] as const).filter((c) => cells[c]);
@@ -647,20 +753,107 @@ function readRow(
   if (badTags.length > 0)
     err("AllowedLanguages", `${badTags.join(", ")}: not BCP 47 language tags (e.g. zh, ko, pt-BR), separated by commas.`);
 
-  if (errors.length > before || !title || !media || !start || !end) return null;
-  return { titleId: title.id, country, media, start, end, exclusive: YES.has(exclusiveText), languages: [...new Set(languages)].sort() };
+  const part = title && level !== "title" ? seasonOf(source, title, level, err) : { season: null, episode: null };
+
+  if (errors.length > before || !title || !media || !start || !end || !part) return null;
+  return {
+    titleId: title.id,
+    country,
+    media,
+    start,
+    end,
+    exclusive: YES.has(exclusiveText),
+    languages: [...new Set(languages)].sort(),
+    season: part.season,
+    episode: part.episode,
+    fromEpisode: level === "episode",
+  };
+}
+
+/**
+ * The season a Season or Episode row names: by SeasonNumber, else by the season's EIDR or id
+ * (SeasonContentID / SeasonAltID), else for an Episode row by the episode's EIDR or id. The
+ * season must be one the series has; an episode number one its season has.
+ */
+function seasonOf(
+  { cells }: EmaSourceRow,
+  title: EmaImportTitle,
+  level: "season" | "episode",
+  err: (column: string, message: string, refusal?: { code: ErrorCode; params: ErrorParams }) => void,
+): { season: number; episode: number | null } | null {
+  if (!isSeries({ kind: title.kind, episodeCount: title.episodeCount ?? null })) {
+    const refusal = seasonRefusal("NOT_A_SERIES");
+    err("WorkType", `${cells.WorkType || "Season"} row for “${title.originalTitle}”: ${refusal.message}`, refusal);
+    return null;
+  }
+  const seasons = title.seasons ?? [];
+  const byRef = (value: string | undefined) => {
+    if (!value) return undefined;
+    const key = value.toLowerCase();
+    return seasons.find((s) => s.id.toLowerCase() === key || s.eidr?.toLowerCase() === key);
+  };
+  const episodeRef = (value: string | undefined) => {
+    if (!value) return undefined;
+    const key = value.toLowerCase();
+    for (const s of seasons) {
+      const e = s.episodes.find((x) => x.id.toLowerCase() === key || x.eidr?.toLowerCase() === key);
+      if (e) return { season: s, episode: e.number };
+    }
+    return undefined;
+  };
+  const numberText = cells.SeasonNumber ?? "";
+  let number: number | null = null;
+  if (numberText) {
+    if (!POSITIVE_INT.test(numberText)) {
+      err("SeasonNumber", `“${numberText}” is not a season number (1, 2, …).`);
+      return null;
+    }
+    number = Number(numberText);
+  }
+  const byEpisode = level === "episode" ? (episodeRef(cells.EpisodeContentID) ?? episodeRef(cells.EpisodeAltID)) : undefined;
+  number ??= (byRef(cells.SeasonContentID) ?? byRef(cells.SeasonAltID) ?? byEpisode?.season)?.number ?? null;
+  if (number === null) {
+    const refusal = { code: "EMA_SEASON_MISSING" as const, params: {} };
+    err("SeasonNumber", `A ${level === "season" ? "Season" : "Episode"} row names its season: give SeasonNumber.`, refusal);
+    return null;
+  }
+  const season = seasons.find((s) => s.number === number);
+  if (!season) {
+    const refusal = seasonRefusal("SEASON_UNKNOWN", { seasons: String(number) });
+    err("SeasonNumber", `“${title.originalTitle}”: ${refusal.message}`, refusal);
+    return null;
+  }
+  if (level === "season") return { season: number, episode: null };
+  const episodeText = cells.EpisodeNumber ?? "";
+  if (!episodeText) return { season: number, episode: byEpisode?.season.number === number ? byEpisode.episode : null };
+  if (!POSITIVE_INT.test(episodeText)) {
+    err("EpisodeNumber", `“${episodeText}” is not an episode number (1, 2, …).`);
+    return null;
+  }
+  const episode = Number(episodeText);
+  if (!season.episodes.some((e) => e.number === episode)) {
+    const params = { season: number, episode };
+    err("EpisodeNumber", `“${title.originalTitle}” season ${number} has no episode ${episode}; add the episode first.`, {
+      code: "EPISODE_UNKNOWN",
+      params,
+    });
+    return null;
+  }
+  return { season: number, episode };
 }
 
 /**
  * Maps rows to grant inputs: rows of one title, window, exclusivity and languages are gathered,
- * and media with the same set of countries become one grant with many territories. Any bad row
- * fails the whole sheet, each problem named by row and column.
+ * and media with the same set of countries become one grant with many territories; Season rows
+ * with the same countries and media become one grant naming those seasons (Series rows stay
+ * grants of every season). Any bad row fails the whole sheet, each problem named by row and
+ * column. Episode rows become grants of their season, with a note saying so.
  */
 export function emaRowsToGrants(
   rows: readonly EmaSourceRow[],
   titleList: readonly EmaImportTitle[],
   options: { openEndDate?: string } = {},
-): Result<EmaGrant[]> {
+): Result<EmaImport> {
   const titles = {
     byId: new Map(titleList.map((t) => [t.id.toLowerCase(), t])),
     byEidr: new Map(titleList.filter((t) => t.eidr).map((t) => [t.eidr!.toUpperCase(), t])),
@@ -671,17 +864,33 @@ export function emaRowsToGrants(
       titles.byAlias.set(key, [...(titles.byAlias.get(key) ?? []), t]);
     }
   }
+  type RowRef = { sheet: EmaSheetName; row: number };
   const errors: EmaRowError[] = [];
-  type Bucket = { value: RowValue; cells: Map<string, Set<string>>; rows: Map<string, { sheet: EmaSheetName; row: number }[]> };
+  /** Per title × window × exclusivity × languages: per scope (a season, or "all") per media, the countries and the rows. */
+  type Bucket = { value: RowValue; cells: Map<string, Map<string, { countries: Set<string>; rows: RowRef[] }>> };
   const buckets = new Map<string, Bucket>();
+  const episodeRows = new Map<string, { titleId: string; season: number; episodes: Set<number>; rows: RowRef[] }>();
   for (const source of rows) {
     const value = readRow(source, titles, options, errors);
     if (!value) continue;
+    const ref = { sheet: source.sheet, row: source.row };
     const key = [value.titleId, value.start, value.end, value.exclusive, value.languages.join(",")].join("|");
-    const bucket = buckets.get(key) ?? { value, cells: new Map(), rows: new Map() };
-    bucket.cells.set(value.media, (bucket.cells.get(value.media) ?? new Set()).add(value.country));
-    bucket.rows.set(value.media, [...(bucket.rows.get(value.media) ?? []), { sheet: source.sheet, row: source.row }]);
+    const bucket = buckets.get(key) ?? { value, cells: new Map() };
+    const scope = value.season === null ? "all" : String(value.season);
+    const byMedia = bucket.cells.get(scope) ?? new Map<string, { countries: Set<string>; rows: RowRef[] }>();
+    const cell = byMedia.get(value.media) ?? { countries: new Set<string>(), rows: [] };
+    cell.countries.add(value.country);
+    cell.rows.push(ref);
+    byMedia.set(value.media, cell);
+    bucket.cells.set(scope, byMedia);
     buckets.set(key, bucket);
+    if (value.fromEpisode && value.season !== null) {
+      const noteKey = `${value.titleId}|${value.season}`;
+      const note = episodeRows.get(noteKey) ?? { titleId: value.titleId, season: value.season, episodes: new Set<number>(), rows: [] };
+      if (value.episode !== null) note.episodes.add(value.episode);
+      note.rows.push(ref);
+      episodeRows.set(noteKey, note);
+    }
   }
   if (errors.length > 0) {
     return fail(
@@ -693,37 +902,60 @@ export function emaRowsToGrants(
       },
     );
   }
+  const byRow = (a: RowRef, b: RowRef) => a.sheet.localeCompare(b.sheet) || a.row - b.row;
+  const mediaOrder = (a: string, b: string) =>
+    (MEDIA_ORDER.get(a as MediaRightLeafCode) ?? -1) - (MEDIA_ORDER.get(b as MediaRightLeafCode) ?? -1);
   const grants: EmaGrant[] = [];
-  for (const { value, cells, rows: rowsByMedia } of buckets.values()) {
-    const byCountries = new Map<string, { countries: string[]; media: string[]; rows: EmaGrant["rows"] }>();
-    for (const [media, countrySet] of cells) {
-      const countries = [...countrySet].sort();
-      const key = countries.join(",");
-      const group = byCountries.get(key) ?? { countries, media: [], rows: [] };
-      group.media.push(media);
-      group.rows.push(...(rowsByMedia.get(media) ?? []));
-      byCountries.set(key, group);
+  for (const { value, cells } of buckets.values()) {
+    // Media with the same countries form one group; seasons with the same group, one grant.
+    const groups = new Map<string, { countries: string[]; media: string[]; seasons: number[]; every: boolean; rows: RowRef[] }>();
+    for (const [scope, byMedia] of cells) {
+      const byCountries = new Map<string, { countries: string[]; media: string[]; rows: RowRef[] }>();
+      for (const [media, { countries: set, rows: refs }] of byMedia) {
+        const countries = [...set].sort();
+        const group = byCountries.get(countries.join(",")) ?? { countries, media: [], rows: [] };
+        group.media.push(media);
+        group.rows.push(...refs);
+        byCountries.set(countries.join(","), group);
+      }
+      for (const group of byCountries.values()) {
+        group.media.sort(mediaOrder);
+        const key = [scope === "all" ? "all" : "seasons", group.countries.join(","), group.media.join(",")].join("|");
+        const merged = groups.get(key) ?? { ...group, seasons: [], every: scope === "all", rows: [] };
+        if (scope !== "all") merged.seasons.push(Number(scope));
+        merged.rows.push(...group.rows);
+        groups.set(key, merged);
+      }
     }
-    for (const group of byCountries.values()) {
+    for (const group of groups.values()) {
       grants.push({
         input: {
           titleId: value.titleId,
           territories: group.countries,
           excludedTerritories: [],
-          mediaRights: group.media.sort(
-            (a, b) => (MEDIA_ORDER.get(a as MediaRightLeafCode) ?? -1) - (MEDIA_ORDER.get(b as MediaRightLeafCode) ?? -1),
-          ),
+          mediaRights: group.media,
           languages: value.languages,
           start: value.start,
           end: value.end,
           exclusive: value.exclusive,
           holdbacks: [],
           editsPermitted: false,
-          seasons: [],
+          seasons: group.every ? [] : group.seasons.sort((a, b) => a - b),
         },
-        rows: group.rows.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row),
+        rows: group.rows.sort(byRow),
       });
     }
   }
-  return ok(grants);
+  const notes: EmaImportNote[] = [...episodeRows.values()].map(({ titleId, season, episodes, rows: refs }) => {
+    const list = [...episodes].sort((a, b) => a - b).join(", ");
+    return {
+      code: "EPISODE_AS_SEASON",
+      params: { season, episodes: list || "?" },
+      message: `Episodes are licensed with their season: the Episode rows (episodes ${list || "not numbered"}) became a grant of all of season ${season}.`,
+      titleId,
+      season,
+      rows: refs.sort(byRow),
+    };
+  });
+  return ok({ grants, notes });
 }

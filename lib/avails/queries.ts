@@ -176,6 +176,18 @@ const emaTitleSelect = {
   year: true,
   runtimeMinutes: true,
   episodeCount: true,
+  eidr: true,
+  seasons: {
+    select: {
+      id: true,
+      number: true,
+      titleEn: true,
+      titleZh: true,
+      eidr: true,
+      episodes: { select: { id: true, number: true, eidr: true } },
+    },
+    orderBy: { number: "asc" },
+  },
 } as const;
 
 async function file(lines: EmaLine[], format: ExportFormat, baseName: string): Promise<FileAnswer> {
@@ -194,7 +206,12 @@ export async function exportAvails(actor: Actor, query: AvailsQuery, format: Exp
     where: { AND: [{ id: { in: ids } }, readableTitles(actor)] },
     select: emaTitleSelect,
   });
-  const lines = availsLines(answer.value.items, titles, { start: query.start, end: query.end, exclusive: query.exclusive === "true" });
+  const lines = availsLines(answer.value.items, titles, {
+    start: query.start,
+    end: query.end,
+    exclusive: query.exclusive === "true",
+    season: query.season,
+  });
   return ok(await file(lines, format, `avails-${query.start}-${query.end}`));
 }
 

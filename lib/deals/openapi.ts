@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { paginated } from "@/lib/api/pagination";
-import { errorResponses, idParams } from "@/lib/api/schemas";
+import { errorCodeSchema, errorResponses, idParams, paramsSchema } from "@/lib/api/schemas";
 import { availsExportQuerySchema, emaImportQuerySchema, grantsExportQuerySchema } from "@/lib/avails/schema";
 import { XLSX_MIME } from "@/lib/files/sniff";
 import { moneySchema } from "@/lib/money/money";
@@ -332,7 +332,29 @@ export function registerDealPaths(r: OpenAPIRegistry) {
     responses: {
       201: ok(
         "Imported: the deal with its grants.",
-        z.object({ imported: z.object({ rows: z.int(), grants: z.int(), grantIds: z.array(z.uuid()) }), deal: dealSchema }),
+        z.object({
+          imported: z.object({
+            rows: z.int(),
+            grants: z.int(),
+            grantIds: z.array(z.uuid()),
+            notes: z
+              .array(
+                z.object({
+                  code: errorCodeSchema,
+                  params: paramsSchema,
+                  message: z.string(),
+                  titleId: z.uuid(),
+                  season: z.int(),
+                  rows: z.array(z.object({ sheet: z.enum(["Movie", "TV"]), row: z.int() })),
+                }),
+              )
+              .meta({
+                description:
+                  "What the import did beyond the sheet's words: Episode rows become grants of their whole season (EPISODE_AS_SEASON), once per title and season.",
+              }),
+          }),
+          deal: dealSchema,
+        }),
       ),
       ...errorResponses(401, 403, 404, 409, 413, 415, 422),
     },

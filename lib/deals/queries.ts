@@ -25,7 +25,18 @@ export const dealInclude = {
   grants: {
     orderBy: { createdAt: "asc" },
     include: {
-      title: { select: { id: true, originalTitle: true, titleEn: true, titleZh: true, kind: true, studioId: true } },
+      title: {
+        select: {
+          id: true,
+          originalTitle: true,
+          titleEn: true,
+          titleZh: true,
+          kind: true,
+          studioId: true,
+          // The seasons a series has, for the amendment dialog's season editor.
+          seasons: { select: { number: true }, orderBy: { number: "asc" } },
+        },
+      },
       version: { select: { id: true, name: true } },
     },
   },

@@ -21,10 +21,13 @@
  *   (its rights are available again);
  * - “The Celestial Path” season by season (issue 15): season 1 exclusive SVOD in Brazil to Aurora
  *   Filmes, season 2 exclusive pay TV in Thailand to Siam Screen (both SIGNED) — season 3 stays
- *   AVAILABLE in those cells, the whole series does not.
+ *   AVAILABLE in those cells, the whole series does not. The season 2 deal was then amended (signed by
+ *   both): window extended to 2028-06-30 and Laos added; the season 1 deal has a renewal option open
+ *   (notice by 2027-11-30, extends to 2029-02-28, MG +10%).
  *
  * Everything goes through the app's commands and zod schemas (createDeal, addGrant, proposeDeal,
- * signDeal, terminateDeal, setRightsHeld) acting as the demo OWNERs with requestId "seed", so the
+ * signDeal, terminateDeal, createAmendment/proposeAmendment/signAmendment, setRightsHeld) acting
+ * as the demo OWNERs with requestId "seed", so the
  * seed obeys the rules (currency exponents, instalments adding up to the MG, conflict and
  * chain-of-title checks at signature) and leaves a normal audit trail.
  *
@@ -42,12 +45,13 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { addDays, type Clock } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { createAmendment, proposeAmendment, signAmendment } from "@/lib/deals/commands/amend";
 import { createDeal } from "@/lib/deals/commands/draft";
 import { terminateDeal } from "@/lib/deals/commands/end";
 import { addGrant } from "@/lib/deals/commands/grants";
 import { proposeDeal, signDeal } from "@/lib/deals/commands/sign";
 import { setRightsHeld } from "@/lib/deals/rights-held";
-import { createDealSchema, grantInputSchema, rightsHeldSchema } from "@/lib/deals/schema";
+import { amendmentInputSchema, createDealSchema, grantInputSchema, rightsHeldSchema } from "@/lib/deals/schema";
 import { type DemoClock, demoClock } from "@/lib/orgs/demo-clock";
 import { demoOwner } from "@/lib/orgs/seed";
 import type { Result } from "@/lib/result";
@@ -91,6 +95,18 @@ type DealSeed = {
   signedBy?: Party[];
   /** Terminated by a party on `on` (a story date). */
   terminate?: { by: Party; reason: string; on: string };
+  /**
+   * An amendment after signature, drafted and proposed by `by`, signed by the other party then by
+   * `by`: each grant's changes by the grant's position in `grants`.
+   */
+  amend?: {
+    by: Party;
+    effectiveOn: string;
+    /** Story dates: drafted and proposed, then signed by the other party and by `by`. */
+    on: { proposed: string; signatures: [string, string] };
+    note: string;
+    updateGrants: { grant: number; end?: string; territories?: string[] }[];
+  };
 };
 
 const money = (amount: string, currency: string) => ({ amount, currency });
@@ -434,6 +450,8 @@ export const DEMO_DEALS: readonly DealSeed[] = [
     terms: {
       minimumGuarantee: money("900000.00", "BRL"),
       instalments: [{ amount: money("900000.00", "BRL"), dueDate: "2026-03-31", trigger: "SIGNATURE" }],
+      // Aurora may renew season 1 for another year, at a 10% higher MG, until the end of November 2027.
+      renewalOption: { noticeBy: "2027-11-30", extendsTo: "2029-02-28", mgIncreasePct: "10" },
     },
     grants: [
       {
@@ -474,6 +492,13 @@ export const DEMO_DEALS: readonly DealSeed[] = [
     ],
     stage: "PROPOSED",
     signedBy: ["partnerTh", "studioCn"],
+    amend: {
+      by: "studioCn",
+      effectiveOn: "2026-11-15",
+      on: { proposed: "2026-11-03", signatures: ["2026-11-10", "2026-11-12"] },
+      note: "Season 2 stays on Siam Screen's pay-TV channel six more months, and the channel now also reaches Laos.",
+      updateGrants: [{ grant: 0, end: "2028-06-30", territories: ["TH", "LA"] }],
+    },
   },
 ];
 
@@ -580,6 +605,7 @@ export async function seedDeals(runAt: Date = new Date()): Promise<DealsSeedResu
     const firstStart = spec.grants.map((g) => g.start).sort()[0]!;
     const when = dealTimeline(firstStart, spec.stage === "DRAFT" || (spec.signedBy ?? []).length < 2, clock);
     const { id: dealId } = unwrap(await createDeal(drafter, input, when.created), what);
+    const grantIds: string[] = [];
     for (const [i, g] of spec.grants.entries()) {
       const { title: _ref, ...grant } = g;
       const found = titles[i]!;
@@ -588,12 +614,26 @@ export async function seedDeals(runAt: Date = new Date()): Promise<DealsSeedResu
         { ...grant, titleId: found.id, ...(found.versionId && { versionId: found.versionId }) },
         `${what} grant ${i + 1}`,
       );
-      unwrap(await addGrant(drafter, dealId, data), `${what} grant ${i + 1}`);
+      grantIds.push(unwrap(await addGrant(drafter, dealId, data), `${what} grant ${i + 1}`).id);
     }
     if (spec.stage === "PROPOSED") {
       unwrap(await proposeDeal(drafter, dealId, undefined, when.proposed), `${what} proposal`);
       for (const [i, party] of (spec.signedBy ?? []).entries())
         unwrap(await signDeal(actors[party], dealId, undefined, when.signatures[i]), `${what} signature by ${party}`);
+    }
+    if (spec.amend) {
+      const { by, effectiveOn, on, note, updateGrants } = spec.amend;
+      const changes = { updateGrants: updateGrants.map(({ grant, ...change }) => ({ grantId: grantIds[grant]!, ...change })) };
+      const amendment = parse(amendmentInputSchema, { effectiveOn, note, changes }, `${what} amendment`);
+      const drafted = clock.on(on.proposed, 9);
+      const { id: amendmentId } = unwrap(await createAmendment(actors[by], dealId, amendment, drafted), `${what} amendment`);
+      unwrap(await proposeAmendment(actors[by], dealId, amendmentId, undefined, clock.on(on.proposed, 10)), `${what} amendment proposal`);
+      const other = by === spec.licensor ? spec.licensee : spec.licensor;
+      for (const [i, party] of [other, by].entries())
+        unwrap(
+          await signAmendment(actors[party], dealId, amendmentId, undefined, clock.on(on.signatures[i]!, 15)),
+          `${what} amendment signature by ${party}`,
+        );
     }
     if (spec.terminate)
       unwrap(

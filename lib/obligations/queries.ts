@@ -77,6 +77,7 @@ async function dealFacts(orgId: string): Promise<Obligation[]> {
           grossMinor: true,
           expensesMinor: true,
           counting: true,
+          acceptedTerms: true,
           status: true,
           decidedAt: true,
         },

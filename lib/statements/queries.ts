@@ -54,7 +54,15 @@ const statementInclude = { supersededBy: { select: { id: true } } } satisfies Pr
 /** Reads the waterfall needs: a transaction or the client. */
 type Db = Pick<Prisma.TransactionClient, "statement" | "receipt" | "dealInstalment">;
 
-const sumsSelect = { id: true, periodStart: true, periodEnd: true, grossMinor: true, expensesMinor: true, counting: true } as const;
+const sumsSelect = {
+  id: true,
+  periodStart: true,
+  periodEnd: true,
+  grossMinor: true,
+  expensesMinor: true,
+  counting: true,
+  acceptedTerms: true,
+} as const;
 
 /** Loads every statement's sums of a deal (never its lines) and computes its waterfall. */
 export async function loadDealWaterfall(db: Db, deal: TermsRow & { id: string }): Promise<DealWaterfall> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { waterfallOf } from "./waterfall";
+import { acceptedTermsOf, waterfallOf } from "./waterfall";
 
 const deal = { distributionFeePct: "10", expenseCapMinor: 1_000n, shareTiers: [{ upToMinor: null, pct: "50" }], mgMinor: 5_000n };
 
@@ -102,5 +102,59 @@ describe("waterfallOf", () => {
     expect(wf.steps).toEqual([]);
     expect(wf.overageDueMinor).toBe(0n);
     expect(wf.stepOf("disputed")).toMatchObject({ hypothetical: true, step: { cumulative: { overage: 40_000n } } });
+  });
+});
+
+describe("accepted statements keep the terms they were accepted under", () => {
+  const accepted = (terms: { mg: bigint; cap: bigint }) => ({
+    mgMinor: terms.mg.toString(),
+    expenseCapMinor: terms.cap.toString(),
+    distributionFeePct: "10",
+    shareTiers: [{ upToMinor: null, pct: "50" }],
+  });
+
+  it("computes an accepted statement under its accepted cap and MG, later ones under the deal's current terms", () => {
+    const q1 = filedAt("2027-04-20T00:00:00Z");
+    const q2 = filedAt("2027-07-20T00:00:00Z");
+    // Amended later: expense cap 1,000 → 3,000, MG 5,000 → 4,000.
+    const amended = { ...deal, expenseCapMinor: 3_000n, mgMinor: 4_000n };
+    const statements = [
+      { ...s(q1, "2027-01-01", "2027-03-31", 10_000n, true, 2_000n), acceptedTerms: accepted({ mg: 5_000n, cap: 1_000n }) },
+      s(q2, "2027-04-01", "2027-06-30", 10_000n, true, 2_000n),
+    ];
+    const wf = waterfallOf(amended, statements);
+    // Q1 as accepted: E min(2,000, 1,000) = 1,000, N 8,000, S 4,000, O 0 (MG 5,000) — as before the amendment.
+    expect(wf.stepOf(q1)!.step.cumulative).toEqual({
+      gross: 10_000n,
+      fee: 1_000n,
+      expenses: 1_000n,
+      net: 8_000n,
+      licensorShare: 4_000n,
+      overage: 0n,
+    });
+    expect(wf.stepOf(q1)).toEqual(waterfallOf(deal, statements.slice(0, 1)).stepOf(q1));
+    // Q2 under the amended terms: G 20,000, F 2,000, E min(4,000, 3,000) = 3,000, N 15,000, S 7,500, O 3,500.
+    expect(wf.stepOf(q2)!.step.cumulative).toMatchObject({ expenses: 3_000n, net: 15_000n, licensorShare: 7_500n, overage: 3_500n });
+    // Periods are measured from the previous step as shown: they add up to the latest cumulative.
+    expect(wf.stepOf(q2)!.step.period).toMatchObject({ expenses: 2_000n, licensorShare: 3_500n, overage: 3_500n });
+    expect(wf.overageDueMinor).toBe(3_500n);
+    // Without accepted terms every statement is reckoned under the current terms.
+    expect(
+      waterfallOf(
+        amended,
+        statements.map((x) => ({ ...x, acceptedTerms: null })),
+      ).stepOf(q1)!.step.cumulative.expenses,
+    ).toBe(2_000n);
+  });
+
+  it("reads terms as stored (strings, nulls) and ignores what is not an object", () => {
+    expect(acceptedTermsOf(null)).toBeNull();
+    expect(acceptedTermsOf("x")).toBeNull();
+    expect(acceptedTermsOf({ mgMinor: null, expenseCapMinor: "250", distributionFeePct: null, shareTiers: null })).toEqual({
+      mgMinor: null,
+      expenseCapMinor: 250n,
+      distributionFeePct: null,
+      shareTiers: null,
+    });
   });
 });

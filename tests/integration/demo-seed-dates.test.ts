@@ -42,6 +42,15 @@ describe("demo seed dates", () => {
     const homebound = await deal("The Homebound Train · Thai free TV 2025–2027 (terminated)");
     expect(iso(homebound.terminatedAt)).toBe("2026-01-21T16:00:00.000Z");
 
+    // The season 2 deal's amendment: proposed and signed on its story dates, before the run.
+    const amendment = await db.dealAmendment.findFirstOrThrow({
+      where: { deal: { name: "The Celestial Path · Season 2 · Thai pay TV 2026–2027" } },
+    });
+    expect({ proposed: iso(amendment.proposedAt), signed: iso(amendment.signedAt) }).toEqual({
+      proposed: "2026-11-03T10:00:00.000Z",
+      signed: "2026-11-12T15:00:00.000Z",
+    });
+
     const signed = await db.deal.findMany({ where: { signedAt: { not: null } }, select: { signedAt: true } });
     expect(signed.length).toBeGreaterThanOrEqual(9);
     for (const d of signed) expect(d.signedAt!.getTime()).toBeLessThan(RUN_AT.getTime());

@@ -10,6 +10,8 @@ import { POST as propose } from "@/app/api/v1/deals/[id]/propose/route";
 import { GET as getDeal } from "@/app/api/v1/deals/[id]/route";
 import { POST as sign } from "@/app/api/v1/deals/[id]/sign/route";
 import { POST as createDeal } from "@/app/api/v1/deals/route";
+import { POST as createEpisode } from "@/app/api/v1/titles/[id]/seasons/[sid]/episodes/route";
+import { POST as createSeason } from "@/app/api/v1/titles/[id]/seasons/route";
 import { POST as createTitle } from "@/app/api/v1/titles/route";
 import { dateOnly } from "@/lib/dates";
 import { db } from "@/lib/db/client";
@@ -18,6 +20,7 @@ import { expandMediaRights } from "@/lib/reference/media-rights";
 import { expandTerritories } from "@/lib/territories";
 import { BASE_URL, callRoute, expectProblem, type Registered, registerViaApi } from "../support/api";
 import { resetDb } from "../support/db";
+import { REAL_EIDR, REAL_EIDR_2, REAL_EIDR_3 } from "./catalogue-fixtures";
 
 let studio: Registered;
 let partner: Registered;
@@ -61,6 +64,7 @@ type Grant = {
   start: string;
   end: string;
   exclusive: boolean;
+  seasons?: number[];
 };
 
 const GRANTS = (): Grant[] => [
@@ -191,6 +195,156 @@ describe("EMA export of a deal's grants", () => {
 });
 
 const HEADER = "Territory,WorkType,TitleInternalAlias,LicenseType,Start,End,AltID,Exclusive,RightsbridgeMedia";
+
+/** Seasons 1–3 of the series, two episodes each; EIDR ids on the series, season 2 and its episode 2. */
+async function seasonsAndEpisodes() {
+  const { PATCH: patchTitle } = await import("@/app/api/v1/titles/[id]/route");
+  const patched = await callRoute(patchTitle, `/api/v1/titles/${seriesId}`, {
+    method: "PATCH",
+    headers: studio.headers,
+    params: { id: seriesId },
+    json: { eidr: REAL_EIDR },
+  });
+  expect(patched.status, patched.text).toBe(200);
+  for (const number of [1, 2, 3]) {
+    const season = await callRoute(createSeason, `/api/v1/titles/${seriesId}/seasons`, {
+      headers: studio.headers,
+      params: { id: seriesId },
+      json: { number, titles: { en: `Season ${number}`, zh: `第${number}季` }, ...(number === 2 && { eidr: REAL_EIDR_2 }) },
+    });
+    expect(season.status, season.text).toBe(201);
+    for (const e of [1, 2]) {
+      const episode = await callRoute(createEpisode, `/api/v1/titles/${seriesId}/seasons/${season.body.id}/episodes`, {
+        headers: studio.headers,
+        params: { id: seriesId, sid: season.body.id },
+        json: { number: e, titles: { en: `Episode ${e}` }, ...(number === 2 && e === 2 && { eidr: REAL_EIDR_3 }) },
+      });
+      expect(episode.status, episode.text).toBe(201);
+    }
+  }
+}
+
+/** The grants of a deal as title × seasons × cells, seasons included (empty = every season). */
+async function grantsOfDeal(dealId: string) {
+  const grants = await db.grant.findMany({ where: { dealId } });
+  return grants
+    .map((g) =>
+      [
+        g.titleId,
+        [...g.seasons].sort((a, b) => a - b).join("+") || "all",
+        [...expandTerritories(g.territories, g.excludedTerritories)].sort().join("+"),
+        [...expandMediaRights(g.mediaRights)].sort().join("+"),
+        dateOnly(g.start),
+        dateOnly(g.end),
+        g.exclusive,
+      ].join("|"),
+    )
+    .sort();
+}
+
+describe("EMA round trip of a series with seasons and episodes", () => {
+  const seasonGrants = (): Grant[] => [
+    {
+      titleId: seriesId,
+      territories: ["TH"],
+      mediaRights: ["SVOD", "EST"],
+      start: "2027-01-01",
+      end: "2028-12-31",
+      exclusive: true,
+      seasons: [1, 2],
+    },
+    {
+      titleId: seriesId,
+      territories: ["VN", "LA"],
+      mediaRights: ["SVOD"],
+      start: "2027-01-01",
+      end: "2028-12-31",
+      exclusive: true,
+      seasons: [3],
+    },
+    { titleId: seriesId, territories: ["JP"], mediaRights: ["AVOD"], start: "2027-01-01", end: "2027-12-31", exclusive: false },
+    { titleId: filmId, territories: ["TH"], mediaRights: ["SVOD"], start: "2027-01-01", end: "2027-12-31", exclusive: true },
+  ];
+
+  for (const format of ["xlsx", "csv"] as const) {
+    it(`exports Season rows and re-imports them (${format}) as the same grants naming the same seasons`, async () => {
+      await seasonsAndEpisodes();
+      const original = await dealWithGrants(seasonGrants());
+      const file = await download(original, studio.headers, format);
+      expect(file.status).toBe(200);
+      if (format === "xlsx") {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(new Uint8Array(file.bytes).buffer);
+        const tv = workbook.getWorksheet("TV")!;
+        const header = (tv.getRow(1).values as string[]).slice(1);
+        const rows = Array.from({ length: tv.rowCount - 1 }, (_, i) =>
+          Object.fromEntries(header.map((h, c) => [h, String(tv.getRow(i + 2).getCell(c + 1).value ?? "")])),
+        );
+        // TH × 2 media × 2 seasons, VN+LA × SVOD × season 3, JP × AVOD × every season.
+        expect(rows).toHaveLength(4 + 2 + 1);
+        expect(rows.filter((r) => r.WorkType === "Season").map((r) => r.SeasonNumber)).toEqual(["1", "1", "2", "2", "3", "3"]);
+        expect(rows.find((r) => r.WorkType === "Series")).toMatchObject({ Territory: "JP", SeasonNumber: "", SeriesContentID: REAL_EIDR });
+        expect(rows.find((r) => r.SeasonNumber === "2")).toMatchObject({
+          SeriesTitleInternalAlias: "长安十二时辰",
+          SeasonTitleInternalAlias: "Season 2",
+          SeasonContentID: REAL_EIDR_2,
+          EpisodeCount: "2",
+          SeasonCount: "3",
+        });
+      }
+      const copy = await draftDeal();
+      const body = format === "csv" ? new TextDecoder().decode(file.bytes) : file.bytes;
+      const imported = await upload(copy, studio.headers, body, "raw");
+      expect(imported.status, imported.text).toBe(201);
+      expect(imported.body.imported.notes).toEqual([]);
+      expect(await grantsOfDeal(copy)).toEqual(await grantsOfDeal(original));
+      expect(imported.body.deal.grants.map((g: { seasons: number[] }) => g.seasons).sort()).toEqual([[], [], [1, 2], [3]]);
+    });
+  }
+
+  it("imports Episode rows as grants of their season, says so, and refuses unknown seasons and episodes", async () => {
+    await seasonsAndEpisodes();
+    const id = await draftDeal();
+    const header =
+      "Territory,WorkType,SeriesTitleInternalAlias,SeasonNumber,EpisodeNumber,EpisodeContentID,LicenseType,Start,End,Exclusive";
+    const refused = await upload(
+      id,
+      studio.headers,
+      [
+        header,
+        "TH,Season,长安十二时辰,4,,,SVOD,2027-01-01,2027-12-31,Yes",
+        "TH,Episode,长安十二时辰,1,7,,SVOD,2027-01-01,2027-12-31,Yes",
+        "TH,Season,玉山,1,,,SVOD,2027-01-01,2027-12-31,Yes",
+      ].join("\n"),
+      "raw",
+    );
+    const problem = expectProblem({ ...refused }, 422);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ path: "rows.2.SeasonNumber", code: "SEASON_UNKNOWN", params: { seasons: "4" } }),
+      expect.objectContaining({ path: "rows.3.EpisodeNumber", code: "EPISODE_UNKNOWN", params: { season: 1, episode: 7 } }),
+      expect.objectContaining({ path: "rows.4.WorkType", code: "NOT_A_SERIES" }),
+    ]);
+    expect(await db.grant.count()).toBe(0);
+
+    const res = await upload(
+      id,
+      studio.headers,
+      [
+        header,
+        "TH,Episode,长安十二时辰,1,1,,SVOD,2027-01-01,2027-12-31,Yes",
+        "TH,Episode,长安十二时辰,1,2,,SVOD,2027-01-01,2027-12-31,Yes",
+        `TH,Episode,长安十二时辰,,,${REAL_EIDR_3},SVOD,2027-01-01,2027-12-31,Yes`,
+      ].join("\n"),
+      "raw",
+    );
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.deal.grants).toEqual([expect.objectContaining({ territories: ["TH"], mediaRights: ["SVOD"], seasons: [1, 2] })]);
+    expect(res.body.imported.notes).toEqual([
+      expect.objectContaining({ code: "EPISODE_AS_SEASON", params: { season: 1, episodes: "1, 2" }, season: 1, titleId: seriesId }),
+      expect.objectContaining({ code: "EPISODE_AS_SEASON", params: { season: 2, episodes: "2" }, rows: [{ sheet: "Movie", row: 4 }] }),
+    ]);
+  });
+});
 
 describe("EMA import refusals", () => {
   it("answers 422 naming each bad row and column, and writes nothing", async () => {

@@ -40,14 +40,33 @@ describe("the demo series", () => {
       expect.arrayContaining([
         [[], "Siam Screen Distribution", ["SEA"]],
         [[1], "Aurora Filmes", ["BR"]],
-        [[2], "Siam Screen Distribution", ["TH"]],
+        [[2], "Siam Screen Distribution", ["TH", "LA"]],
       ]),
     );
     const seasonSlices = await db.grantSlice.findMany({
       where: { grantId: { in: grants.filter((g) => g.seasons.length > 0).map((g) => g.id) } },
       select: { country: true, seasonFrom: true, seasonTo: true },
     });
-    expect(new Set(seasonSlices.map((s) => `${s.country}:${s.seasonFrom}-${s.seasonTo}`))).toEqual(new Set(["BR:1-1", "TH:2-2"]));
+    expect(new Set(seasonSlices.map((s) => `${s.country}:${s.seasonFrom}-${s.seasonTo}`))).toEqual(new Set(["BR:1-1", "TH:2-2", "LA:2-2"]));
+  });
+
+  it("has one deal amended (window extended, territory added, signed by both) and one renewal option open", async () => {
+    const amended = await db.deal.findFirstOrThrow({
+      where: { name: "The Celestial Path · Season 2 · Thai pay TV 2026–2027" },
+      include: { amendments: true, grants: true },
+    });
+    expect(amended.amendments).toHaveLength(1);
+    const [amendment] = amended.amendments;
+    expect(amendment).toMatchObject({ status: "SIGNED", number: 1 });
+    const applied = amendment!.applied as { before: { grants: { end: string; territories: string[] }[] }; after: typeof applied.before };
+    expect(applied.before.grants.map((g) => [g.end, g.territories])).toEqual([["2027-12-31", ["TH"]]]);
+    expect(applied.after.grants.map((g) => [g.end, g.territories])).toEqual([["2028-06-30", ["TH", "LA"]]]);
+    expect(amended.grants.map((g) => g.end.toISOString().slice(0, 10))).toEqual(["2028-06-30"]);
+
+    const renewable = await db.deal.findFirstOrThrow({ where: { name: "The Celestial Path · Season 1 · Brazil streaming 2026–2028" } });
+    expect(renewable.status).toBe("SIGNED");
+    expect(renewable.renewalOption).toMatchObject({ noticeBy: "2027-11-30", extendsTo: "2029-02-28", mgIncreasePct: "10" });
+    expect(await db.dealAmendment.count({ where: { dealId: renewable.id } })).toBe(0);
   });
 
   it("a second run creates nothing", async () => {

@@ -4,7 +4,7 @@ import { recordAudit, who } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { refusePerson } from "@/lib/auth/person";
-import { dateOnly, toDbDate, todayUtc } from "@/lib/dates";
+import { type Clock, clockNow, dateOnly, toDbDate, todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isExclusionViolation, lockRow, type Tx } from "@/lib/db/tx";
@@ -188,7 +188,8 @@ const auditOf = (a: { id: string; number: number }, deal: DealRow) => ({
   amendmentId: a.id,
 });
 
-export async function createAmendment(actor: Actor, dealId: string, input: AmendmentInput): Promise<Result<{ id: string }>> {
+/** `clock`: when it happened (the demo seed dates its story; requests leave it out: now). */
+export async function createAmendment(actor: Actor, dealId: string, input: AmendmentInput, clock?: Clock): Promise<Result<{ id: string }>> {
   if (!mayWrite(actor)) return forbidden("Your role does not allow amending deals.");
   return db.$transaction(
     async (tx) => {
@@ -206,6 +207,7 @@ export async function createAmendment(actor: Actor, dealId: string, input: Amend
           note: input.note ?? null,
           changes: input.changes as Prisma.InputJsonValue,
           createdByOrgId: actor.org.id,
+          ...(clock?.now && { createdAt: clock.now, updatedAt: clock.now }),
         },
       });
       const { amendmentId, ...entity } = auditOf(created, deal);
@@ -268,6 +270,7 @@ export async function proposeAmendment(
   dealId: string,
   amendmentId: string,
   version?: number,
+  clock?: Clock,
 ): Promise<Result<{ id: string }>> {
   if (!mayWrite(actor)) return forbidden("Your role does not allow amending deals.");
   return db.$transaction(async (tx) => {
@@ -279,7 +282,13 @@ export async function proposeAmendment(
     const other = deal.licensorId === actor.org.id ? deal.licenseeId : deal.licensorId;
     await tx.dealAmendment.update({
       where: { id: amendment.id },
-      data: { status: "PROPOSED", proposedAt: new Date(), awaitingOrgId: other, lockVersion: { increment: 1 } },
+      data: {
+        status: "PROPOSED",
+        proposedAt: clockNow(clock),
+        awaitingOrgId: other,
+        lockVersion: { increment: 1 },
+        ...(clock?.now && { updatedAt: clock.now }),
+      },
     });
     const { amendmentId: id, ...entity } = auditOf(amendment, deal);
     await recordAudit(tx, who(actor), {
@@ -337,6 +346,7 @@ export async function signAmendment(
   dealId: string,
   amendmentId: string,
   version?: number,
+  clock?: Clock,
 ): Promise<Result<AmendmentSignOutcome>> {
   if (!can({ role: actor.role, orgKind: actor.org.kind }, "deals.sign") || !actor.userId) {
     return forbidden("Only owners and admins sign amendments, in person (not with an API key).");
@@ -356,7 +366,7 @@ export async function signAmendment(
         if ((side === "licensor" ? amendment.licensorSignedAt : amendment.licenseeSignedAt) !== null) {
           return fail("conflict", "ALREADY_SIGNED", "Your organisation has already signed; the other party's signature is awaited.");
         }
-        const now = new Date();
+        const now = clockNow(clock);
         const signature =
           side === "licensor" ? { licensorSignedAt: now, licensorSignedBy: userId } : { licenseeSignedAt: now, licenseeSignedBy: userId };
         const { amendmentId: aid, ...entity } = auditOf(amendment, deal);

@@ -11,11 +11,13 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { connectionOf, isExclusionViolation, type Tx } from "@/lib/db/tx";
 import { uuidv7 } from "@/lib/db/uuid";
+import type { GrantSnap } from "@/lib/deals/amendment";
 import { notifyParties } from "@/lib/deals/notify";
 import { money } from "@/lib/money/currency";
 import { parseAmount } from "@/lib/money/money";
 import { minorUnits } from "@/lib/reference/currencies";
 import { type FieldError, fail, forbidden, notFound, ok, type Result } from "@/lib/result";
+import { type AppliedAmendment, inForce, segmentsOf } from "../in-force";
 import { resolveLineTitle } from "../rules";
 import type { DisputeStatementData, StatementSource, SubmitStatementData } from "../schema";
 import { invalid, lockDeal, mayDo } from "./deal";
@@ -125,6 +127,48 @@ async function checkGrants(tx: Tx, dealId: string, lines: Line[], periodStart: s
   const fine = lines.filter((l) => !problems.has(`${l.titleId}|${l.territory}|${l.mediaRight}`));
   errors.push(...(await checkSeasons(tx, dealId, fine, periodStart, periodEnd)));
   return errors;
+}
+
+/**
+ * The rights check against the grants in force during the period: the deal's slices hold its
+ * latest grants, which are the ones in force unless a signed amendment took effect after the
+ * period started. Then the period's segments decide (lib/statements/in-force.ts): a line the
+ * grants of its period covered passes even if a later amendment removed it, and a line only a
+ * later amendment grants is refused (GRANT_NOT_IN_FORCE, on its territory).
+ */
+async function checkGrantsInForce(tx: Tx, dealId: string, lines: Line[], periodStart: string, periodEnd: string): Promise<FieldError[]> {
+  const errors = await checkGrants(tx, dealId, lines, periodStart, periodEnd);
+  const amendments = await tx.dealAmendment.findMany({
+    where: { dealId, status: "SIGNED", effectiveOn: { gt: toDbDate(periodStart) } },
+    orderBy: [{ signedAt: "asc" }, { number: "asc" }],
+    select: { effectiveOn: true, applied: true, number: true },
+  });
+  const applied: AppliedAmendment[] = amendments.flatMap((a) => {
+    const snap = a.applied as { before?: { grants?: GrantSnap[] }; after?: { grants?: GrantSnap[] } } | null;
+    return snap?.before?.grants && snap.after?.grants
+      ? [{ effectiveOn: dateOnly(a.effectiveOn), before: snap.before.grants, after: snap.after.grants }]
+      : [];
+  });
+  const segments = segmentsOf(applied, periodStart, periodEnd);
+  if (!segments) return errors;
+  const lineOf = new Map(lines.map((l) => [l.position, l]));
+  const positionOf = (e: FieldError) => Number(/^lines\.(\d+)\./.exec(e.path)?.[1] ?? -1);
+  const refused = new Set(errors.map(positionOf));
+  const kept = errors.filter((e) => {
+    const line = lineOf.get(positionOf(e));
+    return !line || !inForce(segments, line);
+  });
+  for (const l of lines) {
+    if (refused.has(l.position) || inForce(segments, l)) continue;
+    const first = applied.find((a) => a.effectiveOn > periodStart)!.effectiveOn;
+    kept.push({
+      path: `lines.${l.position}.territory`,
+      message: `The deal's grants in force from ${periodStart} to ${periodEnd} do not cover ${l.territory} (${l.mediaRight}${l.season === null ? "" : `, season ${l.season}`}) for this title; an amendment effective ${first} changed them.`,
+      code: "GRANT_NOT_IN_FORCE",
+      params: { territory: l.territory, mediaRight: l.mediaRight, effectiveOn: first },
+    });
+  }
+  return kept;
 }
 
 /**
@@ -319,7 +363,7 @@ export async function submitOrCheck(
         }
         // Rights are checked whatever else is wrong, so one answer lists every problem of every line.
         if (data.periodStart <= data.periodEnd && lines.length > 0)
-          errors.push(...(await checkGrants(tx, deal.id, lines, data.periodStart, data.periodEnd)));
+          errors.push(...(await checkGrantsInForce(tx, deal.id, lines, data.periodStart, data.periodEnd)));
         if (errors.length) return invalid(capped(errors));
 
         let supersedes: { id: string } | null = null;

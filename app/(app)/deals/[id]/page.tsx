@@ -227,6 +227,8 @@ export default async function DealPage({ params }: { params: Params }) {
               start: g.start,
               end: g.end,
               territories: g.territories,
+              seasons: g.seasons,
+              seriesSeasons: deal.grants.find((d) => d.id === g.id)?.title.seasons.map((s) => s.number) ?? [],
             }))}
             titleNames={titleNames}
             renewalOption={view.terms.renewalOption}

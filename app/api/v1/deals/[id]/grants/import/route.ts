@@ -29,7 +29,12 @@ export const POST = route(
     if (!result.ok) return refusal(result, requestId);
     return json(
       {
-        imported: { rows: result.value.rows, grants: result.value.grantIds.length, grantIds: result.value.grantIds },
+        imported: {
+          rows: result.value.rows,
+          grants: result.value.grantIds.length,
+          grantIds: result.value.grantIds,
+          notes: result.value.notes,
+        },
         deal: await getDealView(actor, params.id),
       },
       201,
