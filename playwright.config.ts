@@ -17,7 +17,9 @@ const CI = Boolean(process.env.CI);
  * CPU-bound on two cores. `CHROMIUM_PATH` chooses another binary.
  */
 const CHROMIUM_PATH =
-  process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => fs.existsSync(p)) ?? "/usr/bin/chromium";
+  process.env.CHROMIUM_PATH ??
+  ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => fs.existsSync(p)) ??
+  "/usr/bin/chromium";
 
 const browser = {
   ...devices["Desktop Chrome"],

@@ -429,7 +429,9 @@ async function main(database: BenchDatabase) {
   if (options.soak && options.warmup > 0) {
     console.log(`warm-up: ${options.warmup} s of the same traffic, not counted…`);
     await load(options.warmup, true, (s) => ({ url: s.url, connections: perServerConnections, requests, timeout: 30 }));
-    console.log(`after the warm-up: RSS ${servers.map((s) => (s.proc.pid ? (rssOf(s.proc.pid) / 2 ** 20).toFixed(0) : "?")).join(" / ")} MB`);
+    console.log(
+      `after the warm-up: RSS ${servers.map((s) => (s.proc.pid ? (rssOf(s.proc.pid) / 2 ** 20).toFixed(0) : "?")).join(" / ")} MB`,
+    );
   }
   const rss: { at: number; bytes: number; each: number[]; heap: number[]; external: number[] }[] = [];
   const sampleMemory = async () => {

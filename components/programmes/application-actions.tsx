@@ -8,12 +8,12 @@ import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useRunAction } from "@/components/forms/action-error";
 import { fieldsMatching } from "@/components/forms/field-errors";
 import { FormDialog, useFormDialog } from "@/components/forms/form-dialog";
+import { cleanNumber, GroupedInput } from "@/components/forms/grouped-input";
 import { SimpleSelect } from "@/components/forms/select-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/result";
 import { useFormat } from "@/lib/i18n/use-format";
@@ -104,7 +104,7 @@ function DecisionDialog({ programmeId, applicationId, requested, decideAction }:
     if (!v.note.trim()) return form.setError("note", { type: "custom", message: t("noteRequired") });
     const input =
       v.decision === "AWARD"
-        ? { decision: "AWARD", amount: { amount: v.amount.trim(), currency: requested.currency }, note: v.note }
+        ? { decision: "AWARD", amount: { amount: cleanNumber(v.amount), currency: requested.currency }, note: v.note }
         : { decision: "DECLINE", note: v.note };
     return action.submit(() => decideAction(programmeId, applicationId, input), {
       success: v.decision === "AWARD" ? t("awarded") : t("declined"),
@@ -144,7 +144,7 @@ function DecisionDialog({ programmeId, applicationId, requested, decideAction }:
       />
       {decision === "AWARD" ? (
         <FormField label={t("amount", { currency: requested.currency })} error={form.formState.errors.amount?.message}>
-          <Input inputMode="decimal" {...form.register("amount")} />
+          <GroupedInput {...form.register("amount")} />
         </FormField>
       ) : null}
       <FormField label={t("note")} error={form.formState.errors.note?.message}>
@@ -171,9 +171,9 @@ function PayoutDialog({ programmeId, applicationId, payable, payoutAction }: App
   const onSubmit = form.handleSubmit((v) => {
     if (!key || action.pending) return;
     return action.submit(
-      () => payoutAction(programmeId, applicationId, key, { amount: { amount: v.amount.trim(), currency: payable.currency } }),
+      () => payoutAction(programmeId, applicationId, key, { amount: { amount: cleanNumber(v.amount), currency: payable.currency } }),
       {
-        success: t("paidOut", { amount: f.money({ amount: v.amount.trim(), currency: payable.currency }) }),
+        success: t("paidOut", { amount: f.money({ amount: cleanNumber(v.amount), currency: payable.currency }) }),
         onSuccess: dialog.close,
       },
     );
@@ -195,7 +195,7 @@ function PayoutDialog({ programmeId, applicationId, payable, payoutAction }: App
       showClose={false}
     >
       <FormField label={t("amount", { currency: payable.currency })} error={form.formState.errors.amount?.message}>
-        <Input inputMode="decimal" {...form.register("amount")} />
+        <GroupedInput {...form.register("amount")} />
       </FormField>
       <p className="text-xs text-muted-foreground">{t("payoutOnce")}</p>
     </FormDialog>
@@ -212,7 +212,11 @@ function ClawbackDialog({ programmeId, applicationId, paid, clawbackAction }: Ap
   const dialog = useFormDialog(action, () => form.reset({ amount: "", reason: "" }));
   const onSubmit = form.handleSubmit((v) =>
     action.submit(
-      () => clawbackAction(programmeId, applicationId, { amount: { amount: v.amount.trim(), currency: paid.currency }, reason: v.reason }),
+      () =>
+        clawbackAction(programmeId, applicationId, {
+          amount: { amount: cleanNumber(v.amount), currency: paid.currency },
+          reason: v.reason,
+        }),
       {
         success: t("clawedBack"),
         onSuccess: dialog.close,
@@ -235,7 +239,7 @@ function ClawbackDialog({ programmeId, applicationId, paid, clawbackAction }: Ap
       submitVariant="destructive"
     >
       <FormField label={t("amount", { currency: paid.currency })} error={form.formState.errors.amount?.message}>
-        <Input inputMode="decimal" {...form.register("amount")} />
+        <GroupedInput {...form.register("amount")} />
       </FormField>
       <FormField label={t("reason")} error={form.formState.errors.reason?.message}>
         <Textarea rows={2} maxLength={2000} {...form.register("reason")} />
