@@ -134,6 +134,7 @@ export const KIND_COLOURS: Record<ObligationKind, { dot: string; chip: string }>
   EDIT_DECISION: { dot: "bg-fuchsia-500", chip: "border-fuchsia-500/40 bg-fuchsia-500/10 text-fuchsia-900 dark:text-fuchsia-100" },
   ADVANCE_DISBURSEMENT: { dot: "bg-teal-500", chip: "border-teal-500/40 bg-teal-500/10 text-teal-900 dark:text-teal-100" },
   FX_RATE_MISSING: { dot: "bg-slate-500", chip: "border-slate-500/40 bg-slate-500/10 text-slate-900 dark:text-slate-100" },
+  RENEWAL_NOTICE: { dot: "bg-indigo-500", chip: "border-indigo-500/40 bg-indigo-500/10 text-indigo-900 dark:text-indigo-100" },
 };
 
 /** How many items a day cell shows before "+n more". */

@@ -96,6 +96,7 @@ const OBLIGATION_NAMES: Record<MailLocale, Record<string, string>> = {
     EDIT_DECISION: "Edit request decision",
     ADVANCE_DISBURSEMENT: "Advance disbursement",
     FX_RATE_MISSING: "Missing FX rate",
+    RENEWAL_NOTICE: "Renewal option: last day to exercise",
   },
   zh: {
     MG_INSTALMENT: "保底金分期款",
@@ -106,6 +107,7 @@ const OBLIGATION_NAMES: Record<MailLocale, Record<string, string>> = {
     EDIT_DECISION: "剪辑申请决定",
     ADVANCE_DISBURSEMENT: "预付款发放",
     FX_RATE_MISSING: "缺少汇率",
+    RENEWAL_NOTICE: "续约选择权：行使截止日",
   },
 };
 

@@ -44,6 +44,7 @@ export const DEFAULT_PREFERENCES: Record<PreferenceKind, Setting> = {
   EDIT_DECISION: { email: "IMMEDIATE", inApp: true },
   ADVANCE_DISBURSEMENT: { email: "IMMEDIATE", inApp: true },
   FX_RATE_MISSING: { email: "IMMEDIATE", inApp: true },
+  RENEWAL_NOTICE: { email: "IMMEDIATE", inApp: true },
 };
 
 const KNOWN = new Set<string>(PREFERENCE_KINDS);

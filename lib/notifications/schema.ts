@@ -46,6 +46,7 @@ export const OBLIGATION_KINDS = [
   "EDIT_DECISION",
   "ADVANCE_DISBURSEMENT",
   "FX_RATE_MISSING",
+  "RENEWAL_NOTICE",
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import type { OrgKind } from "@/lib/db/generated/client";
 import { partyOf } from "@/lib/deals/queries";
 import { holdbacksOf } from "@/lib/deals/rules";
+import { renewalOptionSchema } from "@/lib/deals/schema";
 import { orgTimeZone } from "@/lib/orgs/time-zone";
 import { DEFAULT_CURRENCY } from "@/lib/outcomes/schema";
 import { waterfallOf } from "@/lib/statements/waterfall";
@@ -19,6 +20,7 @@ import {
   editDecisionObligation,
   type FxGap,
   fxRateObligation,
+  type DealFacts,
   type Obligation,
   sideOf,
   statusOf,
@@ -50,6 +52,12 @@ const namesOf = (t: { id: string; originalTitle: string; titleEn: string | null;
 /** The calendar date of an instant for the party that acted (in its time zone). */
 const localDate = (instant: Date, org: { timeZone: string | null; homeCountry: string }) => wallClockIn(instant, orgTimeZone(org)).date;
 
+/** The stored renewal option (JSON, as the deal terms keep it), if any, and whether it was exercised. */
+function renewalOf(stored: unknown, exercised: boolean): DealFacts["renewal"] {
+  const option = renewalOptionSchema.safeParse(stored);
+  return option.success ? { noticeBy: option.data.noticeBy, extendsTo: option.data.extendsTo, exercised } : null;
+}
+
 async function dealFacts(orgId: string): Promise<Obligation[]> {
   const deals = await db.deal.findMany({
     where: { OR: [{ licensorId: orgId }, { licenseeId: orgId }], status: { in: ["SIGNED", "EXPIRED"] } },
@@ -66,6 +74,8 @@ async function dealFacts(orgId: string): Promise<Obligation[]> {
       distributionFeePct: true,
       expenseCapMinor: true,
       shareTiers: true,
+      renewalOption: true,
+      amendments: { where: { renewal: true, status: { not: "WITHDRAWN" } }, select: { id: true } },
       licensor: zoned,
       instalments: { select: { position: true, amountMinor: true, dueDate: true } },
       grants: { select: { id: true, start: true, end: true, holdbacks: true, title: titleNames } },
@@ -129,6 +139,7 @@ async function dealFacts(orgId: string): Promise<Obligation[]> {
         periodOverageMinor: overage.get(s.id) ?? 0n,
       })),
       overageReceivedMinor: paid(d.id, "OVERAGE"),
+      renewal: renewalOf(d.renewalOption, d.amendments.length > 0),
     });
   });
 }

@@ -36,6 +36,7 @@ function about(o: Obligation): string | null {
   if (o.kind === "FX_RATE_MISSING") return `${d.pair} ${d.month}`;
   if (o.kind === "EDIT_DECISION") return String(d.request ?? "");
   if (o.kind === "MG_INSTALMENT") return `#${d.instalment}`;
+  if (o.kind === "RENEWAL_NOTICE") return `→ ${d.extendsTo}`;
   return null;
 }
 

@@ -197,6 +197,30 @@ describe("statement obligations follow the reporting terms", () => {
   });
 });
 
+describe("a renewal option", () => {
+  const renewal = { noticeBy: "2028-03-31", extendsTo: "2029-06-30", exercised: false };
+  it("is an informational item on its notice date for both parties, DONE once exercised or once the date has passed", () => {
+    const none = dealObligations(deal()).filter((o) => o.kind === "RENEWAL_NOTICE");
+    expect(none).toEqual([]);
+    const [open] = dealObligations(deal({ renewal })).filter((o) => o.kind === "RENEWAL_NOTICE");
+    expect(open).toMatchObject({
+      id: "RENEWAL_NOTICE.deal-1",
+      dueDate: "2028-03-31",
+      informational: true,
+      done: false,
+      owedBy: null,
+      parties: [LICENSOR, LICENSEE],
+      href: "/deals/deal-1",
+      detail: { extendsTo: "2029-06-30" },
+    });
+    expect(statusOf(open!, "2028-03-01")).toBe("UPCOMING");
+    expect(statusOf(open!, "2028-03-31")).toBe("DUE");
+    expect(statusOf(open!, "2028-04-01")).toBe("DONE");
+    const [exercised] = dealObligations(deal({ renewal: { ...renewal, exercised: true } })).filter((o) => o.kind === "RENEWAL_NOTICE");
+    expect(statusOf(exercised!, "2028-03-01")).toBe("DONE");
+  });
+});
+
 describe("money obligations", () => {
   it("an MG instalment is outstanding until receipts cover it; instalments without a date have no obligation", () => {
     const obligations = dealObligations(

@@ -177,6 +177,8 @@ export type DealFacts = {
     periodOverageMinor: bigint;
   }[];
   overageReceivedMinor: bigint;
+  /** The deal's renewal option, if it has one: the licensee may exercise it until `noticeBy`. */
+  renewal?: { noticeBy: string; extendsTo: string; exercised: boolean } | null;
 };
 
 /** Obligations of a signed (or expired) deal: instalments, statements, overage, expiries, holdbacks. */
@@ -279,6 +281,21 @@ export function dealObligations(deal: DealFacts): Obligation[] {
       });
     });
   }
+  // An option, not a debt: shown to both parties until its notice date (DONE once exercised or
+  // once the date has passed unexercised), so the licensee sees the last day to decide.
+  if (deal.renewal)
+    out.push({
+      id: `RENEWAL_NOTICE.${deal.id}`,
+      kind: "RENEWAL_NOTICE",
+      dueDate: deal.renewal.noticeBy,
+      ...info,
+      done: deal.renewal.exercised,
+      ...none,
+      title: null,
+      href: `/deals/${deal.id}`,
+      subject: { type: "deal", id: deal.id },
+      detail: { extendsTo: deal.renewal.extendsTo },
+    });
   return out;
 }
 
