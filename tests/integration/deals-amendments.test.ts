@@ -12,9 +12,9 @@ import { POST as propose } from "@/app/api/v1/deals/[id]/propose/route";
 import { POST as recordReceipt } from "@/app/api/v1/deals/[id]/receipts/route";
 import { POST as exerciseRenewal } from "@/app/api/v1/deals/[id]/renewal/route";
 import { GET as getDeal } from "@/app/api/v1/deals/[id]/route";
-import { GET as listObligations } from "@/app/api/v1/obligations/route";
 import { POST as sign } from "@/app/api/v1/deals/[id]/sign/route";
 import { POST as createDeal } from "@/app/api/v1/deals/route";
+import { GET as listObligations } from "@/app/api/v1/obligations/route";
 import { POST as createTitle } from "@/app/api/v1/titles/route";
 import { todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db/client";
@@ -447,11 +447,16 @@ describe("renewal options", () => {
       callRoute(exerciseRenewal, `/api/v1/deals/${id}/renewal`, { method: "POST", headers: who.headers, params: { id } });
     // The option is in both parties' obligations on its notice date until it is exercised.
     const renewalNotice = async (who: Registered) =>
-      (
-        await callRoute(listObligations, `/api/v1/obligations?kind=RENEWAL_NOTICE&dealId=${id}`, { headers: who.headers })
-      ).body.items as { kind: string; dueDate: string; status: string; side: string }[];
+      (await callRoute(listObligations, `/api/v1/obligations?kind=RENEWAL_NOTICE&dealId=${id}`, { headers: who.headers })).body.items as {
+        kind: string;
+        dueDate: string;
+        status: string;
+        side: string;
+      }[];
     for (const who of [partner, studio])
-      expect(await renewalNotice(who)).toMatchObject([{ kind: "RENEWAL_NOTICE", dueDate: option.noticeBy, status: "UPCOMING", side: "INFO" }]);
+      expect(await renewalNotice(who)).toMatchObject([
+        { kind: "RENEWAL_NOTICE", dueDate: option.noticeBy, status: "UPCOMING", side: "INFO" },
+      ]);
     expectProblem(await renew(studio), 403);
     const exercised = await renew(partner);
     expect(exercised.status, exercised.text).toBe(201);
