@@ -133,12 +133,19 @@ function suffix(): string {
   return Math.random().toString(36).slice(2, 8);
 }
 
-/** Chooses `option` in the radix select named `name` inside `scope`. */
+/**
+ * Chooses `option` in the radix select named `name` inside `scope`. The element list is long: its
+ * scroll arrows scroll the list while the pointer passes over them, and on a loaded machine the
+ * click could land while the option was still moving, leaving the list open. So the choice is
+ * retried (the list is reopened only when it closed) until the trigger shows it.
+ */
 async function choose(scope: Page | Locator, page: Page, name: string, option: string | RegExp): Promise<void> {
   const trigger = scope.getByRole("combobox", { name, exact: true });
-  await trigger.click();
-  await page.getByRole("option", { name: option }).click();
-  await expect(trigger).toContainText(option);
+  await expect(async () => {
+    if (!(await page.getByRole("listbox").isVisible())) await trigger.click({ timeout: 5_000 });
+    await page.getByRole("option", { name: option }).click({ timeout: 5_000 });
+    await expect(trigger).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 type Change = { category: keyof Labels["category"]; description: string; rationale: string; magnitude?: string };
