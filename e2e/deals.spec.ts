@@ -120,6 +120,7 @@ test("a studio drafts and proposes a deal, the partner signs, the studio signs, 
     await page.getByRole("option", { name: new RegExp(`^${country}\\b`) }).click();
   }
   await page.keyboard.press("Escape");
+  await expect(page.getByRole("combobox", { name: "Territories" })).toHaveAttribute("aria-expanded", "false");
   await page.getByRole("button", { name: "Media rights" }).click();
   await page.getByRole("checkbox", { name: SVOD, exact: true }).check();
   await page.keyboard.press("Escape");

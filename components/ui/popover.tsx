@@ -12,6 +12,7 @@ export function PopoverContent({
   className,
   align = "start",
   sideOffset = 6,
+  onCloseAutoFocus,
   ...props
 }: React.ComponentProps<typeof PopoverPrimitive.Content>) {
   return (
@@ -25,6 +26,13 @@ export function PopoverContent({
           className,
         )}
         {...props}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          // Closing ends with an exit animation; if another popover opened meanwhile (Escape here,
+          // then a click on the next picker), focus stays there: moving it back to this trigger
+          // would be "focus outside" for the new popover, which would close at once.
+          if (document.querySelector('[data-slot="popover-content"][data-state="open"]')) event.preventDefault();
+        }}
       />
     </PopoverPrimitive.Portal>
   );
